@@ -1,0 +1,88 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// Endpoint is a CarrierX endpoint (12-endpoints.md). Pointer fields are
+// nullable in the API; unknown response fields are ignored.
+type Endpoint struct {
+	EndpointSID     string           `json:"endpoint_sid,omitempty"`
+	Name            *string          `json:"name,omitempty"`
+	Type            string           `json:"type,omitempty"`
+	PartnerSID      string           `json:"partner_sid,omitempty"`
+	Capacity        *int64           `json:"capacity,omitempty"`
+	CPSLimit        *int64           `json:"cps_limit,omitempty"`
+	AuthRequired    *bool            `json:"auth_required,omitempty"`
+	OutSIPUsername  *string          `json:"out_sip_username,omitempty"`
+	OutSIPPassword  *string          `json:"out_sip_password,omitempty"`
+	VoIPToken       *string          `json:"voip_token,omitempty"`
+	Addresses       []Address        `json:"addresses,omitempty"`
+	Attributes      map[string]any   `json:"attributes,omitempty"`
+	Properties      map[string]any   `json:"properties,omitempty"`
+	Transformations []Transformation `json:"transformations,omitempty"`
+	Partner         map[string]any   `json:"partner,omitempty"`
+}
+
+// Address is one SIP address of an endpoint.
+type Address struct {
+	Direction   *string `json:"direction,omitempty"`
+	DstPort     *int64  `json:"dst_port,omitempty"`
+	IP          string  `json:"ip"`
+	LocationSID *string `json:"location_sid,omitempty"`
+	Port        *int64  `json:"port,omitempty"`
+	Priority    *int64  `json:"priority,omitempty"`
+	SIPPassword *string `json:"sip_password,omitempty"`
+	SIPUsername *string `json:"sip_username,omitempty"`
+	SRTP        *bool   `json:"srtp,omitempty"`
+	Transport   *string `json:"transport,omitempty"`
+}
+
+// Transformation rewrites call data; the API's shape is only partly
+// documented, so it is passed through as is.
+type Transformation struct {
+	Action    string   `json:"action"`
+	Direction string   `json:"direction"`
+	Operands  []string `json:"operands"`
+}
+
+const endpointsPath = "/endpoints"
+
+// CreateEndpoint sends POST /endpoints with body (a map or *Endpoint).
+func (c *Client) CreateEndpoint(ctx context.Context, body any) (*Endpoint, error) {
+	var out Endpoint
+	if err := c.Do(ctx, http.MethodPost, endpointsPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetEndpoint reads one endpoint by SID.
+func (c *Client) GetEndpoint(ctx context.Context, sid string) (*Endpoint, error) {
+	var out Endpoint
+	if err := c.Do(ctx, http.MethodGet, endpointsPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateEndpoint sends PATCH /endpoints/{sid} with only the given fields.
+func (c *Client) UpdateEndpoint(ctx context.Context, sid string, patch map[string]any) (*Endpoint, error) {
+	var out Endpoint
+	if err := c.Do(ctx, http.MethodPatch, endpointsPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteEndpoint deletes an endpoint; callers decide what a 404 means.
+func (c *Client) DeleteEndpoint(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, endpointsPath+"/"+url.PathEscape(sid), nil, nil, nil)
+}
+
+// ListEndpoints fetches every page of GET /endpoints.
+func (c *Client) ListEndpoints(ctx context.Context, opts ListOptions) ([]Endpoint, error) {
+	return ListAll[Endpoint](ctx, c, endpointsPath, opts)
+}

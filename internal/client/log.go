@@ -1,0 +1,133 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// LogFunc receives client log entries. Fields never contain the
+// Authorization header; bodies are passed through Redact first.
+type LogFunc func(ctx context.Context, level Level, msg string, fields map[string]any)
+
+// Level of a log entry.
+type Level int
+
+const (
+	LevelDebug Level = iota // one entry per HTTP attempt
+	LevelTrace              // request and response bodies, redacted
+)
+
+func (l Level) String() string {
+	switch l {
+	case LevelDebug:
+		return "debug"
+	case LevelTrace:
+		return "trace"
+	}
+	return "unknown"
+}
+
+const maxTraceBody = 16 << 10
+
+// secretKeys are JSON keys whose values must never reach a log.
+var secretKeys = map[string]bool{
+	"password": true, "out_sip_password": true, "sip_password": true,
+	"access_token": true, "refresh_token": true, "client_secret": true,
+	"token": true, "voip_token": true, "cc_number": true, "cc_cid": true,
+}
+
+const redacted = "***"
+
+// Redact returns body with the value of every secret key, at any depth,
+// replaced by "***". Non-JSON (or truncated) bodies are redacted by pattern:
+// "key": "value" pairs and form-style key=value pairs.
+func Redact(body []byte) []byte {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return body
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err == nil && !dec.More() {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if enc.Encode(redactValue(v)) == nil {
+			return bytes.TrimRight(buf.Bytes(), "\n")
+		}
+	}
+	return redactText(body)
+}
+
+func redactValue(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if secretKeys[strings.ToLower(k)] {
+				t[k] = redacted
+				continue
+			}
+			t[k] = redactValue(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = redactValue(x)
+		}
+	}
+	return v
+}
+
+var (
+	keyAlt = `(?:password|out_sip_password|sip_password|access_token|refresh_token|client_secret|token|voip_token|cc_number|cc_cid)`
+	// "key": "value" or "key": 123 (also when the body is cut mid-way).
+	jsonSecret = regexp.MustCompile(`(?i)("` + keyAlt + `"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]"]+)`)
+	// key=value in form bodies and query strings.
+	formSecret = regexp.MustCompile(`(?i)((?:^|[&?\s])` + keyAlt + `=)[^&\s]*`)
+)
+
+func redactText(b []byte) []byte {
+	b = jsonSecret.ReplaceAll(b, []byte(`${1}"***"`))
+	return formSecret.ReplaceAll(b, []byte(`${1}***`))
+}
+
+func (c *Client) logAttempt(ctx context.Context, method, path string, query url.Values, attempt int, elapsed time.Duration, reqBody []byte, r result) {
+	if c.log == nil {
+		return
+	}
+	f := map[string]any{
+		"method":      method,
+		"path":        path,
+		"status":      r.status,
+		"duration_ms": elapsed.Milliseconds(),
+		"attempt":     attempt,
+	}
+	if len(query) > 0 {
+		f["query"] = c.scrub(string(redactText([]byte(query.Encode()))))
+	}
+	if r.err != nil {
+		f["error"] = c.scrub(r.err.Error())
+	}
+	c.log(ctx, LevelDebug, "CarrierX API request", f)
+
+	t := map[string]any{"method": method, "path": path, "status": r.status, "attempt": attempt}
+	if len(reqBody) > 0 {
+		t["request_body"] = c.traceBody(reqBody)
+	}
+	if len(r.body) > 0 {
+		t["response_body"] = c.traceBody(r.body)
+	}
+	c.log(ctx, LevelTrace, "CarrierX API bodies", t)
+}
+
+func (c *Client) traceBody(b []byte) string {
+	s := c.scrub(string(Redact(b))) // before truncating, so no partial token survives
+	if len(s) > maxTraceBody {
+		s = strings.ToValidUTF8(s[:maxTraceBody], "") + "...(truncated)"
+	}
+	return s
+}

@@ -1,0 +1,128 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// retryable decides whether an attempt may be repeated. A POST that reached
+// the server may have created an object, so POST is retried only on 429,
+// which says the request was not processed.
+func retryable(method string, r result) bool {
+	if r.transport {
+		return r.connErr && method != http.MethodPost
+	}
+	if r.status == http.StatusTooManyRequests {
+		return true
+	}
+	if method == http.MethodPost {
+		return false
+	}
+	switch r.status {
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// isConnError reports transport failures worth retrying: dial errors,
+// resets, premature EOF and the per-attempt timeout. TLS certificate and
+// other non-network errors are not retried.
+func isConnError(err error) bool {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	// *url.Error itself implements net.Error, so look beneath it.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// backoff returns the wait before retry number attempt (1-based). A
+// Retry-After the server sent is honoured exactly up to waitMax; otherwise
+// exponential backoff with full jitter in [waitMin, min(waitMax, waitMin*2^attempt)].
+func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
+	if retryAfter > 0 {
+		return min(retryAfter, c.waitMax)
+	}
+	ceil := c.waitMax
+	if attempt < 32 {
+		if d := c.waitMin << attempt; d > 0 && d < ceil {
+			ceil = d
+		}
+	}
+	if ceil <= c.waitMin {
+		return c.waitMin
+	}
+	return c.waitMin + rand.N(ceil-c.waitMin+1)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// limiter spaces requests at least 1/rps apart (a token bucket of size 1),
+// shared by every request of a Client, retries included.
+type limiter struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time
+}
+
+func newLimiter(rps float64) *limiter {
+	if rps <= 0 {
+		return nil
+	}
+	return &limiter{interval: time.Duration(float64(time.Second) / rps)}
+}
+
+func (l *limiter) wait(ctx context.Context) error {
+	if l == nil {
+		return ctx.Err()
+	}
+	l.mu.Lock()
+	now := time.Now()
+	slot := l.next
+	if slot.Before(now) {
+		slot = now
+	}
+	l.next = slot.Add(l.interval)
+	l.mu.Unlock()
+	if err := sleepCtx(ctx, time.Until(slot)); err != nil {
+		l.release(slot)
+		return err
+	}
+	return nil
+}
+
+// release gives back a slot nobody used, if it is still the latest one.
+func (l *limiter) release(slot time.Time) {
+	l.mu.Lock()
+	if l.next.Equal(slot.Add(l.interval)) {
+		l.next = slot
+	}
+	l.mu.Unlock()
+}

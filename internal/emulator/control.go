@@ -1,0 +1,361 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// fault is an injected answer for matching Core API requests.
+type fault struct {
+	id         string
+	method     string
+	path       string
+	remaining  int // 0 = unlimited
+	status     int
+	retryAfter string
+	latency    time.Duration
+	message    string
+}
+
+func (f *fault) matches(method, path string) bool {
+	if f.method != "" && !strings.EqualFold(f.method, method) {
+		return false
+	}
+	if p, ok := strings.CutSuffix(f.path, "*"); ok {
+		return strings.HasPrefix(path, p)
+	}
+	return f.path == path
+}
+
+func (f *fault) apiError() *apiError {
+	msg := f.message
+	if msg == "" {
+		msg = http.StatusText(f.status)
+	}
+	e := newError(f.status, msg)
+	e.RetryAfter = f.retryAfter
+	return e
+}
+
+// takeFault consumes one use of the first matching fault.
+func (s *Server) takeFault(method, path string) *fault {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, f := range s.faults {
+		if !f.matches(method, path) {
+			continue
+		}
+		if f.remaining > 0 {
+			f.remaining--
+			if f.remaining == 0 {
+				s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
+			}
+		}
+		return f
+	}
+	return nil
+}
+
+type requestRecord struct {
+	Seq    int    `json:"seq"`
+	Method string `json:"method"`
+	Path   string `json:"path"`
+	Query  string `json:"query"`
+	Status int    `json:"status"`
+	Body   any    `json:"body"`
+	Fault  bool   `json:"fault"`
+}
+
+// record logs a Core API request; headers are never kept.
+func (s *Server) record(r *http.Request, body []byte, status int, faulted bool) {
+	var b any
+	if len(bytes.TrimSpace(body)) > 0 {
+		if v, err := decodeJSON(body); err == nil {
+			b = v
+		} else {
+			b = string(body)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	s.log = append(s.log, requestRecord{Seq: s.seq, Method: r.Method, Path: r.URL.Path,
+		Query: r.URL.RawQuery, Status: status, Body: b, Fault: faulted})
+}
+
+// decodeControl decodes a control body strictly, so test typos surface.
+func decodeControl(r *http.Request, dst any) *apiError {
+	dec := json.NewDecoder(r.Body)
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return badRequest("body", "invalid control request body: "+err.Error())
+	}
+	return nil
+}
+
+func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
+	segs := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, controlPrefix), "/"), "/")
+	route := segs[0]
+	var e *apiError
+	switch {
+	case route == "reset" && len(segs) == 1:
+		e = s.onlyMethod(w, r, http.MethodPost, s.ctlReset)
+	case route == "seed" && len(segs) == 1:
+		e = s.onlyMethod(w, r, http.MethodPost, s.ctlSeed)
+	case route == "objects" && len(segs) == 3:
+		e = s.ctlObject(w, r, segs[1], segs[2])
+	case route == "tokens" && len(segs) == 1:
+		e = s.onlyMethod(w, r, http.MethodPost, s.ctlCreateToken)
+	case route == "tokens" && len(segs) == 2:
+		e = s.onlyMethod(w, r, http.MethodDelete, func(w http.ResponseWriter, r *http.Request) *apiError {
+			return s.ctlRevokeToken(w, segs[1])
+		})
+	case route == "faults" && len(segs) == 1:
+		e = s.ctlFaults(w, r)
+	case route == "requests" && len(segs) == 1:
+		e = s.ctlRequests(w, r)
+	default:
+		e = routeNotFound()
+	}
+	if e != nil {
+		writeError(w, e)
+	}
+}
+
+func methodNotAllowed(w http.ResponseWriter, allow ...string) *apiError {
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	return newError(http.StatusMethodNotAllowed, "Method Not Allowed")
+}
+
+func (s *Server) onlyMethod(w http.ResponseWriter, r *http.Request, m string, h func(http.ResponseWriter, *http.Request) *apiError) *apiError {
+	if r.Method != m {
+		return methodNotAllowed(w, m)
+	}
+	return h(w, r)
+}
+
+// ctlReset restores the seed state; SIDs and the master token survive
+// because the seed state is a snapshot.
+func (s *Server) ctlReset(w http.ResponseWriter, r *http.Request) *apiError {
+	s.mu.Lock()
+	s.st = s.seed.clone()
+	s.faults = nil
+	s.log = nil
+	s.seq = 0
+	s.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// substitute replaces {n} in every string of a JSON value.
+func substitute(v any, n string) any {
+	switch t := v.(type) {
+	case string:
+		return strings.ReplaceAll(t, "{n}", n)
+	case map[string]any:
+		m := make(map[string]any, len(t))
+		for k, x := range t {
+			m[k] = substitute(x, n)
+		}
+		return m
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = substitute(x, n)
+		}
+		return out
+	}
+	return v
+}
+
+const maxSeed = 100000
+
+func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
+	var req struct {
+		Collection string         `json:"collection"`
+		Count      int            `json:"count"`
+		Object     map[string]any `json:"object"`
+	}
+	if e := decodeControl(r, &req); e != nil {
+		return e
+	}
+	c := s.collections[req.Collection]
+	if c == nil || c.build == nil {
+		return badRequest("collection", fmt.Sprintf("unknown collection %q", req.Collection))
+	}
+	if req.Count < 1 || req.Count > maxSeed {
+		return badRequest("count", fmt.Sprintf("count must be between 1 and %d", maxSeed))
+	}
+	if req.Object == nil {
+		req.Object = map[string]any{}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cx := &callCtx{s: s, partnerSID: s.partnerSID}
+	sids := make([]string, 0, req.Count)
+	for i := 0; i < req.Count; i++ {
+		body := substitute(req.Object, fmt.Sprint(i)).(map[string]any)
+		obj, e := s.createObject(cx, c, body)
+		if e != nil {
+			e.Message = fmt.Sprintf("%s (seed object %d; %d created before it)", e.Message, i, i)
+			return e
+		}
+		sids = append(sids, obj[c.sidField].(string))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"sids": sids})
+	return nil
+}
+
+// ctlObject reads, drifts or deletes a stored object out of band, with no
+// validation or ownership checks.
+func (s *Server) ctlObject(w http.ResponseWriter, r *http.Request, coll, sid string) *apiError {
+	if s.collections[coll] == nil {
+		return badRequest("collection", fmt.Sprintf("unknown collection %q", coll))
+	}
+	var patch map[string]any
+	if r.Method == http.MethodPatch {
+		if e := decodeControl(r, &patch); e != nil {
+			return e
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.st.table(coll)
+	obj, ok := t.get(sid)
+	if !ok {
+		return notFoundSID(sid)
+	}
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPatch:
+		obj = copyObject(obj)
+		for k, v := range patch {
+			obj[k] = v
+		}
+		t.replace(sid, obj)
+	case http.MethodDelete:
+		t.remove(sid)
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	default:
+		return methodNotAllowed(w, http.MethodGet, http.MethodPatch, http.MethodDelete)
+	}
+	writeJSON(w, http.StatusOK, obj)
+	return nil
+}
+
+func (s *Server) ctlCreateToken(w http.ResponseWriter, r *http.Request) *apiError {
+	var req struct {
+		Scopes     []string `json:"scopes"`
+		Name       string   `json:"name"`
+		PartnerSID string   `json:"partner_sid"`
+	}
+	if e := decodeControl(r, &req); e != nil {
+		return e
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if req.PartnerSID == "" {
+		req.PartnerSID = s.partnerSID
+	}
+	if _, ok := s.st.table("partners").get(req.PartnerSID); !ok {
+		return badRequest("partner_sid", fmt.Sprintf("unknown partner %q", req.PartnerSID))
+	}
+	if req.Scopes == nil {
+		req.Scopes = []string{}
+	}
+	if req.Name == "" {
+		req.Name = "emulator_token"
+	}
+	tk := s.addToken(newUUID(), req.PartnerSID, req.Name, req.Scopes)
+	writeJSON(w, http.StatusOK, tk.obj)
+	return nil
+}
+
+func (s *Server) ctlRevokeToken(w http.ResponseWriter, tokenSID string) *apiError {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for access, tk := range s.st.tokens {
+		if tk.obj["token_sid"] == tokenSID {
+			delete(s.st.tokens, access)
+			w.WriteHeader(http.StatusNoContent)
+			return nil
+		}
+	}
+	return notFoundSID(tokenSID)
+}
+
+func (s *Server) ctlFaults(w http.ResponseWriter, r *http.Request) *apiError {
+	switch r.Method {
+	case http.MethodPost:
+		var req struct {
+			Method     string `json:"method"`
+			Path       string `json:"path"`
+			Count      int    `json:"count"`
+			Status     int    `json:"status"`
+			RetryAfter string `json:"retry_after"`
+			LatencyMS  int    `json:"latency_ms"`
+			Message    string `json:"message"`
+		}
+		if e := decodeControl(r, &req); e != nil {
+			return e
+		}
+		switch {
+		case req.Path == "":
+			return badRequest("path", "path is required (a Core API path such as /core/v2/endpoints, optionally ending in *)")
+		case req.Status != 0 && (req.Status < 100 || req.Status > 599):
+			return badRequest("status", "status must be 0 (latency only) or an HTTP status code")
+		case req.Count < 0:
+			return badRequest("count", "count must be >= 0 (0 = unlimited)")
+		case req.LatencyMS < 0:
+			return badRequest("latency_ms", "latency_ms must be >= 0")
+		}
+		f := &fault{id: newUUID(), method: req.Method, path: req.Path, remaining: req.Count, status: req.Status,
+			retryAfter: req.RetryAfter, latency: time.Duration(req.LatencyMS) * time.Millisecond, message: req.Message}
+		s.mu.Lock()
+		s.faults = append(s.faults, f)
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]any{"fault_id": f.id})
+	case http.MethodGet:
+		s.mu.Lock()
+		list := []any{}
+		for _, f := range s.faults {
+			list = append(list, map[string]any{"fault_id": f.id, "method": f.method, "path": f.path,
+				"count": f.remaining, "status": f.status, "retry_after": f.retryAfter,
+				"latency_ms": f.latency.Milliseconds(), "message": f.message})
+		}
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]any{"faults": list})
+	case http.MethodDelete:
+		s.mu.Lock()
+		s.faults = nil
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		return methodNotAllowed(w, http.MethodGet, http.MethodPost, http.MethodDelete)
+	}
+	return nil
+}
+
+func (s *Server) ctlRequests(w http.ResponseWriter, r *http.Request) *apiError {
+	switch r.Method {
+	case http.MethodGet:
+		s.mu.Lock()
+		list := append([]requestRecord{}, s.log...)
+		s.mu.Unlock()
+		writeJSON(w, http.StatusOK, map[string]any{"requests": list})
+	case http.MethodDelete:
+		s.mu.Lock()
+		s.log = nil
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		return methodNotAllowed(w, http.MethodGet, http.MethodDelete)
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+const (
+	defaultLimit = 10
+	maxLimit     = 1000
+)
+
+// fieldParams are the GET options shared by lists and get-by-SID.
+type fieldParams struct {
+	include     []string
+	exclude     []string
+	withRelated bool
+}
+
+func splitFields(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func parseFieldParams(q url.Values) (fieldParams, *apiError) {
+	var fp fieldParams
+	for _, name := range []string{"include_fields", "includeFields"} {
+		for _, v := range q[name] {
+			fp.include = append(fp.include, splitFields(v)...)
+		}
+	}
+	for _, name := range []string{"exclude_fields", "excludeFields"} {
+		for _, v := range q[name] {
+			fp.exclude = append(fp.exclude, splitFields(v)...)
+		}
+	}
+	if v := q.Get("with_related"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fp, badRequest("with_related", "with_related must be true or false")
+		}
+		fp.withRelated = b
+	}
+	return fp, nil
+}
+
+// apply trims an object: include_fields keeps only the named attributes,
+// exclude_fields then drops the named ones. Unknown names are ignored.
+func (fp fieldParams) apply(obj map[string]any) map[string]any {
+	if len(fp.include) > 0 {
+		kept := map[string]any{}
+		for _, f := range fp.include {
+			if v, ok := obj[f]; ok {
+				kept[f] = v
+			}
+		}
+		obj = kept
+	}
+	for _, f := range fp.exclude {
+		delete(obj, f)
+	}
+	return obj
+}
+
+type listParams struct {
+	limit, offset int
+	filter        *filterExpr
+	orderAttr     string
+	desc, shuffle bool
+	fields        fieldParams
+}
+
+func nonNegInt(q url.Values, name string, def int) (int, *apiError) {
+	v, ok := q[name]
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v[0]))
+	if err != nil || n < 0 {
+		return 0, badRequest(name, fmt.Sprintf("%s must be a non-negative integer, got %q", name, v[0]))
+	}
+	return n, nil
+}
+
+func (c *collection) knownAttr(name string) bool {
+	_, ok := c.attr(name)
+	return ok
+}
+
+func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {
+	lp := &listParams{}
+	var e *apiError
+	if lp.limit, e = nonNegInt(q, "limit", defaultLimit); e != nil {
+		return nil, e
+	}
+	if lp.limit > maxLimit {
+		lp.limit = maxLimit
+	}
+	if lp.offset, e = nonNegInt(q, "offset", 0); e != nil {
+		return nil, e
+	}
+	if f := q.Get("filter"); strings.TrimSpace(f) != "" {
+		expr, err := parseFilter(f, c.knownAttr)
+		if err != nil {
+			return nil, badRequest("filter", "invalid filter: "+err.Error())
+		}
+		lp.filter = expr
+	}
+	if o := strings.TrimSpace(q.Get("order")); o != "" {
+		parts := strings.Fields(o)
+		switch {
+		case len(parts) == 1 && strings.EqualFold(parts[0], "shuffle"):
+			lp.shuffle = true
+		case len(parts) <= 2:
+			if !c.knownAttr(parts[0]) {
+				return nil, badRequest("order", fmt.Sprintf("cannot order by unknown attribute %q", parts[0]))
+			}
+			lp.orderAttr = parts[0]
+			if len(parts) == 2 {
+				switch strings.ToLower(parts[1]) {
+				case "asc":
+				case "desc":
+					lp.desc = true
+				default:
+					return nil, badRequest("order", fmt.Sprintf("order direction must be asc or desc, got %q", parts[1]))
+				}
+			}
+		default:
+			return nil, badRequest("order", fmt.Sprintf("order must be \"<attribute> [asc|desc]\" or \"shuffle\", got %q", o))
+		}
+	}
+	var fe *apiError
+	if lp.fields, fe = parseFieldParams(q); fe != nil {
+		return nil, fe
+	}
+	return lp, nil
+}
+
+// typeRank orders values of different JSON types: null first.
+func typeRank(v any) int {
+	switch v.(type) {
+	case nil:
+		return 0
+	case bool:
+		return 1
+	case json.Number, int, int64, float64:
+		return 2
+	case string:
+		return 3
+	}
+	return 4
+}
+
+func compareValues(a, b any) int {
+	ra, rb := typeRank(a), typeRank(b)
+	if ra != rb {
+		return ra - rb
+	}
+	switch ra {
+	case 0:
+		return 0
+	case 1:
+		ab, bb := a.(bool), b.(bool)
+		switch {
+		case ab == bb:
+			return 0
+		case !ab:
+			return -1
+		}
+		return 1
+	case 2:
+		fa, _ := toNumber(a)
+		fb, _ := toNumber(b)
+		switch {
+		case fa < fb:
+			return -1
+		case fa > fb:
+			return 1
+		}
+		return 0
+	}
+	return strings.Compare(stringify(a), stringify(b))
+}
+
+// list answers a list GET over the objects the caller may see.
+func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParams) map[string]any {
+	var matched []map[string]any
+	for _, obj := range s.st.table(c.name).all() {
+		if c.visible != nil && !c.visible(cx, obj) {
+			continue
+		}
+		if lp.filter.match(obj) {
+			matched = append(matched, obj)
+		}
+	}
+	switch {
+	case lp.shuffle:
+		rand.Shuffle(len(matched), func(i, j int) { matched[i], matched[j] = matched[j], matched[i] })
+	case lp.orderAttr != "":
+		sort.SliceStable(matched, func(i, j int) bool {
+			r := compareValues(matched[i][lp.orderAttr], matched[j][lp.orderAttr])
+			if lp.desc {
+				return r > 0
+			}
+			return r < 0
+		})
+	}
+	total := len(matched)
+	start := min(lp.offset, total)
+	end := min(start+lp.limit, total)
+	items := make([]any, 0, end-start)
+	for _, obj := range matched[start:end] {
+		items = append(items, s.present(cx, c, obj, lp.fields))
+	}
+	hasMore := end < total
+	pagination := map[string]any{}
+	if hasMore && lp.limit > 0 {
+		pagination["next"] = pageURL(r, lp.limit, lp.offset+lp.limit)
+	}
+	if lp.offset > 0 {
+		pagination["previous"] = pageURL(r, lp.limit, max(0, lp.offset-lp.limit))
+	}
+	return map[string]any{
+		"count":      len(items),
+		"has_more":   hasMore,
+		"items":      items,
+		"limit":      lp.limit,
+		"offset":     lp.offset,
+		"pagination": pagination,
+		"total":      total,
+	}
+}
+
+// pageURL is an absolute URL for another page of the same request.
+func pageURL(r *http.Request, limit, offset int) string {
+	q := r.URL.Query()
+	q.Set("limit", strconv.Itoa(limit))
+	q.Set("offset", strconv.Itoa(offset))
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
+	return u.String()
+}

@@ -1,0 +1,358 @@
+package emulator
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	corePrefix    = "/core/v2"
+	controlPrefix = "/_emulator"
+	maxBody       = 10 << 20
+)
+
+// Options configure a Server.
+type Options struct {
+	Token string // all-scope token of the seeded partner; generated (UUID) when empty
+	// AccessLog, when set, gets one line per request (method, path,
+	// status); headers and bodies are never written.
+	AccessLog io.Writer
+}
+
+// Server is the in-memory CarrierX API. It implements http.Handler and is
+// safe for concurrent use: one mutex guards all state.
+type Server struct {
+	mu          sync.Mutex
+	token       string
+	partnerSID  string
+	gatewaySID  string
+	collections map[string]*collection
+	scopes      []string // every scope the emulator knows
+	st          *state
+	seed        *state
+	faults      []*fault
+	log         []requestRecord
+	seq         int
+	accessLog   io.Writer
+	logMu       sync.Mutex
+}
+
+// New returns a Server holding the seed state: one partner, its
+// system_gateway endpoint and an all-scope token.
+func New(opts Options) *Server {
+	s := &Server{token: opts.Token, accessLog: opts.AccessLog, collections: map[string]*collection{}}
+	if s.token == "" {
+		s.token = newUUID()
+	}
+	for _, c := range []*collection{endpointsCollection(), partnersCollection()} {
+		s.collections[c.name] = c
+	}
+	s.scopes = s.knownScopes()
+	s.st = newState()
+	s.seedState()
+	s.seed = s.st.clone()
+	return s
+}
+
+// Token is the all-scope access token of the seeded partner.
+func (s *Server) Token() string { return s.token }
+
+// PartnerSID is the SID of the seeded partner.
+func (s *Server) PartnerSID() string { return s.partnerSID }
+
+// SystemGatewaySID is the SID of the seeded partner's system_gateway endpoint.
+func (s *Server) SystemGatewaySID() string { return s.gatewaySID }
+
+// knownScopes lists every scope named by a collection, plus each area's
+// create/read/update/delete/manage family.
+func (s *Server) knownScopes() []string {
+	set := map[string]bool{}
+	for _, c := range s.collections {
+		for _, list := range c.scopes {
+			for _, sc := range list {
+				set[sc] = true
+				if i := strings.LastIndex(sc, "."); i > 0 {
+					for _, v := range []string{"manage", "create", "read", "update", "delete"} {
+						set[sc[:i+1]+v] = true
+					}
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for sc := range set {
+		out = append(out, sc)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Server) seedState() {
+	cx := &callCtx{s: s, internal: true}
+	p, e := s.createObject(cx, s.collections["partners"], map[string]any{})
+	if e != nil {
+		panic("emulator: seed partner: " + e.Message)
+	}
+	s.partnerSID = p["partner_sid"].(string)
+	s.gatewaySID = s.gatewayOf(s.partnerSID)
+	s.addToken(s.token, s.partnerSID, "emulator_master", s.scopes)
+}
+
+// statusWriter captures the status for the request log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// ServeHTTP routes /core/v2 to the Core API and /_emulator to the
+// test-control API.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w}
+	path := r.URL.Path
+	switch {
+	case path == corePrefix || strings.HasPrefix(path, corePrefix+"/"):
+		s.serveCore(sw, r)
+	case path == controlPrefix || strings.HasPrefix(path, controlPrefix+"/"):
+		s.serveControl(sw, r)
+	default:
+		writeError(sw, routeNotFound())
+	}
+	if s.accessLog != nil {
+		s.logMu.Lock()
+		_, _ = fmt.Fprintf(s.accessLog, "%s %s %d\n", r.Method, path, sw.status)
+		s.logMu.Unlock()
+	}
+}
+
+func (s *Server) serveCore(w *statusWriter, r *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	if err != nil {
+		writeError(w, newError(http.StatusBadRequest, "Bad Request"))
+		return
+	}
+	f := s.takeFault(r.Method, r.URL.Path)
+	if f != nil {
+		if !sleepCtx(r.Context(), f.latency) {
+			return
+		}
+		if f.status != 0 {
+			writeError(w, f.apiError())
+			s.record(r, body, w.status, true)
+			return
+		}
+	}
+	s.handleCore(w, r, body)
+	s.record(r, body, w.status, false)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func isJSONContentType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	return err == nil && mt == "application/json"
+}
+
+// handleCore: route (404/405), credentials (401), scope (403), media type
+// (415), body (400), then the operation itself.
+func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte) {
+	segs := strings.Split(strings.TrimPrefix(r.URL.Path, corePrefix+"/"), "/")
+	c := s.collections[segs[0]]
+	if c == nil || len(segs) > 2 || (len(segs) == 2 && segs[1] == "") {
+		writeError(w, routeNotFound())
+		return
+	}
+	var o op
+	var allowed []string
+	if len(segs) == 1 {
+		allowed = methodsFor(c, opList, opCreate)
+		switch r.Method {
+		case http.MethodGet:
+			o = opList
+		case http.MethodPost:
+			o = opCreate
+		default:
+			o = -1
+		}
+	} else {
+		allowed = methodsFor(c, opGet, opUpdate, opDelete)
+		switch r.Method {
+		case http.MethodGet:
+			o = opGet
+		case http.MethodPatch, http.MethodPut:
+			o = opUpdate
+		case http.MethodDelete:
+			o = opDelete
+		default:
+			o = -1
+		}
+	}
+	if o < 0 || !c.allows(o) {
+		if len(allowed) == 0 {
+			writeError(w, routeNotFound())
+			return
+		}
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		writeError(w, newError(http.StatusMethodNotAllowed, "Method Not Allowed"))
+		return
+	}
+	cx, e := s.authenticate(r, c.scopes[o])
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	var in map[string]any
+	if o == opCreate || o == opUpdate {
+		if !isJSONContentType(r.Header.Get("Content-Type")) {
+			writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
+			return
+		}
+		v, err := decodeJSON(body)
+		m, ok := v.(map[string]any)
+		if err != nil || !ok {
+			writeError(w, newError(http.StatusBadRequest, "No JSON object could be decoded"))
+			return
+		}
+		in = m
+	}
+	q := r.URL.Query()
+	s.mu.Lock()
+	status, out, e := s.execute(cx, c, o, r, segs, in, q)
+	var b []byte
+	if e == nil && out != nil {
+		var err error
+		if b, err = jsonMarshal(out); err != nil {
+			e = newError(http.StatusInternalServerError, "Internal Server Error")
+		}
+	}
+	s.mu.Unlock()
+	switch {
+	case e != nil:
+		writeError(w, e)
+	case b != nil:
+		writeRaw(w, status, b)
+	default:
+		w.WriteHeader(status)
+	}
+}
+
+func methodsFor(c *collection, ops ...op) []string {
+	var out []string
+	for _, o := range ops {
+		if !c.allows(o) {
+			continue
+		}
+		switch o {
+		case opList, opGet:
+			out = append(out, http.MethodGet)
+		case opCreate:
+			out = append(out, http.MethodPost)
+		case opUpdate:
+			out = append(out, http.MethodPatch, http.MethodPut)
+		case opDelete:
+			out = append(out, http.MethodDelete)
+		}
+	}
+	return out
+}
+
+// execute runs one operation with the lock held.
+func (s *Server) execute(cx *callCtx, c *collection, o op, r *http.Request, segs []string, in map[string]any, q map[string][]string) (int, any, *apiError) {
+	switch o {
+	case opList:
+		lp, e := parseListParams(q, c)
+		if e != nil {
+			return 0, nil, e
+		}
+		return http.StatusOK, s.list(cx, c, r, lp), nil
+	case opCreate:
+		obj, e := s.createObject(cx, c, in)
+		if e != nil {
+			return 0, nil, e
+		}
+		return http.StatusOK, s.present(cx, c, obj, fieldParams{}), nil
+	}
+	fp, e := parseFieldParams(q)
+	if e != nil && o == opGet {
+		return 0, nil, e
+	}
+	obj, e := s.lookup(cx, c, segs[1])
+	if e != nil {
+		return 0, nil, e
+	}
+	switch o {
+	case opGet:
+		return http.StatusOK, s.present(cx, c, obj, fp), nil
+	case opUpdate:
+		obj, e = s.updateObject(cx, c, obj, in, r.Method == http.MethodPut)
+		if e != nil {
+			return 0, nil, e
+		}
+		return http.StatusOK, s.present(cx, c, obj, fieldParams{}), nil
+	}
+	if e := s.deleteObject(cx, c, obj); e != nil {
+		return 0, nil, e
+	}
+	return http.StatusNoContent, nil, nil
+}
+
+// authenticate resolves the bearer token and checks that it holds one of
+// the accepted scopes.
+func (s *Server) authenticate(r *http.Request, accepted []string) (*callCtx, *apiError) {
+	h := strings.TrimSpace(r.Header.Get("Authorization"))
+	if h == "" {
+		return nil, newError(http.StatusUnauthorized, "Unauthorized")
+	}
+	scheme, cred, _ := strings.Cut(h, " ")
+	cred = strings.TrimSpace(cred)
+	if !strings.EqualFold(scheme, "Bearer") {
+		return nil, newError(http.StatusUnauthorized, "Bad credentials")
+	}
+	if cred == "" {
+		return nil, newError(http.StatusUnauthorized, "Unauthorized")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tk, ok := s.st.tokens[cred]
+	if !ok {
+		return nil, newError(http.StatusUnauthorized, "Bad credentials")
+	}
+	for _, sc := range accepted {
+		if tk.scopes[sc] {
+			return &callCtx{s: s, partnerSID: tk.partnerSID}, nil
+		}
+	}
+	return nil, forbidden("token lacks every scope this method accepts: " + strings.Join(accepted, ", "))
+}

@@ -1,0 +1,95 @@
+package emulator
+
+// table holds the objects of one collection in insertion order.
+type table struct {
+	order []string
+	objs  map[string]map[string]any
+}
+
+func newTable() *table { return &table{objs: map[string]map[string]any{}} }
+
+func (t *table) insert(sid string, obj map[string]any) {
+	if _, ok := t.objs[sid]; !ok {
+		t.order = append(t.order, sid)
+	}
+	t.objs[sid] = obj
+}
+
+func (t *table) get(sid string) (map[string]any, bool) {
+	o, ok := t.objs[sid]
+	return o, ok
+}
+
+// replace swaps the stored object, keeping its position.
+func (t *table) replace(sid string, obj map[string]any) { t.objs[sid] = obj }
+
+func (t *table) remove(sid string) bool {
+	if _, ok := t.objs[sid]; !ok {
+		return false
+	}
+	delete(t.objs, sid)
+	for i, s := range t.order {
+		if s == sid {
+			t.order = append(t.order[:i:i], t.order[i+1:]...)
+			break
+		}
+	}
+	return true
+}
+
+// all returns the stored objects (not copies) in insertion order.
+func (t *table) all() []map[string]any {
+	out := make([]map[string]any, 0, len(t.order))
+	for _, sid := range t.order {
+		out = append(out, t.objs[sid])
+	}
+	return out
+}
+
+func (t *table) clone() *table {
+	c := &table{order: append([]string(nil), t.order...), objs: make(map[string]map[string]any, len(t.objs))}
+	for k, v := range t.objs {
+		c.objs[k] = copyObject(v)
+	}
+	return c
+}
+
+// token is an OAuth token known to the emulator; obj is its API shape.
+type token struct {
+	access     string
+	partnerSID string
+	scopes     map[string]bool
+	obj        map[string]any
+}
+
+// state is everything reset restores.
+type state struct {
+	tables map[string]*table
+	tokens map[string]*token // by access token
+}
+
+func newState() *state { return &state{tables: map[string]*table{}, tokens: map[string]*token{}} }
+
+func (st *state) table(name string) *table {
+	t, ok := st.tables[name]
+	if !ok {
+		t = newTable()
+		st.tables[name] = t
+	}
+	return t
+}
+
+func (st *state) clone() *state {
+	c := newState()
+	for k, t := range st.tables {
+		c.tables[k] = t.clone()
+	}
+	for k, tk := range st.tokens {
+		scopes := make(map[string]bool, len(tk.scopes))
+		for s := range tk.scopes {
+			scopes[s] = true
+		}
+		c.tokens[k] = &token{access: tk.access, partnerSID: tk.partnerSID, scopes: scopes, obj: copyObject(tk.obj)}
+	}
+	return c
+}

@@ -1,0 +1,131 @@
+package provider
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+func TestAccEndpointDataSource(t *testing.T) {
+	e := newAccEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: e.config(`
+resource "carrierx_endpoint" "pbx" {
+  name      = "ds pbx \"one\""
+  type      = "third_party"
+  addresses = [{ ip = "192.0.2.44", transport = "tcp" }]
+}
+data "carrierx_endpoint" "by_sid" {
+  endpoint_sid = carrierx_endpoint.pbx.endpoint_sid
+}
+data "carrierx_endpoint" "by_filter" {
+  filter = "name eq ${jsonencode(carrierx_endpoint.pbx.name)}"
+}
+data "carrierx_endpoint" "by_address" {
+  filter     = "addresses.ip eq \"192.0.2.44\""
+  depends_on = [carrierx_endpoint.pbx]
+}
+data "carrierx_endpoint" "gateway" {
+  filter = "type eq system_gateway"
+}
+`),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("data.carrierx_endpoint.by_sid", "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
+					resource.TestCheckResourceAttrPair("data.carrierx_endpoint.by_filter", "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
+					resource.TestCheckResourceAttrPair("data.carrierx_endpoint.by_address", "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoint.by_sid", "addresses.0.transport", "tcp"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoint.by_sid", "addresses.0.port", "5060"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoint.gateway", "type", "system_gateway"),
+					resource.TestCheckResourceAttrSet("data.carrierx_endpoint.gateway", "addresses.0.ip"),
+				),
+			},
+			{
+				Config:      e.config(`data "carrierx_endpoint" "x" { filter = "type ne system_gateway_x" }`),
+				ExpectError: regexp.MustCompile(`filter "type ne system_gateway_x" matched more than one endpoints|matched 2 endpoints`),
+			},
+			{
+				Config:      e.config(`data "carrierx_endpoint" "x" { filter = "name eq nothing-has-this-name" }`),
+				ExpectError: regexp.MustCompile(`matched 0 endpoints`),
+			},
+			{
+				Config:      e.config(`data "carrierx_endpoint" "x" { endpoint_sid = "00000000-0000-4000-8000-000000000000" }`),
+				ExpectError: regexp.MustCompile(`No endpoint has endpoint_sid "00000000-0000-4000-8000-000000000000"`),
+			},
+			{
+				Config:      e.config(`data "carrierx_endpoint" "x" {}`),
+				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[endpoint_sid,filter\]`),
+			},
+			{
+				Config:      e.config(`data "carrierx_endpoints" "x" { filter = "name eq" }`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to list endpoints.*400.*filter`),
+			},
+		},
+	})
+}
+
+// TestAccEndpointsDataSource_pagination lists 2,500 endpoints: 1,000 a page,
+// so every read of the data source makes exactly three list requests.
+func TestAccEndpointsDataSource_pagination(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	e.seed("endpoints", 2500, map[string]any{"type": "third_party", "name": "bulk-{n}"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequests,
+				Config:    e.config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "2500"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-0"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.2499.name", "bulk-2499"),
+					func(*terraform.State) error { return expectPagedReads(e.requests(), 2500) },
+				),
+			},
+			{
+				Config: e.config(`data "carrierx_endpoints" "bulk" {
+  filter = "name like \"bulk-1%\""
+  order  = "name desc"
+}`),
+				Check: resource.ComposeTestCheckFunc(
+					// bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
+					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "1111"),
+					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-1999"),
+				),
+			},
+		},
+	})
+}
+
+// expectPagedReads checks that the list requests come in runs of offsets
+// 0, 1000, 2000 with limit 1000: three requests per read, none more.
+func expectPagedReads(reqs []loggedRequest, total int) error {
+	var offsets []string
+	for _, r := range reqs {
+		if r.Method != "GET" || r.Path != "/core/v2/endpoints" {
+			continue
+		}
+		q, _ := url.ParseQuery(r.Query)
+		if q.Get("limit") != "1000" {
+			return fmt.Errorf("list request with limit %q, want 1000", q.Get("limit"))
+		}
+		offsets = append(offsets, q.Get("offset"))
+	}
+	pages := (total + 999) / 1000
+	if len(offsets) == 0 || len(offsets)%pages != 0 {
+		return fmt.Errorf("%d list requests, want a multiple of %d: %v", len(offsets), pages, offsets)
+	}
+	for i, o := range offsets {
+		if want := fmt.Sprint((i % pages) * 1000); o != want && !(o == "" && want == "0") {
+			return fmt.Errorf("request %d has offset %s, want %s (all: %v)", i, o, want, offsets)
+		}
+	}
+	return nil
+}

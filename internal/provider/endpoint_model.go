@@ -1,0 +1,368 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// endpointTypes are the documented endpoint types. The list in the docs was
+// cut, so it is documented, not enforced (except system_gateway).
+var endpointTypes = []string{
+	"third_party", "conference", "conference_v2", "conference_playback", "flexml", "mediator", "voicemail",
+}
+
+// credentialKeys are the properties CarrierX generates for hosted endpoints;
+// they are exposed through `credentials`, not `properties`.
+var credentialKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true}
+
+// endpointData holds the attributes shared by the resource and data sources.
+type endpointData struct {
+	EndpointSID     types.String `tfsdk:"endpoint_sid"`
+	Name            types.String `tfsdk:"name"`
+	Type            types.String `tfsdk:"type"`
+	PartnerSID      types.String `tfsdk:"partner_sid"`
+	Capacity        types.Int64  `tfsdk:"capacity"`
+	CPSLimit        types.Int64  `tfsdk:"cps_limit"`
+	AuthRequired    types.Bool   `tfsdk:"auth_required"`
+	OutSIPUsername  types.String `tfsdk:"out_sip_username"`
+	OutSIPPassword  types.String `tfsdk:"out_sip_password"`
+	VoIPToken       types.String `tfsdk:"voip_token"`
+	Addresses       types.List   `tfsdk:"addresses"`
+	Attributes      types.Map    `tfsdk:"attributes"`
+	Properties      types.Map    `tfsdk:"properties"`
+	Transformations types.List   `tfsdk:"transformations"`
+	Credentials     types.Object `tfsdk:"credentials"`
+}
+
+type addressModel struct {
+	Direction   types.String `tfsdk:"direction"`
+	DstPort     types.Int64  `tfsdk:"dst_port"`
+	IP          types.String `tfsdk:"ip"`
+	LocationSID types.String `tfsdk:"location_sid"`
+	Port        types.Int64  `tfsdk:"port"`
+	Priority    types.Int64  `tfsdk:"priority"`
+	SIPPassword types.String `tfsdk:"sip_password"`
+	SIPUsername types.String `tfsdk:"sip_username"`
+	SRTP        types.Bool   `tfsdk:"srtp"`
+	Transport   types.String `tfsdk:"transport"`
+}
+
+type transformationModel struct {
+	Action    types.String `tfsdk:"action"`
+	Direction types.String `tfsdk:"direction"`
+	Operands  types.List   `tfsdk:"operands"`
+}
+
+var addressAttrTypes = map[string]attr.Type{
+	"direction": types.StringType, "dst_port": types.Int64Type, "ip": types.StringType,
+	"location_sid": types.StringType, "port": types.Int64Type, "priority": types.Int64Type,
+	"sip_password": types.StringType, "sip_username": types.StringType, "srtp": types.BoolType,
+	"transport": types.StringType,
+}
+
+var transformationAttrTypes = map[string]attr.Type{
+	"action": types.StringType, "direction": types.StringType, "operands": types.ListType{ElemType: types.StringType},
+}
+
+var credentialsAttrTypes = map[string]attr.Type{
+	"account_sid": types.StringType, "api_url": types.StringType, "login": types.StringType, "password": types.StringType,
+}
+
+// endpointSummary is endpointData without its secrets (plural data source).
+type endpointSummary struct {
+	EndpointSID     types.String `tfsdk:"endpoint_sid"`
+	Name            types.String `tfsdk:"name"`
+	Type            types.String `tfsdk:"type"`
+	PartnerSID      types.String `tfsdk:"partner_sid"`
+	Capacity        types.Int64  `tfsdk:"capacity"`
+	CPSLimit        types.Int64  `tfsdk:"cps_limit"`
+	AuthRequired    types.Bool   `tfsdk:"auth_required"`
+	OutSIPUsername  types.String `tfsdk:"out_sip_username"`
+	Addresses       types.List   `tfsdk:"addresses"`
+	Attributes      types.Map    `tfsdk:"attributes"`
+	Properties      types.Map    `tfsdk:"properties"`
+	Transformations types.List   `tfsdk:"transformations"`
+}
+
+func (m *endpointData) summary() endpointSummary {
+	pub := map[string]attr.Type{}
+	for k, v := range addressAttrTypes {
+		if k != "sip_password" {
+			pub[k] = v
+		}
+	}
+	addrs := make([]attr.Value, 0, len(m.Addresses.Elements()))
+	for _, el := range m.Addresses.Elements() {
+		vals := map[string]attr.Value{}
+		for k, v := range el.(types.Object).Attributes() {
+			if k != "sip_password" {
+				vals[k] = v
+			}
+		}
+		addrs = append(addrs, types.ObjectValueMust(pub, vals))
+	}
+	return endpointSummary{
+		EndpointSID: m.EndpointSID, Name: m.Name, Type: m.Type, PartnerSID: m.PartnerSID,
+		Capacity: m.Capacity, CPSLimit: m.CPSLimit, AuthRequired: m.AuthRequired, OutSIPUsername: m.OutSIPUsername,
+		Addresses:  types.ListValueMust(types.ObjectType{AttrTypes: pub}, addrs),
+		Attributes: m.Attributes, Properties: m.Properties, Transformations: m.Transformations,
+	}
+}
+
+func addressObjectType() types.ObjectType { return types.ObjectType{AttrTypes: addressAttrTypes} }
+func transformationObjectType() types.ObjectType {
+	return types.ObjectType{AttrTypes: transformationAttrTypes}
+}
+
+// fill sets every attribute from the API answer. prior supplies values the
+// API rewrites ("" read back as null) so they do not show as drift.
+func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *endpointData) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if prior == nil {
+		prior = &endpointData{}
+	}
+	m.EndpointSID = types.StringValue(ep.EndpointSID)
+	m.Name = types.StringPointerValue(ep.Name)
+	m.Type = types.StringValue(ep.Type)
+	m.PartnerSID = types.StringValue(ep.PartnerSID)
+	m.Capacity = types.Int64PointerValue(ep.Capacity)
+	m.CPSLimit = types.Int64PointerValue(ep.CPSLimit)
+	m.AuthRequired = types.BoolPointerValue(ep.AuthRequired)
+	m.OutSIPUsername = keepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
+	m.OutSIPPassword = keepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
+	m.VoIPToken = types.StringPointerValue(ep.VoIPToken)
+
+	var priorAddrs []addressModel
+	if !prior.Addresses.IsNull() && !prior.Addresses.IsUnknown() {
+		diags.Append(prior.Addresses.ElementsAs(ctx, &priorAddrs, false)...)
+	}
+	addrs := make([]addressModel, len(ep.Addresses))
+	for i, a := range ep.Addresses {
+		var p addressModel
+		if i < len(priorAddrs) {
+			p = priorAddrs[i]
+		}
+		addrs[i] = addressModel{
+			Direction:   types.StringPointerValue(a.Direction),
+			DstPort:     types.Int64PointerValue(a.DstPort),
+			IP:          types.StringValue(a.IP),
+			LocationSID: keepEmpty(a.LocationSID, p.LocationSID),
+			Port:        types.Int64PointerValue(a.Port),
+			Priority:    types.Int64PointerValue(a.Priority),
+			SIPPassword: keepEmpty(a.SIPPassword, p.SIPPassword),
+			SIPUsername: keepEmpty(a.SIPUsername, p.SIPUsername),
+			SRTP:        types.BoolPointerValue(a.SRTP),
+			Transport:   types.StringPointerValue(a.Transport),
+		}
+	}
+	var d diag.Diagnostics
+	m.Addresses, d = types.ListValueFrom(ctx, addressObjectType(), addrs)
+	diags.Append(d...)
+
+	trs := make([]transformationModel, len(ep.Transformations))
+	for i, t := range ep.Transformations {
+		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		diags.Append(d...)
+		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
+	}
+	m.Transformations, d = types.ListValueFrom(ctx, transformationObjectType(), trs)
+	diags.Append(d...)
+
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(ep.Attributes, nil))
+	diags.Append(d...)
+	m.Properties, d = types.MapValueFrom(ctx, types.StringType, stringMap(ep.Properties, credentialKeys))
+	diags.Append(d...)
+
+	if login, ok := ep.Properties["login"]; ok && login != nil {
+		props := stringMap(ep.Properties, nil)
+		m.Credentials, d = types.ObjectValue(credentialsAttrTypes, map[string]attr.Value{
+			"account_sid": optString(props, "account_sid"),
+			"api_url":     optString(props, "api_url"),
+			"login":       optString(props, "login"),
+			"password":    optString(props, "password"),
+		})
+		diags.Append(d...)
+	} else {
+		m.Credentials = types.ObjectNull(credentialsAttrTypes)
+	}
+	return diags
+}
+
+// body renders the writable attributes as API JSON values; a null attribute
+// becomes a nil entry so an update can clear it.
+func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"name":             stringPtr(m.Name),
+		"type":             stringPtr(m.Type),
+		"partner_sid":      stringPtr(m.PartnerSID),
+		"capacity":         int64Ptr(m.Capacity),
+		"auth_required":    boolPtr(m.AuthRequired),
+		"out_sip_username": stringPtr(m.OutSIPUsername),
+		"out_sip_password": stringPtr(m.OutSIPPassword),
+	}
+	if known(m.Addresses) {
+		var addrs []addressModel
+		diags.Append(m.Addresses.ElementsAs(ctx, &addrs, false)...)
+		out := make([]map[string]any, 0, len(addrs))
+		for _, a := range addrs {
+			out = append(out, dropNil(map[string]any{
+				"direction":    stringPtr(a.Direction),
+				"dst_port":     int64Ptr(a.DstPort),
+				"ip":           stringPtr(a.IP),
+				"location_sid": stringPtr(a.LocationSID),
+				"port":         int64Ptr(a.Port),
+				"priority":     int64Ptr(a.Priority),
+				"sip_password": stringPtr(a.SIPPassword),
+				"sip_username": stringPtr(a.SIPUsername),
+				"srtp":         boolPtr(a.SRTP),
+				"transport":    stringPtr(a.Transport),
+			}))
+		}
+		b["addresses"] = out
+	}
+	if known(m.Transformations) {
+		var trs []transformationModel
+		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
+		out := make([]client.Transformation, 0, len(trs))
+		for _, t := range trs {
+			var ops []string
+			if known(t.Operands) {
+				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
+			}
+			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+		}
+		b["transformations"] = out
+	}
+	if known(m.Attributes) {
+		attrs := map[string]string{}
+		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
+		b["attributes"] = attrs
+	}
+	if known(m.Properties) {
+		props := map[string]string{}
+		diags.Append(m.Properties.ElementsAs(ctx, &props, false)...)
+		b["properties"] = props
+	}
+	return b, diags
+}
+
+// changed returns the entries of plan that differ from state, compared as JSON.
+func changed(plan, state map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range plan {
+		pv, _ := json.Marshal(v)
+		sv, _ := json.Marshal(state[k])
+		if string(pv) != string(sv) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+type unknowable interface {
+	IsNull() bool
+	IsUnknown() bool
+}
+
+func known(v unknowable) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// stringPtr returns nil for a null or unknown value, so it is left out or cleared.
+func stringPtr(v basetypes.StringValue) any {
+	if !known(v) {
+		return nil
+	}
+	return v.ValueString()
+}
+
+func int64Ptr(v basetypes.Int64Value) any {
+	if !known(v) {
+		return nil
+	}
+	return v.ValueInt64()
+}
+
+func boolPtr(v basetypes.BoolValue) any {
+	if !known(v) {
+		return nil
+	}
+	return v.ValueBool()
+}
+
+func dropNil(m map[string]any) map[string]any {
+	for k, v := range m {
+		if v == nil {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+// keepEmpty keeps a configured "" where the API answers null.
+func keepEmpty(api *string, prior types.String) types.String {
+	if api == nil && known(prior) && prior.ValueString() == "" {
+		return prior
+	}
+	return types.StringPointerValue(api)
+}
+
+// stringMap renders a JSON object as map(string); non-string values are
+// kept as their JSON text, so nothing is lost.
+func stringMap(in map[string]any, skip map[string]bool) map[string]string {
+	out := make(map[string]string, len(in))
+	for k, v := range in {
+		if skip[k] || v == nil {
+			continue
+		}
+		if s, ok := v.(string); ok {
+			out[k] = s
+			continue
+		}
+		j, _ := json.Marshal(v)
+		out[k] = string(j)
+	}
+	return out
+}
+
+func optString(m map[string]string, k string) types.String {
+	if v, ok := m[k]; ok {
+		return types.StringValue(v)
+	}
+	return types.StringNull()
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func quoteList(s []string) string {
+	out := ""
+	for i, v := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("`%s`", v)
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+const endpointRes = "carrierx_endpoint.test"
+
+func endpointSIDFrom(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[endpointRes]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", endpointRes)
+	}
+	return rs.Primary.Attributes["endpoint_sid"], nil
+}
+
+func thirdParty(name string, capacity int, extra string) string {
+	return fmt.Sprintf(`
+resource "carrierx_endpoint" "test" {
+  name     = %q
+  type     = "third_party"
+  capacity = %d
+  addresses = [{
+    ip   = "203.0.113.10"
+    port = "5060"
+  }]
+  attributes = { team = "voice" }
+  %s
+}
+`, name, capacity, extra)
+}
+
+// TestAccEndpoint_lifecycle covers create, import, update in place, replace
+// and destroy, and the request each step sends.
+func TestAccEndpoint_lifecycle(t *testing.T) {
+	e := newAccEnv(t)
+	var firstSID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    e.config(thirdParty("pbx-east", 0, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("addresses").AtSliceIndex(0).AtMapKey("port"), knownvalue.Int64Exact(5060)),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("addresses").AtSliceIndex(0).AtMapKey("transport"), knownvalue.StringExact("udp")),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("addresses").AtSliceIndex(0).AtMapKey("direction"), knownvalue.StringExact("any")),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("auth_required"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("credentials"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("voip_token"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("attributes"), knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("voice")})),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(endpointRes, "endpoint_sid", sidRegexp),
+					resource.TestCheckResourceAttr(endpointRes, "type", "third_party"),
+					func(s *terraform.State) error {
+						sid, err := endpointSIDFrom(s)
+						firstSID = sid
+						if err != nil || e.live {
+							return err
+						}
+						// Create sends one request and the plan before it none.
+						return expectCalls(e.requests(), map[string]int{"POST /core/v2/endpoints": 1, "GET /core/v2/endpoints/" + sid: 0})
+					},
+				),
+			},
+			{
+				ResourceName:                         endpointRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "endpoint_sid",
+				ImportStateIdFunc:                    endpointSIDFrom,
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    e.config(thirdParty("pbx-east-2", 20, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(endpointRes, "name", "pbx-east-2"),
+					resource.TestCheckResourceAttr(endpointRes, "capacity", "20"),
+					func(s *terraform.State) error {
+						sid, _ := endpointSIDFrom(s)
+						if sid != firstSID {
+							return fmt.Errorf("update replaced the endpoint: %s became %s", firstSID, sid)
+						}
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						// The refresh before the plan reads once; the update sends one PATCH with only what changed.
+						if err := expectCalls(reqs, map[string]int{"GET /core/v2/endpoints/" + sid: 1, "PATCH /core/v2/endpoints/" + sid: 1}); err != nil {
+							return err
+						}
+						return expectBody(reqs, "PATCH", `{"capacity":20,"name":"pbx-east-2"}`)
+					},
+				),
+			},
+			{
+				Config: e.config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(endpointRes, "type", "mediator"),
+					resource.TestCheckResourceAttrSet(endpointRes, "credentials.login"),
+					resource.TestCheckResourceAttrSet(endpointRes, "credentials.password"),
+					resource.TestCheckResourceAttr(endpointRes, "credentials.api_url", "https://api.carrierx.com/mediator/v1"),
+					resource.TestCheckResourceAttr(endpointRes, "properties.%", "0"),
+					func(s *terraform.State) error {
+						sid, _ := endpointSIDFrom(s)
+						if sid == firstSID {
+							return fmt.Errorf("type change kept SID %s; expected a new endpoint", sid)
+						}
+						if err := e.getEndpoint(context.Background(), firstSID); !client.IsNotFound(err) {
+							return fmt.Errorf("old endpoint %s after replace: %v", firstSID, err)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+// TestAccEndpoint_drift changes and deletes the endpoint behind Terraform's
+// back; the next plan must show both.
+func TestAccEndpoint_drift(t *testing.T) {
+	e := newAccEnv(t)
+	var sid string
+	cfg := e.config(thirdParty("drift", 5, ""))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: func(s *terraform.State) (err error) {
+					sid, err = endpointSIDFrom(s)
+					return err
+				},
+			},
+			{
+				PreConfig: func() {
+					_, err := e.api.UpdateEndpoint(context.Background(), sid, map[string]any{
+						"name": "changed-outside", "capacity": 9,
+						"addresses": []map[string]any{{"ip": "198.51.100.7", "port": 5080}},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(endpointRes, "name", "drift"),
+					resource.TestCheckResourceAttr(endpointRes, "capacity", "5"),
+					resource.TestCheckResourceAttr(endpointRes, "addresses.0.ip", "203.0.113.10"),
+					resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
+				),
+			},
+			{
+				PreConfig: func() {
+					if err := e.api.DeleteEndpoint(context.Background(), sid); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					newSID, err := endpointSIDFrom(s)
+					if err == nil && newSID == sid {
+						err = fmt.Errorf("deleted endpoint %s came back with the same SID", sid)
+					}
+					return err
+				},
+			},
+		},
+	})
+}

@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+)
+
+// TestAccExamples applies every example directory against the emulator (or
+// the live API), checks the plan is empty afterwards, and destroys it, so
+// the examples in the docs never rot.
+func TestAccExamples(t *testing.T) {
+	dirs, _ := filepath.Glob("../../examples/*/*")
+	demo, _ := filepath.Glob("../../examples/demo")
+	dirs = append(dirs, demo...)
+	provider, _ := filepath.Glob("../../examples/provider")
+	dirs = append(dirs, provider...)
+	if len(dirs) < 5 {
+		t.Fatalf("found only %d example directories", len(dirs))
+	}
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+		if len(files) == 0 {
+			continue
+		}
+		t.Run(strings.TrimPrefix(dir, "../../examples/"), func(t *testing.T) {
+			e := newAccEnv(t)
+			// Examples take their settings from the environment, as a user's would.
+			t.Setenv("CARRIERX_BASE_URL", e.baseURL)
+			t.Setenv("CARRIERX_TOKEN", e.token)
+			var cfg strings.Builder
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg.WriteString(stripTerraformBlock(string(b)) + "\n")
+			}
+			body := cfg.String()
+			if !strings.Contains(body, `provider "carrierx"`) {
+				body = `provider "carrierx" {}` + "\n" + body
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.providers(),
+				Steps: []resource.TestStep{{
+					Config: body,
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
+				}},
+			})
+		})
+	}
+}
+
+var terraformBlock = regexp.MustCompile(`(?m)^terraform\s*\{`)
+
+// stripTerraformBlock removes the top-level terraform {} block: the test
+// harness supplies the provider itself.
+func stripTerraformBlock(src string) string {
+	loc := terraformBlock.FindStringIndex(src)
+	if loc == nil {
+		return src
+	}
+	depth := 0
+	for i := loc[1] - 1; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return src[:loc[0]] + src[i+1:]
+			}
+		}
+	}
+	return src
+}

@@ -1,0 +1,256 @@
+// Package provider maps Terraform schema onto the CarrierX client.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// DefaultBaseURL is the live Core API.
+const DefaultBaseURL = "https://api.carrierx.com/core/v2"
+
+const (
+	envToken     = "CARRIERX_TOKEN"
+	envBaseURL   = "CARRIERX_BASE_URL"
+	envTimeout   = "CARRIERX_REQUEST_TIMEOUT"
+	envRetries   = "CARRIERX_MAX_RETRIES"
+	envRPS       = "CARRIERX_REQUESTS_PER_SECOND"
+	defaultRetry = 4
+)
+
+var _ provider.Provider = (*carrierxProvider)(nil)
+
+type carrierxProvider struct {
+	version string
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &carrierxProvider{version: version} }
+}
+
+type providerModel struct {
+	Token             types.String  `tfsdk:"token"`
+	BaseURL           types.String  `tfsdk:"base_url"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+func (p *carrierxProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "carrierx"
+	resp.Version = p.version
+}
+
+func (p *carrierxProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages a [CarrierX](https://www.carrierx.com) account through the Core API v2.",
+		Attributes: map[string]schema.Attribute{
+			"token": schema.StringAttribute{
+				MarkdownDescription: "Core API bearer token (a security token from the portal or `POST /oauth/token`). " +
+					"Falls back to the `" + envToken + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "Core API base URL. Falls back to `" + envBaseURL + "`, then `" + DefaultBaseURL + "`. " +
+					"Plain `http` is accepted only for loopback hosts (the emulator).",
+				Optional: true,
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Timeout of one HTTP attempt, a Go duration such as `30s` or `2m`. Falls back to `" +
+					envTimeout + "`, then `60s`.",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a request is retried on 429, 502, 503, 504 or a connection error " +
+					"(a create only on 429). Falls back to `" + envRetries + "`, then `" + strconv.Itoa(defaultRetry) + "`.",
+				Optional: true,
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: "Client-side limit on requests per second across the whole provider. Falls back to `" +
+					envRPS + "`; unset means no limit.",
+				Optional: true,
+			},
+		},
+	}
+}
+
+func (p *carrierxProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"token": cfg.Token, "base_url": cfg.BaseURL, "request_timeout": cfg.RequestTimeout,
+		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
+	} {
+		if v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
+				"The provider's "+name+" is not known until apply. Set it from a value known at plan time "+
+					"(a literal, a variable, or the environment).")
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	token := stringOr(cfg.Token, os.Getenv(envToken))
+	if token == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("token"), "Missing CarrierX API token",
+			"Set the provider's token argument or the "+envToken+" environment variable to a CarrierX Core API token. "+
+				"To try the provider offline, start the emulator (make emulator) and export the two variables it prints.")
+		return
+	}
+
+	baseURL := stringOr(cfg.BaseURL, os.Getenv(envBaseURL))
+	if baseURL == "" {
+		baseURL = DefaultBaseURL
+	}
+	if err := checkBaseURL(baseURL); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid CarrierX base_url", err.Error())
+		return
+	}
+
+	timeout := 60 * time.Second
+	if s := stringOr(cfg.RequestTimeout, os.Getenv(envTimeout)); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+				fmt.Sprintf("%q is not a positive duration; use a value such as \"30s\" or \"2m\" (also via %s).", s, envTimeout))
+			return
+		}
+		timeout = d
+	}
+
+	retries := defaultRetry
+	switch {
+	case !cfg.MaxRetries.IsNull():
+		retries = int(cfg.MaxRetries.ValueInt64())
+	case os.Getenv(envRetries) != "":
+		n, err := strconv.Atoi(os.Getenv(envRetries))
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid "+envRetries,
+				fmt.Sprintf("%q is not a whole number.", os.Getenv(envRetries)))
+			return
+		}
+		retries = n
+	}
+	if retries < 0 || retries > 20 {
+		resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+			fmt.Sprintf("%d is out of range; use 0 to 20.", retries))
+		return
+	}
+
+	rps := 0.0
+	switch {
+	case !cfg.RequestsPerSecond.IsNull():
+		rps = cfg.RequestsPerSecond.ValueFloat64()
+	case os.Getenv(envRPS) != "":
+		f, err := strconv.ParseFloat(os.Getenv(envRPS), 64)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("requests_per_second"), "Invalid "+envRPS,
+				fmt.Sprintf("%q is not a number.", os.Getenv(envRPS)))
+			return
+		}
+		rps = f
+	}
+	if rps < 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("requests_per_second"), "Invalid requests_per_second",
+			fmt.Sprintf("%g is negative; use a positive number, or leave it unset for no limit.", rps))
+		return
+	}
+
+	c, err := client.New(client.Config{
+		BaseURL:           baseURL,
+		Token:             token,
+		Timeout:           timeout,
+		MaxRetries:        retries,
+		RequestsPerSecond: rps,
+		UserAgent:         fmt.Sprintf("terraform-provider-carrierx/%s terraform/%s", p.version, req.TerraformVersion),
+		Log:               tflogHook(token),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to create the CarrierX client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "configured CarrierX client", map[string]any{"base_url": baseURL, "max_retries": retries})
+	resp.ResourceData = c
+	resp.DataSourceData = c
+	resp.EphemeralResourceData = c
+}
+
+// tflogHook sends client log lines to tflog, masking the token once more in
+// case a server echoes it back in a body.
+func tflogHook(token string) client.LogFunc {
+	return func(ctx context.Context, level client.Level, msg string, fields map[string]any) {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, token)
+		ctx = tflog.MaskMessageStrings(ctx, token)
+		if level == client.LevelTrace {
+			tflog.Trace(ctx, msg, fields)
+			return
+		}
+		tflog.Debug(ctx, msg, fields)
+	}
+}
+
+func stringOr(v types.String, fallback string) string {
+	if v.IsNull() || v.ValueString() == "" {
+		return fallback
+	}
+	return v.ValueString()
+}
+
+// checkBaseURL refuses plain http except towards loopback, so a token never
+// crosses a network unencrypted.
+func checkBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("%q is not an absolute URL; use %s or the emulator's CARRIERX_BASE_URL", raw, DefaultBaseURL)
+	}
+	switch u.Scheme {
+	case "https":
+		return nil
+	case "http":
+		host := u.Hostname()
+		if strings.EqualFold(host, "localhost") {
+			return nil
+		}
+		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+			return nil
+		}
+		return fmt.Errorf("%q uses plain http towards a host that is not loopback; the token would travel unencrypted. Use https", raw)
+	default:
+		return fmt.Errorf("%q has scheme %q; use https (or http for a loopback emulator)", raw, u.Scheme)
+	}
+}
+
+func (p *carrierxProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewEndpointResource,
+	}
+}
+
+func (p *carrierxProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewEndpointDataSource,
+		NewEndpointsDataSource,
+	}
+}

@@ -1,0 +1,149 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	acc "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+func TestAccProvider_configErrors(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	t.Setenv("CARRIERX_TOKEN", "")
+	t.Setenv("CARRIERX_BASE_URL", "")
+	ds := `data "carrierx_endpoints" "x" {}`
+	acc.Test(t, acc.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []acc.TestStep{
+			{
+				Config:      `provider "carrierx" { base_url = "` + e.baseURL + `" }` + "\n" + ds,
+				ExpectError: regexp.MustCompile(`(?s)Missing CarrierX API token.*token argument or the\s+CARRIERX_TOKEN`),
+			},
+			{
+				Config:      `provider "carrierx" { token = "x" ` + "\n" + ` base_url = "http://api.example.com/core/v2" }` + "\n" + ds,
+				ExpectError: regexp.MustCompile(`(?s)plain http towards a host that is not loopback`),
+			},
+			{
+				Config:      `provider "carrierx" { token = "x" ` + "\n" + ` request_timeout = "soon" }` + "\n" + ds,
+				ExpectError: regexp.MustCompile(`"soon" is not a positive duration`),
+			},
+			{
+				Config: `provider "carrierx" {
+  base_url = "` + e.baseURL + `"
+  token    = "0badc0de-0000-4000-8000-000000000000"
+}
+` + ds,
+				ExpectError: regexp.MustCompile(`(?s)401.*Check the provider's token \(or CARRIERX_TOKEN\)`),
+			},
+			{
+				// The token comes from the environment when the block has none.
+				PreConfig: func() { t.Setenv("CARRIERX_TOKEN", e.token) },
+				Config:    `provider "carrierx" { base_url = "` + e.baseURL + `" }` + "\n" + ds,
+				Check:     acc.TestCheckResourceAttr("data.carrierx_endpoints.x", "endpoints.#", "1"),
+			},
+		},
+	})
+}
+
+// TestModelsMatchSchemas reads a null value of every schema into its model,
+// which fails when a tfsdk tag and the schema disagree.
+func TestModelsMatchSchemas(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	for _, f := range p.Resources(ctx) {
+		r := f()
+		var md resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "carrierx"}, &md)
+		var sr resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &sr)
+		if sr.Diagnostics.HasError() {
+			t.Fatalf("%s schema: %v", md.TypeName, sr.Diagnostics)
+		}
+		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
+			t.Fatalf("%s schema: %v", md.TypeName, diags)
+		}
+		model := resourceModels[md.TypeName]
+		if model == nil {
+			t.Fatalf("no model registered for %s", md.TypeName)
+		}
+		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
+		if diags := st.Get(ctx, model()); diags.HasError() {
+			t.Errorf("%s model does not match schema: %v", md.TypeName, diags)
+		}
+	}
+	for _, f := range p.DataSources(ctx) {
+		d := f()
+		var md datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "carrierx"}, &md)
+		var sr datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &sr)
+		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
+			t.Fatalf("%s schema: %v", md.TypeName, diags)
+		}
+		model := dataSourceModels[md.TypeName]
+		if model == nil {
+			t.Fatalf("no model registered for data source %s", md.TypeName)
+		}
+		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
+		if diags := st.Get(ctx, model()); diags.HasError() {
+			t.Errorf("data source %s model does not match schema: %v", md.TypeName, diags)
+		}
+	}
+}
+
+var resourceModels = map[string]func() any{
+	"carrierx_endpoint": func() any { return &endpointResourceModel{} },
+}
+
+var dataSourceModels = map[string]func() any{
+	"carrierx_endpoint":  func() any { return &endpointDataSourceModel{} },
+	"carrierx_endpoints": func() any { return &endpointsDataSourceModel{} },
+}
+
+// nullObject is an object of the schema's type whose attributes are all null.
+func nullObject(_ context.Context, typ tftypes.Type) tftypes.Value {
+	obj := typ.(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for k, at := range obj.AttributeTypes {
+		vals[k] = tftypes.NewValue(at, nil)
+	}
+	return tftypes.NewValue(obj, vals)
+}
+
+func TestFieldPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"type":             "type",
+		"addresses[0].ip":  "addresses[0].ip",
+		"addresses.1.port": "addresses[1].port",
+		"properties":       "properties",
+	} {
+		p, ok := fieldPath(in)
+		if !ok || p.String() != want {
+			t.Errorf("fieldPath(%q) = %q, %v; want %q", in, p.String(), ok, want)
+		}
+	}
+	for _, bad := range []string{"", "a b", "x[y]"} {
+		if _, ok := fieldPath(bad); ok {
+			t.Errorf("fieldPath(%q) accepted", bad)
+		}
+	}
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	for _, ok := range []string{"https://api.carrierx.com/core/v2", "http://127.0.0.1:8787/core/v2", "http://localhost/core/v2", "http://[::1]:9/core/v2"} {
+		if err := checkBaseURL(ok); err != nil {
+			t.Errorf("%s refused: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"http://10.0.0.1/core/v2", "ftp://x/y", "api.carrierx.com", "http://127.0.0.1.example.com/"} {
+		if err := checkBaseURL(bad); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
