@@ -105,7 +105,7 @@ func (e *accEnv) control(method, path string, in, out any) {
 	if err != nil {
 		e.t.Fatalf("emulator %s %s: %v", method, path, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode >= 300 {
 		e.t.Fatalf("emulator %s %s: %d %s", method, path, resp.StatusCode, raw)
@@ -156,12 +156,6 @@ func (e *accEnv) seed(collection string, n int, object map[string]any) []string 
 	}
 	e.control(http.MethodPost, "/seed", map[string]any{"collection": collection, "count": n, "object": object}, &out)
 	return out.SIDs
-}
-
-func (e *accEnv) storedObject(collection, sid string) map[string]any {
-	var out map[string]any
-	e.control(http.MethodGet, "/objects/"+collection+"/"+sid, nil, &out)
-	return out
 }
 
 // checkGone is a CheckDestroy: every object of this resource type left in
@@ -228,7 +222,7 @@ func expectBody(reqs []loggedRequest, method, want string) error {
 		}
 		var got, exp any
 		if err := json.Unmarshal(r.Body, &got); err != nil {
-			return fmt.Errorf("%s body %s: %v", method, r.Body, err)
+			return fmt.Errorf("%s body %s: %w", method, r.Body, err)
 		}
 		_ = json.Unmarshal([]byte(want), &exp)
 		g, _ := json.Marshal(got)

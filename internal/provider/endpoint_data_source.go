@@ -38,11 +38,15 @@ func endpointDataSourceAttributes(secrets bool) map[string]schema.Attribute {
 var endpointSecretAttrs = map[string]bool{"out_sip_password": true, "voip_token": true, "credentials": true}
 
 func endpointAttributes() map[string]schema.Attribute {
-	str := func(d string) schema.StringAttribute { return schema.StringAttribute{MarkdownDescription: d, Computed: true} }
+	str := func(d string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
 	secret := func(d string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: d, Computed: true, Sensitive: true}
 	}
-	num := func(d string) schema.Int64Attribute { return schema.Int64Attribute{MarkdownDescription: d, Computed: true} }
+	num := func(d string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: d, Computed: true}
+	}
 	return map[string]schema.Attribute{
 		"endpoint_sid":     str("Endpoint secure ID."),
 		"name":             str("Friendly name."),
@@ -179,8 +183,8 @@ func NewEndpointsDataSource() datasource.DataSource { return &endpointsDataSourc
 type endpointsDataSource struct{ client *client.Client }
 
 type endpointsDataSourceModel struct {
-	Filter    types.String   `tfsdk:"filter"`
-	Order     types.String   `tfsdk:"order"`
+	Filter    types.String      `tfsdk:"filter"`
+	Order     types.String      `tfsdk:"order"`
 	Endpoints []endpointSummary `tfsdk:"endpoints"`
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"testing"
@@ -109,7 +110,7 @@ func TestAccEndpointsDataSource_pagination(t *testing.T) {
 func expectPagedReads(reqs []loggedRequest, total int) error {
 	var offsets []string
 	for _, r := range reqs {
-		if r.Method != "GET" || r.Path != "/core/v2/endpoints" {
+		if r.Method != http.MethodGet || r.Path != "/core/v2/endpoints" {
 			continue
 		}
 		q, _ := url.ParseQuery(r.Query)
@@ -123,7 +124,7 @@ func expectPagedReads(reqs []loggedRequest, total int) error {
 		return fmt.Errorf("%d list requests, want a multiple of %d: %v", len(offsets), pages, offsets)
 	}
 	for i, o := range offsets {
-		if want := fmt.Sprint((i % pages) * 1000); o != want && !(o == "" && want == "0") {
+		if want := fmt.Sprint((i % pages) * 1000); o != want && (o != "" || want != "0") {
 			return fmt.Errorf("request %d has offset %s, want %s (all: %v)", i, o, want, offsets)
 		}
 	}

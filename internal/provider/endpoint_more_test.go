@@ -70,7 +70,7 @@ resource "carrierx_endpoint" "test" {
 			{
 				Config: cfg("second-Secret-2", 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -121,7 +121,7 @@ resource "carrierx_endpoint" "test" {
 			{
 				Config: cfg(`{ container_sid = "c0ffee00-0000-4000-8000-000000000001" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -144,7 +144,7 @@ resource "carrierx_endpoint" "test" {
 func TestAccEndpoint_invalidInput(t *testing.T) {
 	e := newAccEnv(t)
 	res := func(body string) string {
-		return e.config(`resource "carrierx_endpoint" "test" {` + body + "\n}")
+		return e.config("resource \"carrierx_endpoint\" \"test\" {\n" + body + "\n}")
 	}
 	noneLeft := func() {
 		eps, err := e.api.ListEndpoints(context.Background(), client.ListOptions{Filter: client.Ne("type", "system_gateway").String()})
@@ -280,22 +280,39 @@ func TestAccEndpoint_serverError500(t *testing.T) {
 func TestAccProvider_secretsNotLogged(t *testing.T) {
 	e := newAccEnv(t)
 	e.emulatorOnly()
-	logPath := filepath.Join(t.TempDir(), "trace.log")
+	logPath := filepath.Join(os.TempDir(), "carrierx-trace.log")
+	_ = os.Remove(logPath)
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv("TF_ACC_LOG", "TRACE")
 	t.Setenv("TF_LOG_SDK_PROTO", "TRACE")
 	const outPw = "Out-Sip-Pa55word-zq"
 	const addrPw = "Addr-Sip-Pa55word-zq"
 	var generated string
+	// Secrets reach Terraform through the environment, as in real use, so
+	// the configuration text the harness logs holds none of them.
+	t.Setenv("CARRIERX_TOKEN", e.token)
+	t.Setenv("TF_VAR_out_pw", outPw)
+	t.Setenv("TF_VAR_addr_pw", addrPw)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.providers(),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(fmt.Sprintf(`
+				Config: fmt.Sprintf(`
+provider "carrierx" {
+  base_url = %q
+}
+variable "out_pw" {
+  type      = string
+  sensitive = true
+}
+variable "addr_pw" {
+  type      = string
+  sensitive = true
+}
 resource "carrierx_endpoint" "test" {
   type             = "third_party"
-  out_sip_password = %q
-  addresses        = [{ ip = "203.0.113.9", sip_username = "u", sip_password = %q }]
+  out_sip_password = var.out_pw
+  addresses        = [{ ip = "203.0.113.9", sip_username = "u", sip_password = var.addr_pw }]
 }
 resource "carrierx_endpoint" "conf" {
   type = "conference"
@@ -303,7 +320,10 @@ resource "carrierx_endpoint" "conf" {
 data "carrierx_endpoints" "all" {
   depends_on = [carrierx_endpoint.test, carrierx_endpoint.conf]
 }
-`, outPw, addrPw)),
+data "carrierx_endpoint" "conf" {
+  endpoint_sid = carrierx_endpoint.conf.endpoint_sid
+}
+`, e.baseURL),
 				Check: func(s *terraform.State) error {
 					generated = s.RootModule().Resources["carrierx_endpoint.conf"].Primary.Attributes["credentials.password"]
 					return nil
@@ -319,6 +339,9 @@ data "carrierx_endpoints" "all" {
 	log := string(raw)
 	if len(log) < 10000 || !strings.Contains(log, "/endpoints") {
 		t.Fatalf("trace log has %d bytes and no request lines; the test would prove nothing", len(log))
+	}
+	if !strings.Contains(log, `sip_password\":\"***\"`) {
+		t.Fatal("the trace log has no redacted request body; the test would prove nothing")
 	}
 	for name, secret := range map[string]string{"token": e.token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated} {
 		if secret == "" {

@@ -55,7 +55,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 				PreConfig: e.clearRequestsIfEmulated,
 				Config:    e.config(thirdParty("pbx-east", 0, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -92,7 +92,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 				PreConfig: e.clearRequestsIfEmulated,
 				Config:    e.config(thirdParty("pbx-east-2", 20, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -118,7 +118,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 			{
 				Config: e.config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -133,7 +133,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 							return fmt.Errorf("type change kept SID %s; expected a new endpoint", sid)
 						}
 						if err := e.getEndpoint(context.Background(), firstSID); !client.IsNotFound(err) {
-							return fmt.Errorf("old endpoint %s after replace: %v", firstSID, err)
+							return fmt.Errorf("old endpoint %s after replace: %w", firstSID, err)
 						}
 						return nil
 					},
@@ -192,7 +192,7 @@ func TestAccEndpoint_drift(t *testing.T) {
 				},
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:            []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(s *terraform.State) error {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"errors"
+	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,11 +22,8 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		return
 	}
 	detail := apiErr.Error()
-	if apiErr.StatusCode == 401 {
+	if apiErr.StatusCode == http.StatusUnauthorized {
 		detail += "\n\nCheck the provider's token (or CARRIERX_TOKEN): CarrierX rejected it."
-	}
-	if apiErr.StatusCode == 403 {
-		detail += "\n\nThe token is valid but lacks a scope this request needs; use a token whose scopes include it."
 	}
 	pointed := false
 	for _, e := range apiErr.Errors {

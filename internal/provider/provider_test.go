@@ -26,11 +26,11 @@ func TestAccProvider_configErrors(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Missing CarrierX API token.*token argument or the\s+CARRIERX_TOKEN`),
 			},
 			{
-				Config:      `provider "carrierx" { token = "x" ` + "\n" + ` base_url = "http://api.example.com/core/v2" }` + "\n" + ds,
-				ExpectError: regexp.MustCompile(`(?s)plain http towards a host that is not loopback`),
+				Config:      "provider \"carrierx\" {\n token = \"x\"\n base_url = \"http://api.example.com/core/v2\"\n}" + "\n" + ds,
+				ExpectError: regexp.MustCompile(`(?s)plain http towards a host that is not\s+loopback`),
 			},
 			{
-				Config:      `provider "carrierx" { token = "x" ` + "\n" + ` request_timeout = "soon" }` + "\n" + ds,
+				Config:      "provider \"carrierx\" {\n token = \"x\"\n request_timeout = \"soon\"\n}" + "\n" + ds,
 				ExpectError: regexp.MustCompile(`"soon" is not a positive duration`),
 			},
 			{
