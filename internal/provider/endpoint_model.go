@@ -24,8 +24,8 @@ var endpointTypes = []string{
 // they are exposed through `credentials`, not `properties`.
 var credentialKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true}
 
-// endpointData holds the attributes shared by the resource and data sources.
-type endpointData struct {
+// endpointCommon holds the attributes every endpoint view shares.
+type endpointCommon struct {
 	EndpointSID     types.String `tfsdk:"endpoint_sid"`
 	Name            types.String `tfsdk:"name"`
 	Type            types.String `tfsdk:"type"`
@@ -34,13 +34,19 @@ type endpointData struct {
 	CPSLimit        types.Int64  `tfsdk:"cps_limit"`
 	AuthRequired    types.Bool   `tfsdk:"auth_required"`
 	OutSIPUsername  types.String `tfsdk:"out_sip_username"`
-	OutSIPPassword  types.String `tfsdk:"out_sip_password"`
-	VoIPToken       types.String `tfsdk:"voip_token"`
-	Addresses       types.List   `tfsdk:"addresses"`
 	Attributes      types.Map    `tfsdk:"attributes"`
 	Properties      types.Map    `tfsdk:"properties"`
 	Transformations types.List   `tfsdk:"transformations"`
-	Credentials     types.Object `tfsdk:"credentials"`
+}
+
+// endpointData is a whole endpoint, secrets included (resource and singular
+// data source).
+type endpointData struct {
+	endpointCommon
+	OutSIPPassword types.String `tfsdk:"out_sip_password"`
+	VoIPToken      types.String `tfsdk:"voip_token"`
+	Addresses      types.List   `tfsdk:"addresses"`
+	Credentials    types.Object `tfsdk:"credentials"`
 }
 
 type addressModel struct {
@@ -77,20 +83,10 @@ var credentialsAttrTypes = map[string]attr.Type{
 	"account_sid": types.StringType, "api_url": types.StringType, "login": types.StringType, "password": types.StringType,
 }
 
-// endpointSummary is endpointData without its secrets (plural data source).
+// endpointSummary is an endpoint without its secrets (plural data source).
 type endpointSummary struct {
-	EndpointSID     types.String `tfsdk:"endpoint_sid"`
-	Name            types.String `tfsdk:"name"`
-	Type            types.String `tfsdk:"type"`
-	PartnerSID      types.String `tfsdk:"partner_sid"`
-	Capacity        types.Int64  `tfsdk:"capacity"`
-	CPSLimit        types.Int64  `tfsdk:"cps_limit"`
-	AuthRequired    types.Bool   `tfsdk:"auth_required"`
-	OutSIPUsername  types.String `tfsdk:"out_sip_username"`
-	Addresses       types.List   `tfsdk:"addresses"`
-	Attributes      types.Map    `tfsdk:"attributes"`
-	Properties      types.Map    `tfsdk:"properties"`
-	Transformations types.List   `tfsdk:"transformations"`
+	endpointCommon
+	Addresses types.List `tfsdk:"addresses"`
 }
 
 func (m *endpointData) summary() endpointSummary {
@@ -111,10 +107,8 @@ func (m *endpointData) summary() endpointSummary {
 		addrs = append(addrs, types.ObjectValueMust(pub, vals))
 	}
 	return endpointSummary{
-		EndpointSID: m.EndpointSID, Name: m.Name, Type: m.Type, PartnerSID: m.PartnerSID,
-		Capacity: m.Capacity, CPSLimit: m.CPSLimit, AuthRequired: m.AuthRequired, OutSIPUsername: m.OutSIPUsername,
-		Addresses:  types.ListValueMust(types.ObjectType{AttrTypes: pub}, addrs),
-		Attributes: m.Attributes, Properties: m.Properties, Transformations: m.Transformations,
+		endpointCommon: m.endpointCommon,
+		Addresses:      types.ListValueMust(types.ObjectType{AttrTypes: pub}, addrs),
 	}
 }
 

@@ -275,6 +275,47 @@ func TestAccEndpoint_serverError500(t *testing.T) {
 	}
 }
 
+// TestAccEndpoint_updateRetriesExhausted answers 503 to every PATCH: the
+// provider retries, then fails quoting CarrierX, and state keeps the old
+// values so the next plan still shows the change.
+func TestAccEndpoint_updateRetriesExhausted(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint),
+		Steps: []resource.TestStep{
+			{Config: e.config(thirdParty("before", 1, ""))},
+			{
+				PreConfig: func() {
+					e.clearRequests()
+					e.fault(map[string]any{"method": "PATCH", "path": "/core/v2/endpoints/*", "count": 0, "status": 503, "message": "maintenance window"})
+				},
+				Config:      e.config(thirdParty("after", 1, "")),
+				ExpectError: regexp.MustCompile(`(?s)Unable to update carrierx_endpoint.*503.*maintenance window`),
+			},
+			{
+				PreConfig: func() {
+					// max_retries = 3 in the test provider block: 4 attempts.
+					patches := 0
+					for _, r := range e.requests() {
+						if r.Method == "PATCH" {
+							patches++
+						}
+					}
+					if patches != 4 {
+						t.Fatalf("%d PATCH attempts, want 4", patches)
+					}
+					e.control("DELETE", "/faults", nil, nil)
+				},
+				Config:   e.config(thirdParty("after", 1, "")),
+				PlanOnly: true, ExpectNonEmptyPlan: true,
+			},
+			{Config: e.config(thirdParty("after", 1, "")), Check: resource.TestCheckResourceAttr(endpointRes, "name", "after")},
+		},
+	})
+}
+
 // TestAccProvider_secretsNotLogged runs a whole lifecycle with trace logging
 // and looks for the token and the passwords in the log.
 func TestAccProvider_secretsNotLogged(t *testing.T) {

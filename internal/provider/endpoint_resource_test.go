@@ -49,7 +49,22 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 	var firstSID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint),
+		CheckDestroy: func(s *terraform.State) error {
+			if !e.live {
+				// Destroy sends one DELETE for the one endpoint, nothing more.
+				reqs := e.requests()
+				deletes := 0
+				for _, r := range reqs {
+					if r.Method == "DELETE" {
+						deletes++
+					}
+				}
+				if deletes != 1 {
+					return fmt.Errorf("destroy sent %d DELETE requests, want 1: %v", deletes, summarize(reqs))
+				}
+			}
+			return e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint)(s)
+		},
 		Steps: []resource.TestStep{
 			{
 				PreConfig: e.clearRequestsIfEmulated,
@@ -87,6 +102,14 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "endpoint_sid",
 				ImportStateIdFunc:                    endpointSIDFrom,
+			},
+			{
+				// An import block with the same configuration plans no change.
+				Config:            e.config(thirdParty("pbx-east", 0, "")),
+				ResourceName:      endpointRes,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: endpointSIDFrom,
 			},
 			{
 				PreConfig: e.clearRequestsIfEmulated,
@@ -135,6 +158,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 						if err := e.getEndpoint(context.Background(), firstSID); !client.IsNotFound(err) {
 							return fmt.Errorf("old endpoint %s after replace: %w", firstSID, err)
 						}
+						e.clearRequestsIfEmulated() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),

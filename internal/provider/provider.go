@@ -34,6 +34,11 @@ const (
 	defaultRetry = 4
 )
 
+var envFor = map[string]string{
+	"token": envToken, "base_url": envBaseURL, "request_timeout": envTimeout,
+	"max_retries": envRetries, "requests_per_second": envRPS,
+}
+
 var _ provider.Provider = (*carrierxProvider)(nil)
 
 type carrierxProvider struct {
@@ -105,7 +110,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
 				"The provider's "+name+" is not known until apply. Set it from a value known at plan time "+
-					"(a literal, a variable, or the environment).")
+					"(a literal or a variable), or leave it unset and use the environment ("+envFor[name]+").")
 		}
 	}
 	if resp.Diagnostics.HasError() {
