@@ -32,6 +32,10 @@ var (
 	_ resource.ResourceWithImportState = (*endpointResource)(nil)
 )
 
+func init() {
+	registerResource("carrierx_endpoint", NewEndpointResource, func() any { return &endpointResourceModel{} })
+}
+
 // NewEndpointResource is the carrierx_endpoint resource.
 func NewEndpointResource() resource.Resource { return &endpointResource{} }
 

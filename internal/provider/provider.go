@@ -248,14 +248,9 @@ func checkBaseURL(raw string) error {
 }
 
 func (p *carrierxProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		NewEndpointResource,
-	}
+	return resourceFactories
 }
 
 func (p *carrierxProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewEndpointDataSource,
-		NewEndpointsDataSource,
-	}
+	return dataSourceFactories
 }

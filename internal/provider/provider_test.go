@@ -97,15 +97,6 @@ func TestModelsMatchSchemas(t *testing.T) {
 	}
 }
 
-var resourceModels = map[string]func() any{
-	"carrierx_endpoint": func() any { return &endpointResourceModel{} },
-}
-
-var dataSourceModels = map[string]func() any{
-	"carrierx_endpoint":  func() any { return &endpointDataSourceModel{} },
-	"carrierx_endpoints": func() any { return &endpointsDataSourceModel{} },
-}
-
 // nullObject is an object of the schema's type whose attributes are all null.
 func nullObject(_ context.Context, typ tftypes.Type) tftypes.Value {
 	obj := typ.(tftypes.Object)
