@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -299,7 +300,7 @@ func TestAccEndpoint_updateRetriesExhausted(t *testing.T) {
 					// max_retries = 3 in the test provider block: 4 attempts.
 					patches := 0
 					for _, r := range e.requests() {
-						if r.Method == "PATCH" {
+						if r.Method == http.MethodPatch {
 							patches++
 						}
 					}

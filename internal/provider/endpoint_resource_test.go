@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -55,7 +56,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 				reqs := e.requests()
 				deletes := 0
 				for _, r := range reqs {
-					if r.Method == "DELETE" {
+					if r.Method == http.MethodDelete {
 						deletes++
 					}
 				}
