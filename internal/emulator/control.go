@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -180,13 +181,23 @@ func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
 		Collection string         `json:"collection"`
 		Count      int            `json:"count"`
 		Object     map[string]any `json:"object"`
+		ParentSID  string         `json:"parent_sid"`
 	}
 	if e := decodeControl(r, &req); e != nil {
 		return e
 	}
 	c := s.collections[req.Collection]
-	if c == nil || c.build == nil {
+	if c == nil {
 		return badRequest("collection", fmt.Sprintf("unknown collection %q", req.Collection))
+	}
+	if c.build == nil {
+		return badRequest("collection", fmt.Sprintf("collection %q cannot be seeded (built-in data)", req.Collection))
+	}
+	if (c.parent != nil) != (req.ParentSID != "") {
+		if c.parent != nil {
+			return badRequest("parent_sid", fmt.Sprintf("collection %q needs parent_sid (a %s SID)", req.Collection, c.parent.name))
+		}
+		return badRequest("parent_sid", fmt.Sprintf("collection %q has no parent", req.Collection))
 	}
 	if req.Count < 1 || req.Count > maxSeed {
 		return badRequest("count", fmt.Sprintf("count must be between 1 and %d", maxSeed))
@@ -196,10 +207,16 @@ func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cx := &callCtx{s: s, partnerSID: s.partnerSID}
+	cx := &callCtx{s: s, partnerSID: s.partnerSID, query: url.Values{}, parentSID: req.ParentSID}
+	if c.parent != nil {
+		if _, ok := s.st.table(c.parent.tableName()).get(req.ParentSID); !ok {
+			return badRequest("parent_sid", fmt.Sprintf("unknown %s SID %q", c.parent.name, req.ParentSID))
+		}
+	}
 	sids := make([]string, 0, req.Count)
 	for i := 0; i < req.Count; i++ {
 		body := substitute(req.Object, fmt.Sprint(i)).(map[string]any)
+		cx.body = body
 		obj, e := s.createObject(cx, c, body)
 		if e != nil {
 			e.Message = fmt.Sprintf("%s (seed object %d; %d created before it)", e.Message, i, i)
@@ -225,7 +242,7 @@ func (s *Server) ctlObject(w http.ResponseWriter, r *http.Request, coll, sid str
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.st.table(coll)
+	t := s.st.table(s.collections[coll].tableName())
 	obj, ok := t.get(sid)
 	if !ok {
 		return notFoundSID(sid)

@@ -5,16 +5,43 @@
 // filtering) and a test-control API under /_emulator (no auth; Listen only
 // binds loopback addresses).
 //
-// Collections are generic (collection.go): a path, a SID field, attributes
-// with access flags (rw, create-only, read-only), scopes per operation and
-// per-type hooks (build for validation and defaults, guard, visible,
-// related, afterCreate). Objects are JSON maps kept in insertion order
-// (store.go). New object types add a collection; they do not add handlers.
+// Collections are generic (collection.go): a path (several segments, "{}"
+// for the parent's SID of a sub-collection), a SID field, attributes with
+// access flags (rw, create-only, read-only, sparse), scopes per operation
+// and per-type hooks (build for validation and defaults, guard, visible,
+// related, view, args, afterCreate, fetch, release). Objects are JSON maps
+// kept in insertion order (store.go) and never changed in place. New object
+// types add a collection; they do not add handlers.
+//
+// # Collections and routes (below /core/v2)
+//
+// The control-API name of a collection is its Core path with "/" replaced
+// by "." (sub-collections drop the parent's SID).
+//
+//	name                         route                                       methods                     SID
+//	endpoints                    /endpoints[/{sid}]                          GET POST / GET PATCH PUT DELETE  endpoint_sid
+//	partners                     /partners[/{sid}]                           GET / GET                   partner_sid
+//	trunk_groups                 /trunk_groups[/{sid}]                       GET POST / GET PATCH PUT DELETE  trunk_group_sid
+//	trunk_groups.trunks          /trunk_groups/{trunk_group_sid}/trunks[/{sid}]  GET POST / GET PATCH PUT DELETE  trunk_sid
+//	phonenumber.available_dids   /phonenumber/available_dids[/{sid}]         GET / GET                   did_sid
+//	phonenumber.dids             /phonenumber/dids[/{sid}]                   GET POST(rent) / GET PATCH PUT DELETE(release)  did_sid
+//	phonenumber.did_groups       /phonenumber/did_groups[/{sid}]             GET POST / GET PATCH PUT DELETE  did_group_sid
+//	phonenumber.prefixes         /phonenumber/prefixes[/{sid}]               GET POST / GET PATCH PUT DELETE  prefix_sid
+//	accesscontrol.rules          /accesscontrol/rules[/{sid}]                GET POST / GET PATCH PUT DELETE  rule_sid
+//	countries                    /countries[/{country_code}]                 GET / GET                   iso_3166_alpha_3
+//	lookup.dids                  /lookup/dids/{phonenumber}                  GET (computed, not stored)  phonenumber
+//
+// phonenumber.available_dids and phonenumber.dids are two views of one
+// table (the built-in inventory of 5,000 numbers plus their rented and aging
+// states), so /_emulator/objects/phonenumber.dids/{did_sid} reads any
+// number whatever its status. Seeding phonenumber.dids rents numbers (the
+// object is the rent body); available DIDs, countries and lookups cannot
+// be seeded. Seeding trunk_groups.trunks needs "parent_sid".
 //
 // # Test-control API (JSON in and out)
 //
-//	POST   /_emulator/reset                    204; back to the seed state (same token, partner SID, system_gateway SID); faults, extra tokens and the request log are cleared
-//	POST   /_emulator/seed                     {"collection","count","object"} -> 200 {"sids":[...]}; Core API create logic, "{n}" in strings = 0-based index; not logged
+//	POST   /_emulator/reset                    204; back to the seed state (same token, partner SID, system_gateway SID, the whole DID inventory available again); faults, extra tokens and the request log are cleared
+//	POST   /_emulator/seed                     {"collection","count","object","parent_sid"} -> 200 {"sids":[...]}; Core API create logic, "{n}" in strings = 0-based index; parent_sid only (and always) for sub-collections; not logged
 //	GET    /_emulator/objects/{coll}/{sid}     the stored object
 //	PATCH  /_emulator/objects/{coll}/{sid}     merge top-level keys verbatim, no validation (drift) -> 200 object
 //	DELETE /_emulator/objects/{coll}/{sid}     out-of-band delete -> 204
@@ -37,7 +64,7 @@
 //
 //	| topic | choice | reference status |
 //	|---|---|---|
-//	| check order | fault injection, route (404/405), credentials (401), scope (403), media type (415), JSON body (400), query arguments (400), SID (404), system_gateway guard (403), validation (422) | UNVERIFIED |
+//	| check order | fault injection, route (404/405), credentials (401), scope (403), media type (415), JSON body (400), parent of a sub-collection (404), collection query arguments (400/403), list/field query arguments (400), SID (404), guards (403/409), validation (422) | UNVERIFIED |
 //	| 405 | known path with an unrouted method: 405 "Method Not Allowed" with an Allow header, decided before credentials | UNVERIFIED |
 //	| error envelope | {"message","errors":[{"field","message","reference_sid"}]} on every 4xx/5xx (incl. injected faults); without a field, errors[0].message is the lower-cased message, field and reference_sid null | DOC (404 example); UNVERIFIED for other codes |
 //	| 404 unknown SID | 404 "Cannot find item by SID", errors[0] {"field":null,"message":"cannot find item by sid","reference_sid":<the SID>} | DOC (message); UNVERIFIED (reference_sid filled) |
@@ -48,7 +75,7 @@
 //	| 403 scope | message "Forbidden", errors[0].message lists the scopes the method accepts | DOC (403); UNVERIFIED (detail) |
 //	| endpoint scopes | create endpoints.manage/endpoints.create; list/get manage/read; PATCH/PUT manage/update; DELETE manage/delete | DOC (read, delete); UNVERIFIED (create, update by pattern) |
 //	| partner scopes | GET list and by SID: partners.manage/partners.read | DOC (get by SID); UNVERIFIED (list) |
-//	| known scopes | the scopes the collections name plus each area's manage/create/read/update/delete family; the seeded token and partner available_scopes hold all of them | UNVERIFIED |
+//	| known scopes | the scopes the collections name plus each area's manage/create/read/update/delete family, plus lookup.dids.allow_carrier/allow_cnam/allow_lrn; the seeded token and partner available_scopes hold all of them | UNVERIFIED |
 //	| control tokens | scopes are any strings (not checked against available_scopes); the token is bound to the seeded partner unless partner_sid names a stored partner | UNVERIFIED |
 //	| token use | date_last_accessed/ip_last_accessed stay null; tokens are not served by the Core API yet | gap |
 //	| unknown attributes | in a create/PATCH/PUT body (also inside an address): 422, field = the name (addresses[0].foo) | UNVERIFIED |
@@ -84,7 +111,7 @@
 //	| limit | default 10; above 1000 clamped to 1000 and echoed; 0 allowed (no items, has_more as usual, no next link); negative or non-integer: 400 | DOC (10, 1000); UNVERIFIED (clamp, 0) |
 //	| offset | default 0; past the end gives no items and has_more false; negative or non-integer: 400 | DOC (default); UNVERIFIED |
 //	| pagination | {} or next (when has_more) and previous (when offset > 0, offset max(0, offset-limit)); absolute URLs from the request's Host, http unless TLS, same path, every query argument kept, limit and offset always explicit | SAMPLE/CODE (next); UNVERIFIED (previous, exact URL) |
-//	| total | the number of matching items, never null for endpoints and partners | SAMPLE |
+//	| total | the number of matching items; null on /phonenumber/available_dids only | SAMPLE; DOC (available_dids null) |
 //	| default order | insertion order | UNVERIFIED |
 //	| order | "<attr>", "<attr> asc", "<attr> desc" (direction case-insensitive) or "shuffle"; top-level attributes only, unknown: 400 field order; stable sort; mixed types null < boolean < number < string < other | DOC (syntax); UNVERIFIED (rest) |
 //	| after/before cursors | not implemented (ignored like other unknown arguments) | gap |
@@ -114,4 +141,44 @@
 //	| request log | body is the decoded JSON, the raw text when not JSON, null when empty; faulted requests are logged with fault true; headers never kept | design |
 //	| seed | stops at the first invalid object (422 with its index); objects created before it remain | design |
 //	| 429 and 5xx | only produced by injected faults, with the same envelope | gap |
+//	| routes | collections at multi-segment paths; /trunk_groups/{sid}/trunks is a sub-collection whose parent must exist and be the caller's, else 404 "Cannot find item by SID" with reference_sid = the parent SID; a trunk is reachable only under its own group | DOC (paths); UNVERIFIED (404 detail) |
+//	| referenced deletes | DELETE answers 409 while references remain: a trunk group with trunks, assigned DIDs or prefixes (trunk_group_sid or source_trunk_group_sid); a DID group with assigned DIDs; an endpoint with trunks (endpoint_sid); an access control rule used in trunk-group or trunk ACLs. Message "<object> <sid> is still referenced by <collection> <sid> (<attribute>), ...; remove those references first", one errors[] entry per referrer: field = the referencing attribute, reference_sid = the referrer's SID. Out-of-band control deletes skip the check | gap (trunk groups: "not documented") |
+//	| trunk group defaults | acls [], hard_failure_codes "408;", hard_failure_cooldown 120, hard_failure_interval 60, hard_failure_last_resort first, hard_failure_threshold 3, name "N/A", routing_data null, routing_type failover, sip_options_locations [], sip_options_threshold 3, soft_failure_codes "408;", transformations []; partner_sid = caller, read only | DOC/SAMPLE; UNVERIFIED (partner_sid read only) |
+//	| trunk group enums and types | hard_failure_last_resort first/reject502/reject503 (else 422); routing_type: any string (only failover known); failure codes: any string (format not checked); integers >= 0; sip_options_locations array of strings; routing_data string or null | DOC (last_resort); UNVERIFIED (rest) |
+//	| external_handlers | accepted as an array of objects, stored verbatim, absent from answers until set, not required by PUT | DOC (existence) / gap (shape) |
+//	| with_trunks | true/false (else 400 field with_trunks). GET list/by SID: adds "trunks" (the group's trunks in insertion order). POST ?with_trunks=true creates the body's "trunks" atomically (errors as trunks[i].<field>); without the flag a "trunks" key is ignored. PATCH/PUT: only adds "trunks" to the answer (body "trunks" ignored). with_trunks=true also needs trunk_groups.trunks.manage or .read (.create on POST), else 403 | DOC (create) / SAMPLE (GET) / UNVERIFIED (PATCH, scope on GET) |
+//	| trunks in filters | trunk-group filters see "trunks" always (trunks.allow_transfer eq false), answers carry it only with with_trunks | DOC (sample filter); UNVERIFIED |
+//	| trunk defaults | acls [], allow_forward disabled, allow_transfer false, asn_mode disable, call_type regular, codec null, endpoint_sid null, in_capacity 0, in_identity_format passthrough, in_identity_mode passthrough, in_rfc_4694_mode cut_all, location_sid null, name "N/A", out_capacity 0, out_identity_mode passthrough, out_rfc_4694_mode cut_all, priority 0, relay_sip_headers [], transformations [], weight 0 | SAMPLE |
+//	| trunk enums and types | allow_forward direct/direct_uri/disabled/protected/reroute and asn_mode disable/read/write/read_write (else 422); call_type, in/out identity modes, in_identity_format, rfc_4694 modes and codec accept any string (partly known); allow_transfer a boolean or a string, stored as sent; in/out_capacity integers >= -1; weight >= 0; priority any integer; relay_sip_headers array of strings | DOC (enums) / UNVERIFIED (rest) |
+//	| in_codec, out_codec | optional strings or null, absent until set, not required by PUT; in_ip_profile_sid/out_ip_profile_sid are not accepted (admin, 422 unknown attribute) | DOC (existence) / UNVERIFIED |
+//	| trunk endpoint_sid | null, "" (stored as null) or an endpoint of the caller, else 422 field endpoint_sid, reference_sid = the value; location_sid not checked ("" = null) | SAMPLE ("" -> null) / UNVERIFIED |
+//	| trunk list limit | default limit 1000 (the trunks sample echoes 1000 with no limit sent); still clamped to 1000 | SAMPLE |
+//	| trunk scopes | trunk_groups.trunks.manage or .create/.read/.update/.delete; trunk-group scopes alone do not reach trunks | DOC (create, list) / UNVERIFIED (get, update, delete) |
+//	| ACL elements | in acls of trunk groups and trunks: direction required (any/inbound/outbound/undirected); access_control_rules an array of rule SIDs the caller can see (else 422 acls[i].access_control_rules[j] with reference_sid); voice_action_true/false null or accept/reject403/reject503; sms_action_true/false must be null (422 otherwise); missing keys filled with [] / null; unknown keys 422 | DOC (values, SMS null) / UNVERIFIED (required direction, rejection) |
+//	| DID inventory | 5,000 numbers from a fixed seed, identical in every run and after reset: 3,000 USA (16 cities, real area codes, states, LATAs), 1,000 CAN (5 cities, provinces, lata null), 1,000 GBR from Ofcom drama ranges (London 020 7946 0xxx, 0161/0121/0141/0131 496 0xxx with state null and capabilities 4; mobiles 07700 900xxx with locality and state null, capabilities 7); sorted by phonenumber; capability mix 31/7/4/5/3/1 (USA/CAN); active_capabilities 4 when voice, else 0; prices as strings ("0.3" to "3"); two fixed classification SIDs; ocn 4 characters (null for GBR) | UNVERIFIED (data) |
+//	| DID formats | NANP in_country_format "(NPA) NXX-XXXX", international_format "+1 NPA-NXX-XXXX"; GBR "0AA BBBB CCCC" / "+44 AA BBBB CCCC" | SAMPLE (NANP) / UNVERIFIED (GBR) |
+//	| available_dids | status available, partner_sid null; list with filter/order/pagination/field filtering, total null; get by SID; scopes phonenumber.manage/read; rented or aging numbers answer 404 there | DOC |
+//	| inventory filters | every DID attribute plus virtual npa and npa_nxx (NANP digits 2-4 / 2-7 of phonenumber; null elsewhere; filter and order only, never returned) | DOC (coverage filters) / UNVERIFIED (on available_dids) |
+//	| nearby | "phonenumber nearby latlng:<lat>,<lng>" (quoted or not) on available_dids and dids: matches everything and orders by distance to the locality (numbers without coordinates last) unless order is given; other forms or other attributes: 400 field filter | DOC (syntax) / UNVERIFIED (semantics: no radius) |
+//	| rent | POST /phonenumber/dids: {} rents the first available number (inventory order), {"phonenumber"} that number; the writable attributes sent are validated and laid over the inventory object; did_sid is kept from the inventory; 200 with status assigned, partner_sid = caller | DOC (rent) / UNVERIFIED (first, SID kept) |
+//	| rent failures | phonenumber not a string of digits (a leading + is refused), not in the inventory, assigned or aging, or nothing left: 422 "object validation error", field phonenumber | gap |
+//	| rent by filter | a filter query argument on POST /phonenumber/dids: 400 field filter (not documented; browse, then rent by phonenumber); include_external must be a boolean and is otherwise ignored | I / DOC (include_external name) |
+//	| DID attributes | writable: attributes, callback_url, did_group_sid, name, string_key_1, string_key_2, transformations, trunk_group_sid; phonenumber create-only; everything else (porting_pin, lrn_sid, partner_sid, price, capabilities...) read only and ignored in bodies | I (20-phone-numbers.md modelling note) |
+//	| DID references | trunk_group_sid and did_group_sid: null, "" (stored as null) or an object of the caller, else 422 naming the field with reference_sid = the value | UNVERIFIED |
+//	| callback_url | null or an absolute http/https URL ("" stored as null), else 422; DIDs, DID groups, prefixes | UNVERIFIED |
+//	| string keys | string_key_1/2: string or null, stored as sent ("" kept) | SAMPLE (both forms seen) |
+//	| release | DELETE /phonenumber/dids/{sid}: 204; status aging (other fields kept); the number never returns to the inventory in the emulator (reset restores it); it is not listed by GET /phonenumber/dids and its SID answers 404 there and on available_dids | DOC (aging) / UNVERIFIED (404, no expiry) |
+//	| DID visibility | rented DIDs: status assigned and partner_sid = the caller | UNVERIFIED |
+//	| DID scopes | GET list/by SID: phonenumber.manage, phonenumber.read, partners.manage or partners.read (the docs print partners.*); POST manage/create; PATCH/PUT manage/update; DELETE manage/delete | DOC (partners.*, create, delete) / UNVERIFIED (rest) |
+//	| DID query arguments | GET /phonenumber/dids?trunk_group_sid=<sid> keeps DIDs with that trunk group; with_related embeds the partner | DOC |
+//	| DID groups | callback_url null, name "N/A", partner_sid = caller (read only); PATCH/PUT callback_url and name; scopes phonenumber.manage or .create/.read/.update/.delete | DOC |
+//	| prefixes | defaults attributes {}, callback_url null, lrn_sid null (read only), name "N/A", source_trunk_group_sid null, string keys null, transformations [], trunk_group_sid null; prefix required, a non-empty string of digits; partner_sid writable (create and update): null/"" = caller, else the caller or a descendant (422 with reference_sid) | DOC / UNVERIFIED (digits only) |
+//	| prefix trunk groups | trunk_group_sid and source_trunk_group_sid must be trunk groups of the prefix's partner (422 with reference_sid); the destination trunk group must hold a trunk with an endpoint_sid when trunk_group_sid is set (422 field trunk_group_sid), not rechecked later | DOC (rules) / UNVERIFIED (when checked) |
+//	| access control rules | entries (non-empty array of strings), field (calling, called, from, from_did, to, to_did, message), operation (exact, prefix, regexp), quantifier (all, any, none) required, else 422; name "N/A"; regexps not compiled | DOC / UNVERIFIED (non-empty, no regexp check) |
+//	| rule visibility | the caller's rules and those of its ancestors; read_only is false for own rules, true for inherited ones (computed per caller, filterable); PATCH/PUT/DELETE of an inherited rule: 403 | DOC (visibility, read_only) / UNVERIFIED (403) |
+//	| countries | 15 countries (AUS BRA CAN DEU ESP FRA GBR IND IRL ITA JPN MEX NLD NZL USA) with real ISO data, in alpha-3 order; iso_3166_numeric an integer; mcc comma lists; GET list and by alpha-3 code (exact upper case; anything else 404 "Cannot find item by SID"); scopes countries.manage or countries.read; /countries/ip/... not served (404) | DOC (shape) / UNVERIFIED (scopes, data choice) |
+//	| lookup | GET /lookup/dids/{phonenumber}, scope lookup.dids.read; only digits count; country_code (alpha-3 hint: a national number gets the dialing prefix, a leading 0 dropped) else 10 digits starting 2-9 are NANP; inventory numbers take their formats and state, other NANP numbers get USA or CAN (Canadian area codes) and the state of a known area code, other countries "+<cc> <rest>" / "0<rest>" by the longest dialing prefix of the 15 countries | DOC (shape, digits) / UNVERIFIED (rest) |
+//	| lookup errors | fewer than 8 or more than 15 digits, a malformed NANP number or an unknown country prefix: 400 "Bad Request", field phonenumber; unknown country_code: 400 field country_code; carrier/cnam/lrn/hlr not booleans: 400; carrier/cnam/lrn=true without lookup.dids.allow_<opt>: 403 | gap |
+//	| lookup details | carrier=true gives {"mcc": first MCC of the country, "mnc": "000", "name": "EMULATOR TELECOM", "type": "mobile" for +447..., else "landline"}; cnam and lrn stay null (their shape is unknown); cnam_ttl a non-negative integer, guess ignored | SAMPLE (carrier shape) / gap (cnam, lrn) |
+//	| sparse attributes | attributes flagged sparse (external_handlers, in_codec, out_codec) are absent until set, not defaulted and not required by PUT | UNVERIFIED |
 package emulator

@@ -45,6 +45,12 @@ func endpointsCollection() *collection {
 		build: buildEndpoint,
 		guard: func(cx *callCtx, o op, obj map[string]any) *apiError {
 			if obj["type"] != "system_gateway" {
+				if o == opDelete {
+					sid := obj["endpoint_sid"].(string)
+					if refs := cx.s.referrers("trunk_groups.trunks", "endpoint_sid", sid, cx.s.trunkAttached); len(refs) > 0 {
+						return inUse("endpoint", sid, refs)
+					}
+				}
 				return nil
 			}
 			if o == opDelete {
@@ -53,14 +59,7 @@ func endpointsCollection() *collection {
 			return forbidden("the system_gateway endpoint cannot be modified")
 		},
 		visible: func(cx *callCtx, obj map[string]any) bool { return obj["partner_sid"] == cx.partnerSID },
-		related: func(cx *callCtx, obj map[string]any) map[string]any {
-			sid, _ := obj["partner_sid"].(string)
-			var p any
-			if po, ok := cx.s.st.table("partners").get(sid); ok {
-				p = copyObject(po)
-			}
-			return map[string]any{"partner": p}
-		},
+		related: relatedPartner,
 	}
 }
 

@@ -137,6 +137,8 @@ type condition struct {
 	lits []literal
 	re   *regexp.Regexp // like/ilike
 	bits int64
+	lat  float64 // nearby
+	lng  float64
 }
 
 type filterExpr struct{ conds []condition }
@@ -149,6 +151,12 @@ var (
 
 // parseFilter parses a filter; known tells which top-level attributes exist.
 func parseFilter(s string, known func(string) bool) (*filterExpr, error) {
+	return parseFilterOpts(s, known, false)
+}
+
+// parseFilterOpts also accepts "phonenumber nearby latlng:<lat>,<lng>"
+// when nearby is true.
+func parseFilterOpts(s string, known func(string) bool, nearby bool) (*filterExpr, error) {
 	toks, err := tokenize(s)
 	if err != nil {
 		return nil, err
@@ -156,7 +164,7 @@ func parseFilter(s string, known func(string) bool) (*filterExpr, error) {
 	if len(toks) == 0 {
 		return nil, fmt.Errorf("empty filter")
 	}
-	p := &fparser{toks: toks}
+	p := &fparser{toks: toks, nearby: nearby}
 	f := &filterExpr{}
 	for {
 		c, err := p.condition(known)
@@ -178,8 +186,9 @@ func parseFilter(s string, known func(string) bool) (*filterExpr, error) {
 }
 
 type fparser struct {
-	toks []ftoken
-	i    int
+	toks   []ftoken
+	i      int
+	nearby bool
 }
 
 func (p *fparser) next() (ftoken, bool) {
@@ -212,6 +221,9 @@ func (p *fparser) condition(known func(string) bool) (condition, error) {
 		return c, fmt.Errorf("missing operator after '%s'", at.text)
 	}
 	c.op = strings.ToLower(ot.text)
+	if c.op == "nearby" && ot.kind == tWord {
+		return p.nearbyCondition(c, at, ot)
+	}
 	if ot.kind != tWord || !filterOps[c.op] {
 		return c, fmt.Errorf("unknown operator %s at position %d (known: eq ne gt ge lt le like ilike in notin bit)", ot, ot.pos)
 	}
@@ -250,6 +262,61 @@ func (p *fparser) condition(known func(string) bool) (condition, error) {
 		}
 	}
 	return c, nil
+}
+
+// nearbyCondition parses the value of "phonenumber nearby latlng:<lat>,<lng>"
+// (the comma splits it into tokens unless it is quoted).
+func (p *fparser) nearbyCondition(c condition, at, ot ftoken) (condition, error) {
+	if !p.nearby {
+		return c, fmt.Errorf("operator 'nearby' at position %d is not supported here", ot.pos)
+	}
+	if at.text != "phonenumber" {
+		return c, fmt.Errorf("'nearby' applies to phonenumber only (position %d)", at.pos)
+	}
+	vt, ok := p.next()
+	if !ok || (vt.kind != tWord && vt.kind != tString) {
+		return c, fmt.Errorf("'nearby' at position %d needs a value like latlng:40.71,-74.00", ot.pos)
+	}
+	text := vt.text
+	if t, ok := p.peek(); ok && vt.kind == tWord && t.kind == tComma {
+		p.next()
+		w, ok := p.next()
+		if !ok || w.kind != tWord {
+			return c, fmt.Errorf("'nearby' at position %d needs a value like latlng:40.71,-74.00", ot.pos)
+		}
+		text += "," + w.text
+	}
+	rest, ok := strings.CutPrefix(text, "latlng:")
+	la, ln, ok2 := strings.Cut(rest, ",")
+	lat, err1 := strconv.ParseFloat(strings.TrimSpace(la), 64)
+	lng, err2 := strconv.ParseFloat(strings.TrimSpace(ln), 64)
+	if !ok || !ok2 || err1 != nil || err2 != nil || lat < -90 || lat > 90 || lng < -180 || lng > 180 {
+		return c, fmt.Errorf("'nearby' at position %d needs latlng:<latitude>,<longitude>, found %q", vt.pos, text)
+	}
+	c.lat, c.lng = lat, lng
+	return c, nil
+}
+
+// nearbyCond is the first nearby condition, if any.
+func (f *filterExpr) nearbyCond() *condition {
+	if f == nil {
+		return nil
+	}
+	for i := range f.conds {
+		if f.conds[i].op == "nearby" {
+			return &f.conds[i]
+		}
+	}
+	return nil
+}
+
+// haversine is the great-circle distance in kilometres.
+func haversine(lat1, lng1, lat2, lng2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlng := (lat2-lat1)*rad, (lng2-lng1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlng/2)*math.Sin(dlng/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 func (p *fparser) list(ot ftoken) ([]literal, error) {
@@ -355,6 +422,8 @@ func (c condition) match(obj map[string]any) bool {
 	}
 	lit := c.lits
 	switch c.op {
+	case "nearby":
+		return true // orders the list; see Server.list
 	case "eq":
 		return some(func(v any) bool { return litEqual(v, lit[0]) })
 	case "ne":

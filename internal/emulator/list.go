@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -95,13 +96,17 @@ func nonNegInt(q url.Values, name string, def int) (int, *apiError) {
 
 func (c *collection) knownAttr(name string) bool {
 	_, ok := c.attr(name)
-	return ok
+	return ok || contains(c.virtual, name)
 }
 
 func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {
 	lp := &listParams{}
 	var e *apiError
-	if lp.limit, e = nonNegInt(q, "limit", defaultLimit); e != nil {
+	def := defaultLimit
+	if c.defaultLimit > 0 {
+		def = c.defaultLimit
+	}
+	if lp.limit, e = nonNegInt(q, "limit", def); e != nil {
 		return nil, e
 	}
 	if lp.limit > maxLimit {
@@ -111,7 +116,7 @@ func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {
 		return nil, e
 	}
 	if f := q.Get("filter"); strings.TrimSpace(f) != "" {
-		expr, err := parseFilter(f, c.knownAttr)
+		expr, err := parseFilterOpts(f, c.knownAttr, c.nearby != nil)
 		if err != nil {
 			return nil, badRequest("filter", "invalid filter: "+err.Error())
 		}
@@ -194,28 +199,53 @@ func compareValues(a, b any) int {
 }
 
 // list answers a list GET over the objects the caller may see.
-func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParams) map[string]any {
+func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParams, extra func(map[string]any) bool) map[string]any {
 	var matched []map[string]any
-	for _, obj := range s.st.table(c.name).all() {
-		if c.visible != nil && !c.visible(cx, obj) {
+	var views []map[string]any
+	for _, obj := range s.st.table(c.tableName()).all() {
+		if !s.canSee(cx, c, obj) || (extra != nil && !extra(obj)) {
 			continue
 		}
-		if lp.filter.match(obj) {
-			matched = append(matched, obj)
+		v := obj
+		if lp.filter != nil || lp.orderAttr != "" {
+			v = s.filterView(cx, c, obj)
 		}
+		if lp.filter.match(v) {
+			matched = append(matched, obj)
+			views = append(views, v)
+		}
+	}
+	idx := make([]int, len(matched))
+	for i := range idx {
+		idx[i] = i
 	}
 	switch {
 	case lp.shuffle:
-		rand.Shuffle(len(matched), func(i, j int) { matched[i], matched[j] = matched[j], matched[i] })
+		rand.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 	case lp.orderAttr != "":
-		sort.SliceStable(matched, func(i, j int) bool {
-			r := compareValues(matched[i][lp.orderAttr], matched[j][lp.orderAttr])
+		sort.SliceStable(idx, func(i, j int) bool {
+			r := compareValues(views[idx[i]][lp.orderAttr], views[idx[j]][lp.orderAttr])
 			if lp.desc {
 				return r > 0
 			}
 			return r < 0
 		})
+	case lp.filter.nearbyCond() != nil && c.nearby != nil:
+		nc := lp.filter.nearbyCond()
+		dist := make([]float64, len(matched))
+		for i, obj := range matched {
+			dist[i] = math.Inf(1)
+			if lat, lng, ok := c.nearby(obj); ok {
+				dist[i] = haversine(nc.lat, nc.lng, lat, lng)
+			}
+		}
+		sort.SliceStable(idx, func(i, j int) bool { return dist[idx[i]] < dist[idx[j]] })
 	}
+	sorted := make([]map[string]any, len(idx))
+	for i, k := range idx {
+		sorted[i] = matched[k]
+	}
+	matched = sorted
 	total := len(matched)
 	start := min(lp.offset, total)
 	end := min(start+lp.limit, total)
@@ -238,7 +268,7 @@ func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParam
 		"limit":      lp.limit,
 		"offset":     lp.offset,
 		"pagination": pagination,
-		"total":      total,
+		"total":      totalValue(c, total),
 	}
 }
 
@@ -253,4 +283,11 @@ func pageURL(r *http.Request, limit, offset int) string {
 	}
 	u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
 	return u.String()
+}
+
+func totalValue(c *collection, n int) any {
+	if c.nullTotal {
+		return nil
+	}
+	return n
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -34,7 +35,8 @@ type Server struct {
 	partnerSID  string
 	gatewaySID  string
 	collections map[string]*collection
-	scopes      []string // every scope the emulator knows
+	order       []*collection // route matching order
+	scopes      []string      // every scope the emulator knows
 	st          *state
 	seed        *state
 	faults      []*fault
@@ -51,8 +53,9 @@ func New(opts Options) *Server {
 	if s.token == "" {
 		s.token = newUUID()
 	}
-	for _, c := range []*collection{endpointsCollection(), partnersCollection()} {
+	for _, c := range allCollections() {
 		s.collections[c.name] = c
+		s.order = append(s.order, c)
 	}
 	s.scopes = s.knownScopes()
 	s.st = newState()
@@ -74,6 +77,9 @@ func (s *Server) SystemGatewaySID() string { return s.gatewaySID }
 // create/read/update/delete/manage family.
 func (s *Server) knownScopes() []string {
 	set := map[string]bool{}
+	for _, sc := range []string{"lookup.dids.allow_carrier", "lookup.dids.allow_cnam", "lookup.dids.allow_lrn"} {
+		set[sc] = true
+	}
 	for _, c := range s.collections {
 		for _, list := range c.scopes {
 			for _, sc := range list {
@@ -103,6 +109,14 @@ func (s *Server) seedState() {
 	s.partnerSID = p["partner_sid"].(string)
 	s.gatewaySID = s.gatewayOf(s.partnerSID)
 	s.addToken(s.token, s.partnerSID, "emulator_master", s.scopes)
+	ct := s.st.table("countries")
+	for _, c := range countryData {
+		ct.insert(c["iso_3166_alpha_3"].(string), c) // shared and never modified in place
+	}
+	dt := s.st.table(didTable)
+	for _, obj := range inventory() {
+		dt.insert(obj["did_sid"].(string), obj) // shared and never modified in place
+	}
 }
 
 // statusWriter captures the status for the request log.
@@ -185,18 +199,62 @@ func isJSONContentType(ct string) bool {
 	return err == nil && mt == "application/json"
 }
 
+// coreRoute is a matched Core API path.
+type coreRoute struct {
+	c         *collection
+	parentSID string
+	sid       string
+	item      bool // /<collection>/<sid>
+}
+
+// route matches the path below /core/v2 against every collection's path;
+// "{}" segments capture the parent's SID.
+func (s *Server) route(path string) (coreRoute, bool) {
+	segs := strings.Split(path, "/")
+	for _, c := range s.order {
+		pat := strings.Split(c.routePath(), "/")
+		if len(segs) != len(pat) && len(segs) != len(pat)+1 {
+			continue
+		}
+		rt := coreRoute{c: c}
+		ok := true
+		for i, p := range pat {
+			switch {
+			case p == "{}" && segs[i] != "":
+				rt.parentSID = segs[i]
+			case p != segs[i]:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(segs) == len(pat)+1 {
+			if segs[len(pat)] == "" {
+				continue
+			}
+			rt.sid, rt.item = segs[len(pat)], true
+		}
+		return rt, true
+	}
+	return coreRoute{}, false
+}
+
 // handleCore: route (404/405), credentials (401), scope (403), media type
 // (415), body (400), then the operation itself.
 func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte) {
-	segs := strings.Split(strings.TrimPrefix(r.URL.Path, corePrefix+"/"), "/")
-	c := s.collections[segs[0]]
-	if c == nil || len(segs) > 2 || (len(segs) == 2 && segs[1] == "") {
+	rt, found := s.route(strings.TrimPrefix(r.URL.Path, corePrefix+"/"))
+	if !found {
 		writeError(w, routeNotFound())
 		return
 	}
+	c := rt.c
 	var o op
 	var allowed []string
-	if len(segs) == 1 {
+	if !rt.item {
 		allowed = methodsFor(c, opList, opCreate)
 		switch r.Method {
 		case http.MethodGet:
@@ -247,9 +305,11 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 		}
 		in = m
 	}
-	q := r.URL.Query()
+	cx.query = r.URL.Query()
+	cx.body = in
+	cx.parentSID = rt.parentSID
 	s.mu.Lock()
-	status, out, e := s.execute(cx, c, o, r, segs, in, q)
+	status, out, e := s.execute(cx, rt, o, r, in)
 	var b []byte
 	if e == nil && out != nil {
 		var err error
@@ -288,15 +348,32 @@ func methodsFor(c *collection, ops ...op) []string {
 	return out
 }
 
-// execute runs one operation with the lock held.
-func (s *Server) execute(cx *callCtx, c *collection, o op, r *http.Request, segs []string, in map[string]any, q map[string][]string) (int, any, *apiError) {
+// execute runs one operation with the lock held: the parent of a
+// sub-collection must be visible (else 404 naming it), then the
+// collection's own query arguments are checked.
+func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in map[string]any) (int, any, *apiError) {
+	c, q := rt.c, cx.query
+	if c.parent != nil {
+		pcx := *cx
+		pcx.parentSID = ""
+		if _, e := s.lookup(&pcx, c.parent, rt.parentSID); e != nil {
+			return 0, nil, e
+		}
+	}
+	var extra func(map[string]any) bool
+	if c.args != nil {
+		var e *apiError
+		if extra, e = c.args(cx, o); e != nil {
+			return 0, nil, e
+		}
+	}
 	switch o {
 	case opList:
 		lp, e := parseListParams(q, c)
 		if e != nil {
 			return 0, nil, e
 		}
-		return http.StatusOK, s.list(cx, c, r, lp), nil
+		return http.StatusOK, s.list(cx, c, r, lp, extra), nil
 	case opCreate:
 		obj, e := s.createObject(cx, c, in)
 		if e != nil {
@@ -308,7 +385,7 @@ func (s *Server) execute(cx *callCtx, c *collection, o op, r *http.Request, segs
 	if e != nil && o == opGet {
 		return 0, nil, e
 	}
-	obj, e := s.lookup(cx, c, segs[1])
+	obj, e := s.lookup(cx, c, rt.sid)
 	if e != nil {
 		return 0, nil, e
 	}
@@ -351,7 +428,7 @@ func (s *Server) authenticate(r *http.Request, accepted []string) (*callCtx, *ap
 	}
 	for _, sc := range accepted {
 		if tk.scopes[sc] {
-			return &callCtx{s: s, partnerSID: tk.partnerSID}, nil
+			return &callCtx{s: s, partnerSID: tk.partnerSID, tok: tk, query: url.Values{}}, nil
 		}
 	}
 	return nil, forbidden("token lacks every scope this method accepts: " + strings.Join(accepted, ", "))

@@ -1,12 +1,19 @@
 package emulator
 
-// table holds the objects of one collection in insertion order.
+// table holds the objects of one collection in insertion order, plus an
+// optional link per object (the parent SID of a sub-collection object, the
+// owner of an object without a partner_sid attribute).
+//
+// Stored objects are never changed in place: an update stores a new map.
+// That lets clone share the maps, so the built-in DID inventory costs one
+// copy per process, not one per reset.
 type table struct {
 	order []string
 	objs  map[string]map[string]any
+	link  map[string]string
 }
 
-func newTable() *table { return &table{objs: map[string]map[string]any{}} }
+func newTable() *table { return &table{objs: map[string]map[string]any{}, link: map[string]string{}} }
 
 func (t *table) insert(sid string, obj map[string]any) {
 	if _, ok := t.objs[sid]; !ok {
@@ -28,6 +35,7 @@ func (t *table) remove(sid string) bool {
 		return false
 	}
 	delete(t.objs, sid)
+	delete(t.link, sid)
 	for i, s := range t.order {
 		if s == sid {
 			t.order = append(t.order[:i:i], t.order[i+1:]...)
@@ -46,10 +54,15 @@ func (t *table) all() []map[string]any {
 	return out
 }
 
+// clone shares the (immutable) stored objects.
 func (t *table) clone() *table {
-	c := &table{order: append([]string(nil), t.order...), objs: make(map[string]map[string]any, len(t.objs))}
+	c := &table{order: append([]string(nil), t.order...), objs: make(map[string]map[string]any, len(t.objs)),
+		link: make(map[string]string, len(t.link))}
 	for k, v := range t.objs {
-		c.objs[k] = copyObject(v)
+		c.objs[k] = v
+	}
+	for k, v := range t.link {
+		c.link[k] = v
 	}
 	return c
 }
