@@ -1,0 +1,67 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// AccessControlRule is a match criterion that ACLs on partners, trunk
+// groups and trunks refer to by SID (21-trunk-groups.md §4.1). The list
+// also returns the parent partner's rules, with ReadOnly true.
+type AccessControlRule struct {
+	RuleSID    string   `json:"rule_sid,omitempty"`
+	Name       *string  `json:"name,omitempty"`
+	Field      string   `json:"field,omitempty"`
+	Operation  string   `json:"operation,omitempty"`
+	Quantifier string   `json:"quantifier,omitempty"`
+	Entries    []string `json:"entries"`
+	ReadOnly   bool     `json:"read_only"`
+}
+
+const accessControlRulesPath = "/accesscontrol/rules"
+
+func accessControlRulePath(sid string) string {
+	return accessControlRulesPath + "/" + url.PathEscape(sid)
+}
+
+// CreateAccessControlRule sends POST /accesscontrol/rules with body (a map
+// or *AccessControlRule); the API requires entries, field, operation and
+// quantifier.
+func (c *Client) CreateAccessControlRule(ctx context.Context, body any) (*AccessControlRule, error) {
+	var out AccessControlRule
+	if err := c.Do(ctx, http.MethodPost, accessControlRulesPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetAccessControlRule reads one rule by SID.
+func (c *Client) GetAccessControlRule(ctx context.Context, sid string) (*AccessControlRule, error) {
+	var out AccessControlRule
+	if err := c.Do(ctx, http.MethodGet, accessControlRulePath(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateAccessControlRule sends PATCH /accesscontrol/rules/{sid} with only
+// the given fields.
+func (c *Client) UpdateAccessControlRule(ctx context.Context, sid string, patch map[string]any) (*AccessControlRule, error) {
+	var out AccessControlRule
+	if err := c.Do(ctx, http.MethodPatch, accessControlRulePath(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteAccessControlRule deletes a rule; callers decide what a 404 means.
+func (c *Client) DeleteAccessControlRule(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, accessControlRulePath(sid), nil, nil, nil)
+}
+
+// ListAccessControlRules fetches every page of GET /accesscontrol/rules:
+// the caller's rules and its parent partner's (read only).
+func (c *Client) ListAccessControlRules(ctx context.Context, opts ListOptions) ([]AccessControlRule, error) {
+	return ListAll[AccessControlRule](ctx, c, accessControlRulesPath, opts)
+}

@@ -1,0 +1,64 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// DIDGroup is a group of rented DIDs sharing an SMS callback URL
+// (20-phone-numbers.md §10). Pointer fields are nullable in the API;
+// unknown response fields are ignored.
+type DIDGroup struct {
+	DIDGroupSID string         `json:"did_group_sid,omitempty"`
+	Name        *string        `json:"name,omitempty"`
+	CallbackURL *string        `json:"callback_url,omitempty"`
+	PartnerSID  string         `json:"partner_sid,omitempty"`
+	Partner     map[string]any `json:"partner,omitempty"` // only with with_related=true
+}
+
+const didGroupsPath = "/phonenumber/did_groups"
+
+func didGroupPath(sid string) string { return didGroupsPath + "/" + url.PathEscape(sid) }
+
+// CreateDIDGroup sends POST /phonenumber/did_groups with body (a map or
+// *DIDGroup); nothing is required, an empty object is allowed.
+func (c *Client) CreateDIDGroup(ctx context.Context, body any) (*DIDGroup, error) {
+	if body == nil {
+		body = map[string]any{}
+	}
+	var out DIDGroup
+	if err := c.Do(ctx, http.MethodPost, didGroupsPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetDIDGroup reads one DID group by SID.
+func (c *Client) GetDIDGroup(ctx context.Context, sid string) (*DIDGroup, error) {
+	var out DIDGroup
+	if err := c.Do(ctx, http.MethodGet, didGroupPath(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateDIDGroup sends PATCH /phonenumber/did_groups/{sid} with only the
+// given fields (callback_url, name).
+func (c *Client) UpdateDIDGroup(ctx context.Context, sid string, patch map[string]any) (*DIDGroup, error) {
+	var out DIDGroup
+	if err := c.Do(ctx, http.MethodPatch, didGroupPath(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteDIDGroup deletes a DID group; callers decide what a 404 means.
+func (c *Client) DeleteDIDGroup(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, didGroupPath(sid), nil, nil, nil)
+}
+
+// ListDIDGroups fetches every page of GET /phonenumber/did_groups.
+func (c *Client) ListDIDGroups(ctx context.Context, opts ListOptions) ([]DIDGroup, error) {
+	return ListAll[DIDGroup](ctx, c, didGroupsPath, opts)
+}

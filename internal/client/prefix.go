@@ -1,0 +1,69 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// Prefix routes outbound calls whose dialed number starts with Prefix to a
+// trunk group (20-phone-numbers.md §11). Pointer fields are nullable in the
+// API; unknown response fields are ignored.
+type Prefix struct {
+	PrefixSID           string           `json:"prefix_sid,omitempty"`
+	Prefix              string           `json:"prefix,omitempty"`
+	Name                *string          `json:"name,omitempty"`
+	PartnerSID          string           `json:"partner_sid,omitempty"`
+	TrunkGroupSID       *string          `json:"trunk_group_sid,omitempty"`
+	SourceTrunkGroupSID *string          `json:"source_trunk_group_sid,omitempty"`
+	CallbackURL         *string          `json:"callback_url,omitempty"`
+	LRNSID              *string          `json:"lrn_sid,omitempty"`
+	StringKey1          *string          `json:"string_key_1,omitempty"`
+	StringKey2          *string          `json:"string_key_2,omitempty"`
+	Attributes          map[string]any   `json:"attributes,omitempty"`
+	Transformations     []Transformation `json:"transformations,omitempty"`
+	Partner             map[string]any   `json:"partner,omitempty"` // only with with_related=true
+}
+
+const prefixesPath = "/phonenumber/prefixes"
+
+func prefixPath(sid string) string { return prefixesPath + "/" + url.PathEscape(sid) }
+
+// CreatePrefix sends POST /phonenumber/prefixes with body (a map or
+// *Prefix); the API requires prefix.
+func (c *Client) CreatePrefix(ctx context.Context, body any) (*Prefix, error) {
+	var out Prefix
+	if err := c.Do(ctx, http.MethodPost, prefixesPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetPrefix reads one prefix by SID.
+func (c *Client) GetPrefix(ctx context.Context, sid string) (*Prefix, error) {
+	var out Prefix
+	if err := c.Do(ctx, http.MethodGet, prefixPath(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePrefix sends PATCH /phonenumber/prefixes/{sid} with only the given
+// fields.
+func (c *Client) UpdatePrefix(ctx context.Context, sid string, patch map[string]any) (*Prefix, error) {
+	var out Prefix
+	if err := c.Do(ctx, http.MethodPatch, prefixPath(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeletePrefix deletes a prefix; callers decide what a 404 means.
+func (c *Client) DeletePrefix(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, prefixPath(sid), nil, nil, nil)
+}
+
+// ListPrefixes fetches every page of GET /phonenumber/prefixes.
+func (c *Client) ListPrefixes(ctx context.Context, opts ListOptions) ([]Prefix, error) {
+	return ListAll[Prefix](ctx, c, prefixesPath, opts)
+}

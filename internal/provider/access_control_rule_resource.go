@@ -1,0 +1,180 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+var (
+	_ resource.Resource                = (*accessControlRuleResource)(nil)
+	_ resource.ResourceWithConfigure   = (*accessControlRuleResource)(nil)
+	_ resource.ResourceWithImportState = (*accessControlRuleResource)(nil)
+)
+
+func init() {
+	registerResource("carrierx_access_control_rule", NewAccessControlRuleResource, func() any { return &accessControlRuleModel{} })
+}
+
+// NewAccessControlRuleResource is the carrierx_access_control_rule resource.
+func NewAccessControlRuleResource() resource.Resource { return &accessControlRuleResource{} }
+
+type accessControlRuleResource struct{ client *client.Client }
+
+func (r *accessControlRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_access_control_rule"
+}
+
+func (r *accessControlRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A CarrierX access control rule: a test of one part of a call or message (`field`) " +
+			"against a list of `entries`. Rules decide nothing on their own: the ACLs (`acls`) of the partner, a trunk " +
+			"group or a trunk list rule SIDs in `access_control_rules` and say what to do when they apply or not. " +
+			"Rules inherited from the parent partner are visible (`read_only = true`) but cannot be managed.",
+		Attributes: map[string]schema.Attribute{
+			"rule_sid": schema.StringAttribute{
+				MarkdownDescription: "Rule secure ID; also the import ID. Use it in an ACL's `access_control_rules`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("N/A"),
+			},
+			"field": schema.StringAttribute{
+				MarkdownDescription: "Part of the call or message that is checked: for calls `calling` or `called`; " +
+					"for SMS `from`, `to` or `message` (`from_did` and `to_did` are the legacy spellings of `from` and `to`).",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.OneOf(accessControlRuleFields...)},
+			},
+			"operation": schema.StringAttribute{
+				MarkdownDescription: "How `entries` are compared with the field: " + quoteList(accessControlRuleOperations) + ".",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(accessControlRuleOperations...)},
+			},
+			"quantifier": schema.StringAttribute{
+				MarkdownDescription: "How many entries must match for the rule to apply: `all`, `any` or `none`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(accessControlRuleQuantifiers...)},
+			},
+			"entries": schema.ListAttribute{
+				MarkdownDescription: "Values compared with the field: literal strings for `exact` and `prefix` " +
+					"(for example `1516`), regular expressions for `regexp` (for example `.*516`).",
+				ElementType: types.StringType,
+				Required:    true,
+			},
+			"read_only": schema.BoolAttribute{
+				MarkdownDescription: "Whether the rule is inherited from the parent partner and cannot be changed; `false` for rules this resource creates.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *accessControlRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan accessControlRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body, diags := plan.body(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rule, err := r.client.CreateAccessControlRule(ctx, dropNil(body))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", err)
+		return
+	}
+	resp.Diagnostics.Append(plan.fill(ctx, rule, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *accessControlRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state accessControlRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rule, err := r.client.GetAccessControlRule(ctx, state.RuleSID.ValueString())
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read carrierx_access_control_rule "+state.RuleSID.ValueString(), err)
+		return
+	}
+	resp.Diagnostics.Append(state.fill(ctx, rule, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *accessControlRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state accessControlRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	planBody, diags := plan.body(ctx)
+	resp.Diagnostics.Append(diags...)
+	stateBody, diags := state.body(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sid := state.RuleSID.ValueString()
+	var rule *client.AccessControlRule
+	var err error
+	if patch := changed(planBody, stateBody); len(patch) > 0 {
+		rule, err = r.client.UpdateAccessControlRule(ctx, sid, patch)
+	} else {
+		rule, err = r.client.GetAccessControlRule(ctx, sid)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to update carrierx_access_control_rule "+sid, err)
+		return
+	}
+	resp.Diagnostics.Append(plan.fill(ctx, rule, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *accessControlRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state accessControlRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteAccessControlRule(ctx, state.RuleSID.ValueString()); err != nil && !client.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_access_control_rule "+state.RuleSID.ValueString(), err)
+	}
+}
+
+func (r *accessControlRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !isSID(req.ID) {
+		resp.Diagnostics.AddError("Invalid carrierx_access_control_rule import ID",
+			fmt.Sprintf("%q is not a rule SID; import with the rule_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("rule_sid"), req.ID)...)
+}

@@ -1,0 +1,146 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+var (
+	_ resource.Resource                = (*didGroupResource)(nil)
+	_ resource.ResourceWithConfigure   = (*didGroupResource)(nil)
+	_ resource.ResourceWithImportState = (*didGroupResource)(nil)
+)
+
+func init() {
+	registerResource("carrierx_did_group", NewDIDGroupResource, func() any { return &didGroupModel{} })
+}
+
+// NewDIDGroupResource is the carrierx_did_group resource.
+func NewDIDGroupResource() resource.Resource { return &didGroupResource{} }
+
+type didGroupResource struct{ client *client.Client }
+
+func (r *didGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_did_group"
+}
+
+func (r *didGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *didGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A CarrierX DID group: a set of rented phone numbers that share an SMS callback URL. " +
+			"A number joins a group through its own `did_group_sid` (see `carrierx_phone_number`). For an SMS " +
+			"event CarrierX uses the first non-empty of the number's `callback_url`, its group's `callback_url` " +
+			"and the partner's `sms` callback.",
+		Attributes: map[string]schema.Attribute{
+			"did_group_sid": schema.StringAttribute{
+				MarkdownDescription: "DID group secure ID; also the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Group name. Defaults to `N/A`, CarrierX's default.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("N/A"),
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none.",
+				Optional:            true,
+			},
+			"partner_sid": schema.StringAttribute{
+				MarkdownDescription: "Owning partner: the partner of the provider's token.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *didGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan didGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := r.client.CreateDIDGroup(ctx, dropNil(plan.body()))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to create carrierx_did_group", err)
+		return
+	}
+	plan.fill(g, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *didGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state didGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := r.client.GetDIDGroup(ctx, state.DIDGroupSID.ValueString())
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read carrierx_did_group "+state.DIDGroupSID.ValueString(), err)
+		return
+	}
+	state.fill(g, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *didGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state didGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sid := state.DIDGroupSID.ValueString()
+	var g *client.DIDGroup
+	var err error
+	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
+		g, err = r.client.UpdateDIDGroup(ctx, sid, patch)
+	} else {
+		g, err = r.client.GetDIDGroup(ctx, sid)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to update carrierx_did_group "+sid, err)
+		return
+	}
+	plan.fill(g, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *didGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state didGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteDIDGroup(ctx, state.DIDGroupSID.ValueString()); err != nil && !client.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_did_group "+state.DIDGroupSID.ValueString(), err)
+	}
+}
+
+func (r *didGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !isSID(req.ID) {
+		resp.Diagnostics.AddError("Invalid carrierx_did_group import ID",
+			fmt.Sprintf("%q is not a DID group SID; import with the did_group_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("did_group_sid"), req.ID)...)
+}

@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// prefixModel is a prefix (20-phone-numbers.md §11), shared by the
+// resource and the data sources.
+type prefixModel struct {
+	PrefixSID           types.String `tfsdk:"prefix_sid"`
+	Prefix              types.String `tfsdk:"prefix"`
+	Name                types.String `tfsdk:"name"`
+	PartnerSID          types.String `tfsdk:"partner_sid"`
+	TrunkGroupSID       types.String `tfsdk:"trunk_group_sid"`
+	SourceTrunkGroupSID types.String `tfsdk:"source_trunk_group_sid"`
+	CallbackURL         types.String `tfsdk:"callback_url"`
+	LRNSID              types.String `tfsdk:"lrn_sid"`
+	StringKey1          types.String `tfsdk:"string_key_1"`
+	StringKey2          types.String `tfsdk:"string_key_2"`
+	Attributes          types.Map    `tfsdk:"attributes"`
+	Transformations     types.List   `tfsdk:"transformations"`
+}
+
+var prefixDigits = regexp.MustCompile(`^[0-9]+$`)
+
+// prefixValidators check the dialed-digit string at plan time.
+func prefixValidators() []validator.String {
+	return []validator.String{stringvalidator.RegexMatches(prefixDigits,
+		"must be digits only: the start of the dialed number in international format without + or spaces, for example 1555012")}
+}
+
+// prefixSIDValidators check a trunk group reference for form only; whether
+// the trunk group exists and belongs to the partner is CarrierX's to say.
+func prefixSIDValidators() []validator.String {
+	return []validator.String{stringvalidator.RegexMatches(sidPattern,
+		"must be a trunk group SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333 (the trunk_group_sid of a carrierx_trunk_group); leave the attribute out for none")}
+}
+
+// fill sets every attribute from the API answer; prior keeps a configured
+// "" that the API reads back as null.
+func (m *prefixModel) fill(ctx context.Context, p *client.Prefix, prior *prefixModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if prior == nil {
+		prior = &prefixModel{}
+	}
+	m.PrefixSID = types.StringValue(p.PrefixSID)
+	m.Prefix = types.StringValue(p.Prefix)
+	m.Name = types.StringPointerValue(p.Name)
+	m.PartnerSID = types.StringValue(p.PartnerSID)
+	m.TrunkGroupSID = keepEmpty(p.TrunkGroupSID, prior.TrunkGroupSID)
+	m.SourceTrunkGroupSID = keepEmpty(p.SourceTrunkGroupSID, prior.SourceTrunkGroupSID)
+	m.CallbackURL = keepEmpty(p.CallbackURL, prior.CallbackURL)
+	m.LRNSID = types.StringPointerValue(p.LRNSID)
+	m.StringKey1 = keepEmpty(p.StringKey1, prior.StringKey1)
+	m.StringKey2 = keepEmpty(p.StringKey2, prior.StringKey2)
+
+	var d diag.Diagnostics
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(p.Attributes, nil))
+	diags.Append(d...)
+	trs := make([]transformationModel, len(p.Transformations))
+	for i, t := range p.Transformations {
+		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		diags.Append(d...)
+		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
+	}
+	m.Transformations, d = types.ListValueFrom(ctx, transformationObjectType(), trs)
+	diags.Append(d...)
+	return diags
+}
+
+// body renders the writable attributes as API JSON values; a null
+// attribute becomes a nil entry so an update can clear it.
+func (m *prefixModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"prefix":                 stringPtr(m.Prefix),
+		"name":                   stringPtr(m.Name),
+		"partner_sid":            stringPtr(m.PartnerSID),
+		"trunk_group_sid":        stringPtr(m.TrunkGroupSID),
+		"source_trunk_group_sid": stringPtr(m.SourceTrunkGroupSID),
+		"callback_url":           stringPtr(m.CallbackURL),
+		"string_key_1":           stringPtr(m.StringKey1),
+		"string_key_2":           stringPtr(m.StringKey2),
+	}
+	if known(m.Attributes) {
+		attrs := map[string]string{}
+		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
+		b["attributes"] = attrs
+	}
+	if known(m.Transformations) {
+		var trs []transformationModel
+		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
+		out := make([]client.Transformation, 0, len(trs))
+		for _, t := range trs {
+			var ops []string
+			if known(t.Operands) {
+				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
+			}
+			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+		}
+		b["transformations"] = out
+	}
+	return b, diags
+}
