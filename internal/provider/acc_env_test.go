@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -162,8 +163,8 @@ func (e *accEnv) seed(collection string, n int, object map[string]any) []string 
 // state must answer 404.
 func (e *accEnv) checkGone(resourceType, sidAttr string, get func(ctx context.Context, sid string) error) func(*terraform.State) error {
 	return func(st *terraform.State) error {
-		for _, rs := range st.RootModule().Resources {
-			if rs.Type != resourceType {
+		for addr, rs := range st.RootModule().Resources {
+			if rs.Type != resourceType || strings.HasPrefix(addr, "data.") {
 				continue
 			}
 			sid := rs.Primary.Attributes[sidAttr]

@@ -1,0 +1,189 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+// TrunkGroup is a CarrierX trunk group (21-trunk-groups.md §2). Pointer
+// fields are nullable in the API; unknown response fields are ignored.
+// Trunks is filled only when the group is read with with_trunks=true, which
+// this client never asks for: trunks are managed through the trunk methods.
+type TrunkGroup struct {
+	TrunkGroupSID         string           `json:"trunk_group_sid,omitempty"`
+	PartnerSID            string           `json:"partner_sid,omitempty"`
+	Name                  *string          `json:"name,omitempty"`
+	ACLs                  []TrunkGroupACL  `json:"acls,omitempty"`
+	ExternalHandlers      json.RawMessage  `json:"external_handlers,omitempty"` // shape undocumented; kept verbatim
+	HardFailureCodes      *string          `json:"hard_failure_codes,omitempty"`
+	HardFailureCooldown   *int64           `json:"hard_failure_cooldown,omitempty"`
+	HardFailureInterval   *int64           `json:"hard_failure_interval,omitempty"`
+	HardFailureLastResort *string          `json:"hard_failure_last_resort,omitempty"`
+	HardFailureThreshold  *int64           `json:"hard_failure_threshold,omitempty"`
+	RoutingData           *string          `json:"routing_data,omitempty"`
+	RoutingType           *string          `json:"routing_type,omitempty"`
+	SIPOptionsLocations   []string         `json:"sip_options_locations,omitempty"`
+	SIPOptionsThreshold   *int64           `json:"sip_options_threshold,omitempty"`
+	SoftFailureCodes      *string          `json:"soft_failure_codes,omitempty"`
+	Transformations       []Transformation `json:"transformations,omitempty"`
+	Trunks                []Trunk          `json:"trunks,omitempty"`
+	Partner               map[string]any   `json:"partner,omitempty"`
+}
+
+// TrunkGroupACL is one element of the acls array of a trunk group or a
+// trunk (21-trunk-groups.md §4). It has the same shape as a partner's ACL;
+// the SMS actions are always null on trunk groups and trunks.
+type TrunkGroupACL = ACL
+
+// Trunk is one trunk of a trunk group (21-trunk-groups.md §3). It has no
+// trunk_group_sid of its own: the group is the path it lives under.
+type Trunk struct {
+	TrunkSID         string             `json:"trunk_sid,omitempty"`
+	Name             *string            `json:"name,omitempty"`
+	ACLs             []TrunkGroupACL    `json:"acls,omitempty"`
+	AllowForward     *string            `json:"allow_forward,omitempty"`
+	AllowTransfer    *TrunkTransferMode `json:"allow_transfer,omitempty"`
+	ASNMode          *string            `json:"asn_mode,omitempty"`
+	CallType         *string            `json:"call_type,omitempty"`
+	Codec            *string            `json:"codec,omitempty"`
+	InCodec          *string            `json:"in_codec,omitempty"`
+	OutCodec         *string            `json:"out_codec,omitempty"`
+	EndpointSID      *string            `json:"endpoint_sid,omitempty"`
+	InCapacity       *int64             `json:"in_capacity,omitempty"`
+	OutCapacity      *int64             `json:"out_capacity,omitempty"`
+	InIdentityFormat *string            `json:"in_identity_format,omitempty"`
+	InIdentityMode   *string            `json:"in_identity_mode,omitempty"`
+	OutIdentityMode  *string            `json:"out_identity_mode,omitempty"`
+	InRFC4694Mode    *string            `json:"in_rfc_4694_mode,omitempty"`
+	OutRFC4694Mode   *string            `json:"out_rfc_4694_mode,omitempty"`
+	InIPProfileSID   *string            `json:"in_ip_profile_sid,omitempty"`
+	OutIPProfileSID  *string            `json:"out_ip_profile_sid,omitempty"`
+	LocationSID      *string            `json:"location_sid,omitempty"`
+	Priority         *int64             `json:"priority,omitempty"`
+	Weight           *int64             `json:"weight,omitempty"`
+	RelaySIPHeaders  []string           `json:"relay_sip_headers,omitempty"`
+	Transformations  []Transformation   `json:"transformations,omitempty"`
+}
+
+// TrunkTransferMode is a trunk's allow_transfer. Older docs and every sample
+// show a boolean, the newest docs a string enum (default "disabled"); both
+// decode, a boolean to "true"/"false". "true" and "false" marshal back as
+// JSON booleans, anything else as a string.
+type TrunkTransferMode string
+
+func (m *TrunkTransferMode) UnmarshalJSON(b []byte) error {
+	var bv bool
+	if err := json.Unmarshal(b, &bv); err == nil {
+		*m = TrunkTransferMode(fmt.Sprint(bv))
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("allow_transfer: want a boolean or a string, got %s", b)
+	}
+	*m = TrunkTransferMode(s)
+	return nil
+}
+
+func (m TrunkTransferMode) MarshalJSON() ([]byte, error) {
+	switch m {
+	case "true":
+		return []byte("true"), nil
+	case "false":
+		return []byte("false"), nil
+	}
+	return json.Marshal(string(m))
+}
+
+const trunkGroupsPath = "/trunk_groups"
+
+func trunkGroupPath(sid string) string { return trunkGroupsPath + "/" + url.PathEscape(sid) }
+
+// TrunkGroupTrunksPath is the trunks sub-collection of a trunk group.
+func TrunkGroupTrunksPath(trunkGroupSID string) string {
+	return trunkGroupPath(trunkGroupSID) + "/trunks"
+}
+
+func trunkPath(trunkGroupSID, trunkSID string) string {
+	return TrunkGroupTrunksPath(trunkGroupSID) + "/" + url.PathEscape(trunkSID)
+}
+
+// CreateTrunkGroup sends POST /trunk_groups with body (a map or *TrunkGroup).
+// A trunks array in body is ignored by the API unless with_trunks is set,
+// which this method never does.
+func (c *Client) CreateTrunkGroup(ctx context.Context, body any) (*TrunkGroup, error) {
+	var out TrunkGroup
+	if err := c.Do(ctx, http.MethodPost, trunkGroupsPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetTrunkGroup reads one trunk group by SID, without its trunks.
+func (c *Client) GetTrunkGroup(ctx context.Context, sid string) (*TrunkGroup, error) {
+	var out TrunkGroup
+	if err := c.Do(ctx, http.MethodGet, trunkGroupPath(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateTrunkGroup sends PATCH /trunk_groups/{sid} with only the given fields.
+func (c *Client) UpdateTrunkGroup(ctx context.Context, sid string, patch map[string]any) (*TrunkGroup, error) {
+	var out TrunkGroup
+	if err := c.Do(ctx, http.MethodPatch, trunkGroupPath(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteTrunkGroup deletes a trunk group; callers decide what a 404 means.
+func (c *Client) DeleteTrunkGroup(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, trunkGroupPath(sid), nil, nil, nil)
+}
+
+// ListTrunkGroups fetches every page of GET /trunk_groups.
+func (c *Client) ListTrunkGroups(ctx context.Context, opts ListOptions) ([]TrunkGroup, error) {
+	return ListAll[TrunkGroup](ctx, c, trunkGroupsPath, opts)
+}
+
+// CreateTrunk sends POST /trunk_groups/{trunk_group_sid}/trunks.
+func (c *Client) CreateTrunk(ctx context.Context, trunkGroupSID string, body any) (*Trunk, error) {
+	var out Trunk
+	if err := c.Do(ctx, http.MethodPost, TrunkGroupTrunksPath(trunkGroupSID), nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetTrunk reads one trunk of a trunk group.
+func (c *Client) GetTrunk(ctx context.Context, trunkGroupSID, trunkSID string) (*Trunk, error) {
+	var out Trunk
+	if err := c.Do(ctx, http.MethodGet, trunkPath(trunkGroupSID, trunkSID), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateTrunk sends PATCH /trunk_groups/{trunk_group_sid}/trunks/{trunk_sid}
+// with only the given fields.
+func (c *Client) UpdateTrunk(ctx context.Context, trunkGroupSID, trunkSID string, patch map[string]any) (*Trunk, error) {
+	var out Trunk
+	if err := c.Do(ctx, http.MethodPatch, trunkPath(trunkGroupSID, trunkSID), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteTrunk deletes one trunk; callers decide what a 404 means.
+func (c *Client) DeleteTrunk(ctx context.Context, trunkGroupSID, trunkSID string) error {
+	return c.Do(ctx, http.MethodDelete, trunkPath(trunkGroupSID, trunkSID), nil, nil, nil)
+}
+
+// ListTrunks fetches every page of GET /trunk_groups/{trunk_group_sid}/trunks.
+func (c *Client) ListTrunks(ctx context.Context, trunkGroupSID string, opts ListOptions) ([]Trunk, error) {
+	return ListAll[Trunk](ctx, c, TrunkGroupTrunksPath(trunkGroupSID), opts)
+}

@@ -1,0 +1,313 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// TestAccTrunkGroup_lifecycle covers create, import, update in place,
+// replace (taint) and destroy, and the request each step sends.
+func TestAccTrunkGroup_lifecycle(t *testing.T) {
+	e := newAccEnv(t)
+	var firstSID string
+	cfg := e.config(trunkGroupConfig("tg-one", 3, ""))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_cooldown"), knownvalue.Int64Exact(120)),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_last_resort"), knownvalue.StringExact("first")),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("routing_type"), knownvalue.StringExact("failover")),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("routing_data"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("soft_failure_codes"), knownvalue.StringExact("408;")),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("sip_options_locations"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("external_handlers"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("acls").AtSliceIndex(0).AtMapKey("voice_action_true"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("transformations").AtSliceIndex(0).AtMapKey("operands"),
+						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550001111")})),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(trunkGroupRes, "trunk_group_sid", sidRegexp),
+					resource.TestMatchResourceAttr(trunkGroupRes, "partner_sid", regexp.MustCompile(`.`)),
+					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_codes", "408;503;"),
+					func(s *terraform.State) error {
+						sid, err := trunkGroupSIDFrom(s)
+						firstSID = sid
+						if err != nil || e.live {
+							return err
+						}
+						return expectCalls(e.requests(), map[string]int{"POST /core/v2/trunk_groups": 1, "GET /core/v2/trunk_groups/" + sid: 0})
+					},
+				),
+			},
+			{
+				ResourceName:                         trunkGroupRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "trunk_group_sid",
+				ImportStateIdFunc:                    trunkGroupSIDFrom,
+			},
+			{
+				Config:            cfg,
+				ResourceName:      trunkGroupRes,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: trunkGroupSIDFrom,
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    e.config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
+					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
+					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_last_resort", "reject503"),
+					func(s *terraform.State) error {
+						sid, _ := trunkGroupSIDFrom(s)
+						if sid != firstSID {
+							return fmt.Errorf("update replaced the trunk group: %s became %s", firstSID, sid)
+						}
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						if err := expectCalls(reqs, map[string]int{"GET /core/v2/trunk_groups/" + sid: 1, "PATCH /core/v2/trunk_groups/" + sid: 1}); err != nil {
+							return err
+						}
+						return expectBody(reqs, "PATCH", `{"hard_failure_last_resort":"reject503","hard_failure_threshold":5,"name":"tg-two"}`)
+					},
+				),
+			},
+			{
+				// Every documented attribute is writable on update, so only
+				// a taint replaces a trunk group.
+				Config: e.config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				Taint:  []string{trunkGroupRes},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionReplace)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					sid, _ := trunkGroupSIDFrom(s)
+					if sid == firstSID {
+						return fmt.Errorf("taint kept SID %s", sid)
+					}
+					switch err := e.getTrunkGroup(context.Background(), firstSID); {
+					case err == nil:
+						return fmt.Errorf("old trunk group %s still exists after replace", firstSID)
+					case !client.IsNotFound(err):
+						return err
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccTrunkGroup_drift changes and deletes the group behind Terraform's
+// back; the next plan shows both and the apply puts the configuration back.
+func TestAccTrunkGroup_drift(t *testing.T) {
+	e := newAccEnv(t)
+	var sid string
+	cfg := e.config(trunkGroupConfig("drift", 4, ""))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: func(s *terraform.State) (err error) {
+					sid, err = trunkGroupSIDFrom(s)
+					return err
+				},
+			},
+			{
+				PreConfig: func() {
+					_, err := e.api.UpdateTrunkGroup(context.Background(), sid, map[string]any{
+						"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
+						"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("name"), knownvalue.StringExact("drift")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(trunkGroupRes, "name", "drift"),
+					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "4"),
+					resource.TestCheckResourceAttr(trunkGroupRes, "soft_failure_codes", "408;"),
+					resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
+					resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
+					func(*terraform.State) error {
+						g, err := e.api.GetTrunkGroup(context.Background(), sid)
+						if err == nil && (*g.Name != "drift" || *g.HardFailureThreshold != 4 || g.ACLs[0].Direction != "inbound") {
+							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
+						}
+						return err
+					},
+				),
+			},
+			{
+				PreConfig: func() {
+					if err := e.api.DeleteTrunkGroup(context.Background(), sid); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					newSID, err := trunkGroupSIDFrom(s)
+					if err == nil && newSID == sid {
+						err = fmt.Errorf("deleted trunk group %s came back with the same SID", sid)
+					}
+					return err
+				},
+			},
+		},
+	})
+}
+
+// TestAccTrunkGroup_externalHandlers passes the JSON through, shows no diff
+// for CarrierX's formatting, and clears the handlers when the attribute goes.
+func TestAccTrunkGroup_externalHandlers(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := func(extra string) string {
+		return e.config(`resource "carrierx_trunk_group" "test" {
+  name = "eh"
+  ` + extra + `
+}`)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(`external_handlers = jsonencode([{ url = "https://example.org/cx", timeout = 5 }])`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.TestCheckResourceAttr(trunkGroupRes, "external_handlers", `[{"timeout":5,"url":"https://example.org/cx"}]`),
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    cfg(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckNoResourceAttr(trunkGroupRes, "external_handlers"),
+					func(*terraform.State) error {
+						if e.live {
+							return nil
+						}
+						return expectBody(e.requests(), "PATCH", `{"external_handlers":[]}`)
+					},
+				),
+			},
+		},
+	})
+}
+
+// TestAccTrunkGroup_invalidInput fails at plan time where the schema knows
+// the rules, and with CarrierX's message otherwise; nothing is left behind.
+func TestAccTrunkGroup_invalidInput(t *testing.T) {
+	e := newAccEnv(t)
+	res := func(body string) string {
+		return e.config("resource \"carrierx_trunk_group\" \"test\" {\n" + body + "\n}")
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:      res(`hard_failure_last_resort = "retry"`),
+				ExpectError: regexp.MustCompile(`(?s)hard_failure_last_resort.*value must be one of:.*"first"`),
+			},
+			{
+				Config:      res(`hard_failure_codes = "408,503"`),
+				ExpectError: regexp.MustCompile(`(?s)hard_failure_codes.*each\s+followed\s+by\s+a\s+semicolon`),
+			},
+			{
+				Config:      res(`hard_failure_cooldown = -5`),
+				ExpectError: regexp.MustCompile(`(?s)hard_failure_cooldown.*at\s+least\s+0`),
+			},
+			{
+				Config:      res(`acls = [{ direction = "both" }]`),
+				ExpectError: regexp.MustCompile(`(?s)acls\[0\]\.direction.*value must be one of`),
+			},
+			{
+				Config:      res(`acls = [{ direction = "any", voice_action_true = "drop" }]`),
+				ExpectError: regexp.MustCompile(`(?s)acls\[0\]\.voice_action_true.*"reject403"`),
+			},
+			{
+				Config:      res(`external_handlers = "{not json"`),
+				ExpectError: regexp.MustCompile(`(?s)external_handlers must be a JSON array`),
+			},
+			{
+				// The rule SID is well formed but unknown to CarrierX.
+				PreConfig:   func() { e.trunkGroupNoneLeft(t) },
+				Config:      res(`acls = [{ direction = "any", access_control_rules = ["` + trunkGroupMissingSID + `"] }]`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_trunk_group.*(422|404).*` + trunkGroupMissingSID),
+			},
+		},
+	})
+	e.trunkGroupNoneLeft(t)
+}
+
+// TestAccTrunkGroup_importErrors rejects malformed and unknown import IDs.
+func TestAccTrunkGroup_importErrors(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := e.config(`resource "carrierx_trunk_group" "test" {}`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:        cfg,
+				ResourceName:  trunkGroupRes,
+				ImportState:   true,
+				ImportStateId: "tg-main",
+				ExpectError:   regexp.MustCompile(`"tg-main" is not a trunk group SID`),
+			},
+			{
+				Config:        cfg,
+				ResourceName:  trunkGroupRes,
+				ImportState:   true,
+				ImportStateId: trunkGroupMissingSID,
+				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
+		},
+	})
+}

@@ -1,0 +1,169 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// Fully documented trunk enums (validated); the others are only described.
+var (
+	trunkAllowForwardValues = []string{"direct", "direct_uri", "disabled", "protected", "reroute"}
+	trunkASNModes           = []string{"disable", "read", "write", "read_write"}
+	// trunkCodecs is the older docs' list; the newest docs call codec legacy
+	// and may know more, so it is documented, not enforced.
+	trunkCodecs = []string{"alaw", "g722", "g723", "g729", "gsm", "opus8", "opus12", "opus16", "opus24", "opus48", "ulaw"}
+)
+
+// trunkData is one trunk (resource and the items of carrierx_trunks).
+type trunkData struct {
+	TrunkSID         types.String `tfsdk:"trunk_sid"`
+	TrunkGroupSID    types.String `tfsdk:"trunk_group_sid"`
+	Name             types.String `tfsdk:"name"`
+	EndpointSID      types.String `tfsdk:"endpoint_sid"`
+	ACLs             types.List   `tfsdk:"acls"`
+	AllowForward     types.String `tfsdk:"allow_forward"`
+	AllowTransfer    types.String `tfsdk:"allow_transfer"`
+	ASNMode          types.String `tfsdk:"asn_mode"`
+	CallType         types.String `tfsdk:"call_type"`
+	Codec            types.String `tfsdk:"codec"`
+	InCodec          types.String `tfsdk:"in_codec"`
+	OutCodec         types.String `tfsdk:"out_codec"`
+	InCapacity       types.Int64  `tfsdk:"in_capacity"`
+	OutCapacity      types.Int64  `tfsdk:"out_capacity"`
+	InIdentityFormat types.String `tfsdk:"in_identity_format"`
+	InIdentityMode   types.String `tfsdk:"in_identity_mode"`
+	OutIdentityMode  types.String `tfsdk:"out_identity_mode"`
+	InRFC4694Mode    types.String `tfsdk:"in_rfc_4694_mode"`
+	OutRFC4694Mode   types.String `tfsdk:"out_rfc_4694_mode"`
+	InIPProfileSID   types.String `tfsdk:"in_ip_profile_sid"`
+	OutIPProfileSID  types.String `tfsdk:"out_ip_profile_sid"`
+	LocationSID      types.String `tfsdk:"location_sid"`
+	Priority         types.Int64  `tfsdk:"priority"`
+	Weight           types.Int64  `tfsdk:"weight"`
+	RelaySIPHeaders  types.List   `tfsdk:"relay_sip_headers"`
+	Transformations  types.List   `tfsdk:"transformations"`
+}
+
+// fill sets every attribute from the API answer; trunkGroupSID is the group
+// the trunk was read under (the trunk object does not carry it).
+func (m *trunkData) fill(ctx context.Context, trunkGroupSID string, t *client.Trunk, prior *trunkData) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if prior == nil {
+		prior = &trunkData{}
+	}
+	m.TrunkSID = types.StringValue(t.TrunkSID)
+	m.TrunkGroupSID = types.StringValue(trunkGroupSID)
+	m.Name = types.StringPointerValue(t.Name)
+	m.EndpointSID = keepEmpty(t.EndpointSID, prior.EndpointSID)
+	m.AllowForward = types.StringPointerValue(t.AllowForward)
+	m.AllowTransfer = trunkTransferValue(t.AllowTransfer, prior.AllowTransfer)
+	m.ASNMode = types.StringPointerValue(t.ASNMode)
+	m.CallType = types.StringPointerValue(t.CallType)
+	m.Codec = keepEmpty(t.Codec, prior.Codec)
+	m.InCodec = keepEmpty(t.InCodec, prior.InCodec)
+	m.OutCodec = keepEmpty(t.OutCodec, prior.OutCodec)
+	m.InCapacity = types.Int64PointerValue(t.InCapacity)
+	m.OutCapacity = types.Int64PointerValue(t.OutCapacity)
+	m.InIdentityFormat = types.StringPointerValue(t.InIdentityFormat)
+	m.InIdentityMode = types.StringPointerValue(t.InIdentityMode)
+	m.OutIdentityMode = types.StringPointerValue(t.OutIdentityMode)
+	m.InRFC4694Mode = types.StringPointerValue(t.InRFC4694Mode)
+	m.OutRFC4694Mode = types.StringPointerValue(t.OutRFC4694Mode)
+	m.InIPProfileSID = keepEmpty(t.InIPProfileSID, prior.InIPProfileSID)
+	m.OutIPProfileSID = keepEmpty(t.OutIPProfileSID, prior.OutIPProfileSID)
+	m.LocationSID = keepEmpty(t.LocationSID, prior.LocationSID)
+	m.Priority = types.Int64PointerValue(t.Priority)
+	m.Weight = types.Int64PointerValue(t.Weight)
+
+	var d diag.Diagnostics
+	m.RelaySIPHeaders, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.RelaySIPHeaders))
+	diags.Append(d...)
+	m.ACLs, d = trunkGroupACLsValue(ctx, t.ACLs)
+	diags.Append(d...)
+	m.Transformations, d = trunkGroupTransformationsValue(ctx, t.Transformations)
+	diags.Append(d...)
+	return diags
+}
+
+// trunkTransferValue reads allow_transfer, a boolean in older API versions
+// and a mode string in newer ones. A configured "True" or "FALSE" read back
+// as a boolean keeps its spelling.
+func trunkTransferValue(api *client.TrunkTransferMode, prior types.String) types.String {
+	if api == nil {
+		return types.StringNull()
+	}
+	v := string(*api)
+	if known(prior) && (v == "true" || v == "false") && strings.EqualFold(prior.ValueString(), v) {
+		return prior
+	}
+	return types.StringValue(v)
+}
+
+// trunkTransferBody sends "true"/"false" as a JSON boolean, anything else as
+// the string written.
+func trunkTransferBody(v types.String) any {
+	if !known(v) {
+		return nil
+	}
+	s := v.ValueString()
+	if l := strings.ToLower(s); l == "true" || l == "false" {
+		return client.TrunkTransferMode(l)
+	}
+	return client.TrunkTransferMode(s)
+}
+
+// body renders the writable attributes as API JSON values; a null attribute
+// becomes a nil entry so an update can clear it. trunk_group_sid is the path,
+// never the body.
+func (m *trunkData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"name":               stringPtr(m.Name),
+		"endpoint_sid":       stringPtr(m.EndpointSID),
+		"allow_forward":      stringPtr(m.AllowForward),
+		"allow_transfer":     trunkTransferBody(m.AllowTransfer),
+		"asn_mode":           stringPtr(m.ASNMode),
+		"call_type":          stringPtr(m.CallType),
+		"codec":              stringPtr(m.Codec),
+		"in_codec":           stringPtr(m.InCodec),
+		"out_codec":          stringPtr(m.OutCodec),
+		"in_capacity":        int64Ptr(m.InCapacity),
+		"out_capacity":       int64Ptr(m.OutCapacity),
+		"in_identity_format": stringPtr(m.InIdentityFormat),
+		"in_identity_mode":   stringPtr(m.InIdentityMode),
+		"out_identity_mode":  stringPtr(m.OutIdentityMode),
+		"in_rfc_4694_mode":   stringPtr(m.InRFC4694Mode),
+		"out_rfc_4694_mode":  stringPtr(m.OutRFC4694Mode),
+		"in_ip_profile_sid":  stringPtr(m.InIPProfileSID),
+		"out_ip_profile_sid": stringPtr(m.OutIPProfileSID),
+		"location_sid":       stringPtr(m.LocationSID),
+		"priority":           int64Ptr(m.Priority),
+		"weight":             int64Ptr(m.Weight),
+	}
+	if known(m.RelaySIPHeaders) {
+		b["relay_sip_headers"] = trunkGroupStrings(ctx, m.RelaySIPHeaders, &diags)
+	}
+	if known(m.ACLs) {
+		b["acls"] = trunkGroupACLsBody(ctx, m.ACLs, &diags)
+	}
+	if known(m.Transformations) {
+		b["transformations"] = trunkGroupTransformationsBody(ctx, m.Transformations, &diags)
+	}
+	return b, diags
+}
+
+// trunkParseImportID splits "<trunk_group_sid>/<trunk_sid>".
+func trunkParseImportID(id string) (trunkGroupSID, trunkSID string, err error) {
+	parts := strings.Split(id, "/")
+	if len(parts) != 2 || !isSID(parts[0]) || !isSID(parts[1]) {
+		return "", "", fmt.Errorf("import ID %q is not of the form <trunk_group_sid>/<trunk_sid> (two SIDs joined by a slash), "+
+			"for example 0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1", id)
+	}
+	return parts[0], parts[1], nil
+}

@@ -1,0 +1,450 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+const trunkBody = `
+  name          = %q
+  in_capacity   = %d
+  allow_forward = "reroute"
+  acls = [{
+    direction          = "outbound"
+    voice_action_false = "reject503"
+  }]
+  relay_sip_headers = ["X-Account"]
+  %s
+`
+
+func trunkCfg(e *accEnv, group, name string, inCapacity int, extra string) string {
+	return e.config(trunkStack(group, fmt.Sprintf(trunkBody, name, inCapacity, extra)))
+}
+
+// TestAccTrunk_lifecycle covers create, import (resource and import block),
+// update in place with one PATCH of what changed, moving the trunk to another
+// group (replace), and destroy.
+func TestAccTrunk_lifecycle(t *testing.T) {
+	e := newAccEnv(t)
+	var firstSID, groupA string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.trunkCheckGone,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    trunkCfg(e, "a", "tr-a", 10, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("allow_transfer"), knownvalue.StringExact("false")),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("asn_mode"), knownvalue.StringExact("disable")),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("call_type"), knownvalue.StringExact("regular")),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("codec"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("in_identity_format"), knownvalue.StringExact("passthrough")),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("out_rfc_4694_mode"), knownvalue.StringExact("cut_all")),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("location_sid"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("weight"), knownvalue.Int64Exact(0)),
+					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("acls").AtSliceIndex(0).AtMapKey("access_control_rules"), knownvalue.ListSizeExact(0)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(trunkRes, "trunk_sid", sidRegexp),
+					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.a", "trunk_group_sid"),
+					resource.TestCheckResourceAttrPair(trunkRes, "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
+					resource.TestCheckResourceAttr(trunkRes, "allow_forward", "reroute"),
+					resource.TestCheckResourceAttr(trunkRes, "relay_sip_headers.0", "X-Account"),
+					func(s *terraform.State) error {
+						var err error
+						if firstSID, err = trunkGroupAttrFrom(s, trunkRes, "trunk_sid"); err != nil {
+							return err
+						}
+						if groupA, err = trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid"); err != nil || e.live {
+							return err
+						}
+						return expectCalls(e.requests(), map[string]int{
+							"POST /core/v2/trunk_groups/" + groupA + "/trunks":            1,
+							"GET /core/v2/trunk_groups/" + groupA + "/trunks/" + firstSID: 0,
+							"POST /core/v2/trunk_groups":                                  2,
+							"POST /core/v2/endpoints":                                     1,
+						})
+					},
+				),
+			},
+			{
+				ResourceName:                         trunkRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "trunk_sid",
+				ImportStateIdFunc:                    trunkImportIDFrom,
+			},
+			{
+				Config:            trunkCfg(e, "a", "tr-a", 10, ""),
+				ResourceName:      trunkRes,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: trunkImportIDFrom,
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(trunkRes, "name", "tr-renamed"),
+					resource.TestCheckResourceAttr(trunkRes, "in_capacity", "20"),
+					resource.TestCheckResourceAttr(trunkRes, "allow_transfer", "true"),
+					func(s *terraform.State) error {
+						sid, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+						if sid != firstSID {
+							return fmt.Errorf("update replaced the trunk: %s became %s", firstSID, sid)
+						}
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						p := "/core/v2/trunk_groups/" + groupA + "/trunks/" + sid
+						if err := expectCalls(reqs, map[string]int{"GET " + p: 1, "PATCH " + p: 1}); err != nil {
+							return err
+						}
+						patches := 0
+						for _, r := range reqs {
+							if r.Method == http.MethodPatch {
+								patches++
+							}
+						}
+						if patches != 1 {
+							return fmt.Errorf("%d PATCH requests, want 1: %v", patches, summarize(reqs))
+						}
+						return expectBody(reqs, "PATCH", `{"allow_transfer":true,"in_capacity":20,"name":"tr-renamed"}`)
+					},
+				),
+			},
+			{
+				// Moving the trunk to another group replaces it.
+				Config: trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
+					func(s *terraform.State) error {
+						sid, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+						if sid == firstSID {
+							return fmt.Errorf("moving kept SID %s", sid)
+						}
+						switch _, err := e.api.GetTrunk(context.Background(), groupA, firstSID); {
+						case err == nil:
+							return fmt.Errorf("old trunk %s/%s still exists after replace", groupA, firstSID)
+						case !client.IsNotFound(err):
+							return err
+						}
+						return nil
+					},
+				),
+			},
+			{
+				// Replacing the group replaces its trunk too: the trunk goes
+				// first, so CarrierX never sees a group deleted with trunks.
+				Config: trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
+				Taint:  []string{"carrierx_trunk_group.b"},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("carrierx_trunk_group.b", plancheck.ResourceActionReplace),
+						plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
+			},
+		},
+	})
+}
+
+// TestAccTrunk_drift changes and deletes the trunk behind Terraform's back,
+// then deletes its whole trunk group: each next plan shows it.
+func TestAccTrunk_drift(t *testing.T) {
+	e := newAccEnv(t)
+	var tg, tr string
+	cfg := trunkCfg(e, "a", "drift", 7, "")
+	capture := func(s *terraform.State) (err error) {
+		if tg, err = trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid"); err != nil {
+			return err
+		}
+		tr, err = trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+		return err
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.trunkCheckGone,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: capture},
+			{
+				PreConfig: func() {
+					_, err := e.api.UpdateTrunk(context.Background(), tg, tr, map[string]any{
+						"name": "changed-outside", "in_capacity": 99, "allow_forward": "disabled", "endpoint_sid": nil,
+						"relay_sip_headers": []string{},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(trunkRes, tfjsonpath.New("in_capacity"), knownvalue.Int64Exact(7)),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(trunkRes, "name", "drift"),
+					resource.TestCheckResourceAttr(trunkRes, "in_capacity", "7"),
+					resource.TestCheckResourceAttr(trunkRes, "allow_forward", "reroute"),
+					resource.TestCheckResourceAttrPair(trunkRes, "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
+					resource.TestCheckResourceAttr(trunkRes, "relay_sip_headers.#", "1"),
+				),
+			},
+			{
+				PreConfig: func() {
+					if err := e.api.DeleteTrunk(context.Background(), tg, tr); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					old := tr
+					if err := capture(s); err != nil {
+						return err
+					}
+					if tr == old {
+						return fmt.Errorf("deleted trunk %s came back with the same SID", old)
+					}
+					return nil
+				},
+			},
+			{
+				// The parent goes: the trunk disappears from state with it and
+				// both are created again.
+				PreConfig: func() {
+					if e.live {
+						// The live API may refuse to delete a group that has
+						// trunks; the trunk goes first there.
+						if err := e.api.DeleteTrunk(context.Background(), tg, tr); err != nil {
+							t.Fatal(err)
+						}
+						if err := e.api.DeleteTrunkGroup(context.Background(), tg); err != nil {
+							t.Fatal(err)
+						}
+						return
+					}
+					// The emulator refuses to delete a group with trunks, so the
+					// group is deleted out of band, trunk and all.
+					e.control("DELETE", "/objects/trunk_groups/"+tg, nil, nil)
+					if _, err := e.api.GetTrunk(context.Background(), tg, tr); !client.IsNotFound(err) {
+						t.Fatalf("trunk of a deleted group: %v, want 404", err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("carrierx_trunk_group.a", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					oldTG := tg
+					if err := capture(s); err != nil {
+						return err
+					}
+					if tg == oldTG {
+						return fmt.Errorf("deleted trunk group %s came back with the same SID", oldTG)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccTrunk_invalidInput fails at plan time where the schema knows the
+// rules and with CarrierX's message (pointing at the attribute) otherwise;
+// no trunk is left behind.
+func TestAccTrunk_invalidInput(t *testing.T) {
+	e := newAccEnv(t)
+	var tg string
+	group := e.config(`resource "carrierx_trunk_group" "a" { name = "tg-a" }`)
+	trunk := func(body string) string {
+		return group + "\nresource \"carrierx_trunk\" \"test\" {\n" + body + "\n}"
+	}
+	inGroup := func(body string) string {
+		return trunk("trunk_group_sid = carrierx_trunk_group.a.trunk_group_sid\n" + body)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.trunkCheckGone,
+		Steps: []resource.TestStep{
+			{
+				Config: group,
+				Check: func(s *terraform.State) (err error) {
+					tg, err = trunkGroupAttrFrom(s, "carrierx_trunk_group.a", "trunk_group_sid")
+					return err
+				},
+			},
+			{
+				Config:      inGroup(`allow_forward = "sometimes"`),
+				ExpectError: regexp.MustCompile(`(?s)allow_forward.*value must be one of:.*"direct_uri"`),
+			},
+			{
+				Config:      inGroup(`asn_mode = "readwrite"`),
+				ExpectError: regexp.MustCompile(`(?s)asn_mode.*value must be one of:.*"read_write"`),
+			},
+			{
+				Config:      inGroup(`in_capacity = -2`),
+				ExpectError: regexp.MustCompile(`(?s)in_capacity.*at\s+least\s+-1`),
+			},
+			{
+				Config:      inGroup(`endpoint_sid = "pbx-east"`),
+				ExpectError: regexp.MustCompile(`(?s)endpoint_sid "pbx-east" is not a SID`),
+			},
+			{
+				Config:      trunk(`trunk_group_sid = "tg-a"`),
+				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid "tg-a" is not a SID`),
+			},
+			{
+				// Well-formed but unknown endpoint: CarrierX refuses it, and the
+				// diagnostic points at endpoint_sid.
+				PreConfig:   func() { e.trunkNoneLeft(t, tg) },
+				Config:      inGroup(`endpoint_sid = "` + trunkGroupMissingSID + `"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_trunk.*endpoint_sid\s+=.*(422|404).*endpoint_sid`),
+			},
+			{
+				PreConfig:   func() { e.trunkNoneLeft(t, tg) },
+				Config:      trunk(`trunk_group_sid = "` + trunkGroupMissingSID + `"`),
+				ExpectError: regexp.MustCompile(`(?s)trunk group not found.*trunk_group_sid\s+=.*No trunk group has\s+trunk_group_sid\s+"` + trunkGroupMissingSID + `".*404`),
+			},
+			{
+				PreConfig: func() { e.trunkNoneLeft(t, tg) },
+				Config:    group,
+			},
+		},
+	})
+}
+
+// TestAccTrunk_importErrors: the import ID parser is strict, and an unknown
+// trunk is reported by Terraform.
+func TestAccTrunk_importErrors(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := e.config(`resource "carrierx_trunk" "test" { trunk_group_sid = "` + trunkGroupMissingSID + `" }`)
+	steps := []resource.TestStep{}
+	for _, id := range []string{"abc", "a/b/c", "tg-main/tr-a", trunkGroupMissingSID + "/tr-a", trunkGroupMissingSID, trunkGroupMissingSID + "/", "/" + trunkGroupMissingSID} {
+		steps = append(steps, resource.TestStep{
+			Config:        cfg,
+			ResourceName:  trunkRes,
+			ImportState:   true,
+			ImportStateId: id,
+			ExpectError: regexp.MustCompile(`(?s)import ID "` + regexp.QuoteMeta(id) + `" is not of the\s+form\s+<trunk_group_sid>/<trunk_sid>.*for\s+example\s+` +
+				`0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1`),
+		})
+	}
+	steps = append(steps, resource.TestStep{
+		Config:        cfg,
+		ResourceName:  trunkRes,
+		ImportState:   true,
+		ImportStateId: trunkGroupMissingSID + "/" + strings.Replace(trunkGroupMissingSID, "dead", "beef", 1),
+		ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+	})
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.providers(), Steps: steps})
+}
+
+func TestTrunkParseImportID(t *testing.T) {
+	const tg, tr = "0b1c2d3e-0000-4000-8000-0000000000b1", "0b1c2d3e-0000-4000-8000-0000000000c1"
+	g, s, err := trunkParseImportID(tg + "/" + tr)
+	if err != nil || g != tg || s != tr {
+		t.Fatalf("parse = %q, %q, %v", g, s, err)
+	}
+	for _, bad := range []string{"", "abc", "a/b/c", tg, tg + "/", "/" + tr, tg + "/" + tr + "/", tg + "/x", "x/" + tr, tg + " /" + tr} {
+		if _, _, err := trunkParseImportID(bad); err == nil || !strings.Contains(err.Error(), "<trunk_group_sid>/<trunk_sid>") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+// TestAccTrunk_rewrittenValues: values CarrierX rewrites ("" read back as
+// null, "False" read back as the boolean false) never show as a change.
+func TestAccTrunk_rewrittenValues(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := e.config(`
+resource "carrierx_trunk_group" "a" {
+  name         = ""
+  routing_data = ""
+}
+resource "carrierx_trunk" "test" {
+  trunk_group_sid = carrierx_trunk_group.a.trunk_group_sid
+  endpoint_sid    = ""
+  codec           = ""
+  location_sid    = ""
+  allow_transfer  = "False"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.trunkCheckGone,
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(trunkRes, "endpoint_sid", ""),
+					resource.TestCheckResourceAttr(trunkRes, "allow_transfer", "False"),
+					func(s *terraform.State) error {
+						tg, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid")
+						tr, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+						got, err := e.api.GetTrunk(context.Background(), tg, tr)
+						if err != nil {
+							return err
+						}
+						if got.EndpointSID != nil || got.AllowTransfer == nil || *got.AllowTransfer != "false" {
+							return fmt.Errorf("API has endpoint_sid %v, allow_transfer %v", got.EndpointSID, got.AllowTransfer)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				ResourceName:                         trunkRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "trunk_sid",
+				ImportStateIdFunc:                    trunkImportIDFrom,
+				// Read back from CarrierX, the empty strings are null and
+				// "False" is its boolean.
+				ImportStateVerifyIgnore: []string{"endpoint_sid", "codec", "location_sid", "allow_transfer"},
+			},
+		},
+	})
+}
