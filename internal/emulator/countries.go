@@ -162,7 +162,7 @@ func describeNumber(s *Server, num string) (map[string]any, bool) {
 		}
 	}
 	if num[0] == '1' {
-		if len(num) != 11 || num[1] < '2' || num[4] < '2' {
+		if len(num) != 11 || num[1] < '2' { // the docs' own sample, 1 555 010-0142, has an exchange starting with 0
 			return nil, false
 		}
 		npa, nxx, line := num[1:4], num[4:7], num[7:]

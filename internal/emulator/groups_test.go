@@ -191,6 +191,11 @@ func TestLookup(t *testing.T) {
 	if o["country_code"] != "CAN" || o["in_country_format"] != "(416) 555-0199" || o["state"] != "ON" {
 		t.Fatalf("CAN lookup %v", o)
 	}
+	// the documentation's own example number
+	o = e.core("GET", "/lookup/dids/15550100142", nil).obj()
+	if o["in_country_format"] != "(555) 010-0142" || o["e164_format"] != "+15550100142" {
+		t.Fatalf("docs sample lookup %v", o)
+	}
 	o = e.core("GET", "/lookup/dids/33142685300", nil).obj()
 	if o["country_code"] != "FRA" || o["e164_format"] != "+33142685300" {
 		t.Fatalf("FRA lookup %v", o)

@@ -74,25 +74,10 @@ func (c *checker) integer(k string) {
 	c.obj[k] = n
 }
 
-func (c *checker) boolean(k string) {
-	if c.has(k) {
-		if _, ok := c.obj[k].(bool); !ok {
-			c.v.add(k, k+" must be a boolean")
-		}
-	}
-}
-
 // enum accepts exactly one of the values (a fully known enum).
 func (c *checker) enum(k string, values ...string) {
 	if c.has(k) {
 		enumAt(&c.v, k, c.obj[k], false, values)
-	}
-}
-
-// nullEnum is enum that also accepts null.
-func (c *checker) nullEnum(k string, values ...string) {
-	if c.has(k) {
-		enumAt(&c.v, k, c.obj[k], true, values)
 	}
 }
 

@@ -1,0 +1,313 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// DID is a phone number (20-phone-numbers.md §2). The same shape is
+// returned for available (inventory) and rented numbers. Pointer fields are
+// nullable in the API; unknown response fields are ignored.
+type DID struct {
+	ActiveCapabilities  int64            `json:"active_capabilities"`
+	Attributes          map[string]any   `json:"attributes,omitempty"`
+	CallbackURL         *string          `json:"callback_url,omitempty"`
+	CampaignSID         *string          `json:"campaign_sid,omitempty"`
+	Capabilities        int64            `json:"capabilities"`
+	ClassificationSID   *string          `json:"classification_sid,omitempty"`
+	CountryCode         string           `json:"country_code,omitempty"`
+	DIDGroupSID         *string          `json:"did_group_sid,omitempty"`
+	DIDSID              string           `json:"did_sid,omitempty"`
+	InCountryFormat     *string          `json:"in_country_format,omitempty"`
+	InternationalFormat *string          `json:"international_format,omitempty"`
+	LATA                *string          `json:"lata,omitempty"`
+	Locality            *string          `json:"locality,omitempty"`
+	LRNSID              *string          `json:"lrn_sid,omitempty"`
+	Name                *string          `json:"name,omitempty"`
+	OCN                 *string          `json:"ocn,omitempty"`
+	PartnerSID          *string          `json:"partner_sid,omitempty"`
+	PhoneNumber         string           `json:"phonenumber,omitempty"`
+	PortingPIN          *string          `json:"porting_pin,omitempty"`
+	Price               *FlexString      `json:"price,omitempty"`
+	State               *string          `json:"state,omitempty"`
+	Status              string           `json:"status,omitempty"`
+	StringKey1          *string          `json:"string_key_1,omitempty"`
+	StringKey2          *string          `json:"string_key_2,omitempty"`
+	Transformations     []Transformation `json:"transformations,omitempty"`
+	TrunkGroupSID       *string          `json:"trunk_group_sid,omitempty"`
+	Partner             map[string]any   `json:"partner,omitempty"`
+}
+
+// DID capability bits (20-phone-numbers.md §2.1), summed in capabilities
+// and active_capabilities.
+const (
+	DIDCapabilitySMSInbound  int64 = 1
+	DIDCapabilitySMSOutbound int64 = 2
+	DIDCapabilityVoice       int64 = 4
+	DIDCapabilityMMSInbound  int64 = 8
+	DIDCapabilityMMSOutbound int64 = 16
+)
+
+// DID statuses seen in the reference.
+const (
+	DIDStatusAvailable = "available"
+	DIDStatusAssigned  = "assigned"
+	DIDStatusAging     = "aging"
+)
+
+const (
+	didsPath          = "/phonenumber/dids"
+	availableDIDsPath = "/phonenumber/available_dids"
+	lookupDIDsPath    = "/lookup/dids"
+)
+
+func didPath(sid string) string { return didsPath + "/" + url.PathEscape(sid) }
+
+// NormalizeDIDNumber reduces a phone number as people write it
+// ("+1 (555) 010-0142", "1-555-010-0142") to the API's form: E.164 digits
+// without "+". It fails when anything but digits, one leading "+", spaces,
+// dashes, dots and parentheses is present, or when the result is not 7 to
+// 15 digits.
+func NormalizeDIDNumber(s string) (string, error) {
+	in := strings.TrimSpace(s)
+	var b strings.Builder
+	for i, r := range in {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
+		default:
+			return "", fmt.Errorf("%q is not a phone number: only digits, a leading +, spaces, dashes, dots and parentheses are allowed", s)
+		}
+	}
+	d := b.String()
+	if len(d) < 7 || len(d) > 15 {
+		return "", fmt.Errorf("%q is not a phone number: it has %d digits, an E.164 number has 7 to 15 (country code included)", s, len(d))
+	}
+	return d, nil
+}
+
+// RentDIDOptions are the query arguments of POST /phonenumber/dids.
+type RentDIDOptions struct {
+	// IncludeExternal asks CarrierX to consider external inventory too; nil
+	// leaves the argument out (semantics only partly documented).
+	IncludeExternal *bool
+}
+
+// RentDID rents a number: POST /phonenumber/dids with body (a map or *DID).
+// An empty body rents whatever CarrierX picks; "phonenumber" rents exactly
+// that available number.
+func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*DID, error) {
+	if body == nil {
+		body = map[string]any{}
+	}
+	var q url.Values
+	if opts.IncludeExternal != nil {
+		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
+	}
+	var out DID
+	if err := c.Do(ctx, http.MethodPost, didsPath, q, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetDID reads one rented DID by SID.
+func (c *Client) GetDID(ctx context.Context, sid string) (*DID, error) {
+	var out DID
+	if err := c.Do(ctx, http.MethodGet, didPath(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateDID sends PATCH /phonenumber/dids/{sid} with only the given fields.
+func (c *Client) UpdateDID(ctx context.Context, sid string, patch map[string]any) (*DID, error) {
+	var out DID
+	if err := c.Do(ctx, http.MethodPatch, didPath(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ReleaseDID releases a rented number (DELETE): it goes into aging and
+// cannot be rented back. Callers decide what a 404 means.
+func (c *Client) ReleaseDID(ctx context.Context, sid string) error {
+	return c.Do(ctx, http.MethodDelete, didPath(sid), nil, nil, nil)
+}
+
+// ListDIDs fetches every page of GET /phonenumber/dids (rented numbers).
+func (c *Client) ListDIDs(ctx context.Context, opts ListOptions) ([]DID, error) {
+	return ListAll[DID](ctx, c, didsPath, opts)
+}
+
+// FindRentedDID returns the rented DID with this number (any spelling
+// NormalizeDIDNumber accepts), or nil and no error when this account does
+// not rent it. It sends one filtered list request.
+func (c *Client) FindRentedDID(ctx context.Context, number string) (*DID, error) {
+	digits, err := NormalizeDIDNumber(number)
+	if err != nil {
+		return nil, err
+	}
+	page, err := ListPage[DID](ctx, c, didsPath, ListOptions{Filter: Eq("phonenumber", digits).String(), PageSize: 2}, 0)
+	if err != nil {
+		return nil, err
+	}
+	for i := range page.Items {
+		if page.Items[i].PhoneNumber == digits {
+			return &page.Items[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// AvailableDIDSearch is a search of the rentable inventory. Every set field
+// is one condition of the filter; all must hold.
+type AvailableDIDSearch struct {
+	CountryCode  string // ISO 3166-1 alpha-3: country_code eq
+	State        string // state eq; upper-cased like the API's 2-letter codes
+	Locality     string // locality eq; CarrierX stores localities upper case, so the value is upper-cased
+	Prefix       string // digits the number starts with, country code included: phonenumber like "<prefix>%"
+	Capabilities int64  // bits that must all be set: capabilities bit N
+	NearLatLng   string // "<latitude>,<longitude>": phonenumber nearby latlng:...
+	Filter       string // any further raw condition, joined with and
+	Order        string // e.g. "phonenumber asc" or "shuffle"
+}
+
+// FilterString renders the search as a filter expression.
+func (s AvailableDIDSearch) FilterString() string {
+	var f Filter
+	if s.CountryCode != "" {
+		f = f.And(Eq("country_code", s.CountryCode))
+	}
+	if s.State != "" {
+		f = f.And(Eq("state", strings.ToUpper(s.State)))
+	}
+	if s.Locality != "" {
+		f = f.And(Eq("locality", strings.ToUpper(s.Locality)))
+	}
+	if s.Prefix != "" {
+		f = f.And(Like("phonenumber", s.Prefix+"%"))
+	}
+	if s.Capabilities != 0 {
+		f = f.And(Bit("capabilities", s.Capabilities))
+	}
+	if s.NearLatLng != "" {
+		f = f.And(Raw("phonenumber nearby latlng:" + strings.ReplaceAll(s.NearLatLng, " ", "")))
+	}
+	return f.And(Raw(s.Filter)).String()
+}
+
+// ListAvailableDIDs returns at most limit rentable numbers matching the
+// search (limit <= 0 means 10, the API's default page). It pages with
+// has_more, never with total, which is null for this list.
+func (c *Client) ListAvailableDIDs(ctx context.Context, s AvailableDIDSearch, limit int) ([]DID, error) {
+	if limit <= 0 {
+		limit = 10
+	}
+	out := []DID{}
+	for len(out) < limit {
+		size := limit - len(out)
+		if size > maxPageSize {
+			size = maxPageSize
+		}
+		p, err := ListPage[DID](ctx, c, availableDIDsPath, ListOptions{Filter: s.FilterString(), Order: s.Order, PageSize: size}, len(out))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p.Items...)
+		if !p.HasMore || len(p.Items) == 0 {
+			break
+		}
+	}
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// GetAvailableDID reads one rentable number by SID.
+func (c *Client) GetAvailableDID(ctx context.Context, sid string) (*DID, error) {
+	var out DID
+	if err := c.Do(ctx, http.MethodGet, availableDIDsPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DIDLookupOptions are the query arguments of GET /lookup/dids/{phonenumber}
+// (22-countries-lookup.md §3). Each option needs its own scope.
+type DIDLookupOptions struct {
+	Carrier     bool   // lookup.dids.allow_carrier
+	CNAM        bool   // lookup.dids.allow_cnam
+	CNAMTTL     *int64 // cache TTL override of the CNAM answer
+	LRN         bool   // lookup.dids.allow_lrn
+	CountryCode string // alpha-3 hint
+	Guess       string // steers the lookup together with CountryCode (values undocumented)
+}
+
+// DIDLookup is the Phone Number Lookup answer.
+type DIDLookup struct {
+	CountryCode         *string          `json:"country_code"`
+	Details             DIDLookupDetails `json:"details"`
+	E164Format          *string          `json:"e164_format"`
+	InCountryFormat     *string          `json:"in_country_format"`
+	InternationalFormat *string          `json:"international_format"`
+	PhoneNumber         string           `json:"phonenumber"`
+	State               *string          `json:"state"`
+}
+
+// DIDLookupDetails holds the optional parts; each is nil unless requested
+// and permitted. CNAM and LRN structures are undocumented.
+type DIDLookupDetails struct {
+	Carrier *DIDLookupCarrier `json:"carrier"`
+	CNAM    map[string]any    `json:"cnam"`
+	LRN     map[string]any    `json:"lrn"`
+}
+
+// DIDLookupCarrier is details.carrier of a lookup.
+type DIDLookupCarrier struct {
+	MCC  *string `json:"mcc"`
+	MNC  *string `json:"mnc"`
+	Name *string `json:"name"`
+	Type *string `json:"type"`
+}
+
+// LookupDID looks a phone number up. The number goes into the path as
+// given (CarrierX ignores everything but digits and "+"); an empty number is
+// an error.
+func (c *Client) LookupDID(ctx context.Context, number string, opts DIDLookupOptions) (*DIDLookup, error) {
+	if strings.TrimSpace(number) == "" {
+		return nil, errors.New("carrierx client: LookupDID needs a phone number")
+	}
+	q := url.Values{}
+	if opts.Carrier {
+		q.Set("carrier", "true")
+	}
+	if opts.CNAM {
+		q.Set("cnam", "true")
+	}
+	if opts.CNAMTTL != nil {
+		q.Set("cnam_ttl", strconv.FormatInt(*opts.CNAMTTL, 10))
+	}
+	if opts.LRN {
+		q.Set("lrn", "true")
+	}
+	if opts.CountryCode != "" {
+		q.Set("country_code", opts.CountryCode)
+	}
+	if opts.Guess != "" {
+		q.Set("guess", opts.Guess)
+	}
+	var out DIDLookup
+	if err := c.Do(ctx, http.MethodGet, lookupDIDsPath+"/"+url.PathEscape(strings.TrimSpace(number)), q, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

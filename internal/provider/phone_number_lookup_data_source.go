@@ -1,0 +1,199 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*phoneNumberLookupDataSource)(nil)
+
+func init() {
+	registerDataSource("carrierx_phone_number_lookup", NewPhoneNumberLookupDataSource, func() any { return &phoneNumberLookupModel{} })
+}
+
+// NewPhoneNumberLookupDataSource is the carrierx_phone_number_lookup data source.
+func NewPhoneNumberLookupDataSource() datasource.DataSource { return &phoneNumberLookupDataSource{} }
+
+type phoneNumberLookupDataSource struct{ client *client.Client }
+
+type phoneNumberLookupModel struct {
+	PhoneNumber         types.String `tfsdk:"phonenumber"`
+	Carrier             types.Bool   `tfsdk:"carrier"`
+	CNAM                types.Bool   `tfsdk:"cnam"`
+	CNAMTTL             types.Int64  `tfsdk:"cnam_ttl"`
+	LRN                 types.Bool   `tfsdk:"lrn"`
+	CountryCode         types.String `tfsdk:"country_code"`
+	Guess               types.String `tfsdk:"guess"`
+	E164Format          types.String `tfsdk:"e164_format"`
+	InCountryFormat     types.String `tfsdk:"in_country_format"`
+	InternationalFormat types.String `tfsdk:"international_format"`
+	State               types.String `tfsdk:"state"`
+	Details             types.Object `tfsdk:"details"`
+}
+
+var phoneNumberLookupCarrierAttrTypes = map[string]attr.Type{
+	"mcc": types.StringType, "mnc": types.StringType, "name": types.StringType, "type": types.StringType,
+}
+
+var phoneNumberLookupDetailsAttrTypes = map[string]attr.Type{
+	"carrier": types.ObjectType{AttrTypes: phoneNumberLookupCarrierAttrTypes},
+	"cnam":    types.MapType{ElemType: types.StringType},
+	"lrn":     types.MapType{ElemType: types.StringType},
+}
+
+func (d *phoneNumberLookupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_phone_number_lookup"
+}
+
+func (d *phoneNumberLookupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up any phone number (`GET /lookup/dids/{phonenumber}`): its country, formats and state, and, " +
+			"when requested and permitted by the token's scopes, its carrier, caller name (CNAM) and Location Routing Number. " +
+			"Needs the `lookup.dids.read` scope; each option needs its own scope and may be billed.",
+		Attributes: map[string]schema.Attribute{
+			"phonenumber": schema.StringAttribute{
+				MarkdownDescription: "The number to look up, with its country code; `+`, spaces, dashes and parentheses are ignored. " +
+					"Kept as written; the normalised number is `e164_format`.",
+				Required:   true,
+				Validators: []validator.String{phoneNumberFormat{}},
+			},
+			"carrier": schema.BoolAttribute{
+				MarkdownDescription: "Also return the carrier (`details.carrier`); needs the `lookup.dids.allow_carrier` scope.",
+				Optional:            true,
+			},
+			"cnam": schema.BoolAttribute{
+				MarkdownDescription: "Also return the caller name (`details.cnam`); needs the `lookup.dids.allow_cnam` scope.",
+				Optional:            true,
+			},
+			"cnam_ttl": schema.Int64Attribute{
+				MarkdownDescription: "Override of how long CarrierX may answer the CNAM from its cache (unit undocumented, presumably seconds).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"lrn": schema.BoolAttribute{
+				MarkdownDescription: "Also return the Location Routing Number (`details.lrn`); needs the `lookup.dids.allow_lrn` scope.",
+				Optional:            true,
+			},
+			"country_code": schema.StringAttribute{
+				MarkdownDescription: "Set: an ISO 3166-1 alpha-3 hint of the number's country, sent to CarrierX. " +
+					"Read: the country CarrierX found.",
+				Optional: true,
+				Computed: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(phoneNumberAlpha3,
+					"must be an ISO 3166-1 alpha-3 country code in upper case, such as USA")},
+			},
+			"guess": schema.StringAttribute{
+				MarkdownDescription: "Passed to CarrierX as the `guess` argument, which steers the lookup together with `country_code` " +
+					"(its values are not documented).",
+				Optional: true,
+			},
+			"e164_format":          str("The number in E.164, with `+`."),
+			"in_country_format":    str("National format."),
+			"international_format": str("International format."),
+			"state":                str("US or Canadian state of the number, when known."),
+			"details": schema.SingleNestedAttribute{
+				MarkdownDescription: "Optional parts; each is null unless requested and permitted.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"carrier": schema.SingleNestedAttribute{
+						MarkdownDescription: "Carrier of the number.",
+						Computed:            true,
+						Attributes: map[string]schema.Attribute{
+							"mcc":  str("Mobile Country Code."),
+							"mnc":  str("Mobile Network Code."),
+							"name": str("Carrier name."),
+							"type": str("Line type, such as `mobile`."),
+						},
+					},
+					"cnam": schema.MapAttribute{
+						MarkdownDescription: "Caller-name answer as CarrierX returns it (its structure is undocumented; non-string values as JSON text).",
+						ElementType:         types.StringType,
+						Computed:            true,
+					},
+					"lrn": schema.MapAttribute{
+						MarkdownDescription: "Location Routing Number answer as CarrierX returns it (structure undocumented; non-string values as JSON text).",
+						ElementType:         types.StringType,
+						Computed:            true,
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m phoneNumberLookupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	opts := client.DIDLookupOptions{
+		Carrier:     m.Carrier.ValueBool(),
+		CNAM:        m.CNAM.ValueBool(),
+		LRN:         m.LRN.ValueBool(),
+		CountryCode: m.CountryCode.ValueString(),
+		Guess:       m.Guess.ValueString(),
+	}
+	if known(m.CNAMTTL) {
+		v := m.CNAMTTL.ValueInt64()
+		opts.CNAMTTL = &v
+	}
+	// The path gets the digits, and the "+" when one was written (it tells
+	// an international number from a national one); spaces and dashes in a
+	// URL path are easy to mangle.
+	number, _ := client.NormalizeDIDNumber(m.PhoneNumber.ValueString())
+	if strings.HasPrefix(strings.TrimSpace(m.PhoneNumber.ValueString()), "+") {
+		number = "+" + number
+	}
+	l, err := d.client.LookupDID(ctx, number, opts)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to look up phone number "+m.PhoneNumber.ValueString(), err)
+		return
+	}
+	if l.CountryCode != nil || !known(m.CountryCode) {
+		m.CountryCode = types.StringPointerValue(l.CountryCode)
+	}
+	m.E164Format = types.StringPointerValue(l.E164Format)
+	m.InCountryFormat = types.StringPointerValue(l.InCountryFormat)
+	m.InternationalFormat = types.StringPointerValue(l.InternationalFormat)
+	m.State = types.StringPointerValue(l.State)
+
+	carrier := types.ObjectNull(phoneNumberLookupCarrierAttrTypes)
+	if c := l.Details.Carrier; c != nil {
+		carrier = types.ObjectValueMust(phoneNumberLookupCarrierAttrTypes, map[string]attr.Value{
+			"mcc": types.StringPointerValue(c.MCC), "mnc": types.StringPointerValue(c.MNC),
+			"name": types.StringPointerValue(c.Name), "type": types.StringPointerValue(c.Type),
+		})
+	}
+	optMap := func(v map[string]any) types.Map {
+		if v == nil {
+			return types.MapNull(types.StringType)
+		}
+		out, dd := types.MapValueFrom(ctx, types.StringType, stringMap(v, nil))
+		resp.Diagnostics.Append(dd...)
+		return out
+	}
+	details, dd := types.ObjectValue(phoneNumberLookupDetailsAttrTypes, map[string]attr.Value{
+		"carrier": carrier, "cnam": optMap(l.Details.CNAM), "lrn": optMap(l.Details.LRN),
+	})
+	resp.Diagnostics.Append(dd...)
+	m.Details = details
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

@@ -1,0 +1,742 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+const (
+	phoneNumberDIDsPath      = "/core/v2/phonenumber/dids"
+	phoneNumberAvailablePath = "/core/v2/phonenumber/available_dids"
+)
+
+// phoneNumberFlagsMatchMask checks the capability booleans against the
+// bitmask in state.
+func phoneNumberFlagsMatchMask(name string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		a := rs.Primary.Attributes
+		for _, pair := range []struct{ mask, prefix string }{{"capabilities", ""}, {"active_capabilities", "active_capability_flags."}} {
+			mask, err := strconv.ParseInt(a[pair.mask], 10, 64)
+			if err != nil {
+				return fmt.Errorf("%s = %q: %w", pair.mask, a[pair.mask], err)
+			}
+			for flag, bit := range phoneNumberCapabilityBits {
+				want := strconv.FormatBool(mask&bit != 0)
+				if got := a[pair.prefix+flag]; got != want {
+					return fmt.Errorf("%s = %d but %s%s = %s, want %s", pair.mask, mask, pair.prefix, flag, got, want)
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// TestAccPhoneNumber_lifecycle rents by criteria, imports by SID, +digits
+// and digits, updates in place with one PATCH, replaces on a criterion
+// change and releases on destroy.
+func TestAccPhoneNumber_lifecycle(t *testing.T) {
+	e := newAccEnv(t)
+	states := phoneNumberStates(t, e, "USA")
+	tg := phoneNumberTrunkGroup(t, e, "pn-lifecycle")
+	dg := phoneNumberDIDGroup(t, e, "pn-lifecycle")
+	cfg := func(state, extra string) string {
+		return e.config(fmt.Sprintf(`
+resource "carrierx_phone_number" "test" {
+  country_code = "USA"
+  state        = %q
+  %s
+}
+`, state, extra))
+	}
+	first := cfg(states[0], `name = "main"`)
+	updated := cfg(states[0], fmt.Sprintf(`
+  name            = "main-2"
+  trunk_group_sid = %q
+  did_group_sid   = %q
+  attributes      = { team = "support" }`, tg, dg))
+	var firstSID, firstDigits string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             phoneNumberCheckReleased(e),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    first,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(phoneNumberRes, "did_sid", sidRegexp),
+					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1[0-9]{10}$`)),
+					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[0]),
+					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "USA"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "status", "assigned"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "true"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.%", "0"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "transformations.#", "0"),
+					resource.TestCheckNoResourceAttr(phoneNumberRes, "trunk_group_sid"),
+					phoneNumberFlagsMatchMask(phoneNumberRes),
+					func(s *terraform.State) (err error) {
+						firstSID, _ = phoneNumberSIDFrom(s)
+						firstDigits, _ = phoneNumberDigitsFrom(s)
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						// One search and one rent; nothing read back.
+						if err := expectCalls(reqs, map[string]int{"GET " + phoneNumberAvailablePath: 1, "POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberDIDsPath + "/" + firstSID: 0}); err != nil {
+							return err
+						}
+						return expectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"name":"main","phonenumber":%q,"transformations":[]}`, firstDigits))
+					},
+				),
+			},
+			{
+				ResourceName: phoneNumberRes, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIdentifierAttribute: "did_sid", ImportStateIdFunc: phoneNumberSIDFrom,
+			},
+			{
+				Config: first, ResourceName: phoneNumberRes, ImportState: true,
+				ImportStateKind: resource.ImportBlockWithID, ImportStateIdFunc: phoneNumberSIDFrom,
+			},
+			{
+				ResourceName: phoneNumberRes, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIdentifierAttribute: "did_sid", ImportStateIdFunc: phoneNumberPlusDigitsFrom,
+			},
+			{
+				// By digits, with the configuration it was created from: no change planned.
+				Config: first, ResourceName: phoneNumberRes, ImportState: true,
+				ImportStateKind: resource.ImportBlockWithID, ImportStateIdFunc: phoneNumberDigitsFrom,
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    updated,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main-2"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
+					resource.TestCheckResourceAttr(phoneNumberRes, "did_group_sid", dg),
+					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.team", "support"),
+					func(s *terraform.State) error {
+						sid, _ := phoneNumberSIDFrom(s)
+						if sid != firstSID {
+							return fmt.Errorf("update replaced the number: %s became %s", firstSID, sid)
+						}
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						if err := expectCalls(reqs, map[string]int{"PATCH " + phoneNumberDIDsPath + "/" + sid: 1, "POST " + phoneNumberDIDsPath: 0, "DELETE " + phoneNumberDIDsPath + "/" + sid: 0}); err != nil {
+							return err
+						}
+						return expectBody(reqs, http.MethodPatch, fmt.Sprintf(`{"attributes":{"team":"support"},"did_group_sid":%q,"name":"main-2","trunk_group_sid":%q}`, dg, tg))
+					},
+				),
+			},
+			{
+				// Another state: a new number, the old one released.
+				Config: strings.Replace(updated, fmt.Sprintf("%q", states[0]), fmt.Sprintf("%q", states[1]), 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[1]),
+					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
+					func(s *terraform.State) error {
+						sid, _ := phoneNumberSIDFrom(s)
+						if sid == firstSID {
+							return fmt.Errorf("state change kept %s", sid)
+						}
+						return phoneNumberReleased(e, firstSID, firstDigits)
+					},
+				),
+			},
+		},
+	})
+}
+
+// TestAccPhoneNumber_exactNumber rents a number written with "+" and
+// spaces; other spellings plan nothing, another number replaces it.
+func TestAccPhoneNumber_exactNumber(t *testing.T) {
+	e := newAccEnv(t)
+	avail := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 2)
+	a, b := avail[0].PhoneNumber, avail[1].PhoneNumber
+	spaced := fmt.Sprintf("+%s %s-%s-%s", a[:1], a[1:4], a[4:7], a[7:])
+	cfg := func(number string) string {
+		return e.config(fmt.Sprintf(`
+resource "carrierx_phone_number" "test" {
+  phonenumber = %q
+}
+`, number))
+	}
+	var firstSID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             phoneNumberCheckReleased(e),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    cfg(spaced),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", spaced),
+					resource.TestCheckResourceAttr(phoneNumberRes, "name", "N/A"),
+					phoneNumberFlagsMatchMask(phoneNumberRes),
+					func(s *terraform.State) error {
+						firstSID, _ = phoneNumberSIDFrom(s)
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						if err := expectCalls(reqs, map[string]int{"POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberAvailablePath: 0}); err != nil {
+							return err
+						}
+						return expectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"phonenumber":%q,"transformations":[]}`, a))
+					},
+				),
+			},
+			{Config: cfg(a), PlanOnly: true},
+			{Config: cfg("+" + a), PlanOnly: true},
+			{
+				Config: cfg("+" + b),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", "+"+b),
+					func(*terraform.State) error { return phoneNumberReleased(e, firstSID, a) },
+				),
+			},
+		},
+	})
+}
+
+// TestAccPhoneNumber_drift changes name and trunk group behind Terraform's
+// back (shown, reverted), then releases the number (re-created).
+func TestAccPhoneNumber_drift(t *testing.T) {
+	e := newAccEnv(t)
+	tg := phoneNumberTrunkGroup(t, e, "pn-drift")
+	other := phoneNumberTrunkGroup(t, e, "pn-drift-other")
+	cfg := e.config(fmt.Sprintf(`
+resource "carrierx_phone_number" "test" {
+  country_code    = "USA"
+  locality        = "New York"
+  name            = "drift"
+  trunk_group_sid = %q
+}
+`, tg))
+	var sid, digits string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             phoneNumberCheckReleased(e),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					// CarrierX answers NEW YORK; the configured spelling stays.
+					resource.TestCheckResourceAttr(phoneNumberRes, "locality", "New York"),
+					func(s *terraform.State) error {
+						sid, _ = phoneNumberSIDFrom(s)
+						digits, _ = phoneNumberDigitsFrom(s)
+						d, err := e.api.GetDID(context.Background(), sid)
+						if err == nil && (d.Locality == nil || *d.Locality != "NEW YORK") {
+							err = fmt.Errorf("rented a number in %v, want NEW YORK", d.Locality)
+						}
+						return err
+					},
+				),
+			},
+			{
+				// The same criteria in other cases plan nothing.
+				Config:   strings.Replace(cfg, `"New York"`, `"NEW YORK"`, 1),
+				PlanOnly: true,
+			},
+			{
+				PreConfig: func() {
+					if _, err := e.api.UpdateDID(context.Background(), sid, map[string]any{"name": "changed-outside", "trunk_group_sid": other}); err != nil {
+						t.Fatal(err)
+					}
+					e.clearRequestsIfEmulated()
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "name", "drift"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
+					func(*terraform.State) error {
+						d, err := e.api.GetDID(context.Background(), sid)
+						if err == nil && (d.TrunkGroupSID == nil || *d.TrunkGroupSID != tg || *d.Name != "drift") {
+							err = fmt.Errorf("apply did not revert: name %v trunk_group_sid %v", d.Name, d.TrunkGroupSID)
+						}
+						if err != nil || e.live {
+							return err
+						}
+						return expectBody(e.requests(), http.MethodPatch, fmt.Sprintf(`{"name":"drift","trunk_group_sid":%q}`, tg))
+					},
+				),
+			},
+			{
+				PreConfig: func() {
+					if err := e.api.ReleaseDID(context.Background(), sid); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					newSID, _ := phoneNumberSIDFrom(s)
+					newDigits, _ := phoneNumberDigitsFrom(s)
+					if newSID == sid || newDigits == digits {
+						return fmt.Errorf("released number %s (%s) came back", digits, sid)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccPhoneNumber_keepOnDestroy: with release_on_destroy = false the
+// number stays rented after destroy.
+func TestAccPhoneNumber_keepOnDestroy(t *testing.T) {
+	e := newAccEnv(t)
+	var sid, digits string
+	t.Cleanup(func() {
+		if sid != "" {
+			_ = e.api.ReleaseDID(context.Background(), sid)
+		}
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy: func(*terraform.State) error {
+			d, err := e.api.FindRentedDID(context.Background(), digits)
+			if err != nil {
+				return err
+			}
+			if d == nil || d.DIDSID != sid || d.Status != client.DIDStatusAssigned {
+				return fmt.Errorf("number %s is not rented any more after destroy with release_on_destroy = false: %+v", digits, d)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config: e.config(`
+resource "carrierx_phone_number" "test" {
+  country_code       = "CAN"
+  release_on_destroy = false
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "false"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "CAN"),
+					func(s *terraform.State) error {
+						sid, _ = phoneNumberSIDFrom(s)
+						digits, _ = phoneNumberDigitsFrom(s)
+						e.clearRequestsIfEmulated()
+						return nil
+					},
+				),
+			},
+		},
+	})
+	if !e.live {
+		if n := count(e.requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 0 {
+			t.Fatalf("destroy sent %d DELETE requests with release_on_destroy = false", n)
+		}
+	}
+}
+
+// TestAccPhoneNumber_releaseOnDestroy: by default destroy sends one DELETE
+// and the number can never be rented again.
+func TestAccPhoneNumber_releaseOnDestroy(t *testing.T) {
+	e := newAccEnv(t)
+	var sid string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy: func(s *terraform.State) error {
+			if !e.live {
+				if n := count(e.requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 1 {
+					return fmt.Errorf("destroy sent %d DELETE requests, want 1", n)
+				}
+				d, err := e.api.GetDID(context.Background(), sid)
+				if err == nil {
+					return fmt.Errorf("released number still readable with status %s", d.Status)
+				}
+			}
+			return phoneNumberCheckReleased(e)(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: e.config(`
+resource "carrierx_phone_number" "test" {
+  country_code = "GBR"
+  locality     = "london"
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "locality", "london"),
+					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^44`)),
+					func(s *terraform.State) error {
+						sid, _ = phoneNumberSIDFrom(s)
+						e.clearRequestsIfEmulated()
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+// TestAccPhoneNumber_releaseOnDestroyToggle: changing only the Terraform
+// setting updates state without a PATCH.
+func TestAccPhoneNumber_releaseOnDestroyToggle(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := func(release string) string {
+		return e.config(`
+resource "carrierx_phone_number" "test" {
+  country_code = "USA"
+  ` + release + `
+}
+`)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             phoneNumberCheckReleased(e),
+		Steps: []resource.TestStep{
+			{Config: cfg("")},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    cfg("release_on_destroy = false"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "false"),
+					func(*terraform.State) error {
+						if e.live {
+							return nil
+						}
+						for _, r := range e.requests() {
+							if r.Method == http.MethodPatch {
+								return fmt.Errorf("a Terraform-only change sent %s %s %s", r.Method, r.Path, r.Body)
+							}
+						}
+						return nil
+					},
+				),
+			},
+			{Config: cfg("release_on_destroy = true")},
+		},
+	})
+}
+
+// TestAccPhoneNumber_criteriaChanges: a Terraform-only criterion the
+// number already meets updates in place; one it does not meet replaces it.
+func TestAccPhoneNumber_criteriaChanges(t *testing.T) {
+	e := newAccEnv(t)
+	// A number with voice and SMS both ways but no MMS; its full digits as
+	// the prefix make it the only match.
+	a := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA", Filter: "capabilities eq 7"}, 1)[0].PhoneNumber
+	cfg := func(prefix, caps string) string {
+		extra := ""
+		if caps != "" {
+			extra = "required_capabilities = " + caps
+		}
+		return e.config(fmt.Sprintf(`
+resource "carrierx_phone_number" "test" {
+  phonenumber_prefix = %q
+  %s
+}
+`, prefix, extra))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             phoneNumberCheckReleased(e),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(a, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", a),
+					resource.TestCheckResourceAttr(phoneNumberRes, "capabilities", "7"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "voice", "true"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "sms_inbound", "true"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "sms_outbound", "true"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "mms_inbound", "false"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "mms_outbound", "false"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "active_capabilities", "4"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.voice", "true"),
+					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.sms_inbound", "false"),
+					phoneNumberFlagsMatchMask(phoneNumberRes),
+				),
+			},
+			{
+				// Met by the rented number: state only, no new number.
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    cfg(a, `["voice", "sms_inbound", "sms_outbound"]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					if e.live {
+						return nil
+					}
+					for _, r := range e.requests() {
+						if r.Method == http.MethodPost || r.Method == http.MethodPatch || r.Method == http.MethodDelete {
+							return fmt.Errorf("a criterion the number meets sent %s %s", r.Method, r.Path)
+						}
+					}
+					return nil
+				},
+			},
+			{
+				// Not met: the plan replaces the number; the only match was
+				// the released number, so the new rent finds nothing.
+				Config: cfg(a, `["mms_outbound"]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ExpectError: regexp.MustCompile(`(?s)No available phone number matches.*phonenumber_prefix = "` + a + `",\s+required_capabilities = \[mms_outbound\]`),
+			},
+			{
+				Config: cfg("1212", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1212`)),
+			},
+			{
+				Config: cfg("1415", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1415`)),
+			},
+		},
+	})
+}
+
+// TestAccPhoneNumber_invalidInput fails at plan time where the schema knows
+// better, and with CarrierX's message otherwise; nothing stays rented.
+func TestAccPhoneNumber_invalidInput(t *testing.T) {
+	e := newAccEnv(t)
+	res := func(body string) string {
+		return e.config("resource \"carrierx_phone_number\" \"test\" {\n" + body + "\n}")
+	}
+	taken := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
+	ctx := context.Background()
+	rented, err := e.api.RentDID(ctx, map[string]any{"phonenumber": taken.PhoneNumber}, client.RentDIDOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.api.ReleaseDID(ctx, rented.DIDSID); err != nil {
+		t.Fatal(err)
+	}
+	noneLeft := func() { phoneNumberNoneRented(t, e) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:      res(`phonenumber = "555-CALL-NOW"`),
+				ExpectError: regexp.MustCompile(`(?s)Invalid phone number.*"555-CALL-NOW" is not a phone\s+number`),
+			},
+			{
+				Config:      res(`phonenumber = "+1 555"`),
+				ExpectError: regexp.MustCompile(`(?s)it has 4 digits, an E.164 number has 7\s+to 15`),
+			},
+			{
+				Config:      res(`phonenumber = "+15550100142"` + "\n" + `state = "NY"`),
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*cannot be specified when.*phonenumber`),
+			},
+			{
+				Config:      res(`required_capabilities = ["fax"]`),
+				ExpectError: regexp.MustCompile(`(?s)required_capabilities.*value must be one of`),
+			},
+			{
+				Config:      res(`country_code = "us"`),
+				ExpectError: regexp.MustCompile(`(?s)country_code.*ISO 3166-1 alpha-3 country code in upper\s+case`),
+			},
+			{
+				Config:      res(`phonenumber_prefix = "+1516"`),
+				ExpectError: regexp.MustCompile(`(?s)phonenumber_prefix.*must be digits only`),
+			},
+			{
+				Config:      res(`trunk_group_sid = "tg-1"`),
+				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid.*must be a CarrierX SID`),
+			},
+			{
+				// Released a moment ago: aging, not available.
+				PreConfig:   noneLeft,
+				Config:      res(fmt.Sprintf(`phonenumber = "+%s"`, taken.PhoneNumber)),
+				ExpectError: regexp.MustCompile(`(?s)Unable to rent carrierx_phone_number.*phonenumber.*not\s+available`),
+			},
+			{
+				PreConfig:   noneLeft,
+				Config:      res(`phonenumber = "+1 999 555 0000"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to rent carrierx_phone_number.*19995550000.*not\s+available`),
+			},
+			{
+				PreConfig:   noneLeft,
+				Config:      res(`country_code = "USA"` + "\n" + `trunk_group_sid = "00000000-0000-4000-8000-000000000000"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to rent carrierx_phone_number.*trunk_group_sid`),
+			},
+			{
+				PreConfig:   noneLeft,
+				Config:      res(`country_code = "USA"` + "\n" + `state = "ZZ"`),
+				ExpectError: regexp.MustCompile(`(?s)No available phone number matches.*country_code = "USA", state = "ZZ"`),
+			},
+		},
+	})
+	noneLeft()
+}
+
+// TestAccPhoneNumber_importErrors rejects malformed IDs and numbers the
+// account does not rent.
+func TestAccPhoneNumber_importErrors(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := e.config(`resource "carrierx_phone_number" "test" { country_code = "USA" }`)
+	avail := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg, ResourceName: phoneNumberRes, ImportState: true, ImportStateId: "main-line",
+				ExpectError: regexp.MustCompile(`"main-line" is neither a did_sid`),
+			},
+			{
+				Config: cfg, ResourceName: phoneNumberRes, ImportState: true, ImportStateId: "+" + avail.PhoneNumber,
+				ExpectError: regexp.MustCompile(`(?s)\+` + avail.PhoneNumber + ` is not rented by this account`),
+			},
+			{
+				Config: cfg, ResourceName: phoneNumberRes, ImportState: true, ImportStateId: "00000000-0000-4000-8000-000000000000",
+				ExpectError: regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
+		},
+	})
+	phoneNumberNoneRented(t, e)
+}
+
+// TestAccPhoneNumber_bulk200 rents 200 numbers with for_each in one apply
+// (the same criteria for all), then releases them. The test harness cannot
+// shim string-keyed instances into the legacy state, so the checks read the
+// API (statecheck) and the last step empties the configuration.
+func TestAccPhoneNumber_bulk200(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	const n = 200
+	cfg := e.config(fmt.Sprintf(`
+resource "carrierx_phone_number" "bulk" {
+  for_each     = toset([for i in range(%d) : format("line-%%03d", i)])
+  country_code = "USA"
+  name         = each.key
+}
+`, n))
+	var start time.Time
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { e.clearRequests(); start = time.Now() },
+				Config:    cfg,
+				ConfigStateChecks: []statecheck.StateCheck{phoneNumberStateCheck(func() error {
+					elapsed := time.Since(start)
+					applied := e.requests()
+					rented := phoneNumberRented(t, e)
+					if len(rented) != n {
+						return fmt.Errorf("%d numbers rented, want %d", len(rented), n)
+					}
+					names := map[string]bool{}
+					for _, d := range rented {
+						names[*d.Name] = true
+					}
+					if len(names) != n {
+						return fmt.Errorf("%d distinct names among %d rented numbers", len(names), n)
+					}
+					posts := count(applied, http.MethodPost, phoneNumberDIDsPath)
+					t.Logf("bulk apply of %d numbers: %s wall time (plan and apply), %d requests in total (%d searches, %d rents)",
+						n, elapsed.Round(time.Millisecond), len(applied), count(applied, http.MethodGet, phoneNumberAvailablePath), posts)
+					if posts != n {
+						return fmt.Errorf("%d rent requests for %d numbers: parallel creates collided (%v)", posts, n, phoneNumberStatuses(applied))
+					}
+					e.clearRequests()
+					return nil
+				})},
+			},
+			{
+				// Removing the resources releases every number.
+				Config: e.config(""),
+				Check: func(*terraform.State) error {
+					if rented := phoneNumberRented(t, e); len(rented) != 0 {
+						return fmt.Errorf("%d numbers still rented after destroy", len(rented))
+					}
+					deletes := 0
+					for _, r := range e.requests() {
+						if r.Method == http.MethodDelete && strings.HasPrefix(r.Path, phoneNumberDIDsPath+"/") {
+							deletes++
+						}
+					}
+					if deletes != n {
+						return fmt.Errorf("destroy sent %d DELETE requests, want %d", deletes, n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func phoneNumberStatuses(reqs []loggedRequest) map[string]int {
+	out := map[string]int{}
+	for _, r := range reqs {
+		out[fmt.Sprintf("%s %d", r.Method, r.Status)]++
+	}
+	return out
+}
