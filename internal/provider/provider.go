@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -39,7 +40,10 @@ var envFor = map[string]string{
 	"max_retries": envRetries, "requests_per_second": envRPS,
 }
 
-var _ provider.Provider = (*carrierxProvider)(nil)
+var (
+	_ provider.Provider                       = (*carrierxProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*carrierxProvider)(nil)
+)
 
 type carrierxProvider struct {
 	version string
@@ -253,4 +257,8 @@ func (p *carrierxProvider) Resources(_ context.Context) []func() resource.Resour
 
 func (p *carrierxProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return dataSourceFactories
+}
+
+func (p *carrierxProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return ephemeralFactories
 }

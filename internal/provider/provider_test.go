@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -93,6 +94,30 @@ func TestModelsMatchSchemas(t *testing.T) {
 		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
 		if diags := st.Get(ctx, model()); diags.HasError() {
 			t.Errorf("data source %s model does not match schema: %v", md.TypeName, diags)
+		}
+	}
+}
+
+// TestEphemeralModelsMatchSchemas does the same for ephemeral resources.
+func TestEphemeralModelsMatchSchemas(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")().(*carrierxProvider)
+	for _, f := range p.EphemeralResources(ctx) {
+		r := f()
+		var md ephemeral.MetadataResponse
+		r.Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: "carrierx"}, &md)
+		var sr ephemeral.SchemaResponse
+		r.Schema(ctx, ephemeral.SchemaRequest{}, &sr)
+		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
+			t.Fatalf("%s schema: %v", md.TypeName, diags)
+		}
+		model := ephemeralModels[md.TypeName]
+		if model == nil {
+			t.Fatalf("no model registered for ephemeral resource %s", md.TypeName)
+		}
+		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
+		if diags := st.Get(ctx, model()); diags.HasError() {
+			t.Errorf("ephemeral resource %s model does not match schema: %v", md.TypeName, diags)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -12,6 +13,8 @@ var (
 	dataSourceFactories []func() datasource.DataSource
 	resourceModels      = map[string]func() any{}
 	dataSourceModels    = map[string]func() any{}
+	ephemeralFactories  []func() ephemeral.EphemeralResource
+	ephemeralModels     = map[string]func() any{}
 )
 
 func registerResource(typeName string, f func() resource.Resource, model func() any) {
@@ -22,4 +25,9 @@ func registerResource(typeName string, f func() resource.Resource, model func() 
 func registerDataSource(typeName string, f func() datasource.DataSource, model func() any) {
 	dataSourceFactories = append(dataSourceFactories, f)
 	dataSourceModels[typeName] = model
+}
+
+func registerEphemeralResource(typeName string, f func() ephemeral.EphemeralResource, model func() any) {
+	ephemeralFactories = append(ephemeralFactories, f)
+	ephemeralModels[typeName] = model
 }
