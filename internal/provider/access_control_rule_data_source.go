@@ -104,23 +104,10 @@ func (d *accessControlRuleDataSource) Read(ctx context.Context, req datasource.R
 			return
 		}
 	} else {
-		// Two items are enough to tell "exactly one" from "more than one".
-		page, err := client.ListPage[client.AccessControlRule](ctx, d.client, "/accesscontrol/rules",
-			client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list access control rules", err)
+		rule = findOne[client.AccessControlRule](ctx, d.client, "/accesscontrol/rules", m.Filter.ValueString(), "access control rules", "carrierx_access_control_rules", &resp.Diagnostics)
+		if rule == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one access control rule",
-				fmt.Sprintf("filter %q matched %s access control rules; narrow it, or use the carrierx_access_control_rules data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		rule = &page.Items[0]
 	}
 	resp.Diagnostics.Append(m.fill(ctx, rule, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

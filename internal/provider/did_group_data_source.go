@@ -96,23 +96,10 @@ func (d *didGroupDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return
 		}
 	} else {
-		// Two items are enough to tell "exactly one" from "more than one".
-		page, err := client.ListPage[client.DIDGroup](ctx, d.client, "/phonenumber/did_groups",
-			client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list DID groups", err)
+		g = findOne[client.DIDGroup](ctx, d.client, "/phonenumber/did_groups", m.Filter.ValueString(), "DID groups", "carrierx_did_groups", &resp.Diagnostics)
+		if g == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one DID group",
-				fmt.Sprintf("filter %q matched %s DID groups; narrow it, or use the carrierx_did_groups data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		g = &page.Items[0]
 	}
 	m.fill(g, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -161,22 +161,10 @@ func (d *endpointDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return
 		}
 	} else {
-		// Two items are enough to tell "exactly one" from "more than one".
-		page, err := client.ListPage[client.Endpoint](ctx, d.client, "/endpoints", client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list endpoints", err)
+		ep = findOne[client.Endpoint](ctx, d.client, "/endpoints", m.Filter.ValueString(), "endpoints", "carrierx_endpoints", &resp.Diagnostics)
+		if ep == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one endpoint",
-				fmt.Sprintf("filter %q matched %s endpoints; narrow it, or use the carrierx_endpoints data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		ep = &page.Items[0]
 	}
 	resp.Diagnostics.Append(m.fill(ctx, ep, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

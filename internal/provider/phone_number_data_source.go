@@ -174,21 +174,10 @@ func (d *phoneNumberDataSource) Read(ctx context.Context, req datasource.ReadReq
 			return
 		}
 	default:
-		page, err := client.ListPage[client.DID](ctx, d.client, "/phonenumber/dids", client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list phone numbers", err)
+		did = findOne[client.DID](ctx, d.client, "/phonenumber/dids", m.Filter.ValueString(), "rented phone numbers", "carrierx_phone_numbers", &resp.Diagnostics)
+		if did == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one phone number",
-				fmt.Sprintf("filter %q matched %s rented phone numbers; narrow it, or use the carrierx_phone_numbers data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		did = &page.Items[0]
 	}
 	prior := m.phoneNumberData
 	resp.Diagnostics.Append(m.fill(ctx, did, &prior)...)

@@ -113,23 +113,10 @@ func (d *prefixDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			return
 		}
 	} else {
-		// Two items are enough to tell "exactly one" from "more than one".
-		page, err := client.ListPage[client.Prefix](ctx, d.client, "/phonenumber/prefixes",
-			client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list prefixes", err)
+		p = findOne[client.Prefix](ctx, d.client, "/phonenumber/prefixes", m.Filter.ValueString(), "prefixes", "carrierx_prefixes", &resp.Diagnostics)
+		if p == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one prefix",
-				fmt.Sprintf("filter %q matched %s prefixes; narrow it, or use the carrierx_prefixes data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		p = &page.Items[0]
 	}
 	resp.Diagnostics.Append(m.fill(ctx, p, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

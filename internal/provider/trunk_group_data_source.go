@@ -145,22 +145,10 @@ func (d *trunkGroupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			return
 		}
 	} else {
-		// Two items are enough to tell "exactly one" from "more than one".
-		page, err := client.ListPage[client.TrunkGroup](ctx, d.client, "/trunk_groups", client.ListOptions{Filter: m.Filter.ValueString(), PageSize: 2}, 0)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list trunk groups", err)
+		g = findOne[client.TrunkGroup](ctx, d.client, "/trunk_groups", m.Filter.ValueString(), "trunk groups", "carrierx_trunk_groups", &resp.Diagnostics)
+		if g == nil {
 			return
 		}
-		if len(page.Items) != 1 {
-			n := fmt.Sprint(len(page.Items))
-			if page.HasMore || len(page.Items) > 1 {
-				n = "more than one"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("filter"), "Filter must match exactly one trunk group",
-				fmt.Sprintf("filter %q matched %s trunk groups; narrow it, or use the carrierx_trunk_groups data source for several.", m.Filter.ValueString(), n))
-			return
-		}
-		g = &page.Items[0]
 	}
 	resp.Diagnostics.Append(m.fill(ctx, g, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -87,7 +87,7 @@ data "carrierx_trunks" "backup" {
 			},
 			{
 				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name like \"ds%\"" }`),
-				ExpectError: regexp.MustCompile(`filter "name like \\"ds%\\"" matched more than one trunk groups`),
+				ExpectError: regexp.MustCompile(`filter "name like \\"ds%\\"" matched (2|more than one) trunk groups`),
 			},
 			{
 				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name eq nothing-has-this-name" }`),
