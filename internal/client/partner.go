@@ -118,7 +118,66 @@ func (c *Client) GetPartner(ctx context.Context, sid string) (*Partner, error) {
 	return &out, nil
 }
 
-// ListPartners fetches every page of GET /partners.
+// ListPartners fetches every page of GET /partners. An unverified
+// sub-partner is not listed (11-partners.md); read it by SID.
 func (c *Client) ListPartners(ctx context.Context, opts ListOptions) ([]Partner, error) {
 	return ListAll[Partner](ctx, c, partnersPath, opts)
+}
+
+// CreatePartner sends POST /partners with body (a map or *Partner). The
+// answer is the new partner, status "unverified" and e-mails null until
+// the verification links are followed.
+func (c *Client) CreatePartner(ctx context.Context, body any) (*Partner, error) {
+	var out Partner
+	if err := c.Do(ctx, http.MethodPost, partnersPath, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdatePartner sends PATCH /partners/{sid} with only the given fields.
+// There is no DELETE for partners in the reference.
+func (c *Client) UpdatePartner(ctx context.Context, sid string, patch map[string]any) (*Partner, error) {
+	var out Partner
+	if err := c.Do(ctx, http.MethodPatch, partnersPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// partnerTokenItem is the part of an OAuth token (10-oauth.md) needed to
+// tell which partner owns it.
+type partnerTokenItem struct {
+	AccessToken string `json:"access_token"`
+	PartnerSID  string `json:"partner_sid"`
+}
+
+// PartnerSIDOfToken returns the SID of the partner that owns the client's
+// token. The reference has no "whoami" call, so it lists GET /oauth/tokens
+// (the calling partner's tokens, scope oauth.read or oauth.manage) and takes
+// the partner_sid of the item whose access_token is the client's own; the
+// token itself is never sent as a filter. When no item carries it (the live
+// API might not return access_token in lists) and every item names the same
+// partner, that partner is the answer.
+func (c *Client) PartnerSIDOfToken(ctx context.Context) (string, error) {
+	items, err := ListAll[partnerTokenItem](ctx, c, "/oauth/tokens", ListOptions{})
+	if err != nil {
+		return "", err
+	}
+	owners := map[string]bool{}
+	for _, it := range items {
+		if it.AccessToken != "" && it.AccessToken == c.token && it.PartnerSID != "" {
+			return it.PartnerSID, nil
+		}
+		if it.PartnerSID != "" {
+			owners[it.PartnerSID] = true
+		}
+	}
+	if len(owners) == 1 {
+		for sid := range owners {
+			return sid, nil
+		}
+	}
+	return "", fmt.Errorf("CarrierX API: GET /oauth/tokens: cannot tell which partner owns this token "+
+		"(%d tokens listed, %d partners among them)", len(items), len(owners))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -160,5 +161,70 @@ func TestGetAndListPartners(t *testing.T) {
 		if paths[i] != w {
 			t.Errorf("request %d = %s, want %s", i, paths[i], w)
 		}
+	}
+}
+
+func TestCreateUpdatePartner(t *testing.T) {
+	var got []string
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		var body map[string]any
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		b, _ := json.Marshal(body)
+		got = append(got, r.Method+" "+r.URL.Path+" "+string(b))
+		writeJSON(w, 200, samplePartner)
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	ctx := context.Background()
+	if p, err := c.CreatePartner(ctx, map[string]any{"login": "subco", "charge_at": "20"}); err != nil || p.PartnerSID == "" {
+		t.Fatalf("CreatePartner = %+v, %v", p, err)
+	}
+	if _, err := c.UpdatePartner(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", map[string]any{"name": "x"}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`POST /core/v2/partners {"charge_at":"20","login":"subco"}`,
+		`PATCH /core/v2/partners/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee {"name":"x"}`,
+	}
+	for i := range want {
+		if i >= len(got) || got[i] != want[i] {
+			t.Errorf("request %d = %v, want %s", i, got, want[i])
+		}
+	}
+}
+
+func TestPartnerSIDOfToken(t *testing.T) {
+	var items string
+	var queries []string
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.RawQuery)
+		if r.URL.Path != "/core/v2/oauth/tokens" {
+			t.Errorf("unexpected %s", r.URL.Path)
+		}
+		writeJSON(w, 200, `{"count":2,"has_more":false,"items":[`+items+`],"limit":1000,"offset":0,"pagination":{},"total":null}`)
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	ctx := context.Background()
+	// The caller's own token wins, even among a sub-partner's tokens.
+	items = `{"access_token":"other","partner_sid":"sub"},{"access_token":"` + testToken + `","partner_sid":"own"}`
+	if sid, err := c.PartnerSIDOfToken(ctx); err != nil || sid != "own" {
+		t.Errorf("PartnerSIDOfToken = %q, %v", sid, err)
+	}
+	for _, q := range queries {
+		if strings.Contains(q, testToken) {
+			t.Errorf("the token was sent in the query: %s", q)
+		}
+	}
+	// Without access tokens in the list, one owner is enough.
+	items = `{"partner_sid":"own"},{"partner_sid":"own"}`
+	if sid, err := c.PartnerSIDOfToken(ctx); err != nil || sid != "own" {
+		t.Errorf("PartnerSIDOfToken (one owner) = %q, %v", sid, err)
+	}
+	items = `{"partner_sid":"a"},{"partner_sid":"b"}`
+	if _, err := c.PartnerSIDOfToken(ctx); err == nil || !strings.Contains(err.Error(), "cannot tell which partner") {
+		t.Errorf("two owners: %v", err)
+	}
+	items = ``
+	if _, err := c.PartnerSIDOfToken(ctx); err == nil {
+		t.Error("no tokens: no error")
 	}
 }

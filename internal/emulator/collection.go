@@ -44,6 +44,7 @@ type callCtx struct {
 	body       map[string]any // the decoded create/update body
 	parentSID  string         // sub-collections: the SID of the parent in the path
 	pending    []map[string]any
+	upload     *upload // storage files: the content being created
 }
 
 // hasScope reports whether the caller's token holds one of the scopes.
@@ -79,6 +80,10 @@ type collection struct {
 	build func(cx *callCtx, obj, old map[string]any, changed map[string]bool) *apiError
 	// afterCreate runs side effects of a successful create.
 	afterCreate func(cx *callCtx, obj map[string]any)
+	// afterUpdate runs side effects of a successful PATCH/PUT.
+	afterUpdate func(cx *callCtx, obj, old map[string]any)
+	// controlDeleted runs after an out-of-band control-API delete.
+	controlDeleted func(s *Server, obj map[string]any)
 	// guard may refuse an update or delete of an existing object.
 	guard func(cx *callCtx, o op, obj map[string]any) *apiError
 	// visible tells whether the caller may see obj.
@@ -95,6 +100,9 @@ type collection struct {
 	fetch func(cx *callCtx, sid string) (map[string]any, *apiError)
 	// release replaces the removal on DELETE.
 	release func(cx *callCtx, obj map[string]any)
+	// seed replaces createObject for control-API seeding (objects the
+	// Core API does not create from a JSON body).
+	seed func(cx *callCtx, body map[string]any) (map[string]any, *apiError)
 	// nearby gives the coordinates of an object for the "nearby" filter
 	// operator; nil means the collection does not support it.
 	nearby func(obj map[string]any) (lat, lng float64, ok bool)
@@ -234,6 +242,9 @@ func (s *Server) updateObject(cx *callCtx, c *collection, old, body map[string]a
 		return nil, e
 	}
 	s.st.table(c.tableName()).replace(obj[c.sidField].(string), obj)
+	if c.afterUpdate != nil {
+		c.afterUpdate(cx, obj, old)
+	}
 	return obj, nil
 }
 

@@ -61,6 +61,9 @@ func (s *Server) takeFault(method, path string) *fault {
 	return nil
 }
 
+// maxLoggedText: longer non-JSON bodies (uploads) are logged as "<N bytes>".
+const maxLoggedText = 64 << 10
+
 type requestRecord struct {
 	Seq    int    `json:"seq"`
 	Method string `json:"method"`
@@ -77,8 +80,10 @@ func (s *Server) record(r *http.Request, body []byte, status int, faulted bool) 
 	if len(bytes.TrimSpace(body)) > 0 {
 		if v, err := decodeJSON(body); err == nil {
 			b = v
-		} else {
+		} else if len(body) <= maxLoggedText {
 			b = string(body)
+		} else {
+			b = fmt.Sprintf("<%d bytes>", len(body))
 		}
 	}
 	s.mu.Lock()
@@ -116,6 +121,8 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		e = s.onlyMethod(w, r, http.MethodDelete, func(w http.ResponseWriter, r *http.Request) *apiError {
 			return s.ctlRevokeToken(w, segs[1])
 		})
+	case route == "partners" && len(segs) == 3:
+		e = s.ctlPartner(w, r, segs[1], segs[2])
 	case route == "faults" && len(segs) == 1:
 		e = s.ctlFaults(w, r)
 	case route == "requests" && len(segs) == 1:
@@ -217,7 +224,13 @@ func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
 	for i := 0; i < req.Count; i++ {
 		body := substitute(req.Object, fmt.Sprint(i)).(map[string]any)
 		cx.body = body
-		obj, e := s.createObject(cx, c, body)
+		var obj map[string]any
+		var e *apiError
+		if c.seed != nil {
+			obj, e = c.seed(cx, body)
+		} else {
+			obj, e = s.createObject(cx, c, body)
+		}
 		if e != nil {
 			e.Message = fmt.Sprintf("%s (seed object %d; %d created before it)", e.Message, i, i)
 			return e
@@ -257,6 +270,9 @@ func (s *Server) ctlObject(w http.ResponseWriter, r *http.Request, coll, sid str
 		t.replace(sid, obj)
 	case http.MethodDelete:
 		t.remove(sid)
+		if c := s.collections[coll]; c.controlDeleted != nil {
+			c.controlDeleted(s, obj)
+		}
 		w.WriteHeader(http.StatusNoContent)
 		return nil
 	default:
@@ -289,22 +305,18 @@ func (s *Server) ctlCreateToken(w http.ResponseWriter, r *http.Request) *apiErro
 	if req.Name == "" {
 		req.Name = "emulator_token"
 	}
-	tk := s.addToken(newUUID(), req.PartnerSID, req.Name, req.Scopes)
-	writeJSON(w, http.StatusOK, tk.obj)
+	writeJSON(w, http.StatusOK, s.addToken(newUUID(), req.PartnerSID, req.Name, req.Scopes))
 	return nil
 }
 
 func (s *Server) ctlRevokeToken(w http.ResponseWriter, tokenSID string) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for access, tk := range s.st.tokens {
-		if tk.obj["token_sid"] == tokenSID {
-			delete(s.st.tokens, access)
-			w.WriteHeader(http.StatusNoContent)
-			return nil
-		}
+	if !s.removeToken(tokenSID) {
+		return notFoundSID(tokenSID)
 	}
-	return notFoundSID(tokenSID)
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 func (s *Server) ctlFaults(w http.ResponseWriter, r *http.Request) *apiError {
@@ -375,4 +387,61 @@ func (s *Server) ctlRequests(w http.ResponseWriter, r *http.Request) *apiError {
 		return methodNotAllowed(w, http.MethodGet, http.MethodDelete)
 	}
 	return nil
+}
+
+// ctlPartner: GET .../credentials, POST .../verify, POST .../limits.
+func (s *Server) ctlPartner(w http.ResponseWriter, r *http.Request, sid, what string) *apiError {
+	switch what {
+	case "credentials":
+		return s.onlyMethod(w, r, http.MethodGet, func(w http.ResponseWriter, r *http.Request) *apiError {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			p, ok := s.st.table("partners").get(sid)
+			if !ok {
+				return notFoundSID(sid)
+			}
+			ps := s.secret(sid)
+			writeJSON(w, http.StatusOK, map[string]any{"partner_sid": sid, "login": p["login"],
+				"client_id": ps.clientID, "client_secret": ps.clientSecret})
+			return nil
+		})
+	case "verify":
+		return s.onlyMethod(w, r, http.MethodPost, func(w http.ResponseWriter, r *http.Request) *apiError {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			t := s.st.table("partners")
+			p, ok := t.get(sid)
+			if !ok {
+				return notFoundSID(sid)
+			}
+			p = copyObject(p)
+			p["status"] = "active"
+			t.replace(sid, p)
+			writeJSON(w, http.StatusOK, s.present(&callCtx{s: s, partnerSID: sid, internal: true}, s.collections["partners"], p, fieldParams{}))
+			return nil
+		})
+	case "limits":
+		return s.onlyMethod(w, r, http.MethodPost, func(w http.ResponseWriter, r *http.Request) *apiError {
+			var req struct {
+				Containers *int `json:"containers"`
+			}
+			if e := decodeControl(r, &req); e != nil {
+				return e
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if _, ok := s.st.table("partners").get(sid); !ok {
+				return notFoundSID(sid)
+			}
+			if req.Containers != nil {
+				if *req.Containers < 0 {
+					return badRequest("containers", "containers must be >= 0")
+				}
+				s.st.limits[sid] = *req.Containers
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"containers": s.containerLimit(sid)})
+			return nil
+		})
+	}
+	return routeNotFound()
 }

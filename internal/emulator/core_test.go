@@ -54,7 +54,7 @@ func TestRequestErrors(t *testing.T) {
 	if r.header.Get("Allow") == "" {
 		t.Fatal("405 without Allow header")
 	}
-	expectError(t, e.core("POST", "/partners", map[string]any{}), 405, "", nil)
+	expectError(t, e.core("POST", "/partners", map[string]any{}), 422, "object validation error", "login")
 	expectError(t, e.core("DELETE", "/partners/"+e.srv.PartnerSID(), nil), 405, "", nil)
 	// 405 is decided before credentials are looked at
 	expectStatus(t, e.do("PUT", e.base+"/endpoints", "", nil), 405)

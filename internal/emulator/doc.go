@@ -20,7 +20,7 @@
 //
 //	name                         route                                       methods                     SID
 //	endpoints                    /endpoints[/{sid}]                          GET POST / GET PATCH PUT DELETE  endpoint_sid
-//	partners                     /partners[/{sid}]                           GET / GET                   partner_sid
+//	partners                     /partners[/{sid}]                           GET POST / GET PATCH PUT    partner_sid
 //	trunk_groups                 /trunk_groups[/{sid}]                       GET POST / GET PATCH PUT DELETE  trunk_group_sid
 //	trunk_groups.trunks          /trunk_groups/{trunk_group_sid}/trunks[/{sid}]  GET POST / GET PATCH PUT DELETE  trunk_sid
 //	phonenumber.available_dids   /phonenumber/available_dids[/{sid}]         GET / GET                   did_sid
@@ -30,6 +30,22 @@
 //	accesscontrol.rules          /accesscontrol/rules[/{sid}]                GET POST / GET PATCH PUT DELETE  rule_sid
 //	countries                    /countries[/{country_code}]                 GET / GET                   iso_3166_alpha_3
 //	lookup.dids                  /lookup/dids/{phonenumber}                  GET (computed, not stored)  phonenumber
+//	oauth.tokens                 /oauth/tokens[/{sid}]                       GET / GET PATCH PUT         token_sid
+//	storage.containers           /storage/containers[/{sid}]                 GET POST / GET PATCH PUT DELETE  container_sid
+//	storage.files                /storage/files[/{sid}]                      GET POST(upload) / GET PATCH PUT DELETE  file_sid
+//	shortener.domains            /shortener/domains[/{sid}]                  GET POST / GET PATCH PUT DELETE  domain_sid
+//	shortener.links              /shortener/links[/{sid}]                    GET POST(?reuse) / GET PATCH PUT DELETE  link_sid
+//
+// Routes that are not collection operations (form bodies, files):
+//
+//	POST /oauth/token                   form -> 200 token for the caller's partner
+//	POST /oauth/token/{partner_sid}     form -> 200 token for a descendant partner
+//	POST /oauth/revoke                  form -> 204; the token field's access token, else the calling token
+//	POST /storage/files                 multipart (file_object + data) or application/octet-stream (attributes in the query) -> 201 file
+//	GET  /storage/files/{sid}/data      the content (Content-Type = mime_type)
+//	GET  /f/{file_sid}                  outside /core/v2, no credentials: a published file's content (publish_uri's path)
+//	GET  http://<domain_name>/<short_name>  any path outside /core/v2, /_emulator and /f/ whose Host header is a stored
+//	                                    domain_name: the short link's redirect (send the Host header to the emulator's address)
 //
 // phonenumber.available_dids and phonenumber.dids are two views of one
 // table (the built-in inventory of 5,000 numbers plus their rented and aging
@@ -45,13 +61,26 @@
 //	GET    /_emulator/objects/{coll}/{sid}     the stored object
 //	PATCH  /_emulator/objects/{coll}/{sid}     merge top-level keys verbatim, no validation (drift) -> 200 object
 //	DELETE /_emulator/objects/{coll}/{sid}     out-of-band delete -> 204
-//	POST   /_emulator/tokens                   {"scopes","name","partner_sid"} -> 200 token object (10-oauth.md shape)
+//	POST   /_emulator/tokens                   {"scopes","name","partner_sid"} -> 200 token object (10-oauth.md shape); scopes not checked
+//	GET    /_emulator/partners/{sid}/credentials  {"partner_sid","login","client_id","client_secret"} (the password is never returned)
+//	POST   /_emulator/partners/{sid}/verify    stands for the clicked verification link: status active, e-mails shown -> 200 partner
+//	POST   /_emulator/partners/{sid}/limits    {"containers": n} -> 200 {"containers"}: the partner's storage container limit (default 2)
 //	DELETE /_emulator/tokens/{token_sid}       revoke -> 204 (later use answers 401 "Bad credentials")
 //	POST   /_emulator/faults                   {"method","path","count","status","retry_after","latency_ms","message"} -> 200 {"fault_id"}
 //	GET    /_emulator/faults                   {"faults":[...]} with the remaining counts
 //	DELETE /_emulator/faults                   204; clears all faults
 //	GET    /_emulator/requests                 {"requests":[{"seq","method","path","query","status","body","fault"}]}; never headers
 //	DELETE /_emulator/requests                 204; clears the log
+//
+// Seeding oauth.tokens takes {"name","scopes","partner_sid",
+// "access_token_expires_in","refresh_token_expires_in"} (scopes default to
+// and must lie within the partner's available_scopes). Out-of-band PATCH
+// of a token's date_expiration_access_token to a past time expires it.
+//
+// Seeding storage.files takes the file attributes plus "data" (the content
+// as a string); the upload checks (quota, classifications) apply, the
+// container limit does not apply to seeded containers. An out-of-band
+// delete of a file also drops its content and refreshes its container.
 //
 // Control bodies are decoded strictly: unknown keys answer 400 so test typos surface.
 //
@@ -70,14 +99,33 @@
 //	| 404 unknown SID | 404 "Cannot find item by SID", errors[0] {"field":null,"message":"cannot find item by sid","reference_sid":<the SID>} | DOC (message); UNVERIFIED (reference_sid filled) |
 //	| 400 on query arguments | message "Bad Request", errors[0].field = the argument (limit, offset, order, filter, with_related) and a message saying what is wrong | UNVERIFIED |
 //	| body not a JSON object | invalid JSON, empty body, a non-object value ([1], "x") or trailing data: 400 "No JSON object could be decoded" | DOC (message); UNVERIFIED (non-object, empty) |
+//	| body size | Core API request bodies over 16 MiB: 413 "Request Entity Too Large" (logged without body) | UNVERIFIED |
 //	| 415 | POST/PATCH/PUT whose Content-Type media type is not application/json (parameters such as charset allowed), even with an empty body | DOC (415); UNVERIFIED (empty body) |
 //	| 401 | no Authorization header, or "Bearer" with no token: "Unauthorized"; unknown/revoked token or any other scheme (Basic is not supported): "Bad credentials" | DOC (messages); gap (Basic auth on Core API) |
 //	| 403 scope | message "Forbidden", errors[0].message lists the scopes the method accepts | DOC (403); UNVERIFIED (detail) |
 //	| endpoint scopes | create endpoints.manage/endpoints.create; list/get manage/read; PATCH/PUT manage/update; DELETE manage/delete | DOC (read, delete); UNVERIFIED (create, update by pattern) |
-//	| partner scopes | GET list and by SID: partners.manage/partners.read | DOC (get by SID); UNVERIFIED (list) |
-//	| known scopes | the scopes the collections name plus each area's manage/create/read/update/delete family, plus lookup.dids.allow_carrier/allow_cnam/allow_lrn; the seeded token and partner available_scopes hold all of them | UNVERIFIED |
+//	| partner scopes | GET list and by SID: partners.manage/partners.read; POST manage/create; PATCH/PUT manage/update | DOC (get by SID); UNVERIFIED (list, create, update by pattern) |
+//	| known scopes | the scopes the collections and routes name plus each area's manage/create/read/update/delete family, plus lookup.dids.allow_carrier/allow_cnam/allow_lrn, lookup.ip_addresses.read, oauth.allow_token_scope_update, oauth.manage_all_tokens, shortener.allow_domain_mode_proxypass, shortener.allow_domain_secure_required, shortener.allow_link_mode_proxypass; the seeded token and partner available_scopes hold all of them | UNVERIFIED |
 //	| control tokens | scopes are any strings (not checked against available_scopes); the token is bound to the seeded partner unless partner_sid names a stored partner | UNVERIFIED |
-//	| token use | date_last_accessed/ip_last_accessed stay null; tokens are not served by the Core API yet | gap |
+//	| token use | every authenticated request sets date_last_accessed and ip_last_accessed (the client's address), at most once a minute | DOC (meaning); UNVERIFIED (granularity) |
+//	| token storage | tokens are the oauth.tokens collection: the seeded emulator_master token, every partner's ivs_token, control-API tokens and minted ones all appear in GET /oauth/tokens | DOC (list) / UNVERIFIED |
+//	| token mint auth | POST /oauth/token and /oauth/token/{partner_sid} need a bearer token with oauth.manage_all_tokens, oauth.manage or oauth.create (no password grant without a bearer token); answer 200 with the token | DOC (scopes, 200) / UNVERIFIED (bearer required) |
+//	| token mint media type | the body must be application/x-www-form-urlencoded, else 415 (JSON included) | DOC |
+//	| token mint fields | grant_type, client_id, client_secret, username, password, name, scopes, scope, access_token_expires_in, refresh_token_expires_in, partner_sid (ignored); any other field: 422 naming it; none is required | DOC (first fields) / UNVERIFIED (rest, none required) |
+//	| grant_type | absent or "password"; anything else 400 field grant_type | SAMPLE (password) / UNVERIFIED |
+//	| form credentials | each of client_id/client_secret that is sent must equal the calling partner's client credentials; username/password, when sent, must equal the login/password of the partner the token is for; a mismatch is 401 "Bad credentials" naming the field | UNVERIFIED |
+//	| client credentials | client_id and client_secret are per partner (32 hex), generated with the partner; client_id is on every token, client_secret never returned (control API credentials route only) | DOC (never returned) / UNVERIFIED (per partner) |
+//	| form scopes | repeated scopes (or OAuth-style scope) fields, each value split on commas and white space, duplicates dropped; not sent: the partner's available_scopes; each must be in the partner's available_scopes, else 422 field scopes (one entry per scope) | UNVERIFIED |
+//	| token name | default "N/A" | UNVERIFIED |
+//	| token lifetimes | access_token_expires_in / refresh_token_expires_in: whole seconds >= 1 (else 422 naming the field); default about 100 years | DOC (argument) / SAMPLE (100 years) |
+//	| sub-partner mint | POST /oauth/token/{partner_sid}: only a strict descendant of the caller; the caller's own SID, other partners and unknown SIDs answer 404 "Cannot find item by SID" | DOC (path) / UNVERIFIED (404) |
+//	| token visibility | GET/PATCH/PUT and revoke reach the caller partner's tokens; a token holding oauth.manage_all_tokens also reaches its descendants' tokens; others answer 404 | UNVERIFIED (manage_all_tokens semantics) |
+//	| token list | total null (as in the sample); filter/order/field filtering/with_related as on other lists | SAMPLE |
+//	| token update | PATCH/PUT with oauth.manage_all_tokens, oauth.manage or oauth.update; writable name, scopes, date_expiration_access_token, date_expiration_refresh_token (ISO 8601, stored in the documented format, else 422); changing scopes (as a set) needs oauth.allow_token_scope_update on the calling token, else 403; new scopes must be in the owner's available_scopes (422) and act at once | DOC (path) / UNVERIFIED (scopes, 403) |
+//	| token routes | POST /oauth/tokens and DELETE /oauth/tokens/{sid}: 405 (not documented; revoke instead) | DOC (not found) |
+//	| revoke | POST /oauth/revoke, form with token, client_id, client_secret, token_type, token_type_hint (others 422); scopes oauth.manage_all_tokens or oauth.manage; 204 empty; the token answers 401 "Bad credentials" from the next request on; an unknown or unreachable token: 404 "Cannot find item by SID" with field token (the value is not echoed) | DOC (204, scopes, omitted token) / UNVERIFIED (404) |
+//	| token expiry | a token whose date_expiration_access_token is not in the future answers 401 "Bad credentials"; refresh tokens are not usable (no refresh grant) | DOC (field) / UNVERIFIED |
+//	| ivs_token | every partner (the seeded one included) gets a token named ivs_token with scopes lookup.ip_addresses.read, lookup.dids.read, lookup.dids.allow_cnam (the known head of the cut list) | DOC (existence) / UNVERIFIED (full list) |
 //	| unknown attributes | in a create/PATCH/PUT body (also inside an address): 422, field = the name (addresses[0].foo) | UNVERIFIED |
 //	| read-only attributes in bodies | silently ignored, never changed (endpoint_sid, voip_token, cps_limit, partner, generated properties keys) | UNVERIFIED (docs: ignored or rejected) |
 //	| create-only attributes | endpoint type and partner_sid: on update the same value is accepted, a different one is 422 naming the field | UNVERIFIED |
@@ -131,10 +179,23 @@
 //	| field filtering | include_fields, includeFields, exclude_fields, excludeFields; comma lists, items trimmed; include first, then exclude; unknown names ignored; only items are trimmed, never the envelope | DOC via other files; CODE (includeFields); UNVERIFIED (rest) |
 //	| with_related | true/false/1/0 (strconv.ParseBool), other values 400 field with_related; embeds the owning partner as partner (null if it no longer exists) | DOC (partner); UNVERIFIED (values) |
 //	| trailing slash | /core/v2/endpoints/ is 404 Not Found | UNVERIFIED |
-//	| partners routes | only GET /partners and GET /partners/{sid}; other methods 405 | gap (create/update not built yet) |
-//	| partners visibility | GET /partners lists the caller and its descendants; other partners answer 404 | UNVERIFIED |
+//	| partners routes | GET/POST /partners, GET/PATCH/PUT /partners/{sid}; DELETE 405 (no delete documented) | DOC (not found) |
+//	| partners visibility | GET /partners lists the caller and its verified descendants; GET/PATCH/PUT by SID reach the caller and all its descendants (unverified too); other partners answer 404 | DOC (unverified not listed) / UNVERIFIED |
+//	| partner create required | login and password (422 "<name> is required"); everything else optional | UNVERIFIED (the docs' list was cut) |
+//	| partner create defaults | status unverified; acls [], attributes {}, callbacks {}, transformations [], payment_type postpay, balance "0", daily_spent_amount "0", parent_assigned_acls []; every other unset attribute null (money included); parent_sid ""/absent = the caller, else the caller or a descendant (422 with reference_sid) | SAMPLE (status, parent) / UNVERIFIED (null defaults, postpay) |
+//	| partner verification | nobody can click the link: POST /_emulator/partners/{sid}/verify makes the partner active; until then owner_email, tech_email, billing_email read null (also to filters) though the values sent are stored, and the partner is not listed; later e-mail changes show at once (no re-verification) | DOC (hidden, unlisted) / UNVERIFIED (later changes) |
+//	| partner side effects | a new partner (API or seed) gets client credentials, its own system_gateway endpoint and an ivs_token | DOC |
+//	| partner password | write-only: required on create, a non-empty string, accepted on PATCH/PUT, never returned, not required by PUT; used by the form username/password check | SAMPLE / UNVERIFIED |
+//	| partner login | a non-empty string, unique among all partners on API create/update (422 field login); control seeds are not checked | UNVERIFIED |
+//	| partner attributes | string attributes (address1, address2, city, company_name, name, phonenumber, state, zip, e-mails) a string or null, stored as sent; country_code null or three letters (else 422); payment_type any string (prepay, postpay known); prepay_amount forced to null while payment_type is postpay | SAMPLE (postpay null) / UNVERIFIED |
+//	| partner read-only | available_scopes, balance, daily_spent_amount, date_created, display_id, parent_assigned_acls, partner_sid, status ignored in bodies; parent_sid create-only (a different value on update: 422) | DOC / UNVERIFIED (parent_sid) |
+//	| partner callbacks | a JSON object whose keys are sms, app_mediator, app_conference_call, app_conference_meeting, phonenumber_order, phonenumber_messaging_update; another key: 422 field callbacks.<key>; each value null or an absolute http(s) URL ("" stored as null), else 422 callbacks.<key>; replaced wholesale | DOC (keys) / UNVERIFIED (values, replacement) |
+//	| partner nested objects | acls, attributes, callbacks, transformations are replaced wholesale by PATCH | gap |
+//	| partner acls | set only by the partner itself: a change by an ancestor (or a non-empty acls in POST /partners) is 422 field acls; items as trunk-group ACLs but sms_action_true/false any string or null (accept, reject known); rules must be visible to the partner (its own or its ancestors') | DOC ("the parent cannot set these") / UNVERIFIED (422) |
+//	| parent_assigned_acls | read only, always [] (how a parent assigns them is not documented) | gap |
 //	| seeded partner | shape of the 11-partners.md sample; postpay, charge_at and prepay_amount null, balance "0"; parent_sid a random UUID that is not stored (CarrierX's own partner); status active | SAMPLE (shape); UNVERIFIED (values) |
-//	| seeded sub-partners | control seed only: defaults as the seeded partner, parent_sid = the caller (or a partner in its tree, else 422), status active with e-mails shown (no verification step), available_scopes [], money fields stored as strings, password accepted and never returned; each gets its own system_gateway | SAMPLE (types); UNVERIFIED |
+//	| seeded sub-partners | control seed: defaults as the seeded partner, parent_sid = the caller (or a partner in its tree, else 422), status active with e-mails shown (no verification step), money fields stored as strings, password accepted and never returned; each gets its own system_gateway and ivs_token | SAMPLE (types); UNVERIFIED |
+//	| available_scopes | the seeded partner holds every known scope; a new sub-partner (API or seed) gets its parent's available_scopes at creation (stand-in for general.defaults.scopes, whose names are unknown); read only | SAMPLE deviation (create sample shows []) / UNVERIFIED |
 //	| money | balance, charge_at, daily_spending_limit, daily_spent_amount, prepay_amount, spending_limit are JSON strings; numbers in bodies are stored as strings | SAMPLE |
 //	| timestamps and SIDs | ISO 8601 UTC with milliseconds and Z; lowercase UUID v4; display_id CX + 8 digits | SAMPLE |
 //	| faults | matched before routing and authentication; the first matching fault wins; latency applies before a status fault too; count 0 = unlimited; message defaults to the status text | design |
@@ -180,5 +241,32 @@
 //	| lookup | GET /lookup/dids/{phonenumber}, scope lookup.dids.read; only digits count; country_code (alpha-3 hint: a national number gets the dialing prefix, a leading 0 dropped) else 10 digits starting 2-9 are NANP; inventory numbers take their formats and state, other NANP numbers get USA or CAN (Canadian area codes) and the state of a known area code, other countries "+<cc> <rest>" / "0<rest>" by the longest dialing prefix of the 15 countries | DOC (shape, digits) / UNVERIFIED (rest) |
 //	| lookup errors | fewer than 8 or more than 15 digits, a NANP number that is not 11 digits or whose area code starts with 0 or 1 (exchanges are not checked: the docs sample 15550100142 is valid) or an unknown country prefix: 400 "Bad Request", field phonenumber; unknown country_code: 400 field country_code; carrier/cnam/lrn/hlr not booleans: 400; carrier/cnam/lrn=true without lookup.dids.allow_<opt>: 403 | gap |
 //	| lookup details | carrier=true gives {"mcc": first MCC of the country, "mnc": "000", "name": "EMULATOR TELECOM", "type": "mobile" for +447..., else "landline"}; cnam and lrn stay null (their shape is unknown); cnam_ttl a non-negative integer, guess ignored | SAMPLE (carrier shape) / gap (cnam, lrn) |
+//	| storage scopes | storage.manage or storage.create/read/update/delete on containers, files, uploads (create) and downloads (read) | DOC (manage, create, read, delete) / UNVERIFIED (update) |
+//	| container defaults | as the 30-storage.md sample: allow_publish true, classifications [], default_file_lifecycle_action no_action, default_file_lifecycle_ttl -1, default_file_publish file_sid, default_file_threshold_include true, default_file_unique false, durability_class unassigned (read only), encrypted false, external_attributes {}, name "N/A", publish_domain https://storage.carrierx.com, quota_bytes 1073741824, quota_files 100, threshold_grace_period 0, type internal, unique false, every other writable attribute null; partner_sid = caller | DOC/SAMPLE |
+//	| container access flags | read only: available_bytes_percent, available_files_percent, container_sid, durability_class, partner_sid, threshold_total_bytes/files, total_bytes/files (computed from the files); every other documented attribute writable, quota_bytes/quota_files included | DOC (read only ones) / UNVERIFIED (sample-only rows writable) |
+//	| container validation | booleans; allowed/blocked_classifications arrays of archive, document, executable, media, unknown; quotas integers >= 0; default_file_lifecycle_ttl >= -1; threshold_* null or >= 0; publish_domain an absolute http(s) URL; integer keys null, an integer or a numeric string (stored as an integer); lifecycle action, type, threshold_action any string; parent_container_sid null or one of the caller's containers | DOC (enums, coercion sample) / UNVERIFIED |
+//	| usage percentages | available_*_percent = floor(100 * (quota - total) / quota), 0..100; 0 when the quota is 0 | UNVERIFIED |
+//	| container limit | two containers per partner (Core API creates; 403 "Forbidden" beyond it); POST /_emulator/partners/{sid}/limits changes it; no default container is pre-created | DOC (two, free 1 GB container) / UNVERIFIED (403, no pre-created container) |
+//	| container delete | 409 while files or child containers (parent_container_sid) reference it | UNVERIFIED |
+//	| upload | multipart/form-data with parts file_object (JSON text of file attributes) and data (the bytes; required, else 422 field data); another part: 422 naming it; or application/octet-stream with the attributes as query arguments (integers and booleans parsed, "null" = null); any other media type 415; 201 with the file | DOC |
+//	| file defaults | container_sid required (one of the caller's containers, else 422); name = the upload file name (query name) else "N/A"; mime_type = the data part's Content-Type, else by extension, else sniffed; content_format = the name's extension, else from the MIME type, else null; file_access_name <file_sid>.<format> (or <file_sid>); content_classification from the MIME type (audio/video/image media; text, pdf, office document; zip/gzip/tar/7z/rar archive; executables; else unknown); lifecycle_action, lifecycle_ttl, publish, threshold_include, unique from the container's default_file_*; type file; other writable attributes null; content_duration and content_transcoding_progress null (no transcoding) | DOC/SAMPLE / UNVERIFIED (detection) |
+//	| file attributes | writable: container_sid (a move re-checks quota and classifications), desired_bitrate (null or 8..320 from the documented list), desired_format, file_access_name, integer/string keys, lifecycle_action (any string), lifecycle_ttl (-1 or >= 0; numeric strings accepted), mime_type, name, parent_file_sid (a caller's file), publish (string or null), threshold_include, type, unique; content and file_bytes never change (no content replacement) | DOC / CODE (python client) / UNVERIFIED |
+//	| classification lists | an upload (or move) whose content_classification is not in a non-empty allowed_classifications or is in blocked_classifications: 422 field content_classification with reference_sid = the container | DOC (meaning) / UNVERIFIED (status) |
+//	| quota | an upload or move that would exceed quota_files or quota_bytes: 409 "container quota exceeded", errors[0].field quota_files or quota_bytes, reference_sid = the container | gap |
+//	| lifecycle | lifecycle_action "delete" removes the file once lifecycle_ttl seconds have passed since the upload (checked on every storage request); other actions (no_action known) do nothing | DOC (no_action) / SAMPLE (blast-api) / UNVERIFIED (name "delete", clock) |
+//	| download | GET /storage/files/{sid}/data returns the bytes with Content-Type = mime_type; sets date_last_accessed (at most once a minute) | DOC (method exists, once a minute) / UNVERIFIED (path) |
+//	| publish_uri | publish_domain (trailing / dropped) + "/f/" + file_sid while the container's allow_publish is true and publish is not null, else null; computed when served | SAMPLE / UNVERIFIED (null cases) |
+//	| public files | the emulator serves GET/HEAD /f/{file_sid} without credentials for files whose publish_uri is not null (404 otherwise), whatever publish_domain says | design |
+//	| content hashes | none (no hash attribute is documented) | gap |
+//	| file content limits | in memory: at most 10 MiB per file and 256 MiB in all, else 413 field data; reset drops all content; request log keeps non-JSON bodies up to 64 KiB, longer ones as "<N bytes>" | design |
+//	| shortener scopes | shortener.manage or shortener.create/read/update/delete on domains and links; shortener.allow_domain_mode_proxypass to set expired_mode/not_found_mode to proxy_pass, shortener.allow_domain_secure_required to set secure required, shortener.allow_link_mode_proxypass to set a link's mode to proxy_pass (403 otherwise; sending the stored value again needs nothing) | DOC / UNVERIFIED (get, delete, 403) |
+//	| domain defaults | expired_mode and not_found_mode redirect_temporary, pages and status codes null, minimum_length 6, scope children, secure disabled, suffix_pattern null; partner_sid = caller (read only) | DOC |
+//	| domain validation | domain_name required, a host name, unique among all partners' domains ignoring case (422); modes proxy_pass/redirect_permanent/redirect_temporary; status codes null or 2xx/4xx/5xx; minimum_length >= 1; scope and secure any string (children; disabled/required known); suffix_pattern any string (not compiled at write) | DOC / UNVERIFIED (uniqueness scope, host check) |
+//	| domain visibility | GET/PATCH/PUT/DELETE reach the caller's own domains only; DELETE answers 409 while links use the domain | DOC (caller's domains) / UNVERIFIED (409) |
+//	| link defaults | date_accessed null, date_created now, hits 0, maximum_ttl -1, mode redirect_temporary, short_name generated (minimum_length letters and digits, unique in the domain), url http(s)://<domain_name>/<short_name> (https when the domain's secure is required; computed when served); partner_sid = caller | DOC/SAMPLE / UNVERIFIED (url scheme) |
+//	| link validation | destination_url and domain_sid required; destination_url an absolute http(s) URL; domain_sid the caller's domain or its direct parent's domain whose scope is children, else 422 with reference_sid; maximum_ttl -1 or >= 0 (numeric strings accepted); mode as the domain modes; short_name letters, digits, ".", "_", "~", "-", unique in the domain (422); domain_sid may change | DOC (required, coercion) / UNVERIFIED (children = direct children, charset) |
+//	| link reuse | POST /shortener/links?reuse=true answers the caller's existing link with the same domain_sid and destination_url (200) instead of creating one; reuse not a boolean: 400 field reuse | DOC |
+//	| link list | total null (as in the sample); links of the caller only | SAMPLE |
+//	| link redirects | a request with Host = domain_name: an unexpired link (maximum_ttl -1, or date_created + maximum_ttl in the future) counts a hit, sets date_accessed and answers 302 (redirect_temporary) or 301 (redirect_permanent) to destination_url, or for proxy_pass 200 with X-Emulator-Proxy-Pass naming the destination (nothing is fetched); expired and unknown links follow the domain's expired_* / not_found_* settings: redirect modes go to the page (404 when it is null), proxy_pass answers the status code (404 when null) with the page as body; a path that is a short name plus a suffix matching the whole suffix_pattern (Go regexp) reaches the link | DOC (modes) / UNVERIFIED (codes 301/302, hit counting, proxy stand-in) |
 //	| sparse attributes | attributes flagged sparse (external_handlers, in_codec, out_codec) are absent until set, not defaulted and not required by PUT | UNVERIFIED |
 package emulator

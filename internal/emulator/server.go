@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -16,8 +17,43 @@ import (
 const (
 	corePrefix    = "/core/v2"
 	controlPrefix = "/_emulator"
-	maxBody       = 10 << 20
+	maxBody       = 16 << 20 // larger bodies answer 413
 )
+
+// action is a Core API route outside the generic collection operations:
+// form-encoded OAuth calls, file uploads and downloads. run is called with
+// the lock held; out may be a rawBody.
+type action struct {
+	path   string // below /core/v2; "{}" captures one segment
+	method string
+	scopes []string
+	media  []string // accepted body media types; nil = the body is ignored
+	run    func(cx *callCtx, r *http.Request, args []string, body []byte) (int, any, *apiError)
+}
+
+// rawBody is a non-JSON answer (file downloads).
+type rawBody struct {
+	contentType string
+	data        []byte
+}
+
+// match returns the captured segments when path matches the action's.
+func (a *action) match(path string) ([]string, bool) {
+	segs, pat := strings.Split(path, "/"), strings.Split(a.path, "/")
+	if len(segs) != len(pat) {
+		return nil, false
+	}
+	var args []string
+	for i, p := range pat {
+		switch {
+		case p == "{}" && segs[i] != "":
+			args = append(args, segs[i])
+		case p != segs[i]:
+			return nil, false
+		}
+	}
+	return args, true
+}
 
 // Options configure a Server.
 type Options struct {
@@ -36,6 +72,7 @@ type Server struct {
 	gatewaySID  string
 	collections map[string]*collection
 	order       []*collection // route matching order
+	actions     []action      // matched before the collections
 	scopes      []string      // every scope the emulator knows
 	st          *state
 	seed        *state
@@ -57,6 +94,7 @@ func New(opts Options) *Server {
 		s.collections[c.name] = c
 		s.order = append(s.order, c)
 	}
+	s.actions = allActions()
 	s.scopes = s.knownScopes()
 	s.st = newState()
 	s.seedState()
@@ -77,19 +115,27 @@ func (s *Server) SystemGatewaySID() string { return s.gatewaySID }
 // create/read/update/delete/manage family.
 func (s *Server) knownScopes() []string {
 	set := map[string]bool{}
-	for _, sc := range []string{"lookup.dids.allow_carrier", "lookup.dids.allow_cnam", "lookup.dids.allow_lrn"} {
+	add := func(sc string) {
 		set[sc] = true
+		if i := strings.LastIndex(sc, "."); i > 0 {
+			for _, v := range []string{"manage", "create", "read", "update", "delete"} {
+				set[sc[:i+1]+v] = true
+			}
+		}
+	}
+	for _, sc := range extraScopes {
+		add(sc)
 	}
 	for _, c := range s.collections {
 		for _, list := range c.scopes {
 			for _, sc := range list {
-				set[sc] = true
-				if i := strings.LastIndex(sc, "."); i > 0 {
-					for _, v := range []string{"manage", "create", "read", "update", "delete"} {
-						set[sc[:i+1]+v] = true
-					}
-				}
+				add(sc)
 			}
+		}
+	}
+	for _, a := range s.actions {
+		for _, sc := range a.scopes {
+			add(sc)
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -149,8 +195,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCore(sw, r)
 	case path == controlPrefix || strings.HasPrefix(path, controlPrefix+"/"):
 		s.serveControl(sw, r)
+	case strings.HasPrefix(path, "/f/") && len(path) > 3 && !strings.Contains(path[3:], "/"):
+		s.servePublic(sw, r)
 	default:
-		writeError(sw, routeNotFound())
+		if !s.serveShort(sw, r) {
+			writeError(sw, routeNotFound())
+		}
 	}
 	if s.accessLog != nil {
 		s.logMu.Lock()
@@ -160,9 +210,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveCore(w *statusWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
 		writeError(w, newError(http.StatusBadRequest, "Bad Request"))
+		return
+	}
+	if len(body) > maxBody {
+		writeError(w, newError(http.StatusRequestEntityTooLarge, "Request Entity Too Large"))
+		s.record(r, nil, w.status, false)
 		return
 	}
 	f := s.takeFault(r.Method, r.URL.Path)
@@ -246,8 +301,27 @@ func (s *Server) route(path string) (coreRoute, bool) {
 // handleCore: route (404/405), credentials (401), scope (403), media type
 // (415), body (400), then the operation itself.
 func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte) {
-	rt, found := s.route(strings.TrimPrefix(r.URL.Path, corePrefix+"/"))
+	path := strings.TrimPrefix(r.URL.Path, corePrefix+"/")
+	var actionMethods []string
+	for i := range s.actions {
+		a := &s.actions[i]
+		args, ok := a.match(path)
+		if !ok {
+			continue
+		}
+		if a.method == r.Method {
+			s.runAction(w, r, a, args, body)
+			return
+		}
+		actionMethods = append(actionMethods, a.method)
+	}
+	rt, found := s.route(path)
 	if !found {
+		if len(actionMethods) > 0 {
+			w.Header().Set("Allow", strings.Join(actionMethods, ", "))
+			writeError(w, newError(http.StatusMethodNotAllowed, "Method Not Allowed"))
+			return
+		}
 		writeError(w, routeNotFound())
 		return
 	}
@@ -278,6 +352,11 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 		}
 	}
 	if o < 0 || !c.allows(o) {
+		for _, m := range actionMethods {
+			if !contains(allowed, m) {
+				allowed = append(allowed, m)
+			}
+		}
 		if len(allowed) == 0 {
 			writeError(w, routeNotFound())
 			return
@@ -321,6 +400,49 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 	switch {
 	case e != nil:
 		writeError(w, e)
+	case b != nil:
+		writeRaw(w, status, b)
+	default:
+		w.WriteHeader(status)
+	}
+}
+
+// runAction: credentials (401), scope (403), media type (415), then run.
+func (s *Server) runAction(w http.ResponseWriter, r *http.Request, a *action, args []string, body []byte) {
+	cx, e := s.authenticate(r, a.scopes)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	if a.media != nil {
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || !contains(a.media, mt) {
+			writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
+			return
+		}
+	}
+	cx.query = r.URL.Query()
+	s.mu.Lock()
+	status, out, e := a.run(cx, r, args, body)
+	var b []byte
+	raw, isRaw := out.(rawBody)
+	if e == nil && out != nil && !isRaw {
+		var err error
+		if b, err = jsonMarshal(out); err != nil {
+			e = newError(http.StatusInternalServerError, "Internal Server Error")
+		}
+	}
+	s.mu.Unlock()
+	switch {
+	case e != nil:
+		writeError(w, e)
+	case isRaw:
+		w.Header().Set("Content-Type", raw.contentType)
+		w.Header().Set("Content-Length", strconv.Itoa(len(raw.data)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(raw.data)
+		}
 	case b != nil:
 		writeRaw(w, status, b)
 	default:
@@ -422,10 +544,11 @@ func (s *Server) authenticate(r *http.Request, accepted []string) (*callCtx, *ap
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tk, ok := s.st.tokens[cred]
+	tk, obj, ok := s.resolveToken(cred)
 	if !ok {
 		return nil, newError(http.StatusUnauthorized, "Bad credentials")
 	}
+	s.touchToken(obj, r)
 	for _, sc := range accepted {
 		if tk.scopes[sc] {
 			return &callCtx{s: s, partnerSID: tk.partnerSID, tok: tk, query: url.Values{}}, nil

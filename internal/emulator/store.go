@@ -1,5 +1,7 @@
 package emulator
 
+import "time"
+
 // table holds the objects of one collection in insertion order, plus an
 // optional link per object (the parent SID of a sub-collection object, the
 // owner of an object without a partner_sid attribute).
@@ -67,21 +69,43 @@ func (t *table) clone() *table {
 	return c
 }
 
-// token is an OAuth token known to the emulator; obj is its API shape.
+// token is the authenticated caller's OAuth token, built from the stored
+// oauth.tokens object on each request.
 type token struct {
 	access     string
+	sid        string
 	partnerSID string
 	scopes     map[string]bool
-	obj        map[string]any
+}
+
+// partnerSecret holds what a partner never sees again: the OAuth client
+// credentials and the password. Replaced, never changed in place.
+type partnerSecret struct {
+	clientID     string
+	clientSecret string
+	password     string
+	hasPassword  bool
+}
+
+// blob is the content of a stored file; never changed in place.
+type blob struct {
+	data    []byte
+	created time.Time
 }
 
 // state is everything reset restores.
 type state struct {
-	tables map[string]*table
-	tokens map[string]*token // by access token
+	tables  map[string]*table
+	tokens  map[string]string         // access token -> token_sid (objects live in table oauth.tokens)
+	secrets map[string]*partnerSecret // by partner_sid
+	blobs   map[string]*blob          // storage file content by file_sid
+	limits  map[string]int            // per-partner container limit (absent = default)
 }
 
-func newState() *state { return &state{tables: map[string]*table{}, tokens: map[string]*token{}} }
+func newState() *state {
+	return &state{tables: map[string]*table{}, tokens: map[string]string{}, secrets: map[string]*partnerSecret{},
+		blobs: map[string]*blob{}, limits: map[string]int{}}
+}
 
 func (st *state) table(name string) *table {
 	t, ok := st.tables[name]
@@ -92,17 +116,33 @@ func (st *state) table(name string) *table {
 	return t
 }
 
+// clone shares the immutable objects, secrets and blobs.
 func (st *state) clone() *state {
 	c := newState()
 	for k, t := range st.tables {
 		c.tables[k] = t.clone()
 	}
-	for k, tk := range st.tokens {
-		scopes := make(map[string]bool, len(tk.scopes))
-		for s := range tk.scopes {
-			scopes[s] = true
-		}
-		c.tokens[k] = &token{access: tk.access, partnerSID: tk.partnerSID, scopes: scopes, obj: copyObject(tk.obj)}
+	for k, v := range st.tokens {
+		c.tokens[k] = v
+	}
+	for k, v := range st.secrets {
+		c.secrets[k] = v
+	}
+	for k, v := range st.blobs {
+		c.blobs[k] = v
+	}
+	for k, v := range st.limits {
+		c.limits[k] = v
 	}
 	return c
+}
+
+// defaultContainerLimit: "by default a partner may own only two containers".
+const defaultContainerLimit = 2
+
+func (s *Server) containerLimit(partnerSID string) int {
+	if n, ok := s.st.limits[partnerSID]; ok {
+		return n
+	}
+	return defaultContainerLimit
 }

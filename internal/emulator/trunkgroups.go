@@ -185,6 +185,16 @@ func buildTrunkGroup(cx *callCtx, obj, old map[string]any, changed map[string]bo
 // is required; rules must be access control rules the caller can see;
 // SMS actions must be null (voice only); missing keys are filled.
 func normalizeACLs(cx *callCtx, v *validation, val any) any {
+	return normalizeACLsOpt(cx, v, val, false)
+}
+
+// normalizePartnerACLs: partner ACLs also carry SMS actions (any string
+// or null: accept and reject are known).
+func normalizePartnerACLs(cx *callCtx, v *validation, val any) any {
+	return normalizeACLsOpt(cx, v, val, true)
+}
+
+func normalizeACLsOpt(cx *callCtx, v *validation, val any, sms bool) any {
 	arr, ok := val.([]any)
 	if !ok {
 		v.add("acls", "acls must be an array of ACL objects")
@@ -227,6 +237,13 @@ func normalizeACLs(cx *callCtx, v *validation, val any) any {
 				enumAt(v, f, x, true, aclVoiceActions)
 				a[k] = x
 			case "sms_action_false", "sms_action_true":
+				if sms {
+					if _, ok := x.(string); x != nil && !ok {
+						v.add(f, k+" must be a string or null")
+					}
+					a[k] = x
+					continue
+				}
 				if x != nil {
 					v.add(f, k+" must be null on trunk groups and trunks (SMS actions do not apply)")
 				}

@@ -212,6 +212,12 @@ func refNoun(coll string) string {
 		return "did group"
 	case "accesscontrol.rules":
 		return "access control rule"
+	case containerTable:
+		return "container"
+	case fileTable:
+		return "file"
+	case "shortener.domains":
+		return "domain"
 	}
 	return coll
 }

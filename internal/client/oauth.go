@@ -1,0 +1,154 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Token is a CarrierX OAuth token (10-oauth.md). AccessToken and
+// RefreshToken are secrets: String and GoString leave them out, so a
+// Token printed with %v or %+v shows no secret. client_secret is never
+// returned by the API and has no field. Nullable fields are pointers.
+type Token struct {
+	TokenSID                   string         `json:"token_sid,omitempty"`
+	Name                       *string        `json:"name,omitempty"`
+	PartnerSID                 string         `json:"partner_sid,omitempty"`
+	Scopes                     StringList     `json:"scopes,omitempty"`
+	TokenType                  string         `json:"token_type,omitempty"`
+	ClientID                   string         `json:"client_id,omitempty"`
+	AccessToken                string         `json:"access_token,omitempty"`
+	RefreshToken               string         `json:"refresh_token,omitempty"`
+	DateCreated                string         `json:"date_created,omitempty"`
+	DateExpirationAccessToken  *string        `json:"date_expiration_access_token,omitempty"`
+	DateExpirationRefreshToken *string        `json:"date_expiration_refresh_token,omitempty"`
+	DateLastAccessed           *string        `json:"date_last_accessed,omitempty"`
+	IPLastAccessed             *string        `json:"ip_last_accessed,omitempty"`
+	Partner                    map[string]any `json:"partner,omitempty"`
+}
+
+// String describes the token without its secrets.
+func (t Token) String() string {
+	name := "<nil>"
+	if t.Name != nil {
+		name = strconv.Quote(*t.Name)
+	}
+	return "Token{token_sid=" + t.TokenSID + " name=" + name + " partner_sid=" + t.PartnerSID +
+		" scopes=[" + strings.Join(t.Scopes, " ") + "] access_token=" + redacted + " refresh_token=" + redacted + "}"
+}
+
+// GoString is String, so %#v does not print the secrets either.
+func (t Token) GoString() string { return t.String() }
+
+// TokenRequest is the form of POST /oauth/token. Only non-zero fields are
+// sent. Name, Scopes and RefreshTokenExpiresIn are not in the retrieved part
+// of the documented argument table (UNVERIFIED); Scopes is sent as one
+// "scopes" field per scope. The password-grant fields are for callers that
+// authenticate with a login instead of the client's bearer token.
+type TokenRequest struct {
+	Name                  string
+	Scopes                []string
+	AccessTokenExpiresIn  *int64 // seconds
+	RefreshTokenExpiresIn *int64 // seconds
+	GrantType             string
+	ClientID              string
+	ClientSecret          string // secret
+	Username              string
+	Password              string // secret
+}
+
+// Form renders the request as form values.
+func (r TokenRequest) Form() url.Values {
+	f := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			f.Set(k, v)
+		}
+	}
+	set("grant_type", r.GrantType)
+	set("client_id", r.ClientID)
+	set("client_secret", r.ClientSecret)
+	set("username", r.Username)
+	set("password", r.Password)
+	set("name", r.Name)
+	for _, s := range r.Scopes {
+		f.Add("scopes", s)
+	}
+	if r.AccessTokenExpiresIn != nil {
+		f.Set("access_token_expires_in", strconv.FormatInt(*r.AccessTokenExpiresIn, 10))
+	}
+	if r.RefreshTokenExpiresIn != nil {
+		f.Set("refresh_token_expires_in", strconv.FormatInt(*r.RefreshTokenExpiresIn, 10))
+	}
+	return f
+}
+
+const (
+	oauthTokenPath  = "/oauth/token"
+	oauthTokensPath = "/oauth/tokens"
+	oauthRevokePath = "/oauth/revoke"
+)
+
+// CreateToken issues a token for the calling partner (POST /oauth/token).
+func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
+	var out Token
+	if err := c.DoForm(ctx, http.MethodPost, oauthTokenPath, req.Form(), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateSubPartnerToken issues a token for a sub-partner
+// (POST /oauth/token/{partner_sid}); the token's partner_sid is partnerSID.
+func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, req TokenRequest) (*Token, error) {
+	if strings.TrimSpace(partnerSID) == "" {
+		return nil, errors.New("carrierx client: CreateSubPartnerToken needs a partner SID; use CreateToken for the caller's own partner")
+	}
+	var out Token
+	if err := c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), req.Form(), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetToken reads one token by SID (GET /oauth/tokens/{token_sid}).
+func (c *Client) GetToken(ctx context.Context, sid string) (*Token, error) {
+	var out Token
+	if err := c.Do(ctx, http.MethodGet, oauthTokensPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateToken sends PATCH /oauth/tokens/{token_sid} (JSON) with only the
+// given fields, e.g. {"name": "ci"}.
+func (c *Client) UpdateToken(ctx context.Context, sid string, patch map[string]any) (*Token, error) {
+	var out Token
+	if err := c.Do(ctx, http.MethodPatch, oauthTokensPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListTokens fetches every page of GET /oauth/tokens (the caller's active tokens).
+func (c *Client) ListTokens(ctx context.Context, opts ListOptions) ([]Token, error) {
+	return ListAll[Token](ctx, c, oauthTokensPath, opts)
+}
+
+// ErrEmptyRevokeToken is returned by RevokeToken for an empty token: the API
+// would revoke the token of the request itself, i.e. the client's own.
+var ErrEmptyRevokeToken = errors.New("carrierx client: RevokeToken needs the access token to revoke; " +
+	"an empty token would revoke the client's own token")
+
+// RevokeToken terminates the token whose access token is accessToken
+// (POST /oauth/revoke, form field "token"; 204). It refuses an empty value,
+// because the API then revokes the token that authorizes the request.
+func (c *Client) RevokeToken(ctx context.Context, accessToken string) error {
+	if strings.TrimSpace(accessToken) == "" {
+		return ErrEmptyRevokeToken
+	}
+	return c.DoForm(ctx, http.MethodPost, oauthRevokePath, url.Values{"token": {accessToken}}, nil)
+}

@@ -1,0 +1,162 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+var (
+	_ resource.Resource                = (*shortenerLinkResource)(nil)
+	_ resource.ResourceWithConfigure   = (*shortenerLinkResource)(nil)
+	_ resource.ResourceWithImportState = (*shortenerLinkResource)(nil)
+)
+
+func init() {
+	registerResource("carrierx_shortener_link", NewShortenerLinkResource, func() any { return &shortenerLinkModel{} })
+}
+
+// NewShortenerLinkResource is the carrierx_shortener_link resource.
+func NewShortenerLinkResource() resource.Resource { return &shortenerLinkResource{} }
+
+type shortenerLinkResource struct{ client *client.Client }
+
+func (r *shortenerLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_shortener_link"
+}
+
+func (r *shortenerLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *shortenerLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	d := shortenerLinkDocs
+	computed := func(name string, mods ...planmodifier.String) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d[name], Computed: true, PlanModifiers: mods}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A short link on a `carrierx_shortener_domain`. The provider never asks CarrierX to reuse " +
+			"an existing link for the same destination (the `reuse` query argument): each resource owns its own link.",
+		Attributes: map[string]schema.Attribute{
+			"link_sid":    computed("link_sid", stringplanmodifier.UseStateForUnknown()),
+			"partner_sid": computed("partner_sid", stringplanmodifier.UseStateForUnknown()),
+			"domain_sid": schema.StringAttribute{
+				MarkdownDescription: d["domain_sid"], Required: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators: []validator.String{stringvalidator.RegexMatches(sidPattern,
+					"must be a shortener domain SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333 (the domain_sid of a carrierx_shortener_domain)")},
+			},
+			"destination_url": schema.StringAttribute{
+				MarkdownDescription: d["destination_url"], Required: true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"date_accessed": computed("date_accessed"),
+			"date_created":  computed("date_created", stringplanmodifier.UseStateForUnknown()),
+			"hits":          schema.Int64Attribute{MarkdownDescription: d["hits"], Computed: true},
+			"maximum_ttl": schema.Int64Attribute{
+				MarkdownDescription: d["maximum_ttl"], Optional: true, Computed: true, Default: int64default.StaticInt64(-1),
+			},
+			"mode": schema.StringAttribute{
+				MarkdownDescription: d["mode"], Optional: true, Computed: true, Default: stringdefault.StaticString("redirect_temporary"),
+				Validators: []validator.String{stringvalidator.OneOf(shortenerModes...)},
+			},
+			"short_name": schema.StringAttribute{
+				MarkdownDescription: d["short_name"], Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"url": computed("url", shortenerKeepUnless(path.Root("short_name"))),
+		},
+	}
+}
+
+// shortenerKeepUnless keeps a computed string from state unless p changes.
+func shortenerKeepUnless(p ...path.Path) planmodifier.String { return storageFileKeepUnless{paths: p} }
+
+func (r *shortenerLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan shortenerLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	l, err := r.client.CreateShortenerLink(ctx, dropNil(plan.body()))
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to create carrierx_shortener_link", err)
+		return
+	}
+	plan.fill(l)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *shortenerLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state shortenerLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	l, err := r.client.GetShortenerLink(ctx, state.LinkSID.ValueString())
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read carrierx_shortener_link "+state.LinkSID.ValueString(), err)
+		return
+	}
+	state.fill(l)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *shortenerLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state shortenerLinkModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sid := state.LinkSID.ValueString()
+	var l *client.ShortenerLink
+	var err error
+	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
+		l, err = r.client.UpdateShortenerLink(ctx, sid, patch)
+	} else {
+		l, err = r.client.GetShortenerLink(ctx, sid)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to update carrierx_shortener_link "+sid, err)
+		return
+	}
+	plan.fill(l)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *shortenerLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state shortenerLinkModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteShortenerLink(ctx, state.LinkSID.ValueString()); err != nil && !client.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_shortener_link "+state.LinkSID.ValueString(), err)
+	}
+}
+
+func (r *shortenerLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !isSID(req.ID) {
+		resp.Diagnostics.AddError("Invalid carrierx_shortener_link import ID",
+			fmt.Sprintf("%q is not a link SID; import with the link_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_sid"), req.ID)...)
+}

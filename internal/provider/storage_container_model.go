@@ -1,0 +1,242 @@
+package provider
+
+import (
+	"context"
+
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// storageClassifications is the documented, complete list of content
+// classifications (30-storage.md §1.2).
+var storageClassifications = []string{"archive", "document", "executable", "media", "unknown"}
+
+// storageContainerModel is a storage container (30-storage.md §1), shared
+// by the resource and the data sources.
+type storageContainerModel struct {
+	ContainerSID                   types.String `tfsdk:"container_sid"`
+	PartnerSID                     types.String `tfsdk:"partner_sid"`
+	Name                           types.String `tfsdk:"name"`
+	AllowPublish                   types.Bool   `tfsdk:"allow_publish"`
+	AllowedClassifications         types.List   `tfsdk:"allowed_classifications"`
+	BlockedClassifications         types.List   `tfsdk:"blocked_classifications"`
+	AvailableBytesPercent          types.Int64  `tfsdk:"available_bytes_percent"`
+	AvailableFilesPercent          types.Int64  `tfsdk:"available_files_percent"`
+	DefaultFileLifecycleAction     types.String `tfsdk:"default_file_lifecycle_action"`
+	DefaultFileLifecycleTTL        types.Int64  `tfsdk:"default_file_lifecycle_ttl"`
+	DefaultFilePublish             types.String `tfsdk:"default_file_publish"`
+	DefaultFileThresholdInclude    types.Bool   `tfsdk:"default_file_threshold_include"`
+	DefaultFileUnique              types.Bool   `tfsdk:"default_file_unique"`
+	DurabilityClass                types.String `tfsdk:"durability_class"`
+	Encrypted                      types.Bool   `tfsdk:"encrypted"`
+	ExternalAttributes             types.Map    `tfsdk:"external_attributes"`
+	IntegerKey1                    types.Int64  `tfsdk:"integer_key_1"`
+	IntegerKey2                    types.Int64  `tfsdk:"integer_key_2"`
+	ParentContainerSID             types.String `tfsdk:"parent_container_sid"`
+	PublishDomain                  types.String `tfsdk:"publish_domain"`
+	QuotaBytes                     types.Int64  `tfsdk:"quota_bytes"`
+	QuotaFiles                     types.Int64  `tfsdk:"quota_files"`
+	StringKey1                     types.String `tfsdk:"string_key_1"`
+	StringKey2                     types.String `tfsdk:"string_key_2"`
+	StringKey3                     types.String `tfsdk:"string_key_3"`
+	StringKey4                     types.String `tfsdk:"string_key_4"`
+	ThresholdAction                types.String `tfsdk:"threshold_action"`
+	ThresholdAvailableBytesPercent types.Int64  `tfsdk:"threshold_available_bytes_percent"`
+	ThresholdAvailableFilesPercent types.Int64  `tfsdk:"threshold_available_files_percent"`
+	ThresholdBytes                 types.Int64  `tfsdk:"threshold_bytes"`
+	ThresholdBytesTarget           types.Int64  `tfsdk:"threshold_bytes_target"`
+	ThresholdFiles                 types.Int64  `tfsdk:"threshold_files"`
+	ThresholdFilesTarget           types.Int64  `tfsdk:"threshold_files_target"`
+	ThresholdGracePeriod           types.Int64  `tfsdk:"threshold_grace_period"`
+	ThresholdTotalBytes            types.Int64  `tfsdk:"threshold_total_bytes"`
+	ThresholdTotalFiles            types.Int64  `tfsdk:"threshold_total_files"`
+	TotalBytes                     types.Int64  `tfsdk:"total_bytes"`
+	TotalFiles                     types.Int64  `tfsdk:"total_files"`
+	Type                           types.String `tfsdk:"type"`
+	Unique                         types.Bool   `tfsdk:"unique"`
+}
+
+// storageContainerDocs describes every attribute once, for the resource and
+// the data sources.
+var storageContainerDocs = map[string]string{
+	"container_sid":                     "Container secure ID; also the import ID.",
+	"partner_sid":                       "Owning partner (the partner of the provider's token).",
+	"name":                              "Friendly name. CarrierX fills `N/A` when it is left out.",
+	"allow_publish":                     "Whether files in the container may have a public URL (`publish_uri`). Defaults to `true`.",
+	"allowed_classifications":           "Whitelist of content classifications accepted on upload (" + quoteList(storageClassifications) + "); empty (the default) accepts all.",
+	"blocked_classifications":           "Content classifications refused on upload (" + quoteList(storageClassifications) + "); empty by default.",
+	"available_bytes_percent":           "Share of `quota_bytes` still free, 0 to 100.",
+	"available_files_percent":           "Share of `quota_files` still free, 0 to 100.",
+	"default_file_lifecycle_action":     "`lifecycle_action` given to new files that do not set one. Defaults to `no_action`; the other values are not documented, so they are not checked here.",
+	"default_file_lifecycle_ttl":        "`lifecycle_ttl` (seconds) given to new files that do not set one; `-1` (the default) means never.",
+	"default_file_publish":              "`publish` given to new files that do not set one. Defaults to `file_sid` (the only documented value).",
+	"default_file_threshold_include":    "`threshold_include` given to new files. Defaults to `true`.",
+	"default_file_unique":               "`unique` given to new files. Defaults to `false`.",
+	"durability_class":                  "Storage durability tier, set by CarrierX (`unassigned` today).",
+	"encrypted":                         "Whether the container's data is encrypted at rest. CarrierX fills `false` when it is left out. Changing it replaces the container.",
+	"external_attributes":               "Settings of an external storage backend (AWS S3, Azure Blob Storage, Google Cloud); the keys are not documented. Values are strings. Sensitive, as they may hold the backend's credentials.",
+	"integer_key_1":                     "User-defined integer tag.",
+	"integer_key_2":                     "Second user-defined integer tag.",
+	"parent_container_sid":              "Parent container, for nested containers. Changing it replaces the container.",
+	"publish_domain":                    "Host that public file URLs (`publish_uri`) are built on. CarrierX fills `https://storage.carrierx.com` when it is left out.",
+	"quota_bytes":                       "Maximum bytes the container may hold. CarrierX fills its default (1 GiB for a partner's free container) when it is left out; uploads beyond it are refused.",
+	"quota_files":                       "Maximum number of files. CarrierX fills its default (100) when it is left out.",
+	"string_key_1":                      "User-defined string tag.",
+	"string_key_2":                      "User-defined string tag.",
+	"string_key_3":                      "User-defined string tag.",
+	"string_key_4":                      "User-defined string tag.",
+	"threshold_action":                  "What CarrierX does when a threshold is crossed; the values are not documented. Null means none.",
+	"threshold_available_bytes_percent": "Threshold on the free-byte percentage that triggers `threshold_action`.",
+	"threshold_available_files_percent": "Threshold on the free-file percentage that triggers `threshold_action`.",
+	"threshold_bytes":                   "Byte count that triggers `threshold_action`.",
+	"threshold_bytes_target":            "Byte count `threshold_action` reduces the container to.",
+	"threshold_files":                   "File count that triggers `threshold_action`.",
+	"threshold_files_target":            "File count `threshold_action` reduces the container to.",
+	"threshold_grace_period":            "Delay before the threshold action runs. CarrierX fills `0` when it is left out.",
+	"threshold_total_bytes":             "Bytes counted toward thresholds (files with `threshold_include`), set by CarrierX.",
+	"threshold_total_files":             "Files counted toward thresholds, set by CarrierX.",
+	"total_bytes":                       "Bytes stored, set by CarrierX.",
+	"total_files":                       "Files stored, set by CarrierX.",
+	"type":                              "Storage backend. CarrierX fills `internal` when it is left out; external backend type names are not documented, so they are not checked here. Changing it replaces the container.",
+	"unique":                            "Uniqueness flag of the container (semantics not documented). CarrierX fills `false` when it is left out.",
+}
+
+// storageContainerDataSourceAttributes is the computed shape of one container.
+func storageContainerDataSourceAttributes() map[string]dschema.Attribute {
+	out := map[string]dschema.Attribute{}
+	for name, doc := range storageContainerDocs {
+		switch name {
+		case "allow_publish", "default_file_threshold_include", "default_file_unique", "encrypted", "unique":
+			out[name] = dschema.BoolAttribute{MarkdownDescription: doc, Computed: true}
+		case "allowed_classifications", "blocked_classifications":
+			out[name] = dschema.ListAttribute{MarkdownDescription: doc, ElementType: types.StringType, Computed: true}
+		case "external_attributes":
+			out[name] = dschema.MapAttribute{MarkdownDescription: doc, ElementType: types.StringType, Computed: true, Sensitive: true}
+		default:
+			if storageContainerIsInt(name) {
+				out[name] = dschema.Int64Attribute{MarkdownDescription: doc, Computed: true}
+			} else {
+				out[name] = dschema.StringAttribute{MarkdownDescription: doc, Computed: true}
+			}
+		}
+	}
+	return out
+}
+
+func storageContainerIsInt(name string) bool {
+	switch name {
+	case "available_bytes_percent", "available_files_percent", "default_file_lifecycle_ttl", "integer_key_1", "integer_key_2",
+		"quota_bytes", "quota_files", "threshold_available_bytes_percent", "threshold_available_files_percent",
+		"threshold_bytes", "threshold_bytes_target", "threshold_files", "threshold_files_target", "threshold_grace_period",
+		"threshold_total_bytes", "threshold_total_files", "total_bytes", "total_files":
+		return true
+	}
+	return false
+}
+
+// fill sets every attribute from the API answer; prior keeps a configured
+// "" that the API reads back as null.
+func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageContainer, prior *storageContainerModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if prior == nil {
+		prior = &storageContainerModel{}
+	}
+	m.ContainerSID = types.StringValue(c.ContainerSID)
+	m.PartnerSID = types.StringValue(c.PartnerSID)
+	m.Name = types.StringPointerValue(c.Name)
+	m.AllowPublish = types.BoolPointerValue(c.AllowPublish)
+	var d diag.Diagnostics
+	m.AllowedClassifications, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(c.AllowedClassifications))
+	diags.Append(d...)
+	m.BlockedClassifications, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(c.BlockedClassifications))
+	diags.Append(d...)
+	m.AvailableBytesPercent = types.Int64PointerValue(c.AvailableBytesPercent)
+	m.AvailableFilesPercent = types.Int64PointerValue(c.AvailableFilesPercent)
+	m.DefaultFileLifecycleAction = types.StringPointerValue(c.DefaultFileLifecycleAction)
+	m.DefaultFileLifecycleTTL = types.Int64PointerValue(c.DefaultFileLifecycleTTL)
+	m.DefaultFilePublish = types.StringPointerValue(c.DefaultFilePublish)
+	m.DefaultFileThresholdInclude = types.BoolPointerValue(c.DefaultFileThresholdInclude)
+	m.DefaultFileUnique = types.BoolPointerValue(c.DefaultFileUnique)
+	m.DurabilityClass = types.StringPointerValue(c.DurabilityClass)
+	m.Encrypted = types.BoolPointerValue(c.Encrypted)
+	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(c.ExternalAttributes, nil))
+	diags.Append(d...)
+	m.IntegerKey1 = types.Int64PointerValue(c.IntegerKey1)
+	m.IntegerKey2 = types.Int64PointerValue(c.IntegerKey2)
+	m.ParentContainerSID = keepEmpty(c.ParentContainerSID, prior.ParentContainerSID)
+	m.PublishDomain = types.StringPointerValue(c.PublishDomain)
+	m.QuotaBytes = types.Int64PointerValue(c.QuotaBytes)
+	m.QuotaFiles = types.Int64PointerValue(c.QuotaFiles)
+	m.StringKey1 = keepEmpty(c.StringKey1, prior.StringKey1)
+	m.StringKey2 = keepEmpty(c.StringKey2, prior.StringKey2)
+	m.StringKey3 = keepEmpty(c.StringKey3, prior.StringKey3)
+	m.StringKey4 = keepEmpty(c.StringKey4, prior.StringKey4)
+	m.ThresholdAction = keepEmpty(c.ThresholdAction, prior.ThresholdAction)
+	m.ThresholdAvailableBytesPercent = types.Int64PointerValue(c.ThresholdAvailableBytesPercent)
+	m.ThresholdAvailableFilesPercent = types.Int64PointerValue(c.ThresholdAvailableFilesPercent)
+	m.ThresholdBytes = types.Int64PointerValue(c.ThresholdBytes)
+	m.ThresholdBytesTarget = types.Int64PointerValue(c.ThresholdBytesTarget)
+	m.ThresholdFiles = types.Int64PointerValue(c.ThresholdFiles)
+	m.ThresholdFilesTarget = types.Int64PointerValue(c.ThresholdFilesTarget)
+	m.ThresholdGracePeriod = types.Int64PointerValue(c.ThresholdGracePeriod)
+	m.ThresholdTotalBytes = types.Int64PointerValue(c.ThresholdTotalBytes)
+	m.ThresholdTotalFiles = types.Int64PointerValue(c.ThresholdTotalFiles)
+	m.TotalBytes = types.Int64PointerValue(c.TotalBytes)
+	m.TotalFiles = types.Int64PointerValue(c.TotalFiles)
+	m.Type = types.StringPointerValue(c.Type)
+	m.Unique = types.BoolPointerValue(c.Unique)
+	return diags
+}
+
+// body renders the writable attributes as API JSON values; a null
+// attribute becomes a nil entry so an update can clear it, an unknown one
+// (left to CarrierX) is left out by dropNil on create and by changed on update.
+func (m *storageContainerModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"name":                              stringPtr(m.Name),
+		"allow_publish":                     boolPtr(m.AllowPublish),
+		"default_file_lifecycle_action":     stringPtr(m.DefaultFileLifecycleAction),
+		"default_file_lifecycle_ttl":        int64Ptr(m.DefaultFileLifecycleTTL),
+		"default_file_publish":              stringPtr(m.DefaultFilePublish),
+		"default_file_threshold_include":    boolPtr(m.DefaultFileThresholdInclude),
+		"default_file_unique":               boolPtr(m.DefaultFileUnique),
+		"encrypted":                         boolPtr(m.Encrypted),
+		"integer_key_1":                     int64Ptr(m.IntegerKey1),
+		"integer_key_2":                     int64Ptr(m.IntegerKey2),
+		"parent_container_sid":              stringPtr(m.ParentContainerSID),
+		"publish_domain":                    stringPtr(m.PublishDomain),
+		"quota_bytes":                       int64Ptr(m.QuotaBytes),
+		"quota_files":                       int64Ptr(m.QuotaFiles),
+		"string_key_1":                      stringPtr(m.StringKey1),
+		"string_key_2":                      stringPtr(m.StringKey2),
+		"string_key_3":                      stringPtr(m.StringKey3),
+		"string_key_4":                      stringPtr(m.StringKey4),
+		"threshold_action":                  stringPtr(m.ThresholdAction),
+		"threshold_available_bytes_percent": int64Ptr(m.ThresholdAvailableBytesPercent),
+		"threshold_available_files_percent": int64Ptr(m.ThresholdAvailableFilesPercent),
+		"threshold_bytes":                   int64Ptr(m.ThresholdBytes),
+		"threshold_bytes_target":            int64Ptr(m.ThresholdBytesTarget),
+		"threshold_files":                   int64Ptr(m.ThresholdFiles),
+		"threshold_files_target":            int64Ptr(m.ThresholdFilesTarget),
+		"threshold_grace_period":            int64Ptr(m.ThresholdGracePeriod),
+		"type":                              stringPtr(m.Type),
+		"unique":                            boolPtr(m.Unique),
+	}
+	for k, l := range map[string]types.List{"allowed_classifications": m.AllowedClassifications, "blocked_classifications": m.BlockedClassifications} {
+		if known(l) {
+			var vs []string
+			diags.Append(l.ElementsAs(ctx, &vs, false)...)
+			b[k] = nonNilStrings(vs)
+		}
+	}
+	if known(m.ExternalAttributes) {
+		attrs := map[string]string{}
+		diags.Append(m.ExternalAttributes.ElementsAs(ctx, &attrs, false)...)
+		b["external_attributes"] = attrs
+	}
+	return b, diags
+}

@@ -1,0 +1,238 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+const storageContainerRes = "carrierx_storage_container.test"
+
+func storageContainerConfig(e *accEnv, name string, quotaFiles int, extra string) string {
+	return e.config(fmt.Sprintf(`
+resource "carrierx_storage_container" "test" {
+  name                    = %q
+  quota_files             = %d
+  blocked_classifications = ["executable"]
+  integer_key_1           = "42"
+  %s
+}
+`, name, quotaFiles, extra))
+}
+
+// TestAccStorageContainer_lifecycle covers create, import, update in place
+// (one PATCH with only what changed), replace and destroy.
+func TestAccStorageContainer_lifecycle(t *testing.T) {
+	e := newAccEnv(t)
+	var sid string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_storage_container", "container_sid", e.storageContainerGet),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    storageContainerConfig(e, "media", 50, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(storageContainerRes, "container_sid", sidRegexp),
+					resource.TestMatchResourceAttr(storageContainerRes, "partner_sid", sidRegexp),
+					resource.TestCheckResourceAttr(storageContainerRes, "name", "media"),
+					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "50"),
+					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
+					resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
+					resource.TestCheckResourceAttr(storageContainerRes, "allowed_classifications.#", "0"),
+					resource.TestCheckResourceAttr(storageContainerRes, "allow_publish", "true"),
+					resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_action", "no_action"),
+					resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_ttl", "-1"),
+					resource.TestCheckResourceAttr(storageContainerRes, "default_file_publish", "file_sid"),
+					resource.TestCheckResourceAttr(storageContainerRes, "quota_bytes", "1073741824"),
+					resource.TestCheckResourceAttr(storageContainerRes, "type", "internal"),
+					resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "false"),
+					resource.TestCheckResourceAttr(storageContainerRes, "durability_class", "unassigned"),
+					resource.TestCheckResourceAttr(storageContainerRes, "publish_domain", "https://storage.carrierx.com"),
+					resource.TestCheckResourceAttr(storageContainerRes, "available_bytes_percent", "100"),
+					resource.TestCheckResourceAttr(storageContainerRes, "total_files", "0"),
+					resource.TestCheckNoResourceAttr(storageContainerRes, "string_key_1"),
+					storageSave(storageContainerRes, "container_sid", &sid),
+					func(*terraform.State) error {
+						if e.live {
+							return nil
+						}
+						return expectCalls(e.requests(), map[string]int{"POST /core/v2/storage/containers": 1, "GET /core/v2/storage/containers/" + sid: 0})
+					},
+				),
+			},
+			{
+				ResourceName:                         storageContainerRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "container_sid",
+				ImportStateIdFunc:                    storageAttr(storageContainerRes, "container_sid"),
+			},
+			{
+				Config:            storageContainerConfig(e, "media", 50, ""),
+				ResourceName:      storageContainerRes,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: storageAttr(storageContainerRes, "container_sid"),
+			},
+			{
+				PreConfig: e.clearRequestsIfEmulated,
+				Config:    storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(storageContainerRes, "name", "media-2"),
+					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "60"),
+					resource.TestCheckResourceAttr(storageContainerRes, "string_key_1", "tag"),
+					storageSame(storageContainerRes, "container_sid", &sid, false),
+					func(*terraform.State) error {
+						if e.live {
+							return nil
+						}
+						reqs := e.requests()
+						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/storage/containers/" + sid: 1}); err != nil {
+							return err
+						}
+						if w := storageWrites(reqs); len(w) != 1 {
+							return fmt.Errorf("%d writes, want the one PATCH: %v", len(w), summarize(reqs))
+						}
+						return expectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
+					},
+				),
+			},
+			{
+				// encrypted is set only on create: a change replaces the container.
+				Config: storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`+"\n  encrypted = true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "true"),
+					storageSame(storageContainerRes, "container_sid", &sid, true),
+				),
+			},
+		},
+	})
+}
+
+// TestAccStorageContainer_drift changes and deletes the container behind
+// Terraform's back; the next plan shows both and the apply reverts them.
+func TestAccStorageContainer_drift(t *testing.T) {
+	e := newAccEnv(t)
+	var sid string
+	cfg := storageContainerConfig(e, "drift", 10, "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		CheckDestroy:             e.checkGone("carrierx_storage_container", "container_sid", e.storageContainerGet),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: storageSave(storageContainerRes, "container_sid", &sid)},
+			{
+				PreConfig: func() {
+					if _, err := e.api.UpdateStorageContainer(context.Background(), sid, map[string]any{
+						"name": "changed-outside", "quota_files": 99, "blocked_classifications": []string{}, "integer_key_1": 7,
+					}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(storageContainerRes, "name", "drift"),
+					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "10"),
+					resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
+					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
+					storageSame(storageContainerRes, "container_sid", &sid, false),
+				),
+			},
+			{
+				PreConfig: func() {
+					if err := e.api.DeleteStorageContainer(context.Background(), sid); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: storageSame(storageContainerRes, "container_sid", &sid, true),
+			},
+		},
+	})
+}
+
+// TestAccStorageContainer_invalidInput fails at plan time where the schema
+// knows better, with CarrierX's message otherwise, and leaves nothing behind.
+func TestAccStorageContainer_invalidInput(t *testing.T) {
+	e := newAccEnv(t)
+	before := e.storageContainerCount(t)
+	res := func(body string) string {
+		return e.config("resource \"carrierx_storage_container\" \"test\" {\n" + body + "\n}")
+	}
+	noneLeft := func() {
+		if n := e.storageContainerCount(t); n != before {
+			t.Fatalf("bad input left %d containers behind", n-before)
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:      res(`allowed_classifications = ["video"]`),
+				ExpectError: regexp.MustCompile(`(?s)allowed_classifications\[0\].*value must be one of:.*"archive"`),
+			},
+			{
+				Config:      res(`blocked_classifications = ["media", "media"]`),
+				ExpectError: regexp.MustCompile(`(?s)blocked_classifications.*duplicate`),
+			},
+			{
+				Config:      res(`parent_container_sid = "not-a-sid"`),
+				ExpectError: regexp.MustCompile(`(?s)parent_container_sid.*must be a container SID`),
+			},
+			{
+				Config:      res(`quota_files = "many"`),
+				ExpectError: regexp.MustCompile(`(?s)quota_files.*a number is required`),
+			},
+			{
+				PreConfig:   noneLeft,
+				Config:      res(`parent_container_sid = "00000000-0000-4000-8000-000000000000"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_storage_container.*parent_container_sid`),
+			},
+		},
+	})
+	noneLeft()
+}
+
+// TestAccStorageContainer_importErrors rejects malformed and unknown import IDs.
+func TestAccStorageContainer_importErrors(t *testing.T) {
+	e := newAccEnv(t)
+	cfg := e.config(`resource "carrierx_storage_container" "test" {}`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg, ResourceName: storageContainerRes, ImportState: true, ImportStateId: "nope",
+				ExpectError: regexp.MustCompile(`"nope" is not a container SID`),
+			},
+			{
+				Config: cfg, ResourceName: storageContainerRes, ImportState: true, ImportStateId: "00000000-0000-4000-8000-000000000000",
+				ExpectError: regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
+		},
+	})
+}

@@ -1,0 +1,162 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// TestAccStorageDataSources reads containers by SID, by a filter matching
+// one, and as a filtered, ordered list; 0 and >1 matches are clear errors;
+// files are listed per container and ordered.
+func TestAccStorageDataSources(t *testing.T) {
+	e := newAccEnv(t)
+	keep := e.config(`
+resource "carrierx_storage_container" "c" {
+  count        = 2
+  name         = "ds-${["a", "b"][count.index]}"
+  string_key_1 = "ds"
+}
+resource "carrierx_storage_file" "f" {
+  count         = 3
+  container_sid = carrierx_storage_container.c[0].container_sid
+  name          = "f-${count.index}.txt"
+  content       = "file ${count.index}"
+}
+resource "carrierx_storage_file" "other" {
+  container_sid = carrierx_storage_container.c[1].container_sid
+  name          = "other.txt"
+  content       = "other"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: keep + `
+data "carrierx_storage_container" "by_sid" {
+  container_sid = carrierx_storage_container.c[1].container_sid
+  depends_on    = [carrierx_storage_file.other]
+}
+data "carrierx_storage_container" "by_filter" {
+  filter     = "name eq \"ds-a\""
+  depends_on = [carrierx_storage_container.c, carrierx_storage_file.f]
+}
+data "carrierx_storage_containers" "ds" {
+  filter     = "string_key_1 eq \"ds\""
+  order      = "name desc"
+  depends_on = [carrierx_storage_container.c]
+}
+data "carrierx_storage_files" "a" {
+  container_sid = carrierx_storage_container.c[0].container_sid
+  order         = "name desc"
+  depends_on    = [carrierx_storage_file.f, carrierx_storage_file.other]
+}
+data "carrierx_storage_files" "filtered" {
+  filter     = "name eq \"other.txt\""
+  depends_on = [carrierx_storage_file.f, carrierx_storage_file.other]
+}
+`,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("data.carrierx_storage_container.by_sid", "container_sid", "carrierx_storage_container.c.1", "container_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_container.by_sid", "name", "ds-b"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_container.by_sid", "total_files", "1"),
+					resource.TestCheckResourceAttrPair("data.carrierx_storage_container.by_filter", "container_sid", "carrierx_storage_container.c.0", "container_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_container.by_filter", "total_files", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_containers.ds", "containers.#", "2"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_containers.ds", "containers.0.name", "ds-b"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_containers.ds", "containers.1.name", "ds-a"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_files.a", "files.#", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_files.a", "files.0.name", "f-2.txt"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_files.a", "files.2.name", "f-0.txt"),
+					resource.TestCheckResourceAttrPair("data.carrierx_storage_files.a", "files.2.file_sid", "carrierx_storage_file.f.0", "file_sid"),
+					resource.TestCheckResourceAttrPair("data.carrierx_storage_files.a", "files.2.publish_uri", "carrierx_storage_file.f.0", "publish_uri"),
+					resource.TestCheckResourceAttr("data.carrierx_storage_files.filtered", "files.#", "1"),
+					resource.TestCheckResourceAttrPair("data.carrierx_storage_files.filtered", "files.0.container_sid", "carrierx_storage_container.c.1", "container_sid"),
+				),
+			},
+			{
+				Config:      keep + `data "carrierx_storage_container" "x" { filter = "string_key_1 eq \"ds\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched more than one storage\s+containers`),
+			},
+			{
+				Config:      keep + `data "carrierx_storage_container" "x" { filter = "name eq \"nothing\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched 0 storage containers`),
+			},
+			{
+				Config:      keep + `data "carrierx_storage_container" "x" { container_sid = "00000000-0000-4000-8000-000000000000" }`,
+				ExpectError: regexp.MustCompile(`(?s)No storage container has container_sid\s+"00000000-0000-4000-8000-000000000000"`),
+			},
+			{
+				Config:      keep + `data "carrierx_storage_container" "x" {}`,
+				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured:\s+\[container_sid,filter\]`),
+			},
+			{
+				Config:      keep + `data "carrierx_storage_files" "x" { filter = "name eq" }`,
+				ExpectError: regexp.MustCompile(`(?s)Unable to list storage files.*400.*filter`),
+			},
+			{Config: keep},
+		},
+	})
+}
+
+// TestAccShortenerDataSources lists domains and links with filter and order.
+func TestAccShortenerDataSources(t *testing.T) {
+	e := newAccEnv(t)
+	keep := e.config(`
+resource "carrierx_shortener_domain" "d" {
+  count       = 3
+  domain_name = "${["a", "b", "c"][count.index]}.ds.example.org"
+}
+resource "carrierx_shortener_link" "l" {
+  count           = 3
+  domain_sid      = carrierx_shortener_domain.d[0].domain_sid
+  destination_url = "https://www.example.org/${count.index}"
+  short_name      = "s${count.index}link"
+}
+resource "carrierx_shortener_link" "other" {
+  domain_sid      = carrierx_shortener_domain.d[1].domain_sid
+  destination_url = "https://www.example.org/other"
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: keep + `
+data "carrierx_shortener_domains" "ds" {
+  filter     = "domain_name like \"%.ds.example.org\""
+  order      = "domain_name desc"
+  depends_on = [carrierx_shortener_domain.d]
+}
+data "carrierx_shortener_links" "a" {
+  domain_sid = carrierx_shortener_domain.d[0].domain_sid
+  order      = "short_name desc"
+  depends_on = [carrierx_shortener_link.l, carrierx_shortener_link.other]
+}
+data "carrierx_shortener_links" "filtered" {
+  filter     = "destination_url eq \"https://www.example.org/other\""
+  depends_on = [carrierx_shortener_link.l, carrierx_shortener_link.other]
+}
+`,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.#", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.0.domain_name", "c.ds.example.org"),
+					resource.TestCheckResourceAttrPair("data.carrierx_shortener_domains.ds", "domains.2.domain_sid", "carrierx_shortener_domain.d.0", "domain_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.2.minimum_length", "6"),
+					resource.TestCheckResourceAttr("data.carrierx_shortener_links.a", "links.#", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_shortener_links.a", "links.0.short_name", "s2link"),
+					resource.TestCheckResourceAttrPair("data.carrierx_shortener_links.a", "links.2.url", "carrierx_shortener_link.l.0", "url"),
+					resource.TestCheckResourceAttr("data.carrierx_shortener_links.filtered", "links.#", "1"),
+					resource.TestCheckResourceAttrPair("data.carrierx_shortener_links.filtered", "links.0.link_sid", "carrierx_shortener_link.other", "link_sid"),
+				),
+			},
+			{
+				Config:      keep + `data "carrierx_shortener_links" "x" { filter = "hits eq" }`,
+				ExpectError: regexp.MustCompile(`(?s)Unable to list shortener links.*400.*filter`),
+			},
+			{Config: keep},
+		},
+	})
+}

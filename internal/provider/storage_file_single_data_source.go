@@ -1,0 +1,96 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*storageFileSingleDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*storageFileSingleDataSource)(nil)
+)
+
+func init() {
+	registerDataSource("carrierx_storage_file", NewStorageFileSingleDataSource, func() any { return &storageFileSingleDataSourceModel{} })
+}
+
+// NewStorageFileSingleDataSource is the carrierx_storage_file data source.
+func NewStorageFileSingleDataSource() datasource.DataSource { return &storageFileSingleDataSource{} }
+
+type storageFileSingleDataSource struct{ client *client.Client }
+
+// storageFileSingleDataSourceModel is a file's metadata; its content is not
+// read (download it from publish_uri).
+type storageFileSingleDataSourceModel struct {
+	storageFileModel
+	Filter types.String `tfsdk:"filter"`
+}
+
+func (d *storageFileSingleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_storage_file"
+}
+
+func (d *storageFileSingleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *storageFileSingleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := storageFileDataSourceAttributes()
+	attrs["file_sid"] = schema.StringAttribute{
+		MarkdownDescription: "SID of the file to read. Exactly one of `file_sid` and `filter` is required.",
+		Optional:            true, Computed: true,
+	}
+	attrs["filter"] = schema.StringAttribute{
+		MarkdownDescription: filterDoc + " It must match exactly one file, for example " +
+			"`container_sid eq \"...\" and name eq \"greeting.mp3\"`.",
+		Optional: true,
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads the metadata of one stored file (not its content) by SID, or of the single file a filter matches. " +
+			"Several files are read with the `carrierx_storage_files` data source.",
+		Attributes: attrs,
+	}
+}
+
+func (d *storageFileSingleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("file_sid"), path.MatchRoot("filter")),
+	}
+}
+
+func (d *storageFileSingleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m storageFileSingleDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var f *client.StorageFile
+	if known(m.FileSID) {
+		var err error
+		f, err = d.client.GetStorageFile(ctx, m.FileSID.ValueString())
+		if err != nil {
+			if client.IsNotFound(err) {
+				resp.Diagnostics.AddAttributeError(path.Root("file_sid"), "Storage file not found",
+					fmt.Sprintf("No storage file has file_sid %q for this token's partner. Check the SID.", m.FileSID.ValueString()))
+				return
+			}
+			addAPIError(&resp.Diagnostics, "Unable to read storage file", err)
+			return
+		}
+	} else {
+		f = findOne[client.StorageFile](ctx, d.client, "/storage/files", m.Filter.ValueString(), "storage files", "carrierx_storage_files", &resp.Diagnostics)
+		if f == nil {
+			return
+		}
+	}
+	m.fill(f, nil)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
