@@ -2,10 +2,8 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -106,75 +104,26 @@ func (r *accessControlRuleResource) Create(ctx context.Context, req resource.Cre
 		addAPIError(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", err)
 		return
 	}
-	resp.Diagnostics.Append(plan.fill(ctx, rule, &plan)...)
+	prior := plan
+	resp.Diagnostics.Append(plan.fill(ctx, rule, &prior)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *accessControlRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state accessControlRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	rule, err := r.client.GetAccessControlRule(ctx, state.RuleSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_access_control_rule "+state.RuleSID.ValueString(), err)
-		return
-	}
-	resp.Diagnostics.Append(state.fill(ctx, rule, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_access_control_rule", accessControlRuleSID, r.client.GetAccessControlRule, (*accessControlRuleModel).fill)
 }
 
 func (r *accessControlRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state accessControlRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	planBody, diags := plan.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	stateBody, diags := state.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.RuleSID.ValueString()
-	var rule *client.AccessControlRule
-	var err error
-	if patch := changed(planBody, stateBody); len(patch) > 0 {
-		rule, err = r.client.UpdateAccessControlRule(ctx, sid, patch)
-	} else {
-		rule, err = r.client.GetAccessControlRule(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_access_control_rule "+sid, err)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(ctx, rule, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_access_control_rule", accessControlRuleSID, (*accessControlRuleModel).body,
+		r.client.UpdateAccessControlRule, r.client.GetAccessControlRule, (*accessControlRuleModel).fill)
 }
 
 func (r *accessControlRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state accessControlRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteAccessControlRule(ctx, state.RuleSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_access_control_rule "+state.RuleSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_access_control_rule", accessControlRuleSID, r.client.DeleteAccessControlRule)
 }
 
 func (r *accessControlRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_access_control_rule import ID",
-			fmt.Sprintf("%q is not a rule SID; import with the rule_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("rule_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_access_control_rule", "rule_sid", "a rule SID", exampleSID)
 }
+
+func accessControlRuleSID(m *accessControlRuleModel) string { return m.RuleSID.ValueString() }

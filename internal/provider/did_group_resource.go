@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -84,63 +82,20 @@ func (r *didGroupResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *didGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state didGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.client.GetDIDGroup(ctx, state.DIDGroupSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_did_group "+state.DIDGroupSID.ValueString(), err)
-		return
-	}
-	state.fill(g, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_did_group", didGroupSID, r.client.GetDIDGroup, plainFill((*didGroupModel).fill))
 }
 
 func (r *didGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state didGroupModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.DIDGroupSID.ValueString()
-	var g *client.DIDGroup
-	var err error
-	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
-		g, err = r.client.UpdateDIDGroup(ctx, sid, patch)
-	} else {
-		g, err = r.client.GetDIDGroup(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_did_group "+sid, err)
-		return
-	}
-	plan.fill(g, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_did_group", didGroupSID, plainBody((*didGroupModel).body),
+		r.client.UpdateDIDGroup, r.client.GetDIDGroup, plainFill((*didGroupModel).fill))
 }
 
 func (r *didGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state didGroupModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteDIDGroup(ctx, state.DIDGroupSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_did_group "+state.DIDGroupSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_did_group", didGroupSID, r.client.DeleteDIDGroup)
 }
 
 func (r *didGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_did_group import ID",
-			fmt.Sprintf("%q is not a DID group SID; import with the did_group_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("did_group_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_did_group", "did_group_sid", "a DID group SID", exampleSID)
 }
+
+func didGroupSID(m *didGroupModel) string { return m.DIDGroupSID.ValueString() }

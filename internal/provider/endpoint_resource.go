@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -283,22 +282,7 @@ func (r *endpointResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *endpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state endpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ep, err := r.client.GetEndpoint(ctx, state.EndpointSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_endpoint "+state.EndpointSID.ValueString(), err)
-		return
-	}
-	r.setState(ctx, ep, &state, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_endpoint", endpointSID, r.client.GetEndpoint, r.fill)
 }
 
 func (r *endpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -343,24 +327,11 @@ func (r *endpointResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *endpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state endpointResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	err := r.client.DeleteEndpoint(ctx, state.EndpointSID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_endpoint "+state.EndpointSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_endpoint", endpointSID, r.client.DeleteEndpoint)
 }
 
 func (r *endpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_endpoint import ID",
-			fmt.Sprintf("%q is not an endpoint SID; import with the endpoint_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("endpoint_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_endpoint", "endpoint_sid", "an endpoint SID", exampleSID)
 }
 
 // setState fills m from the API answer. A write-only password stays null in
@@ -372,4 +343,12 @@ func (r *endpointResource) setState(ctx context.Context, ep *client.Endpoint, m 
 		m.OutSIPPassword = types.StringNull()
 	}
 	m.OutSIPPasswordWO = types.StringNull()
+}
+
+func endpointSID(m *endpointResourceModel) string { return m.EndpointSID.ValueString() }
+
+// fill fits setState to readResource; setState takes its own prior.
+func (r *endpointResource) fill(m *endpointResourceModel, ctx context.Context, ep *client.Endpoint, _ *endpointResourceModel) (diags diag.Diagnostics) {
+	r.setState(ctx, ep, m, &diags)
+	return diags
 }

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
@@ -149,70 +147,20 @@ func (r *prefixResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *prefixResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state prefixModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	p, err := r.client.GetPrefix(ctx, state.PrefixSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_prefix "+state.PrefixSID.ValueString(), err)
-		return
-	}
-	resp.Diagnostics.Append(state.fill(ctx, p, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_prefix", prefixSID, r.client.GetPrefix, (*prefixModel).fill)
 }
 
 func (r *prefixResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state prefixModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	planBody, diags := plan.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	stateBody, diags := state.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.PrefixSID.ValueString()
-	var p *client.Prefix
-	var err error
-	if patch := changed(planBody, stateBody); len(patch) > 0 {
-		p, err = r.client.UpdatePrefix(ctx, sid, patch)
-	} else {
-		p, err = r.client.GetPrefix(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_prefix "+sid, err)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(ctx, p, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_prefix", prefixSID, (*prefixModel).body,
+		r.client.UpdatePrefix, r.client.GetPrefix, (*prefixModel).fill)
 }
 
 func (r *prefixResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state prefixModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeletePrefix(ctx, state.PrefixSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_prefix "+state.PrefixSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_prefix", prefixSID, r.client.DeletePrefix)
 }
 
 func (r *prefixResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_prefix import ID",
-			fmt.Sprintf("%q is not a prefix SID; import with the prefix_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("prefix_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_prefix", "prefix_sid", "a prefix SID", exampleSID)
 }
+
+func prefixSID(m *prefixModel) string { return m.PrefixSID.ValueString() }

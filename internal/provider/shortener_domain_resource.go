@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -107,65 +105,20 @@ func (r *shortenerDomainResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *shortenerDomainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state shortenerDomainModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	dom, err := r.client.GetShortenerDomain(ctx, state.DomainSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_shortener_domain "+state.DomainSID.ValueString(), err)
-		return
-	}
-	prior := state
-	state.fill(dom, &prior)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_shortener_domain", shortenerDomainSID, r.client.GetShortenerDomain, plainFill((*shortenerDomainModel).fill))
 }
 
 func (r *shortenerDomainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state shortenerDomainModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.DomainSID.ValueString()
-	var dom *client.ShortenerDomain
-	var err error
-	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
-		dom, err = r.client.UpdateShortenerDomain(ctx, sid, patch)
-	} else {
-		dom, err = r.client.GetShortenerDomain(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_shortener_domain "+sid, err)
-		return
-	}
-	prior := plan
-	plan.fill(dom, &prior)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_shortener_domain", shortenerDomainSID, plainBody((*shortenerDomainModel).body),
+		r.client.UpdateShortenerDomain, r.client.GetShortenerDomain, plainFill((*shortenerDomainModel).fill))
 }
 
 func (r *shortenerDomainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state shortenerDomainModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteShortenerDomain(ctx, state.DomainSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_shortener_domain "+state.DomainSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_shortener_domain", shortenerDomainSID, r.client.DeleteShortenerDomain)
 }
 
 func (r *shortenerDomainResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_shortener_domain import ID",
-			fmt.Sprintf("%q is not a domain SID; import with the domain_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("domain_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_shortener_domain", "domain_sid", "a domain SID", exampleSID)
 }
+
+func shortenerDomainSID(m *shortenerDomainModel) string { return m.DomainSID.ValueString() }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -100,63 +99,25 @@ func (r *shortenerLinkResource) Create(ctx context.Context, req resource.CreateR
 }
 
 func (r *shortenerLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state shortenerLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	l, err := r.client.GetShortenerLink(ctx, state.LinkSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_shortener_link "+state.LinkSID.ValueString(), err)
-		return
-	}
-	state.fill(l)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_shortener_link", shortenerLinkSID, r.client.GetShortenerLink, plainFill(shortenerLinkFill))
 }
 
 func (r *shortenerLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state shortenerLinkModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.LinkSID.ValueString()
-	var l *client.ShortenerLink
-	var err error
-	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
-		l, err = r.client.UpdateShortenerLink(ctx, sid, patch)
-	} else {
-		l, err = r.client.GetShortenerLink(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_shortener_link "+sid, err)
-		return
-	}
-	plan.fill(l)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_shortener_link", shortenerLinkSID, plainBody((*shortenerLinkModel).body),
+		r.client.UpdateShortenerLink, r.client.GetShortenerLink, plainFill(shortenerLinkFill))
 }
 
 func (r *shortenerLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state shortenerLinkModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteShortenerLink(ctx, state.LinkSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_shortener_link "+state.LinkSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_shortener_link", shortenerLinkSID, r.client.DeleteShortenerLink)
 }
 
 func (r *shortenerLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_shortener_link import ID",
-			fmt.Sprintf("%q is not a link SID; import with the link_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_shortener_link", "link_sid", "a link SID", exampleSID)
+}
+
+func shortenerLinkSID(m *shortenerLinkModel) string { return m.LinkSID.ValueString() }
+
+// shortenerLinkFill fits fill, which needs no prior, to the helpers.
+func shortenerLinkFill(m *shortenerLinkModel, l *client.ShortenerLink, _ *shortenerLinkModel) {
+	m.fill(l)
 }

@@ -2,12 +2,10 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -196,70 +194,20 @@ func (r *storageContainerResource) Create(ctx context.Context, req resource.Crea
 }
 
 func (r *storageContainerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state storageContainerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, err := r.client.GetStorageContainer(ctx, state.ContainerSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_storage_container "+state.ContainerSID.ValueString(), err)
-		return
-	}
-	resp.Diagnostics.Append(state.fill(ctx, c, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_storage_container", storageContainerSID, r.client.GetStorageContainer, (*storageContainerModel).fill)
 }
 
 func (r *storageContainerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state storageContainerModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	planBody, diags := plan.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	stateBody, diags := state.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	sid := state.ContainerSID.ValueString()
-	var c *client.StorageContainer
-	var err error
-	if patch := changed(planBody, stateBody); len(patch) > 0 {
-		c, err = r.client.UpdateStorageContainer(ctx, sid, patch)
-	} else {
-		c, err = r.client.GetStorageContainer(ctx, sid)
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_storage_container "+sid, err)
-		return
-	}
-	resp.Diagnostics.Append(plan.fill(ctx, c, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	updateResource(ctx, req, resp, "carrierx_storage_container", storageContainerSID, (*storageContainerModel).body,
+		r.client.UpdateStorageContainer, r.client.GetStorageContainer, (*storageContainerModel).fill)
 }
 
 func (r *storageContainerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state storageContainerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteStorageContainer(ctx, state.ContainerSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_storage_container "+state.ContainerSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_storage_container", storageContainerSID, r.client.DeleteStorageContainer)
 }
 
 func (r *storageContainerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_storage_container import ID",
-			fmt.Sprintf("%q is not a container SID; import with the container_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("container_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_storage_container", "container_sid", "a container SID", exampleSID)
 }
+
+func storageContainerSID(m *storageContainerModel) string { return m.ContainerSID.ValueString() }

@@ -357,23 +357,11 @@ func (r *storageFileResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *storageFileResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state storageFileResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.DeleteStorageFile(ctx, state.FileSID.ValueString()); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_storage_file "+state.FileSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_storage_file", storageFileSID, r.client.DeleteStorageFile)
 }
 
 func (r *storageFileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_storage_file import ID",
-			fmt.Sprintf("%q is not a file SID; import with the file_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("file_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_storage_file", "file_sid", "a file SID", exampleSID)
 }
 
 func storageFileClearWriteOnly(m *storageFileResourceModel) {
@@ -478,3 +466,5 @@ func (storageFileBase64) ValidateString(_ context.Context, req validator.StringR
 func storageFileBase64Message(err error) string {
 	return fmt.Sprintf("content_base64 is not valid base64 (%v). Use the standard alphabet with padding, for example filebase64(\"greeting.mp3\") or base64encode(...); for text, use content.", err)
 }
+
+func storageFileSID(m *storageFileResourceModel) string { return m.FileSID.ValueString() }

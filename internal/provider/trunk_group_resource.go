@@ -2,13 +2,11 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -240,23 +238,7 @@ func (r *trunkGroupResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *trunkGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state trunkGroupData
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.client.GetTrunkGroup(ctx, state.TrunkGroupSID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_trunk_group "+state.TrunkGroupSID.ValueString(), err)
-		return
-	}
-	prior := state
-	resp.Diagnostics.Append(state.fill(ctx, g, &prior)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readResource(ctx, req, resp, "carrierx_trunk_group", trunkGroupSID, r.client.GetTrunkGroup, (*trunkGroupData).fill)
 }
 
 func (r *trunkGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -295,22 +277,11 @@ func (r *trunkGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *trunkGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state trunkGroupData
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	err := r.client.DeleteTrunkGroup(ctx, state.TrunkGroupSID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_trunk_group "+state.TrunkGroupSID.ValueString(), err)
-	}
+	deleteResource(ctx, req, resp, "carrierx_trunk_group", trunkGroupSID, r.client.DeleteTrunkGroup)
 }
 
 func (r *trunkGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
-		resp.Diagnostics.AddError("Invalid carrierx_trunk_group import ID",
-			fmt.Sprintf("%q is not a trunk group SID; import with the trunk_group_sid, a UUID such as 0b1c2d3e-0000-4000-8000-0000000000b1.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("trunk_group_sid"), req.ID)...)
+	importBySID(ctx, req, resp, "carrierx_trunk_group", "trunk_group_sid", "a trunk group SID", "0b1c2d3e-0000-4000-8000-0000000000b1")
 }
+
+func trunkGroupSID(m *trunkGroupData) string { return m.TrunkGroupSID.ValueString() }
