@@ -335,6 +335,9 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	t.Setenv("CARRIERX_TOKEN", e.token)
 	t.Setenv("TF_VAR_out_pw", outPw)
 	t.Setenv("TF_VAR_addr_pw", addrPw)
+	const partnerPw = "Partner-Pa55word-zq"
+	t.Setenv("TF_VAR_partner_pw", partnerPw)
+	var minted string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.providers(),
 		Steps: []resource.TestStep{
@@ -365,9 +368,22 @@ data "carrierx_endpoints" "all" {
 data "carrierx_endpoint" "conf" {
   endpoint_sid = carrierx_endpoint.conf.endpoint_sid
 }
+variable "partner_pw" {
+  type      = string
+  sensitive = true
+}
+resource "carrierx_partner" "sub" {
+  login    = "trace-sub"
+  password = var.partner_pw
+}
+resource "carrierx_oauth_token" "t" {
+  name   = "trace"
+  scopes = ["endpoints.read"]
+}
 `, e.baseURL),
 				Check: func(s *terraform.State) error {
 					generated = s.RootModule().Resources["carrierx_endpoint.conf"].Primary.Attributes["credentials.password"]
+					minted = s.RootModule().Resources["carrierx_oauth_token.t"].Primary.Attributes["access_token"]
 					return nil
 				},
 			},
@@ -385,7 +401,8 @@ data "carrierx_endpoint" "conf" {
 	if !strings.Contains(log, `sip_password\":\"***\"`) {
 		t.Fatal("the trace log has no redacted request body; the test would prove nothing")
 	}
-	for name, secret := range map[string]string{"token": e.token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated} {
+	for name, secret := range map[string]string{"token": e.token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated,
+		"partner password": partnerPw, "minted access_token": minted} {
 		if secret == "" {
 			t.Fatalf("%s is empty", name)
 		}
