@@ -1,5 +1,5 @@
 // Package emulator is an in-memory CarrierX Core API v2 for tests and local
-// development. It serves the API as /work/shared/carrierx-api describes it:
+// development. It serves the API as CarrierX's public documentation describes it:
 // the Core API under /core/v2 (bearer tokens, scopes, the documented status
 // codes, error envelope, list envelope, filter language and field
 // filtering) and a test-control API under /_emulator (no auth; Listen only
