@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -90,24 +89,12 @@ func (d *accessControlRuleDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var rule *client.AccessControlRule
-	if known(m.RuleSID) {
-		var err error
-		rule, err = d.client.GetAccessControlRule(ctx, m.RuleSID.ValueString())
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("rule_sid"), "Access control rule not found",
-				fmt.Sprintf("No access control rule has rule_sid %q for this token's partner. Check the SID.", m.RuleSID.ValueString()))
-			return
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read access control rule", err)
-			return
-		}
-	} else {
-		rule = findOne[client.AccessControlRule](ctx, d.client, "/accesscontrol/rules", m.Filter.ValueString(), "access control rules", "carrierx_access_control_rules", &resp.Diagnostics)
-		if rule == nil {
-			return
-		}
+	rule := lookupOne(ctx, d.client, m.RuleSID, m.Filter, oneOf[client.AccessControlRule]{
+		sidAttr: "rule_sid", noun: "access control rule", get: d.client.GetAccessControlRule,
+		listPath: "/accesscontrol/rules", nouns: "access control rules", listDS: "carrierx_access_control_rules",
+	}, &resp.Diagnostics)
+	if rule == nil {
+		return
 	}
 	resp.Diagnostics.Append(m.fill(ctx, rule, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

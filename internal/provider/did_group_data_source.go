@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -82,24 +81,12 @@ func (d *didGroupDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var g *client.DIDGroup
-	if known(m.DIDGroupSID) {
-		var err error
-		g, err = d.client.GetDIDGroup(ctx, m.DIDGroupSID.ValueString())
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("did_group_sid"), "DID group not found",
-				fmt.Sprintf("No DID group has did_group_sid %q for this token's partner. Check the SID.", m.DIDGroupSID.ValueString()))
-			return
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read DID group", err)
-			return
-		}
-	} else {
-		g = findOne[client.DIDGroup](ctx, d.client, "/phonenumber/did_groups", m.Filter.ValueString(), "DID groups", "carrierx_did_groups", &resp.Diagnostics)
-		if g == nil {
-			return
-		}
+	g := lookupOne(ctx, d.client, m.DIDGroupSID, m.Filter, oneOf[client.DIDGroup]{
+		sidAttr: "did_group_sid", noun: "DID group", get: d.client.GetDIDGroup,
+		listPath: "/phonenumber/did_groups", nouns: "DID groups", listDS: "carrierx_did_groups",
+	}, &resp.Diagnostics)
+	if g == nil {
+		return
 	}
 	m.fill(g, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -147,24 +146,12 @@ func (d *endpointDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var ep *client.Endpoint
-	if known(m.EndpointSID) {
-		var err error
-		ep, err = d.client.GetEndpoint(ctx, m.EndpointSID.ValueString())
-		if err != nil {
-			if client.IsNotFound(err) {
-				resp.Diagnostics.AddAttributeError(path.Root("endpoint_sid"), "Endpoint not found",
-					fmt.Sprintf("No endpoint has endpoint_sid %q for this token's partner. Check the SID.", m.EndpointSID.ValueString()))
-				return
-			}
-			addAPIError(&resp.Diagnostics, "Unable to read endpoint", err)
-			return
-		}
-	} else {
-		ep = findOne[client.Endpoint](ctx, d.client, "/endpoints", m.Filter.ValueString(), "endpoints", "carrierx_endpoints", &resp.Diagnostics)
-		if ep == nil {
-			return
-		}
+	ep := lookupOne(ctx, d.client, m.EndpointSID, m.Filter, oneOf[client.Endpoint]{
+		sidAttr: "endpoint_sid", noun: "endpoint", get: d.client.GetEndpoint,
+		listPath: "/endpoints", nouns: "endpoints", listDS: "carrierx_endpoints",
+	}, &resp.Diagnostics)
+	if ep == nil {
+		return
 	}
 	resp.Diagnostics.Append(m.fill(ctx, ep, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -3,9 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -30,4 +32,41 @@ func findOne[T any](ctx context.Context, c *client.Client, listPath, filter, nou
 		return nil
 	}
 	return &page.Items[0]
+}
+
+// oneOf says how a singular data source finds its object: by SID through
+// get, or by a filter over listPath.
+type oneOf[T any] struct {
+	sidAttr  string // "prefix_sid"
+	noun     string // "prefix", in messages
+	get      func(context.Context, string) (*T, error)
+	listPath string // "/phonenumber/prefixes"
+	nouns    string // "prefixes"
+	listDS   string // "carrierx_prefixes", suggested for several
+}
+
+// lookupOne reads the object by SID when sid is set, else the single
+// object filter matches; nil means a diagnostic was added.
+func lookupOne[T any](ctx context.Context, c *client.Client, sid, filter types.String, o oneOf[T], diags *diag.Diagnostics) *T {
+	if !known(sid) {
+		return findOne[T](ctx, c, o.listPath, filter.ValueString(), o.nouns, o.listDS, diags)
+	}
+	obj, err := o.get(ctx, sid.ValueString())
+	if client.IsNotFound(err) {
+		diags.AddAttributeError(path.Root(o.sidAttr), upperFirst(o.noun)+" not found",
+			fmt.Sprintf("No %s has %s %q for this token's partner. Check the SID.", o.noun, o.sidAttr, sid.ValueString()))
+		return nil
+	}
+	if err != nil {
+		addAPIError(diags, "Unable to read "+o.noun, err)
+		return nil
+	}
+	return obj
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

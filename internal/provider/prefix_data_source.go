@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -99,24 +98,12 @@ func (d *prefixDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var p *client.Prefix
-	if known(m.PrefixSID) {
-		var err error
-		p, err = d.client.GetPrefix(ctx, m.PrefixSID.ValueString())
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("prefix_sid"), "Prefix not found",
-				fmt.Sprintf("No prefix has prefix_sid %q for this token's partner. Check the SID.", m.PrefixSID.ValueString()))
-			return
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read prefix", err)
-			return
-		}
-	} else {
-		p = findOne[client.Prefix](ctx, d.client, "/phonenumber/prefixes", m.Filter.ValueString(), "prefixes", "carrierx_prefixes", &resp.Diagnostics)
-		if p == nil {
-			return
-		}
+	p := lookupOne(ctx, d.client, m.PrefixSID, m.Filter, oneOf[client.Prefix]{
+		sidAttr: "prefix_sid", noun: "prefix", get: d.client.GetPrefix,
+		listPath: "/phonenumber/prefixes", nouns: "prefixes", listDS: "carrierx_prefixes",
+	}, &resp.Diagnostics)
+	if p == nil {
+		return
 	}
 	resp.Diagnostics.Append(m.fill(ctx, p, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

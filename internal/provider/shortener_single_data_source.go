@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -74,25 +73,12 @@ func (d *shortenerDomainSingleDataSource) Read(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var sd *client.ShortenerDomain
-	if known(m.DomainSID) {
-		var err error
-		sd, err = d.client.GetShortenerDomain(ctx, m.DomainSID.ValueString())
-		if err != nil {
-			if client.IsNotFound(err) {
-				resp.Diagnostics.AddAttributeError(path.Root("domain_sid"), "Shortener domain not found",
-					fmt.Sprintf("No shortener domain has domain_sid %q for this token's partner. Check the SID.", m.DomainSID.ValueString()))
-				return
-			}
-			addAPIError(&resp.Diagnostics, "Unable to read shortener domain", err)
-			return
-		}
-	} else {
-		sd = findOne[client.ShortenerDomain](ctx, d.client, "/shortener/domains", m.Filter.ValueString(),
-			"shortener domains", "carrierx_shortener_domains", &resp.Diagnostics)
-		if sd == nil {
-			return
-		}
+	sd := lookupOne(ctx, d.client, m.DomainSID, m.Filter, oneOf[client.ShortenerDomain]{
+		sidAttr: "domain_sid", noun: "shortener domain", get: d.client.GetShortenerDomain,
+		listPath: "/shortener/domains", nouns: "shortener domains", listDS: "carrierx_shortener_domains",
+	}, &resp.Diagnostics)
+	if sd == nil {
+		return
 	}
 	m.fill(sd, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
@@ -148,25 +134,12 @@ func (d *shortenerLinkSingleDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var l *client.ShortenerLink
-	if known(m.LinkSID) {
-		var err error
-		l, err = d.client.GetShortenerLink(ctx, m.LinkSID.ValueString())
-		if err != nil {
-			if client.IsNotFound(err) {
-				resp.Diagnostics.AddAttributeError(path.Root("link_sid"), "Shortener link not found",
-					fmt.Sprintf("No shortener link has link_sid %q for this token's partner. Check the SID.", m.LinkSID.ValueString()))
-				return
-			}
-			addAPIError(&resp.Diagnostics, "Unable to read shortener link", err)
-			return
-		}
-	} else {
-		l = findOne[client.ShortenerLink](ctx, d.client, "/shortener/links", m.Filter.ValueString(),
-			"shortener links", "carrierx_shortener_links", &resp.Diagnostics)
-		if l == nil {
-			return
-		}
+	l := lookupOne(ctx, d.client, m.LinkSID, m.Filter, oneOf[client.ShortenerLink]{
+		sidAttr: "link_sid", noun: "shortener link", get: d.client.GetShortenerLink,
+		listPath: "/shortener/links", nouns: "shortener links", listDS: "carrierx_shortener_links",
+	}, &resp.Diagnostics)
+	if l == nil {
+		return
 	}
 	m.fill(l)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -2,12 +2,10 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -28,28 +26,6 @@ func init() {
 }
 
 const storageOrderDoc = "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`."
-
-// storageFindOne lists with filter and returns the only match; 0 or more
-// than one match is an error on the filter attribute. what is the singular
-// name of the object, plural the data source to use for several.
-func storageFindOne[T any](ctx context.Context, c *client.Client, apiPath, filter, what, whats, plural string, diags *diag.Diagnostics) *T {
-	// Two items are enough to tell "exactly one" from "more than one".
-	page, err := client.ListPage[T](ctx, c, apiPath, client.ListOptions{Filter: filter, PageSize: 2}, 0)
-	if err != nil {
-		addAPIError(diags, "Unable to list "+whats, err)
-		return nil
-	}
-	if len(page.Items) != 1 {
-		n := fmt.Sprint(len(page.Items))
-		if page.HasMore || len(page.Items) > 1 {
-			n = "more than one"
-		}
-		diags.AddAttributeError(path.Root("filter"), "Filter must match exactly one "+what,
-			fmt.Sprintf("filter %q matched %s %s; narrow it, or use the %s data source for several.", filter, n, whats, plural))
-		return nil
-	}
-	return &page.Items[0]
-}
 
 // NewStorageContainerDataSource is the carrierx_storage_container data source.
 func NewStorageContainerDataSource() datasource.DataSource { return &storageContainerDataSource{} }
@@ -97,25 +73,12 @@ func (d *storageContainerDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var c *client.StorageContainer
-	if known(m.ContainerSID) {
-		var err error
-		c, err = d.client.GetStorageContainer(ctx, m.ContainerSID.ValueString())
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("container_sid"), "Storage container not found",
-				fmt.Sprintf("No storage container has container_sid %q for this token's partner. Check the SID.", m.ContainerSID.ValueString()))
-			return
-		}
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read storage container", err)
-			return
-		}
-	} else {
-		c = storageFindOne[client.StorageContainer](ctx, d.client, "/storage/containers", m.Filter.ValueString(),
-			"storage container", "storage containers", "carrierx_storage_containers", &resp.Diagnostics)
-		if c == nil {
-			return
-		}
+	c := lookupOne(ctx, d.client, m.ContainerSID, m.Filter, oneOf[client.StorageContainer]{
+		sidAttr: "container_sid", noun: "storage container", get: d.client.GetStorageContainer,
+		listPath: "/storage/containers", nouns: "storage containers", listDS: "carrierx_storage_containers",
+	}, &resp.Diagnostics)
+	if c == nil {
+		return
 	}
 	resp.Diagnostics.Append(m.fill(ctx, c, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -72,24 +71,12 @@ func (d *storageFileSingleDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var f *client.StorageFile
-	if known(m.FileSID) {
-		var err error
-		f, err = d.client.GetStorageFile(ctx, m.FileSID.ValueString())
-		if err != nil {
-			if client.IsNotFound(err) {
-				resp.Diagnostics.AddAttributeError(path.Root("file_sid"), "Storage file not found",
-					fmt.Sprintf("No storage file has file_sid %q for this token's partner. Check the SID.", m.FileSID.ValueString()))
-				return
-			}
-			addAPIError(&resp.Diagnostics, "Unable to read storage file", err)
-			return
-		}
-	} else {
-		f = findOne[client.StorageFile](ctx, d.client, "/storage/files", m.Filter.ValueString(), "storage files", "carrierx_storage_files", &resp.Diagnostics)
-		if f == nil {
-			return
-		}
+	f := lookupOne(ctx, d.client, m.FileSID, m.Filter, oneOf[client.StorageFile]{
+		sidAttr: "file_sid", noun: "storage file", get: d.client.GetStorageFile,
+		listPath: "/storage/files", nouns: "storage files", listDS: "carrierx_storage_files",
+	}, &resp.Diagnostics)
+	if f == nil {
+		return
 	}
 	m.fill(f, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

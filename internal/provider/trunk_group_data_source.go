@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -131,24 +130,12 @@ func (d *trunkGroupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var g *client.TrunkGroup
-	if known(m.TrunkGroupSID) {
-		var err error
-		g, err = d.client.GetTrunkGroup(ctx, m.TrunkGroupSID.ValueString())
-		if err != nil {
-			if client.IsNotFound(err) {
-				resp.Diagnostics.AddAttributeError(path.Root("trunk_group_sid"), "Trunk group not found",
-					fmt.Sprintf("No trunk group has trunk_group_sid %q for this token's partner. Check the SID.", m.TrunkGroupSID.ValueString()))
-				return
-			}
-			addAPIError(&resp.Diagnostics, "Unable to read trunk group", err)
-			return
-		}
-	} else {
-		g = findOne[client.TrunkGroup](ctx, d.client, "/trunk_groups", m.Filter.ValueString(), "trunk groups", "carrierx_trunk_groups", &resp.Diagnostics)
-		if g == nil {
-			return
-		}
+	g := lookupOne(ctx, d.client, m.TrunkGroupSID, m.Filter, oneOf[client.TrunkGroup]{
+		sidAttr: "trunk_group_sid", noun: "trunk group", get: d.client.GetTrunkGroup,
+		listPath: "/trunk_groups", nouns: "trunk groups", listDS: "carrierx_trunk_groups",
+	}, &resp.Diagnostics)
+	if g == nil {
+		return
 	}
 	resp.Diagnostics.Append(m.fill(ctx, g, nil)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
