@@ -15,6 +15,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -234,4 +236,32 @@ func expectBody(reqs []loggedRequest, method, want string) error {
 		return nil
 	}
 	return fmt.Errorf("no %s request in %v", method, summarize(reqs))
+}
+
+// recreateStep removes the object behind Terraform's back, then expects the
+// next plan to create it again, under a new SID, and no change after that.
+// oldSID is read when the step runs, so an earlier step may set it.
+func recreateStep(t *testing.T, cfg, addr, sidAttr string, oldSID *string, remove func() error) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: func() {
+			if err := remove(); err != nil {
+				t.Fatal(err)
+			}
+		},
+		Config: cfg,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		Check: func(s *terraform.State) error {
+			rs, ok := s.RootModule().Resources[addr]
+			if !ok {
+				return fmt.Errorf("%s not in state after re-creation", addr)
+			}
+			if got := rs.Primary.Attributes[sidAttr]; got == "" || got == *oldSID {
+				return fmt.Errorf("%s removed out of band came back with %s %q, want a new one (old %q)", addr, sidAttr, got, *oldSID)
+			}
+			return nil
+		},
+	}
 }

@@ -194,25 +194,7 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 					},
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.DeleteAccessControlRule(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					got, err := prefixStateAttr(accessControlRuleRes, "rule_sid")(s)
-					if err == nil && got == sid {
-						err = fmt.Errorf("deleted rule %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, accessControlRuleRes, "rule_sid", &sid, func() error { return e.api.DeleteAccessControlRule(context.Background(), sid) }),
 		},
 	})
 }

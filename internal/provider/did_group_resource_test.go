@@ -201,25 +201,7 @@ func TestAccDIDGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.DeleteDIDGroup(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					got, err := prefixStateAttr(didGroupRes, "did_group_sid")(s)
-					if err == nil && got == sid {
-						err = fmt.Errorf("deleted DID group %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error { return e.api.DeleteDIDGroup(context.Background(), sid) }),
 		},
 	})
 }

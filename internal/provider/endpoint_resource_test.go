@@ -209,25 +209,7 @@ func TestAccEndpoint_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.DeleteEndpoint(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					newSID, err := endpointSIDFrom(s)
-					if err == nil && newSID == sid {
-						err = fmt.Errorf("deleted endpoint %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, endpointRes, "endpoint_sid", &sid, func() error { return e.api.DeleteEndpoint(context.Background(), sid) }),
 		},
 	})
 }

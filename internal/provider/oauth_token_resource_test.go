@@ -227,25 +227,7 @@ func TestAccOAuthToken_drift(t *testing.T) {
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &sid),
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.RevokeToken(context.Background(), access); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					newSID, err := oauthTokenSIDFrom(s)
-					if err == nil && newSID == sid {
-						err = fmt.Errorf("revoked token %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, oauthTokenRes, "token_sid", &sid, func() error { return e.api.RevokeToken(context.Background(), access) }),
 		},
 	})
 }

@@ -275,21 +275,7 @@ func TestAccPartner_drift(t *testing.T) {
 					return err
 				},
 			},
-			{
-				PreConfig: func() { e.control(http.MethodDelete, "/objects/partners/"+sid, nil, nil) },
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					newSID, err := partnerSIDOf(partnerRes)(s)
-					if err == nil && newSID == sid {
-						err = fmt.Errorf("deleted partner %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, partnerRes, "partner_sid", &sid, func() error { e.control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil }),
 		},
 	})
 }

@@ -230,25 +230,7 @@ func TestAccPrefix_drift(t *testing.T) {
 					},
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.DeletePrefix(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					got, err := prefixStateAttr(prefixRes, "prefix_sid")(s)
-					if err == nil && got == sid {
-						err = fmt.Errorf("deleted prefix %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, prefixRes, "prefix_sid", &sid, func() error { return e.api.DeletePrefix(context.Background(), sid) }),
 		},
 	})
 }

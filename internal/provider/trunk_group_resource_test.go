@@ -177,25 +177,7 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			{
-				PreConfig: func() {
-					if err := e.api.DeleteTrunkGroup(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					newSID, err := trunkGroupSIDFrom(s)
-					if err == nil && newSID == sid {
-						err = fmt.Errorf("deleted trunk group %s came back with the same SID", sid)
-					}
-					return err
-				},
-			},
+			recreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error { return e.api.DeleteTrunkGroup(context.Background(), sid) }),
 		},
 	})
 }
