@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 )
 
@@ -29,39 +28,27 @@ func accessControlRulePath(sid string) string {
 // or *AccessControlRule); the API requires entries, field, operation and
 // quantifier.
 func (c *Client) CreateAccessControlRule(ctx context.Context, body any) (*AccessControlRule, error) {
-	var out AccessControlRule
-	if err := c.Do(ctx, http.MethodPost, accessControlRulesPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[AccessControlRule](ctx, c, AccessControlRuleKind, nil, body)
 }
 
 // GetAccessControlRule reads one rule by SID.
 func (c *Client) GetAccessControlRule(ctx context.Context, sid string) (*AccessControlRule, error) {
-	var out AccessControlRule
-	if err := c.Do(ctx, http.MethodGet, accessControlRulePath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[AccessControlRule](ctx, c, AccessControlRuleKind, sid)
 }
 
 // UpdateAccessControlRule sends PATCH /accesscontrol/rules/{sid} with only
 // the given fields.
 func (c *Client) UpdateAccessControlRule(ctx context.Context, sid string, patch map[string]any) (*AccessControlRule, error) {
-	var out AccessControlRule
-	if err := c.Do(ctx, http.MethodPatch, accessControlRulePath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[AccessControlRule](ctx, c, AccessControlRuleKind, sid, patch)
 }
 
 // DeleteAccessControlRule deletes a rule; callers decide what a 404 means.
 func (c *Client) DeleteAccessControlRule(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, accessControlRulePath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, AccessControlRuleKind, sid)
 }
 
 // ListAccessControlRules fetches every page of GET /accesscontrol/rules:
 // the caller's rules and its parent partner's (read only).
 func (c *Client) ListAccessControlRules(ctx context.Context, opts ListOptions) ([]AccessControlRule, error) {
-	return ListAll[AccessControlRule](ctx, c, accessControlRulesPath, opts)
+	return listObjects[AccessControlRule](ctx, c, AccessControlRuleKind, opts)
 }

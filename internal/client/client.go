@@ -3,17 +3,19 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 )
+
+// maxResponseBytes guards memory against a runaway body (a variable, so
+// tests can lower it).
+var maxResponseBytes = 64 << 20
 
 // Defaults applied by New for zero Config values.
 const (
@@ -21,8 +23,7 @@ const (
 	DefaultRetryWaitMin = 1 * time.Second
 	DefaultRetryWaitMax = 30 * time.Second
 	DefaultPageSize     = 1000
-	maxPageSize         = 1000     // API maximum for limit
-	maxResponseBytes    = 64 << 20 // guards memory against a runaway body
+	maxPageSize         = 1000 // API maximum for limit
 )
 
 // Config configures a Client. Only BaseURL and Token are required.
@@ -102,7 +103,13 @@ func New(cfg Config) (*Client, error) {
 	}
 	if c.hc == nil {
 		c.hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	} else {
+		hc := *c.hc
+		c.hc = &hc
 	}
+	// No redirect is followed: the API never redirects, and following one
+	// could send the token and the body to another scheme or host.
+	c.hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
 	}
@@ -123,119 +130,29 @@ func (c *Client) BaseURL() string { return c.base }
 
 // Do sends one API call, retrying as configured. path is relative to the
 // base URL (e.g. "/endpoints/<sid>", already escaped); body, when non-nil,
-// is sent as JSON; out, when non-nil, receives the decoded JSON response.
-// Non-2xx answers are returned as *Error.
+// is sent as JSON; out, when non-nil, receives the decoded JSON object of
+// the answer (an empty or null answer is then an *AnswerError). Non-2xx
+// answers are returned as *Error. The values of secret keys of body never
+// reach an error or a log line, even when the server echoes them back.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) error {
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	var payload []byte
+	req := &request{method: method, path: path, query: query}
 	if body != nil {
 		var err error
 		// Marshalled once; each attempt gets a fresh reader over it.
-		if payload, err = json.Marshal(body); err != nil {
+		if req.payload, err = json.Marshal(body); err != nil {
 			return fmt.Errorf("CarrierX API: %s %s: encoding request body: %w", method, path, err)
 		}
+		req.contentType = "application/json"
+		req.secrets = secretValues(req.payload)
 	}
-	target := c.base + path
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
-
-	for attempt := 1; ; attempt++ {
-		if err := c.limiter.wait(ctx); err != nil {
-			return fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
-		res := c.attempt(ctx, method, path, target, query, payload, body != nil, attempt)
-		if res.err == nil {
-			return decode(method, path, res.body, out)
-		}
-		if res.transport && ctx.Err() != nil {
-			// The caller gave up; the transport error only echoes that.
-			return fmt.Errorf("CarrierX API: %s %s: %w", method, path, ctx.Err())
-		}
-		if attempt > c.maxRetries || !retryable(method, res) {
-			return res.err
-		}
-		wait := c.backoff(attempt, res.retryAfter)
-		if err := c.sleep(ctx, wait); err != nil {
-			return fmt.Errorf("CarrierX API: %s %s: cancelled while waiting to retry (last error: %s): %w", method, path, res.err.Error(), err)
-		}
-	}
+	return c.doJSON(ctx, req, out)
 }
 
-// result is the outcome of one attempt; err is an *Error for HTTP errors
-// and a wrapped transport error otherwise (transport is then true; status
-// is 0 unless the body broke off after the headers).
-type result struct {
-	status     int
-	body       []byte
-	err        error
-	transport  bool
-	connErr    bool
-	retryAfter time.Duration
-}
-
-func (c *Client) attempt(ctx context.Context, method, path, target string, query url.Values, payload []byte, hasBody bool, attempt int) result {
-	actx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-
-	var rd io.Reader
-	if hasBody {
-		rd = bytes.NewReader(payload)
-	}
-	req, err := http.NewRequestWithContext(actx, method, target, rd)
+// doJSON sends req and decodes its answer into out.
+func (c *Client) doJSON(ctx context.Context, req *request, out any) error {
+	status, raw, err := c.send(ctx, req)
 	if err != nil {
-		return result{err: fmt.Errorf("CarrierX API: %s %s: building request: %w", method, path, err)}
+		return err
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
-	req.Header.Set("Accept", "application/json")
-	if hasBody {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if c.userAgent != "" {
-		req.Header.Set("User-Agent", c.userAgent)
-	}
-
-	start := time.Now()
-	var res result
-	resp, err := c.hc.Do(req)
-	if err == nil {
-		res.status = resp.StatusCode
-		res.body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-		_ = resp.Body.Close()
-	}
-	elapsed := time.Since(start)
-
-	switch {
-	case err != nil:
-		res.transport = true
-		res.connErr = isConnError(err)
-		res.err = fmt.Errorf("CarrierX API: %s %s: %w", method, path, err)
-	case res.status < 200 || res.status > 299:
-		e := newError(method, path, resp, []byte(c.scrub(string(res.body))), c.now())
-		res.retryAfter = e.RetryAfter
-		res.err = e
-	}
-	c.logAttempt(ctx, method, path, query, attempt, elapsed, payload, res)
-	return res
-}
-
-// scrub removes the token from text that came from the server, in case a
-// proxy or the API echoes request headers back.
-func (c *Client) scrub(s string) string {
-	if c.token == "" || !strings.Contains(s, c.token) {
-		return s
-	}
-	return strings.ReplaceAll(s, c.token, redacted)
-}
-
-func decode(method, path string, body []byte, out any) error {
-	if out == nil || len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return fmt.Errorf("CarrierX API: %s %s: decoding response: %w", method, path, err)
-	}
-	return nil
+	return decode(req.method, req.path, status, raw, out)
 }

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -61,7 +62,11 @@ func TestRequestHeadersAndBody(t *testing.T) {
 		_, has := r.Header["Content-Type"]
 		got = append(got, seen{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Get("Authorization"),
 			r.Header.Get("Accept"), r.Header.Get("Content-Type"), r.Header.Get("User-Agent"), string(b), has})
-		writeJSON(w, 200, `{"endpoint_sid":"e1","name":"x","unknown_field":{"a":1}}`)
+		sid := "e1"
+		if r.Method == http.MethodGet && r.URL.Path == "/core/v2/endpoints/a/b" {
+			sid = "a/b" // the object asked for
+		}
+		writeJSON(w, 200, `{"endpoint_sid":"`+sid+`","name":"x","unknown_field":{"a":1}}`)
 	})
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.BaseURL += "/" }) // trailing slash tolerated
 	c2, _ := newTestClient(t, srv.URL, nil)
@@ -123,8 +128,11 @@ func TestEmptyAndNoContentResponses(t *testing.T) {
 		if err := c.Do(ctx, http.MethodDelete, p, nil, nil, nil); err != nil {
 			t.Errorf("%s out=nil: %v", p, err)
 		}
+		// Where an object is expected, no object is an error, never an empty object.
 		var m map[string]any
-		if err := c.Do(ctx, http.MethodGet, p, nil, nil, &m); err != nil || m != nil {
+		var ae *AnswerError
+		if err := c.Do(ctx, http.MethodGet, p, nil, nil, &m); !errors.As(err, &ae) || m != nil ||
+			!strings.Contains(err.Error(), "no body where a JSON object was expected") {
 			t.Errorf("%s out=map: %v %v", p, err, m)
 		}
 	}
@@ -138,7 +146,7 @@ func TestDecodeErrorAndBadBody(t *testing.T) {
 	c, _ := newTestClient(t, srv.URL, nil)
 	var out Endpoint
 	err := c.Do(context.Background(), http.MethodGet, "/endpoints/x", nil, nil, &out)
-	if err == nil || !strings.Contains(err.Error(), "decoding response") {
+	if err == nil || !strings.Contains(err.Error(), "the answer is not the JSON expected") {
 		t.Fatalf("err = %v", err)
 	}
 	err = c.Do(context.Background(), http.MethodPost, "/endpoints", nil, map[string]any{"f": func() {}}, nil)

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 )
 
@@ -27,38 +26,26 @@ func (c *Client) CreateDIDGroup(ctx context.Context, body any) (*DIDGroup, error
 	if body == nil {
 		body = map[string]any{}
 	}
-	var out DIDGroup
-	if err := c.Do(ctx, http.MethodPost, didGroupsPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[DIDGroup](ctx, c, DIDGroupKind, nil, body)
 }
 
 // GetDIDGroup reads one DID group by SID.
 func (c *Client) GetDIDGroup(ctx context.Context, sid string) (*DIDGroup, error) {
-	var out DIDGroup
-	if err := c.Do(ctx, http.MethodGet, didGroupPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[DIDGroup](ctx, c, DIDGroupKind, sid)
 }
 
 // UpdateDIDGroup sends PATCH /phonenumber/did_groups/{sid} with only the
 // given fields (callback_url, name).
 func (c *Client) UpdateDIDGroup(ctx context.Context, sid string, patch map[string]any) (*DIDGroup, error) {
-	var out DIDGroup
-	if err := c.Do(ctx, http.MethodPatch, didGroupPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[DIDGroup](ctx, c, DIDGroupKind, sid, patch)
 }
 
 // DeleteDIDGroup deletes a DID group; callers decide what a 404 means.
 func (c *Client) DeleteDIDGroup(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, didGroupPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, DIDGroupKind, sid)
 }
 
 // ListDIDGroups fetches every page of GET /phonenumber/did_groups.
 func (c *Client) ListDIDGroups(ctx context.Context, opts ListOptions) ([]DIDGroup, error) {
-	return ListAll[DIDGroup](ctx, c, didGroupsPath, opts)
+	return listObjects[DIDGroup](ctx, c, DIDGroupKind, opts)
 }

@@ -2,8 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http"
-	"net/url"
 )
 
 // Endpoint is a CarrierX endpoint (12-endpoints.md). Pointer fields are
@@ -48,41 +46,27 @@ type Transformation struct {
 	Operands  []string `json:"operands"`
 }
 
-const endpointsPath = "/endpoints"
-
 // CreateEndpoint sends POST /endpoints with body (a map or *Endpoint).
 func (c *Client) CreateEndpoint(ctx context.Context, body any) (*Endpoint, error) {
-	var out Endpoint
-	if err := c.Do(ctx, http.MethodPost, endpointsPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[Endpoint](ctx, c, EndpointKind, nil, body)
 }
 
 // GetEndpoint reads one endpoint by SID.
 func (c *Client) GetEndpoint(ctx context.Context, sid string) (*Endpoint, error) {
-	var out Endpoint
-	if err := c.Do(ctx, http.MethodGet, endpointsPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[Endpoint](ctx, c, EndpointKind, sid)
 }
 
 // UpdateEndpoint sends PATCH /endpoints/{sid} with only the given fields.
 func (c *Client) UpdateEndpoint(ctx context.Context, sid string, patch map[string]any) (*Endpoint, error) {
-	var out Endpoint
-	if err := c.Do(ctx, http.MethodPatch, endpointsPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[Endpoint](ctx, c, EndpointKind, sid, patch)
 }
 
 // DeleteEndpoint deletes an endpoint; callers decide what a 404 means.
 func (c *Client) DeleteEndpoint(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, endpointsPath+"/"+url.PathEscape(sid), nil, nil, nil)
+	return deleteObject(ctx, c, EndpointKind, sid)
 }
 
 // ListEndpoints fetches every page of GET /endpoints.
 func (c *Client) ListEndpoints(ctx context.Context, opts ListOptions) ([]Endpoint, error) {
-	return ListAll[Endpoint](ctx, c, endpointsPath, opts)
+	return listObjects[Endpoint](ctx, c, EndpointKind, opts)
 }

@@ -177,3 +177,64 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	}
 	return 0
 }
+
+// scrub applies f to every text of e that came from the server.
+func (e *Error) scrub(f func(string) string) {
+	e.Message = f(e.Message)
+	for i := range e.Errors {
+		e.Errors[i].Field = f(e.Errors[i].Field)
+		e.Errors[i].Message = f(e.Errors[i].Message)
+		e.Errors[i].ReferenceSID = f(e.Errors[i].ReferenceSID)
+	}
+}
+
+// TransportError is a request that got no complete answer: the connection
+// failed, was reset or timed out, or the body broke off. Sent is false
+// only when the request surely never reached the server (it could not
+// connect), so a create that failed this way created nothing.
+type TransportError struct {
+	Method, Path string
+	Sent         bool
+	Status       int // the status, when the body broke off after it
+	Err          error
+}
+
+func (e *TransportError) Error() string {
+	return fmt.Sprintf("CarrierX API: %s %s: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// AnswerError is a 2xx answer that cannot be the object asked for: empty,
+// null, not JSON, too large, or another object's. The request may have
+// taken effect; nothing of the answer is used.
+type AnswerError struct {
+	Method, Path string
+	Status       int
+	Problem      string
+}
+
+func (e *AnswerError) Error() string {
+	return fmt.Sprintf("CarrierX API: %s %s: HTTP %d, but %s. Nothing of this answer was used; "+
+		"if it persists, a proxy between you and CarrierX may be altering answers", e.Method, e.Path, e.Status, e.Problem)
+}
+
+// Ambiguous reports whether a failed request may still have taken effect
+// at CarrierX: the answer was lost (after the request was sent), unusable,
+// a redirect, or a server error. A 4xx (429 included) or a request that
+// never left is not ambiguous.
+func Ambiguous(err error) bool {
+	var te *TransportError
+	if errors.As(err, &te) {
+		return te.Sent
+	}
+	var ae *AnswerError
+	if errors.As(err, &ae) {
+		return true
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.StatusCode >= 500 || (e.StatusCode >= 300 && e.StatusCode <= 399)
+	}
+	return false
+}

@@ -1,7 +1,10 @@
 package client
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -55,30 +58,68 @@ func (o ListOptions) query(offset int) url.Values {
 	return q
 }
 
-// ListPage fetches one page of a list GET starting at offset.
+// ListPage fetches one page of a list GET starting at offset. An answer
+// without an items array is an *AnswerError, never an empty page.
 func ListPage[T any](ctx context.Context, c *Client, path string, opts ListOptions, offset int) (*Page[T], error) {
-	var p Page[T]
-	if err := c.Do(ctx, http.MethodGet, path, opts.query(offset), nil, &p); err != nil {
-		return nil, err
-	}
-	return &p, nil
+	p, _, err := listPage[T](ctx, c, path, opts, offset)
+	return p, err
 }
 
+func listPage[T any](ctx context.Context, c *Client, path string, opts ListOptions, offset int) (*Page[T], []byte, error) {
+	var env struct {
+		Page[T]
+		Items json.RawMessage `json:"items"`
+	}
+	if err := c.Do(ctx, http.MethodGet, path, opts.query(offset), nil, &env); err != nil {
+		return nil, nil, err
+	}
+	p := env.Page
+	items := bytes.TrimSpace(env.Items)
+	if len(items) == 0 || items[0] != '[' {
+		return nil, nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
+			Problem: "the list answer has no items array"}
+	}
+	if err := json.Unmarshal(items, &p.Items); err != nil {
+		return nil, nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
+			Problem: "the list answer's items are not the JSON expected: " + err.Error()}
+	}
+	return &p, items, nil
+}
+
+// maxListPages caps one ListAll: at 1,000 objects a page, 100 million
+// objects; a list that goes on past it is taken to be broken.
+var maxListPages = 100_000
+
 // ListAll fetches every page. It advances by the number of items received
-// (the server may cap limit) and stops when has_more is false or a page is
-// empty; it does not rely on total (may be null) or pagination.next.
+// (the server may cap limit) and stops when has_more is false, a page is
+// empty, or total (when the server gives it) objects have arrived. A page
+// that repeats the one before (a server that ignores offset) or a list
+// longer than maxListPages pages is an error that says so, never an
+// endless loop.
 func ListAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
 	all := []T{}
 	offset := 0
-	for {
-		p, err := ListPage[T](ctx, c, path, opts, offset)
+	var prev []byte
+	for page := 1; ; page++ {
+		p, raw, err := listPage[T](ctx, c, path, opts, offset)
 		if err != nil {
 			return nil, err
 		}
+		if page > 1 && len(p.Items) > 0 && bytes.Equal(raw, prev) {
+			return nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
+				Problem: fmt.Sprintf("the list does not advance: the page at offset %d repeats the page before although "+
+					"has_more is true (the server seems to ignore offset); stopped after %d requests", offset, page)}
+		}
 		all = append(all, p.Items...)
-		if !p.HasMore || len(p.Items) == 0 {
+		if !p.HasMore || len(p.Items) == 0 || (p.Total != nil && len(all) >= *p.Total) {
 			return all, nil
 		}
+		if page >= maxListPages {
+			return nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
+				Problem: fmt.Sprintf("the list did not end after %d pages (%d objects) and still says has_more; "+
+					"stopped there. Narrow the filter, or report it to CarrierX support", page, len(all))}
+		}
+		prev = raw
 		offset += len(p.Items)
 	}
 }

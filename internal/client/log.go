@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -95,37 +94,45 @@ func redactText(b []byte) []byte {
 	return formSecret.ReplaceAll(b, []byte(`${1}***`))
 }
 
-func (c *Client) logAttempt(ctx context.Context, method, path string, query url.Values, attempt int, elapsed time.Duration, reqBody []byte, r result) {
+func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result) {
 	if c.log == nil {
 		return
 	}
 	f := map[string]any{
-		"method":      method,
-		"path":        path,
+		"method":      req.method,
+		"path":        req.path,
 		"status":      r.status,
 		"duration_ms": elapsed.Milliseconds(),
 		"attempt":     attempt,
 	}
-	if len(query) > 0 {
-		f["query"] = c.scrub(string(redactText([]byte(query.Encode()))))
+	if len(req.query) > 0 {
+		f["query"] = c.scrubAll(string(redactText([]byte(req.query.Encode()))), req.secrets)
 	}
 	if r.err != nil {
-		f["error"] = c.scrub(r.err.Error())
+		f["error"] = c.scrubAll(r.err.Error(), req.secrets)
 	}
 	c.log(ctx, LevelDebug, "CarrierX API request", f)
 
-	t := map[string]any{"method": method, "path": path, "status": r.status, "attempt": attempt}
-	if len(reqBody) > 0 {
-		t["request_body"] = c.traceBody(reqBody)
+	t := map[string]any{"method": req.method, "path": req.path, "status": r.status, "attempt": attempt}
+	if len(req.logBody) > 0 {
+		t["request_body"] = c.traceBody(req.logBody, req.secrets)
 	}
 	if len(r.body) > 0 {
-		t["response_body"] = c.traceBody(r.body)
+		t["response_body"] = c.traceBody(r.body, req.secrets)
 	}
 	c.log(ctx, LevelTrace, "CarrierX API bodies", t)
 }
 
-func (c *Client) traceBody(b []byte) string {
-	s := c.scrub(string(Redact(b))) // before truncating, so no partial token survives
+func (c *Client) logSizes(ctx context.Context, req *request, attempt int, sizes map[string]any) {
+	if c.log == nil {
+		return
+	}
+	sizes["method"], sizes["path"], sizes["attempt"] = req.method, req.path, attempt
+	c.log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
+}
+
+func (c *Client) traceBody(b []byte, secrets []string) string {
+	s := c.scrubAll(string(Redact(b)), secrets) // before truncating, so no partial secret survives
 	if len(s) > maxTraceBody {
 		s = strings.ToValidUTF8(s[:maxTraceBody], "") + "...(truncated)"
 	}

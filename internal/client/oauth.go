@@ -94,11 +94,26 @@ const (
 
 // CreateToken issues a token for the calling partner (POST /oauth/token).
 func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
-	var out Token
-	if err := c.DoForm(ctx, http.MethodPost, oauthTokenPath, req.Form(), &out); err != nil {
-		return nil, err
+	return createWith[Token](ctx, c, TokenKind, req.matchBody(), func(out *Token) error {
+		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, req.Form(), out)
+	})
+}
+
+// matchBody is what a token created from r shows: a lost answer is looked
+// for by it.
+func (r TokenRequest) matchBody() map[string]any {
+	m := map[string]any{}
+	if r.Name != "" {
+		m["name"] = r.Name
 	}
-	return &out, nil
+	if len(r.Scopes) > 0 {
+		scopes := make([]any, len(r.Scopes))
+		for i, s := range r.Scopes {
+			scopes[i] = s
+		}
+		m["scopes"] = scopes
+	}
+	return m
 }
 
 // CreateSubPartnerToken issues a token for a sub-partner
@@ -107,35 +122,28 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	if strings.TrimSpace(partnerSID) == "" {
 		return nil, errors.New("carrierx client: CreateSubPartnerToken needs a partner SID; use CreateToken for the caller's own partner")
 	}
-	var out Token
-	if err := c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), req.Form(), &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	// The caller's token list does not show a sub-partner's tokens.
+	k := TokenKind
+	k.NoRecovery = "a sub-partner's tokens are not listed to its parent; look in the sub-partner's Security Tokens in the portal"
+	return createWith[Token](ctx, c, k, nil, func(out *Token) error {
+		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), req.Form(), out)
+	})
 }
 
 // GetToken reads one token by SID (GET /oauth/tokens/{token_sid}).
 func (c *Client) GetToken(ctx context.Context, sid string) (*Token, error) {
-	var out Token
-	if err := c.Do(ctx, http.MethodGet, oauthTokensPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[Token](ctx, c, TokenKind, sid)
 }
 
 // UpdateToken sends PATCH /oauth/tokens/{token_sid} (JSON) with only the
 // given fields, e.g. {"name": "ci"}.
 func (c *Client) UpdateToken(ctx context.Context, sid string, patch map[string]any) (*Token, error) {
-	var out Token
-	if err := c.Do(ctx, http.MethodPatch, oauthTokensPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[Token](ctx, c, TokenKind, sid, patch)
 }
 
 // ListTokens fetches every page of GET /oauth/tokens (the caller's active tokens).
 func (c *Client) ListTokens(ctx context.Context, opts ListOptions) ([]Token, error) {
-	return ListAll[Token](ctx, c, oauthTokensPath, opts)
+	return listObjects[Token](ctx, c, TokenKind, opts)
 }
 
 // ErrEmptyRevokeToken is returned by RevokeToken for an empty token: the API
@@ -150,5 +158,9 @@ func (c *Client) RevokeToken(ctx context.Context, accessToken string) error {
 	if strings.TrimSpace(accessToken) == "" {
 		return ErrEmptyRevokeToken
 	}
-	return c.DoForm(ctx, http.MethodPost, oauthRevokePath, url.Values{"token": {accessToken}}, nil)
+	// Revoking twice is harmless, so the revoke is retried like a PUT: one
+	// lost answer must not leave the token alive for its whole lifetime.
+	req := formRequest(http.MethodPost, oauthRevokePath, url.Values{"token": {accessToken}})
+	req.idempotent = true
+	return c.doJSON(ctx, req, nil)
 }

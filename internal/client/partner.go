@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/url"
 	"strings"
 )
 
@@ -111,38 +109,26 @@ const partnersPath = "/partners"
 
 // GetPartner reads one partner by SID.
 func (c *Client) GetPartner(ctx context.Context, sid string) (*Partner, error) {
-	var out Partner
-	if err := c.Do(ctx, http.MethodGet, partnersPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[Partner](ctx, c, PartnerKind, sid)
 }
 
 // ListPartners fetches every page of GET /partners. An unverified
 // sub-partner is not listed (11-partners.md); read it by SID.
 func (c *Client) ListPartners(ctx context.Context, opts ListOptions) ([]Partner, error) {
-	return ListAll[Partner](ctx, c, partnersPath, opts)
+	return listObjects[Partner](ctx, c, PartnerKind, opts)
 }
 
 // CreatePartner sends POST /partners with body (a map or *Partner). The
 // answer is the new partner, status "unverified" and e-mails null until
 // the verification links are followed.
 func (c *Client) CreatePartner(ctx context.Context, body any) (*Partner, error) {
-	var out Partner
-	if err := c.Do(ctx, http.MethodPost, partnersPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[Partner](ctx, c, PartnerKind, nil, body)
 }
 
 // UpdatePartner sends PATCH /partners/{sid} with only the given fields.
 // There is no DELETE for partners in the reference.
 func (c *Client) UpdatePartner(ctx context.Context, sid string, patch map[string]any) (*Partner, error) {
-	var out Partner
-	if err := c.Do(ctx, http.MethodPatch, partnersPath+"/"+url.PathEscape(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[Partner](ctx, c, PartnerKind, sid, patch)
 }
 
 // partnerTokenItem is the part of an OAuth token (10-oauth.md) needed to

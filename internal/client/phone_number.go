@@ -111,35 +111,23 @@ func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*D
 	if opts.IncludeExternal != nil {
 		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
 	}
-	var out DID
-	if err := c.Do(ctx, http.MethodPost, didsPath, q, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[DID](ctx, c, DIDKind, q, body)
 }
 
 // GetDID reads one rented DID by SID.
 func (c *Client) GetDID(ctx context.Context, sid string) (*DID, error) {
-	var out DID
-	if err := c.Do(ctx, http.MethodGet, didPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[DID](ctx, c, DIDKind, sid)
 }
 
 // UpdateDID sends PATCH /phonenumber/dids/{sid} with only the given fields.
 func (c *Client) UpdateDID(ctx context.Context, sid string, patch map[string]any) (*DID, error) {
-	var out DID
-	if err := c.Do(ctx, http.MethodPatch, didPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[DID](ctx, c, DIDKind, sid, patch)
 }
 
 // ReleaseDID releases a rented number (DELETE): it goes into aging and
 // cannot be rented back. Callers decide what a 404 means.
 func (c *Client) ReleaseDID(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, didPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, DIDKind, sid)
 }
 
 // ListDIDs fetches every page of GET /phonenumber/dids (rented numbers).

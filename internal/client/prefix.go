@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 )
 
@@ -32,38 +31,26 @@ func prefixPath(sid string) string { return prefixesPath + "/" + url.PathEscape(
 // CreatePrefix sends POST /phonenumber/prefixes with body (a map or
 // *Prefix); the API requires prefix.
 func (c *Client) CreatePrefix(ctx context.Context, body any) (*Prefix, error) {
-	var out Prefix
-	if err := c.Do(ctx, http.MethodPost, prefixesPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[Prefix](ctx, c, PrefixKind, nil, body)
 }
 
 // GetPrefix reads one prefix by SID.
 func (c *Client) GetPrefix(ctx context.Context, sid string) (*Prefix, error) {
-	var out Prefix
-	if err := c.Do(ctx, http.MethodGet, prefixPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[Prefix](ctx, c, PrefixKind, sid)
 }
 
 // UpdatePrefix sends PATCH /phonenumber/prefixes/{sid} with only the given
 // fields.
 func (c *Client) UpdatePrefix(ctx context.Context, sid string, patch map[string]any) (*Prefix, error) {
-	var out Prefix
-	if err := c.Do(ctx, http.MethodPatch, prefixPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[Prefix](ctx, c, PrefixKind, sid, patch)
 }
 
 // DeletePrefix deletes a prefix; callers decide what a 404 means.
 func (c *Client) DeletePrefix(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, prefixPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, PrefixKind, sid)
 }
 
 // ListPrefixes fetches every page of GET /phonenumber/prefixes.
 func (c *Client) ListPrefixes(ctx context.Context, opts ListOptions) ([]Prefix, error) {
-	return ListAll[Prefix](ctx, c, prefixesPath, opts)
+	return listObjects[Prefix](ctx, c, PrefixKind, opts)
 }

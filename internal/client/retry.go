@@ -15,15 +15,18 @@ import (
 
 // retryable decides whether an attempt may be repeated. A POST that reached
 // the server may have created an object, so POST is retried only on 429,
-// which says the request was not processed.
-func retryable(method string, r result) bool {
+// which says the request was not processed, or when it never left (the
+// connection could not be made); an idempotent POST (revoke) is retried
+// like any other method.
+func retryable(req *request, r result) bool {
+	post := req.method == http.MethodPost && !req.idempotent
 	if r.transport {
-		return r.connErr && method != http.MethodPost
+		return r.connErr && (!post || !r.sent)
 	}
 	if r.status == http.StatusTooManyRequests {
 		return true
 	}
-	if method == http.MethodPost {
+	if post {
 		return false
 	}
 	switch r.status {
@@ -49,6 +52,20 @@ func isConnError(err error) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne)
+}
+
+// isDialError reports a failure to connect: the request never reached the
+// server.
+func isDialError(err error) bool {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return true
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns)
 }
 
 // backoff returns the wait before retry number attempt (1-based). A

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/http"
 	"net/url"
 )
 
@@ -49,76 +48,52 @@ func shortenerLinkPath(sid string) string   { return shortenerLinksPath + "/" + 
 
 // CreateShortenerDomain sends POST /shortener/domains; domain_name is required.
 func (c *Client) CreateShortenerDomain(ctx context.Context, body any) (*ShortenerDomain, error) {
-	var out ShortenerDomain
-	if err := c.Do(ctx, http.MethodPost, shortenerDomainsPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[ShortenerDomain](ctx, c, ShortenerDomainKind, nil, body)
 }
 
 // GetShortenerDomain reads one domain by SID.
 func (c *Client) GetShortenerDomain(ctx context.Context, sid string) (*ShortenerDomain, error) {
-	var out ShortenerDomain
-	if err := c.Do(ctx, http.MethodGet, shortenerDomainPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[ShortenerDomain](ctx, c, ShortenerDomainKind, sid)
 }
 
 // UpdateShortenerDomain sends PATCH /shortener/domains/{sid} with only the given fields.
 func (c *Client) UpdateShortenerDomain(ctx context.Context, sid string, patch map[string]any) (*ShortenerDomain, error) {
-	var out ShortenerDomain
-	if err := c.Do(ctx, http.MethodPatch, shortenerDomainPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[ShortenerDomain](ctx, c, ShortenerDomainKind, sid, patch)
 }
 
 // DeleteShortenerDomain deletes a domain; callers decide what a 404 means.
 func (c *Client) DeleteShortenerDomain(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, shortenerDomainPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, ShortenerDomainKind, sid)
 }
 
 // ListShortenerDomains fetches every page of GET /shortener/domains.
 func (c *Client) ListShortenerDomains(ctx context.Context, opts ListOptions) ([]ShortenerDomain, error) {
-	return ListAll[ShortenerDomain](ctx, c, shortenerDomainsPath, opts)
+	return listObjects[ShortenerDomain](ctx, c, ShortenerDomainKind, opts)
 }
 
 // CreateShortenerLink sends POST /shortener/links; domain_sid and
 // destination_url are required. The reuse query argument is never sent: a
 // reused link would belong to someone else's configuration.
 func (c *Client) CreateShortenerLink(ctx context.Context, body any) (*ShortenerLink, error) {
-	var out ShortenerLink
-	if err := c.Do(ctx, http.MethodPost, shortenerLinksPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[ShortenerLink](ctx, c, ShortenerLinkKind, nil, body)
 }
 
 // GetShortenerLink reads one link by SID.
 func (c *Client) GetShortenerLink(ctx context.Context, sid string) (*ShortenerLink, error) {
-	var out ShortenerLink
-	if err := c.Do(ctx, http.MethodGet, shortenerLinkPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[ShortenerLink](ctx, c, ShortenerLinkKind, sid)
 }
 
 // UpdateShortenerLink sends PATCH /shortener/links/{sid} with only the given fields.
 func (c *Client) UpdateShortenerLink(ctx context.Context, sid string, patch map[string]any) (*ShortenerLink, error) {
-	var out ShortenerLink
-	if err := c.Do(ctx, http.MethodPatch, shortenerLinkPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[ShortenerLink](ctx, c, ShortenerLinkKind, sid, patch)
 }
 
 // DeleteShortenerLink deletes a link; callers decide what a 404 means.
 func (c *Client) DeleteShortenerLink(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, shortenerLinkPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, ShortenerLinkKind, sid)
 }
 
 // ListShortenerLinks fetches every page of GET /shortener/links (its total is null).
 func (c *Client) ListShortenerLinks(ctx context.Context, opts ListOptions) ([]ShortenerLink, error) {
-	return ListAll[ShortenerLink](ctx, c, shortenerLinksPath, opts)
+	return listObjects[ShortenerLink](ctx, c, ShortenerLinkKind, opts)
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"net/http"
-	"net/url"
 )
 
 // StorageContainer is a storage container (30-storage.md §1). Pointer
@@ -86,19 +84,9 @@ type StorageFile struct {
 	Unique                     *bool    `json:"unique,omitempty"`
 }
 
-const (
-	storageContainersPath = "/storage/containers"
-	storageFilesPath      = "/storage/files"
-)
-
 // StorageFileDataPathSuffix is appended to /storage/files/{sid} to download
 // the bytes ("Download Data by File SID"; the path is inferred, 30-storage.md §2.1).
 const StorageFileDataPathSuffix = "/data"
-
-func storageContainerPath(sid string) string {
-	return storageContainersPath + "/" + url.PathEscape(sid)
-}
-func storageFilePath(sid string) string { return storageFilesPath + "/" + url.PathEscape(sid) }
 
 // CreateStorageContainer sends POST /storage/containers (200); no field is
 // required, a nil body is sent as {}.
@@ -106,40 +94,28 @@ func (c *Client) CreateStorageContainer(ctx context.Context, body any) (*Storage
 	if body == nil {
 		body = map[string]any{}
 	}
-	var out StorageContainer
-	if err := c.Do(ctx, http.MethodPost, storageContainersPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[StorageContainer](ctx, c, StorageContainerKind, nil, body)
 }
 
 // GetStorageContainer reads one container by SID.
 func (c *Client) GetStorageContainer(ctx context.Context, sid string) (*StorageContainer, error) {
-	var out StorageContainer
-	if err := c.Do(ctx, http.MethodGet, storageContainerPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[StorageContainer](ctx, c, StorageContainerKind, sid)
 }
 
 // UpdateStorageContainer sends PATCH /storage/containers/{sid} with only
 // the given fields.
 func (c *Client) UpdateStorageContainer(ctx context.Context, sid string, patch map[string]any) (*StorageContainer, error) {
-	var out StorageContainer
-	if err := c.Do(ctx, http.MethodPatch, storageContainerPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[StorageContainer](ctx, c, StorageContainerKind, sid, patch)
 }
 
 // DeleteStorageContainer deletes a container; callers decide what a 404 means.
 func (c *Client) DeleteStorageContainer(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, storageContainerPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, StorageContainerKind, sid)
 }
 
 // ListStorageContainers fetches every page of GET /storage/containers.
 func (c *Client) ListStorageContainers(ctx context.Context, opts ListOptions) ([]StorageContainer, error) {
-	return ListAll[StorageContainer](ctx, c, storageContainersPath, opts)
+	return listObjects[StorageContainer](ctx, c, StorageContainerKind, opts)
 }
 
 // StorageFileUpload is one multipart upload (POST /storage/files, 201).
@@ -163,44 +139,39 @@ func NewStorageFileUploadBytes(attrs map[string]any, fileName, mimeType string, 
 // UploadStorageFile uploads a file as multipart/form-data: a file_object
 // part with the attributes as JSON and a data part with the bytes.
 func (c *Client) UploadStorageFile(ctx context.Context, up StorageFileUpload) (*StorageFile, error) {
-	var out StorageFile
-	if err := c.storageUpload(ctx, storageFilesPath, up, &out); err != nil {
-		return nil, err
+	// A lost answer is looked for by what the file_object said, and the size.
+	match := map[string]any{"file_bytes": up.Size}
+	for k, v := range up.Attributes {
+		match[k] = v
 	}
-	return &out, nil
+	return createWith[StorageFile](ctx, c, StorageFileKind, match, func(out *StorageFile) error {
+		return c.storageUpload(ctx, StorageFileKind.Path, up, out)
+	})
 }
 
 // GetStorageFile reads one file's metadata by SID.
 func (c *Client) GetStorageFile(ctx context.Context, sid string) (*StorageFile, error) {
-	var out StorageFile
-	if err := c.Do(ctx, http.MethodGet, storageFilePath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[StorageFile](ctx, c, StorageFileKind, sid)
 }
 
 // UpdateStorageFile sends PATCH /storage/files/{sid} with only the given
 // metadata fields; the content cannot be changed in place.
 func (c *Client) UpdateStorageFile(ctx context.Context, sid string, patch map[string]any) (*StorageFile, error) {
-	var out StorageFile
-	if err := c.Do(ctx, http.MethodPatch, storageFilePath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[StorageFile](ctx, c, StorageFileKind, sid, patch)
 }
 
 // DeleteStorageFile deletes a file (204); callers decide what a 404 means.
 func (c *Client) DeleteStorageFile(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, storageFilePath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, StorageFileKind, sid)
 }
 
 // ListStorageFiles fetches every page of GET /storage/files.
 func (c *Client) ListStorageFiles(ctx context.Context, opts ListOptions) ([]StorageFile, error) {
-	return ListAll[StorageFile](ctx, c, storageFilesPath, opts)
+	return listObjects[StorageFile](ctx, c, StorageFileKind, opts)
 }
 
 // DownloadStorageFile streams the bytes of a file into w and returns how
 // many were written. The bytes are never logged.
 func (c *Client) DownloadStorageFile(ctx context.Context, sid string, w io.Writer) (int64, error) {
-	return c.storageDownload(ctx, storageFilePath(sid)+StorageFileDataPathSuffix, w)
+	return c.storageDownload(ctx, StorageFileKind.item(sid)+StorageFileDataPathSuffix, w)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 )
 
 // TrunkGroup is a CarrierX trunk group (21-trunk-groups.md §2). Pointer
@@ -98,92 +97,75 @@ func (m TrunkTransferMode) MarshalJSON() ([]byte, error) {
 	return json.Marshal(string(m))
 }
 
-const trunkGroupsPath = "/trunk_groups"
-
-func trunkGroupPath(sid string) string { return trunkGroupsPath + "/" + url.PathEscape(sid) }
-
 // TrunkGroupTrunksPath is the trunks sub-collection of a trunk group.
 func TrunkGroupTrunksPath(trunkGroupSID string) string {
-	return trunkGroupPath(trunkGroupSID) + "/trunks"
-}
-
-func trunkPath(trunkGroupSID, trunkSID string) string {
-	return TrunkGroupTrunksPath(trunkGroupSID) + "/" + url.PathEscape(trunkSID)
+	return TrunkGroupKind.item(trunkGroupSID) + "/trunks"
 }
 
 // CreateTrunkGroup sends POST /trunk_groups with body (a map or *TrunkGroup).
 // A trunks array in body is ignored by the API unless with_trunks is set,
 // which this method never does.
 func (c *Client) CreateTrunkGroup(ctx context.Context, body any) (*TrunkGroup, error) {
-	var out TrunkGroup
-	if err := c.Do(ctx, http.MethodPost, trunkGroupsPath, nil, body, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return createObject[TrunkGroup](ctx, c, TrunkGroupKind, nil, body)
 }
 
 // GetTrunkGroup reads one trunk group by SID, without its trunks.
 func (c *Client) GetTrunkGroup(ctx context.Context, sid string) (*TrunkGroup, error) {
-	var out TrunkGroup
-	if err := c.Do(ctx, http.MethodGet, trunkGroupPath(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return getObject[TrunkGroup](ctx, c, TrunkGroupKind, sid)
 }
 
 // UpdateTrunkGroup sends PATCH /trunk_groups/{sid} with only the given fields.
 func (c *Client) UpdateTrunkGroup(ctx context.Context, sid string, patch map[string]any) (*TrunkGroup, error) {
-	var out TrunkGroup
-	if err := c.Do(ctx, http.MethodPatch, trunkGroupPath(sid), nil, patch, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return updateObject[TrunkGroup](ctx, c, TrunkGroupKind, sid, patch)
 }
 
 // DeleteTrunkGroup deletes a trunk group; callers decide what a 404 means.
 func (c *Client) DeleteTrunkGroup(ctx context.Context, sid string) error {
-	return c.Do(ctx, http.MethodDelete, trunkGroupPath(sid), nil, nil, nil)
+	return deleteObject(ctx, c, TrunkGroupKind, sid)
 }
 
 // ListTrunkGroups fetches every page of GET /trunk_groups.
 func (c *Client) ListTrunkGroups(ctx context.Context, opts ListOptions) ([]TrunkGroup, error) {
-	return ListAll[TrunkGroup](ctx, c, trunkGroupsPath, opts)
+	return listObjects[TrunkGroup](ctx, c, TrunkGroupKind, opts)
 }
 
 // CreateTrunk sends POST /trunk_groups/{trunk_group_sid}/trunks.
 func (c *Client) CreateTrunk(ctx context.Context, trunkGroupSID string, body any) (*Trunk, error) {
-	var out Trunk
-	if err := c.Do(ctx, http.MethodPost, TrunkGroupTrunksPath(trunkGroupSID), nil, body, &out); err != nil {
+	if err := TrunkGroupKind.checkSID(http.MethodPost, trunkGroupSID); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return createObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), nil, body)
 }
 
 // GetTrunk reads one trunk of a trunk group.
 func (c *Client) GetTrunk(ctx context.Context, trunkGroupSID, trunkSID string) (*Trunk, error) {
-	var out Trunk
-	if err := c.Do(ctx, http.MethodGet, trunkPath(trunkGroupSID, trunkSID), nil, nil, &out); err != nil {
+	if err := TrunkGroupKind.checkSID(http.MethodGet, trunkGroupSID); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return getObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), trunkSID)
 }
 
 // UpdateTrunk sends PATCH /trunk_groups/{trunk_group_sid}/trunks/{trunk_sid}
 // with only the given fields.
 func (c *Client) UpdateTrunk(ctx context.Context, trunkGroupSID, trunkSID string, patch map[string]any) (*Trunk, error) {
-	var out Trunk
-	if err := c.Do(ctx, http.MethodPatch, trunkPath(trunkGroupSID, trunkSID), nil, patch, &out); err != nil {
+	if err := TrunkGroupKind.checkSID(http.MethodPatch, trunkGroupSID); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return updateObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), trunkSID, patch)
 }
 
 // DeleteTrunk deletes one trunk; callers decide what a 404 means.
 func (c *Client) DeleteTrunk(ctx context.Context, trunkGroupSID, trunkSID string) error {
-	return c.Do(ctx, http.MethodDelete, trunkPath(trunkGroupSID, trunkSID), nil, nil, nil)
+	if err := TrunkGroupKind.checkSID(http.MethodDelete, trunkGroupSID); err != nil {
+		return err
+	}
+	return deleteObject(ctx, c, TrunkKind(trunkGroupSID), trunkSID)
 }
 
 // ListTrunks fetches every page of GET /trunk_groups/{trunk_group_sid}/trunks.
 func (c *Client) ListTrunks(ctx context.Context, trunkGroupSID string, opts ListOptions) ([]Trunk, error) {
-	return ListAll[Trunk](ctx, c, TrunkGroupTrunksPath(trunkGroupSID), opts)
+	if err := TrunkGroupKind.checkSID(http.MethodGet, trunkGroupSID); err != nil {
+		return nil, err
+	}
+	return listObjects[Trunk](ctx, c, TrunkKind(trunkGroupSID), opts)
 }

@@ -186,7 +186,7 @@ func TestTrunkGroupAndTrunkCRUD(t *testing.T) {
 
 // TestTrunkPathEscapesSIDs keeps a SID with a slash inside its own segment.
 func TestTrunkPathEscapesSIDs(t *testing.T) {
-	if got := trunkPath("a/b", "c d"); got != "/trunk_groups/a%2Fb/trunks/c%20d" {
+	if got := TrunkKind("a/b").item("c d"); got != "/trunk_groups/a%2Fb/trunks/c%20d" {
 		t.Errorf("trunkPath = %s", got)
 	}
 }

@@ -12,13 +12,12 @@ import (
 	"net/http"
 	"net/textproto"
 	"strings"
-	"time"
 )
 
-// Uploads and downloads of storage files. They reuse the retry policy,
-// rate limiter, error parsing and logging of Do, with two differences: the
-// body is multipart (rebuilt for every attempt from StorageFileUpload.Open)
-// and file bytes never reach a log, only their sizes (at trace level).
+// Uploads and downloads of storage files go through the transport of Do,
+// with two differences: the body is multipart (rebuilt for every attempt
+// from StorageFileUpload.Open) and file bytes never reach a log, only their
+// sizes (at trace level).
 
 // storageUpload POSTs up as multipart/form-data and decodes the JSON answer.
 func (c *Client) storageUpload(ctx context.Context, path string, up StorageFileUpload, out any) error {
@@ -49,142 +48,27 @@ func (c *Client) storageUpload(ctx context.Context, path string, up StorageFileU
 			closer: data,
 		}, nil
 	}
-	target := c.base + path
-	for attempt := 1; ; attempt++ {
-		if err := c.limiter.wait(ctx); err != nil {
-			return fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
-		start := time.Now()
-		res := c.storageAttempt(ctx, method, path, target, contentType, size, open, nil)
-		// The debug entry and the trace entry of Do, with the file_object
-		// JSON as the request body; then the sizes.
-		c.logAttempt(ctx, method, path, nil, attempt, time.Since(start), fileObject, res)
-		c.storageLogSizes(ctx, method, path, attempt, map[string]any{
-			"upload_bytes": up.Size, "request_bytes": size, "response_bytes": len(res.body),
-		})
-		if res.err == nil {
-			return decode(method, path, res.body, out)
-		}
-		if done, err := c.storageRetry(ctx, method, path, attempt, res); done {
-			return err
-		}
-	}
+	req := &request{method: method, path: path, contentType: contentType, open: open, size: size,
+		logBody: fileObject, secrets: secretValues(fileObject),
+		sizes: map[string]any{"upload_bytes": up.Size, "request_bytes": size}}
+	return c.doJSON(ctx, req, out)
 }
 
 // storageDownload GETs path and streams a 2xx body into w. Error answers
 // are parsed like Do's; a transfer that breaks off mid-body is not retried.
 func (c *Client) storageDownload(ctx context.Context, path string, w io.Writer) (int64, error) {
-	method := http.MethodGet
-	target := c.base + path
-	for attempt := 1; ; attempt++ {
-		if err := c.limiter.wait(ctx); err != nil {
-			return 0, fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
-		start := time.Now()
-		var n int64
-		res := c.storageAttempt(ctx, method, path, target, "", 0, nil, func(body io.Reader) error {
-			var err error
-			n, err = io.Copy(w, body)
-			return err
-		})
-		logged := res
-		if res.err == nil {
-			logged.body = nil // file content: never logged
-		}
-		c.logAttempt(ctx, method, path, nil, attempt, time.Since(start), nil, logged)
-		c.storageLogSizes(ctx, method, path, attempt, map[string]any{"response_bytes": n})
-		if res.err == nil {
-			return n, nil
-		}
-		if n > 0 {
-			return n, res.err
-		}
-		if done, err := c.storageRetry(ctx, method, path, attempt, res); done {
-			return 0, err
-		}
-	}
-}
-
-// storageRetry applies Do's retry policy after a failed attempt: done is
-// true when the caller must return err.
-func (c *Client) storageRetry(ctx context.Context, method, path string, attempt int, res result) (bool, error) {
-	if res.transport && ctx.Err() != nil {
-		return true, fmt.Errorf("CarrierX API: %s %s: %w", method, path, ctx.Err())
-	}
-	if attempt > c.maxRetries || !retryable(method, res) {
-		return true, res.err
-	}
-	if err := c.sleep(ctx, c.backoff(attempt, res.retryAfter)); err != nil {
-		return true, fmt.Errorf("CarrierX API: %s %s: cancelled while waiting to retry (last error: %s): %w", method, path, res.err.Error(), err)
-	}
-	return false, nil
-}
-
-// storageAttempt sends one request. With open, the body comes from it;
-// with sink, a 2xx body is handed to sink instead of being buffered.
-func (c *Client) storageAttempt(ctx context.Context, method, path, target, contentType string, size int64,
-	open func() (io.ReadCloser, error), sink func(io.Reader) error) result {
-	actx, cancel := context.WithTimeout(ctx, c.timeout)
-	defer cancel()
-
-	var body io.ReadCloser
-	if open != nil {
+	var n int64
+	req := &request{method: http.MethodGet, path: path, sink: func(body io.Reader) error {
 		var err error
-		if body, err = open(); err != nil {
-			return result{err: fmt.Errorf("CarrierX API: %s %s: reading the data to upload: %w", method, path, err)}
+		n, err = io.Copy(w, body)
+		if err != nil && n > 0 {
+			// A retry would write the first bytes to w again.
+			return fmt.Errorf("the transfer broke off after %d bytes: %s", n, err.Error())
 		}
-	}
-	req, err := http.NewRequestWithContext(actx, method, target, body)
-	if err != nil {
-		if body != nil {
-			_ = body.Close()
-		}
-		return result{err: fmt.Errorf("CarrierX API: %s %s: building request: %w", method, path, err)}
-	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
-	if sink != nil {
-		req.Header.Set("Accept", "*/*")
-	} else {
-		req.Header.Set("Accept", "application/json")
-	}
-	if open != nil {
-		req.ContentLength = size
-		req.Header.Set("Content-Type", contentType)
-	}
-	if c.userAgent != "" {
-		req.Header.Set("User-Agent", c.userAgent)
-	}
-
-	var res result
-	resp, err := c.hc.Do(req)
-	if err == nil {
-		res.status = resp.StatusCode
-		if sink != nil && res.status >= 200 && res.status <= 299 {
-			err = sink(resp.Body)
-		} else {
-			res.body, err = io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-		}
-		_ = resp.Body.Close()
-	}
-	switch {
-	case err != nil:
-		res.transport = true
-		res.connErr = isConnError(err)
-		res.err = fmt.Errorf("CarrierX API: %s %s: %w", method, path, err)
-	case res.status < 200 || res.status > 299:
-		e := newError(method, path, resp, []byte(c.scrub(string(res.body))), c.now())
-		res.retryAfter = e.RetryAfter
-		res.err = e
-	}
-	return res
-}
-
-func (c *Client) storageLogSizes(ctx context.Context, method, path string, attempt int, sizes map[string]any) {
-	if c.log == nil {
-		return
-	}
-	sizes["method"], sizes["path"], sizes["attempt"] = method, path, attempt
-	c.log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
+		return err
+	}}
+	_, _, err := c.send(ctx, req)
+	return n, err
 }
 
 // storageMultipartFrame renders everything of the multipart body except the

@@ -100,8 +100,7 @@ func (r *accessControlRuleResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	rule, err := r.client.CreateAccessControlRule(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", "carrierx_access_control_rule", rule, err, nil) {
 		return
 	}
 	prior := plan

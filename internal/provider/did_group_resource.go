@@ -73,8 +73,7 @@ func (r *didGroupResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	g, err := r.client.CreateDIDGroup(ctx, dropNil(plan.body()))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_did_group", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_did_group", "carrierx_did_group", g, err, nil) {
 		return
 	}
 	plan.fill(g, &plan)

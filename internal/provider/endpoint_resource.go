@@ -273,8 +273,7 @@ func (r *endpointResource) Create(ctx context.Context, req resource.CreateReques
 		body["out_sip_password"] = wo.ValueString()
 	}
 	ep, err := r.client.CreateEndpoint(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_endpoint", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_endpoint", "carrierx_endpoint", ep, err, nil) {
 		return
 	}
 	r.setState(ctx, ep, &plan, &resp.Diagnostics)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -68,4 +69,38 @@ func fieldPath(field string) (path.Path, bool) {
 		}
 	}
 	return p, true
+}
+
+// createResult sorts out the answer to a create: an object found again
+// after its answer was lost is used, with a warning that names it; a lost
+// create that could not be resolved names the objects that may be the one
+// created, with an import block for each. importID turns a candidate SID
+// into the resource's import ID (nil: the SID itself). It reports whether
+// obj can be used.
+func createResult(diags *diag.Diagnostics, summary, typ string, obj any, err error, importID func(string) string) bool {
+	if importID == nil {
+		importID = func(sid string) string { return sid }
+	}
+	if rec, ok := client.AdoptedAfterLostAnswer(err); ok && obj != nil {
+		diags.AddWarning("The answer to the create of "+typ+" was lost; the object it created was found",
+			fmt.Sprintf("%v\n\nThe %s with SID %s matches every value sent and was created by this request, so it is "+
+				"recorded in state instead of creating another.", rec.Cause, rec.Kind, rec.SID))
+		return true
+	}
+	if err == nil {
+		return true
+	}
+	var lost *client.LostCreateError
+	if errors.As(err, &lost) && len(lost.Candidates) > 0 {
+		var b strings.Builder
+		b.WriteString(err.Error())
+		b.WriteString("\n\nTo adopt one, add an import block (with the resource's own name) and apply again:")
+		for _, sid := range lost.Candidates {
+			fmt.Fprintf(&b, "\n\n  import {\n    to = %s.<name>\n    id = %q\n  }", typ, importID(sid))
+		}
+		diags.AddError(summary+": the answer was lost", b.String())
+		return false
+	}
+	addAPIError(diags, summary, err)
+	return false
 }

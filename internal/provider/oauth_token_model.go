@@ -127,6 +127,20 @@ func oauthTokenMint(ctx context.Context, c *client.Client, partnerSID types.Stri
 	return c.CreateToken(ctx, req)
 }
 
+// oauthTokenCreated is createResult for a minted token, whose other API
+// errors point at scopes.
+func oauthTokenCreated(diags *diag.Diagnostics, summary string, tk *client.Token, err error) bool {
+	var lost *client.LostCreateError
+	if _, found := client.AdoptedAfterLostAnswer(err); found || errors.As(err, &lost) {
+		return createResult(diags, summary, "carrierx_oauth_token", tk, err, nil)
+	}
+	if err != nil {
+		oauthTokenAPIError(diags, summary, err, false)
+		return false
+	}
+	return true
+}
+
 // oauthTokenSelfClient is a client that authenticates with the token itself.
 // It is used where the provider's own token may not see the token (one of a
 // sub-partner): a request with the token tells whether it still works.

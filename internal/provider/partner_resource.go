@@ -333,8 +333,7 @@ func (r *partnerResource) Create(ctx context.Context, req resource.CreateRequest
 		body["password"] = wo.ValueString()
 	}
 	p, err := r.client.CreatePartner(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_partner", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_partner", "carrierx_partner", p, err, nil) {
 		return
 	}
 	r.setState(ctx, p, &plan, false, &resp.Diagnostics)

@@ -374,8 +374,7 @@ func (r *phoneNumberResource) Create(ctx context.Context, req resource.CreateReq
 	default:
 		did, err = r.client.RentDID(ctx, body, client.RentDIDOptions{})
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to rent carrierx_phone_number", err)
+	if !createResult(&resp.Diagnostics, "Unable to rent carrierx_phone_number", "carrierx_phone_number", did, err, nil) {
 		return
 	}
 	prior := plan.phoneNumberData
@@ -413,9 +412,9 @@ func (r *phoneNumberResource) rentMatching(ctx context.Context, crit phoneNumber
 			rent[k] = v
 		}
 		did, err := r.client.RentDID(ctx, rent, client.RentDIDOptions{})
-		if err == nil {
+		if _, found := client.AdoptedAfterLostAnswer(err); err == nil || found {
 			// The claim stays: searches made before this rent may still list the number.
-			return did, nil
+			return did, err
 		}
 		lastErr = err
 		if !phoneNumberTaken(err) {

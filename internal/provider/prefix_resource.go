@@ -138,8 +138,7 @@ func (r *prefixResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	p, err := r.client.CreatePrefix(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_prefix", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_prefix", "carrierx_prefix", p, err, nil) {
 		return
 	}
 	resp.Diagnostics.Append(plan.fill(ctx, p, &plan)...)

@@ -232,7 +232,19 @@ func stringOr(v types.String, fallback string) string {
 func checkBaseURL(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
+		if i := strings.LastIndex(raw, "@"); i >= 0 {
+			raw = "***@" + raw[i+1:] // may hold credentials
+		}
 		return fmt.Errorf("%q is not an absolute URL; use %s or the emulator's CARRIERX_BASE_URL", raw, DefaultBaseURL)
+	}
+	if u.User != nil {
+		// Never echo it: the userinfo is a credential.
+		u.User = nil
+		return fmt.Errorf("the URL (%s with credentials before the host) must not contain a user name or password: "+
+			"CarrierX authenticates with the token alone. Remove the \"user:password@\" part", u.Redacted())
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q must not have a query or a fragment; use %s or the emulator's CARRIERX_BASE_URL", raw, DefaultBaseURL)
 	}
 	switch u.Scheme {
 	case "https":
@@ -245,7 +257,7 @@ func checkBaseURL(raw string) error {
 		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 			return nil
 		}
-		return fmt.Errorf("%q uses plain http towards a host that is not loopback; the token would travel unencrypted. Use https", raw)
+		return fmt.Errorf("%q uses plain http towards a host that is not loopback; the token would travel unencrypted. Use https", u.String())
 	default:
 		return fmt.Errorf("%q has scheme %q; use https (or http for a loopback emulator)", raw, u.Scheme)
 	}

@@ -95,8 +95,7 @@ func (r *shortenerDomainResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	dom, err := r.client.CreateShortenerDomain(ctx, dropNil(plan.body()))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_shortener_domain", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_shortener_domain", "carrierx_shortener_domain", dom, err, nil) {
 		return
 	}
 	prior := plan

@@ -90,8 +90,7 @@ func (r *shortenerLinkResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	l, err := r.client.CreateShortenerLink(ctx, dropNil(plan.body()))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_shortener_link", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_shortener_link", "carrierx_shortener_link", l, err, nil) {
 		return
 	}
 	plan.fill(l)

@@ -185,8 +185,7 @@ func (r *storageContainerResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	c, err := r.client.CreateStorageContainer(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_storage_container", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_storage_container", "carrierx_storage_container", c, err, nil) {
 		return
 	}
 	resp.Diagnostics.Append(plan.fill(ctx, c, &plan)...)

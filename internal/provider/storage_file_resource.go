@@ -284,8 +284,7 @@ func (r *storageFileResource) Create(ctx context.Context, req resource.CreateReq
 	f, err := r.client.UploadStorageFile(ctx, client.StorageFileUpload{
 		Attributes: dropNil(plan.body()), FileName: fileName, MIMEType: mimeType, Size: content.size, Open: content.open,
 	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to upload carrierx_storage_file", err)
+	if !createResult(&resp.Diagnostics, "Unable to upload carrierx_storage_file", "carrierx_storage_file", f, err, nil) {
 		return
 	}
 	prior := plan.storageFileModel

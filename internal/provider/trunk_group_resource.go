@@ -228,8 +228,7 @@ func (r *trunkGroupResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	g, err := r.client.CreateTrunkGroup(ctx, dropNil(body))
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_trunk_group", err)
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_trunk_group", "carrierx_trunk_group", g, err, nil) {
 		return
 	}
 	prior := plan

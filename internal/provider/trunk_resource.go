@@ -173,7 +173,8 @@ func (r *trunkResource) Create(ctx context.Context, req resource.CreateRequest, 
 					"with carrierx_trunk_group and use its trunk_group_sid.\n\n%s", tg, err))
 			return
 		}
-		addAPIError(&resp.Diagnostics, "Unable to create carrierx_trunk", err)
+	}
+	if !createResult(&resp.Diagnostics, "Unable to create carrierx_trunk", "carrierx_trunk", t, err, func(sid string) string { return tg + "/" + sid }) {
 		return
 	}
 	prior := plan

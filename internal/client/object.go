@@ -1,0 +1,399 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Object is an API object addressed by its SID.
+type Object interface{ ObjectSID() string }
+
+type objectPtr[T any] interface {
+	*T
+	Object
+}
+
+// Kind declares one collection of objects: where it lives, and how an
+// object whose create answer was lost is found again.
+type Kind struct {
+	Name   string // in messages: "endpoint"
+	Path   string // the collection: "/endpoints"
+	SIDKey string // "endpoint_sid"
+
+	// Identity are body keys whose values, where the create body has them,
+	// filter the search for a lost create (eq); none present, no search.
+	Identity []string
+	// CreatedAt is the key of the creation time, where the object has one:
+	// an object created before the request is then never taken for it.
+	CreatedAt string
+	// Require are keys a found object must carry to be adopted (a token
+	// found without its access_token is of no use).
+	Require []string
+	// NoRecovery says why a lost create of this kind cannot be looked for.
+	NoRecovery string
+}
+
+func (k Kind) item(sid string) string { return k.Path + "/" + url.PathEscape(sid) }
+
+// checkSID refuses to address an object by an empty SID.
+func (k Kind) checkSID(method, sid string) error {
+	if strings.TrimSpace(sid) == "" {
+		return fmt.Errorf("CarrierX API: %s %s/: refusing to send a request without a %s (it is empty); nothing was sent. "+
+			"If Terraform state holds an empty %s, remove the resource from state and import it again",
+			method, k.Path, k.SIDKey, k.SIDKey)
+	}
+	return nil
+}
+
+// checkAnswer refuses an answer that describes another object than the
+// one asked for: taking it would bind state, and later a delete, to an
+// object Terraform does not manage.
+func (k Kind) checkAnswer(method, sid, got string) error {
+	if got == sid {
+		return nil
+	}
+	what := fmt.Sprintf("the answer describes %s %s %q, not the one asked for (%q)", k.Name, k.SIDKey, got, sid)
+	if got == "" {
+		what = fmt.Sprintf("the answer carries no %s (asked for %q)", k.SIDKey, sid)
+	}
+	return &AnswerError{Method: method, Path: k.item(sid), Status: http.StatusOK, Problem: what}
+}
+
+func getObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, sid string) (*T, error) {
+	return objectCall[T, P](ctx, c, k, http.MethodGet, sid, nil)
+}
+
+func updateObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, sid string, patch map[string]any) (*T, error) {
+	return objectCall[T, P](ctx, c, k, http.MethodPatch, sid, patch)
+}
+
+func objectCall[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, method, sid string, body any) (*T, error) {
+	if err := k.checkSID(method, sid); err != nil {
+		return nil, err
+	}
+	var out T
+	if err := c.Do(ctx, method, k.item(sid), nil, body, &out); err != nil {
+		return nil, err
+	}
+	if err := k.checkAnswer(method, sid, P(&out).ObjectSID()); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func deleteObject(ctx context.Context, c *Client, k Kind, sid string) error {
+	if err := k.checkSID(http.MethodDelete, sid); err != nil {
+		return err
+	}
+	return c.Do(ctx, http.MethodDelete, k.item(sid), nil, nil, nil)
+}
+
+func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions) ([]T, error) {
+	return ListAll[T](ctx, c, k.Path, opts)
+}
+
+// createObject POSTs body (JSON) to the collection. When the answer is
+// lost or unusable, it looks for the object the request may have created
+// (see recoverCreate).
+func createObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
+	return createWith[T, P](ctx, c, k, body, func(out *T) error {
+		return c.Do(ctx, http.MethodPost, k.Path, query, body, out)
+	})
+}
+
+// createWith runs send (one create request decoding into out) and checks
+// that the answer is a new object; match is what the created object must
+// show (the create body, or what stands for it).
+func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, send func(*T) error) (*T, error) {
+	start := c.now()
+	var out T
+	err := send(&out)
+	if err == nil && P(&out).ObjectSID() == "" {
+		err = &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
+			Problem: "the answer carries no " + k.SIDKey}
+	}
+	if err == nil {
+		return &out, nil
+	}
+	if !Ambiguous(err) {
+		return nil, err
+	}
+	return recoverCreate[T, P](ctx, c, k, match, start, err)
+}
+
+// Recovered accompanies an object that createObject found after the
+// create's answer was lost: the create succeeded, and the caller should
+// say so (a warning), naming the object.
+type Recovered struct {
+	Kind  string
+	SID   string
+	Cause error
+}
+
+func (r *Recovered) Error() string {
+	return fmt.Sprintf("the answer to the create was lost (%v), but the %s it created was found (%s) and is used", r.Cause, r.Kind, r.SID)
+}
+
+// LostCreateError is a create whose answer was lost and whose object could
+// not be told apart with certainty. Candidates are the SIDs of objects that
+// match every value sent and may have been created by it.
+type LostCreateError struct {
+	Kind       string
+	SIDKey     string
+	Cause      error
+	Searched   bool
+	SearchErr  error
+	NoSearch   string // why no search was made
+	Candidates []string
+}
+
+func (e *LostCreateError) Unwrap() error { return e.Cause }
+
+func (e *LostCreateError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v. The answer to this create was lost, so CarrierX may have created the %s anyway: ", e.Cause, e.Kind)
+	switch {
+	case e.SearchErr != nil:
+		fmt.Fprintf(&b, "looking for it failed too (%v). Before applying again, look for a new %s in CarrierX "+
+			"(for example with the plural data source) and import it if it is there; applying again without that may create a second one",
+			e.SearchErr, e.Kind)
+	case !e.Searched:
+		fmt.Fprintf(&b, "it cannot be looked for (%s). Before applying again, look for a new %s in CarrierX "+
+			"and import it if it is there; applying again without that may create a second one", e.NoSearch, e.Kind)
+	case len(e.Candidates) == 0:
+		fmt.Fprintf(&b, "no %s matching every value sent was found, so it was most likely not created; applying again is safe", e.Kind)
+	default:
+		fmt.Fprintf(&b, "CarrierX holds %d %ss that match every value sent and may be the one created (%s %s). "+
+			"Import the one that is yours rather than applying again, which would create another",
+			len(e.Candidates), e.Kind, e.SIDKey, strings.Join(e.Candidates, ", "))
+	}
+	return b.String()
+}
+
+// createdSkew is how much earlier than the request (by the local clock) a
+// creation time may be and still be taken as this request's: it allows for
+// the server's clock running behind.
+const createdSkew = 2 * time.Minute
+
+// recoverCreate looks, after a lost create answer, for the object the
+// request may have created: the objects filtered by the kind's identity
+// keys that match every value sent (secrets aside, which are never
+// returned) and, where the kind has a creation time, were created since the
+// request. Exactly one is adopted; otherwise a *LostCreateError names the
+// candidates. The search runs even when ctx was cancelled (the user
+// interrupted Terraform), with its own deadline.
+func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time, cause error) (*T, error) {
+	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
+	if k.NoRecovery != "" {
+		lost.NoSearch = k.NoRecovery
+		return nil, lost
+	}
+	want, err := toJSONMap(match)
+	if err != nil {
+		lost.NoSearch = "the request body could not be read back: " + err.Error()
+		return nil, lost
+	}
+	var f Filter
+	for _, key := range k.Identity {
+		if v, ok := want[key]; ok && isScalar(v) {
+			f = f.And(Eq(key, scalarString(v)))
+		}
+	}
+	if len(f.conds) == 0 {
+		lost.NoSearch = "nothing sent identifies it: set " + strings.Join(k.Identity, " or ")
+		return nil, lost
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+	defer cancel()
+	items, err := ListAll[map[string]any](sctx, c, k.Path, ListOptions{Filter: f.String()})
+	if err != nil {
+		lost.SearchErr = err
+		return nil, lost
+	}
+	lost.Searched = true
+	var found []map[string]any
+	for _, it := range items {
+		if !sameJSON(want, it) {
+			continue
+		}
+		if k.CreatedAt != "" && createdBefore(it[k.CreatedAt], start.Add(-createdSkew)) {
+			continue // it existed before the request
+		}
+		found = append(found, it)
+		lost.Candidates = append(lost.Candidates, scalarString(it[k.SIDKey]))
+	}
+	sort.Strings(lost.Candidates)
+	if len(found) != 1 || (k.CreatedAt != "" && !hasTime(found[0][k.CreatedAt])) {
+		return nil, lost
+	}
+	for _, key := range k.Require {
+		if v, _ := found[0][key].(string); v == "" {
+			return nil, lost
+		}
+	}
+	raw, err := json.Marshal(found[0])
+	if err != nil {
+		lost.SearchErr = err
+		return nil, lost
+	}
+	var out T
+	if err := json.Unmarshal(raw, &out); err != nil || P(&out).ObjectSID() == "" {
+		lost.SearchErr = fmt.Errorf("the object found could not be read: %v", err)
+		return nil, lost
+	}
+	return &out, &Recovered{Kind: k.Name, SID: P(&out).ObjectSID(), Cause: cause}
+}
+
+// AdoptedAfterLostAnswer reports whether err only says that the object
+// returned beside it was found after its create answer was lost.
+func AdoptedAfterLostAnswer(err error) (*Recovered, bool) {
+	var r *Recovered
+	ok := errors.As(err, &r)
+	return r, ok
+}
+
+func toJSONMap(v any) (map[string]any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	m := map[string]any{}
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func isScalar(v any) bool {
+	switch v.(type) {
+	case string, json.Number, bool, float64:
+		return true
+	}
+	return false
+}
+
+func scalarString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// sameJSON reports whether got shows every value of want: maps by key
+// (got may have more keys, and secret keys are skipped: the API never
+// returns them), lists element by element, numbers whether written as
+// numbers or strings, and "" the same as null.
+func sameJSON(want, got any) bool {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return len(w) == 0 && got == nil
+		}
+		for k, wv := range w {
+			if secretKeys[strings.ToLower(k)] {
+				continue
+			}
+			if !sameJSON(wv, g[k]) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return len(w) == 0 && got == nil
+		}
+		if len(g) != len(w) {
+			return false
+		}
+		if allScalar(w) {
+			return sameScalars(w, g)
+		}
+		for i := range w {
+			if !sameJSON(w[i], g[i]) {
+				return false
+			}
+		}
+		return true
+	case nil:
+		return got == nil || got == ""
+	case string:
+		if w == "" {
+			return got == nil || got == ""
+		}
+		return scalarString(got) == w || sameNumber(w, got)
+	case json.Number, float64:
+		return sameNumber(scalarString(w), got)
+	case bool:
+		g, ok := got.(bool)
+		return ok && g == w
+	}
+	return false
+}
+
+func allScalar(l []any) bool {
+	for _, v := range l {
+		if !isScalar(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameScalars compares lists of scalars in any order (the API may sort
+// scopes or entries).
+func sameScalars(w, g []any) bool {
+	used := make([]bool, len(g))
+outer:
+	for _, wv := range w {
+		for j, gv := range g {
+			if !used[j] && sameJSON(wv, gv) {
+				used[j] = true
+				continue outer
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func sameNumber(w string, got any) bool {
+	var a, b json.Number = json.Number(w), json.Number(scalarString(got))
+	x, err1 := a.Float64()
+	y, err2 := b.Float64()
+	return err1 == nil && err2 == nil && x == y
+}
+
+func parseTime(v any) (time.Time, bool) {
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func hasTime(v any) bool { _, ok := parseTime(v); return ok }
+
+func createdBefore(v any, t time.Time) bool {
+	ct, ok := parseTime(v)
+	return ok && ct.Before(t)
+}
