@@ -4,6 +4,12 @@
 // Its first two lines of stdout are CARRIERX_BASE_URL=... and
 // CARRIERX_TOKEN=..., so a script can read them from a pipe; requests are
 // then logged to stderr (method, path, status; never the token).
+//
+// -allowed-hosts names Host header values accepted besides the loopback
+// ones (for example the name of a container or an /etc/hosts alias); any
+// other Host is refused with 403, so that a web page cannot reach the
+// emulator through DNS rebinding. -request-log-size bounds the control
+// API's request log.
 package main
 
 import (
@@ -13,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -32,6 +39,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:8787", "loopback address to listen on (host:port; port 0 picks a free one)")
 	tok := fs.String("token", os.Getenv("CARRIERX_EMULATOR_TOKEN"), "all-scope token of the seeded partner (env CARRIERX_EMULATOR_TOKEN; generated when empty)")
+	hosts := fs.String("allowed-hosts", "", "comma-separated Host header values accepted besides loopback ones (name for any port, or name:port)")
+	logSize := fs.Int("request-log-size", emulator.DefaultRequestLogSize, "records kept by the control API's request log (the oldest are dropped)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -43,7 +52,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		_, _ = fmt.Fprintln(stderr, "carrierx-emulator:", err)
 		return 2
 	}
-	inst, err := emulator.Listen(*listen, emulator.Options{Token: *tok, AccessLog: stderr})
+	var allowed []string
+	for _, h := range strings.Split(*hosts, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			allowed = append(allowed, h)
+		}
+	}
+	inst, err := emulator.Listen(*listen, emulator.Options{Token: *tok, AccessLog: stderr,
+		AllowedHosts: allowed, RequestLogSize: *logSize})
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "carrierx-emulator:", err)
 		return 1

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"os"
@@ -128,5 +129,73 @@ func TestRunEnvToken(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal(errors.New("run did not return"))
+	}
+}
+
+func TestRunAllowedHostsAndLogSize(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	code := make(chan int, 1)
+	args := []string{"-listen", "127.0.0.1:0", "-token", "tok-hosts", "-allowed-hosts", "emu.test, other.test:1", "-request-log-size", "2"}
+	go func() { code <- run(ctx, args, pw, &errb); _ = pw.Close() }()
+	sc := bufio.NewScanner(pr)
+	var lines []string
+	for len(lines) < 2 && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) != 2 {
+		t.Fatalf("lines %q; stderr %s", lines, errb.String())
+	}
+	base := strings.TrimPrefix(lines[0], "CARRIERX_BASE_URL=")
+	get := func(url, host string) int {
+		req, _ := http.NewRequest(http.MethodGet, url, nil)
+		req.Host = host
+		req.Header.Set("Authorization", "Bearer tok-hosts")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = res.Body.Close()
+		return res.StatusCode
+	}
+	ctl := strings.TrimSuffix(base, "/core/v2") + "/_emulator"
+	for host, want := range map[string]int{"emu.test": 200, "emu.test:8080": 200, "other.test:1": 200, "other.test:2": 403, "evil.test": 403} {
+		if got := get(base+"/endpoints", host); got != want {
+			t.Fatalf("Core API with Host %q: %d, want %d", host, got, want)
+		}
+		if got := get(ctl+"/requests", host); got != want {
+			t.Fatalf("control API with Host %q: %d, want %d", host, got, want)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, ctl+"/requests", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Requests []struct {
+			Seq int `json:"seq"`
+		} `json:"requests"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if len(out.Requests) != 2 || out.Requests[1].Seq != 5 {
+		t.Fatalf("request log %+v", out.Requests)
+	}
+	cancel()
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("exit code %d: %s", c, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return")
 	}
 }

@@ -7,61 +7,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
-// fault is an injected answer for matching Core API requests.
-type fault struct {
-	id         string
-	method     string
-	path       string
-	remaining  int // 0 = unlimited
-	status     int
-	retryAfter string
-	latency    time.Duration
-	message    string
-}
-
-func (f *fault) matches(method, path string) bool {
-	if f.method != "" && !strings.EqualFold(f.method, method) {
-		return false
-	}
-	if p, ok := strings.CutSuffix(f.path, "*"); ok {
-		return strings.HasPrefix(path, p)
-	}
-	return f.path == path
-}
-
-func (f *fault) apiError() *apiError {
-	msg := f.message
-	if msg == "" {
-		msg = http.StatusText(f.status)
-	}
-	e := newError(f.status, msg)
-	e.RetryAfter = f.retryAfter
-	return e
-}
-
-// takeFault consumes one use of the first matching fault.
-func (s *Server) takeFault(method, path string) *fault {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i, f := range s.faults {
-		if !f.matches(method, path) {
-			continue
-		}
-		if f.remaining > 0 {
-			f.remaining--
-			if f.remaining == 0 {
-				s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
-			}
-		}
-		return f
-	}
-	return nil
-}
-
-// maxLoggedText: longer non-JSON bodies (uploads) are logged as "<N bytes>".
+// maxLoggedText: longer bodies (JSON or not) are logged as "<N bytes>".
 const maxLoggedText = 64 << 10
 
 type requestRecord struct {
@@ -74,22 +22,59 @@ type requestRecord struct {
 	Fault  bool   `json:"fault"`
 }
 
-// record logs a Core API request; headers are never kept.
+// requestLog is a ring buffer of the last size records.
+type requestLog struct {
+	size  int
+	buf   []requestRecord
+	start int // index of the oldest record once buf is full
+}
+
+func (l *requestLog) add(rec requestRecord) {
+	if len(l.buf) < l.size {
+		l.buf = append(l.buf, rec)
+		return
+	}
+	l.buf[l.start] = rec
+	l.start = (l.start + 1) % l.size
+}
+
+// list returns the kept records, oldest first.
+func (l *requestLog) list() []requestRecord {
+	out := make([]requestRecord, 0, len(l.buf))
+	out = append(out, l.buf[l.start:]...)
+	return append(out, l.buf[:l.start]...)
+}
+
+func (l *requestLog) clear() { l.buf, l.start = nil, 0 }
+
+// refusedStatus: answers whose request body is never kept in the log.
+func refusedStatus(status int) bool {
+	switch status {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType:
+		return true
+	}
+	return false
+}
+
+// record logs a Core API request with the status the client got (0: no
+// answer); headers are never kept, nor the body of a refused request.
 func (s *Server) record(r *http.Request, body []byte, status int, faulted bool) {
 	var b any
-	if len(bytes.TrimSpace(body)) > 0 {
+	switch {
+	case refusedStatus(status) || len(bytes.TrimSpace(body)) == 0:
+	case len(body) > maxLoggedText:
+		b = fmt.Sprintf("<%d bytes>", len(body))
+	default:
 		if v, err := decodeJSON(body); err == nil {
 			b = v
-		} else if len(body) <= maxLoggedText {
-			b = string(body)
 		} else {
-			b = fmt.Sprintf("<%d bytes>", len(body))
+			b = string(body)
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.seq++
-	s.log = append(s.log, requestRecord{Seq: s.seq, Method: r.Method, Path: r.URL.Path,
+	s.log.add(requestRecord{Seq: s.seq, Method: r.Method, Path: r.URL.Path,
 		Query: r.URL.RawQuery, Status: status, Body: b, Fault: faulted})
 }
 
@@ -153,7 +138,7 @@ func (s *Server) ctlReset(w http.ResponseWriter, r *http.Request) *apiError {
 	s.mu.Lock()
 	s.st = s.seed.clone()
 	s.faults = nil
-	s.log = nil
+	s.log.clear()
 	s.seq = 0
 	s.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
@@ -322,30 +307,14 @@ func (s *Server) ctlRevokeToken(w http.ResponseWriter, tokenSID string) *apiErro
 func (s *Server) ctlFaults(w http.ResponseWriter, r *http.Request) *apiError {
 	switch r.Method {
 	case http.MethodPost:
-		var req struct {
-			Method     string `json:"method"`
-			Path       string `json:"path"`
-			Count      int    `json:"count"`
-			Status     int    `json:"status"`
-			RetryAfter string `json:"retry_after"`
-			LatencyMS  int    `json:"latency_ms"`
-			Message    string `json:"message"`
-		}
+		var req faultRequest
 		if e := decodeControl(r, &req); e != nil {
 			return e
 		}
-		switch {
-		case req.Path == "":
-			return badRequest("path", "path is required (a Core API path such as /core/v2/endpoints, optionally ending in *)")
-		case req.Status != 0 && (req.Status < 100 || req.Status > 599):
-			return badRequest("status", "status must be 0 (latency only) or an HTTP status code")
-		case req.Count < 0:
-			return badRequest("count", "count must be >= 0 (0 = unlimited)")
-		case req.LatencyMS < 0:
-			return badRequest("latency_ms", "latency_ms must be >= 0")
+		f, e := req.fault()
+		if e != nil {
+			return e
 		}
-		f := &fault{id: newUUID(), method: req.Method, path: req.Path, remaining: req.Count, status: req.Status,
-			retryAfter: req.RetryAfter, latency: time.Duration(req.LatencyMS) * time.Millisecond, message: req.Message}
 		s.mu.Lock()
 		s.faults = append(s.faults, f)
 		s.mu.Unlock()
@@ -354,9 +323,7 @@ func (s *Server) ctlFaults(w http.ResponseWriter, r *http.Request) *apiError {
 		s.mu.Lock()
 		list := []any{}
 		for _, f := range s.faults {
-			list = append(list, map[string]any{"fault_id": f.id, "method": f.method, "path": f.path,
-				"count": f.remaining, "status": f.status, "retry_after": f.retryAfter,
-				"latency_ms": f.latency.Milliseconds(), "message": f.message})
+			list = append(list, f.describe())
 		}
 		s.mu.Unlock()
 		writeJSON(w, http.StatusOK, map[string]any{"faults": list})
@@ -375,12 +342,12 @@ func (s *Server) ctlRequests(w http.ResponseWriter, r *http.Request) *apiError {
 	switch r.Method {
 	case http.MethodGet:
 		s.mu.Lock()
-		list := append([]requestRecord{}, s.log...)
+		list := s.log.list()
 		s.mu.Unlock()
 		writeJSON(w, http.StatusOK, map[string]any{"requests": list})
 	case http.MethodDelete:
 		s.mu.Lock()
-		s.log = nil
+		s.log.clear()
 		s.mu.Unlock()
 		w.WriteHeader(http.StatusNoContent)
 	default:

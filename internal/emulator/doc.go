@@ -3,7 +3,8 @@
 // the Core API under /core/v2 (bearer tokens, scopes, the documented status
 // codes, error envelope, list envelope, filter language and field
 // filtering) and a test-control API under /_emulator (no auth; Listen only
-// binds loopback addresses).
+// binds loopback addresses, and both APIs refuse a Host header that is not
+// loopback or listed in Options.AllowedHosts, see "Guards" below).
 //
 // Collections are generic (collection.go): a path (several segments, "{}"
 // for the parent's SID of a sub-collection), a SID field, attributes with
@@ -66,10 +67,10 @@
 //	POST   /_emulator/partners/{sid}/verify    stands for the clicked verification link: status active, e-mails shown -> 200 partner
 //	POST   /_emulator/partners/{sid}/limits    {"containers": n} -> 200 {"containers"}: the partner's storage container limit (default 2)
 //	DELETE /_emulator/tokens/{token_sid}       revoke -> 204 (later use answers 401 "Bad credentials")
-//	POST   /_emulator/faults                   {"method","path","count","status","retry_after","latency_ms","message"} -> 200 {"fault_id"}
-//	GET    /_emulator/faults                   {"faults":[...]} with the remaining counts
+//	POST   /_emulator/faults                   {"method","path","count","status","retry_after","latency_ms","message","when","kind","location"} -> 200 {"fault_id"}
+//	GET    /_emulator/faults                   {"faults":[{"fault_id","method","path","count","status","retry_after","latency_ms","message","when","kind","location"}]}; count = the remaining uses
 //	DELETE /_emulator/faults                   204; clears all faults
-//	GET    /_emulator/requests                 {"requests":[{"seq","method","path","query","status","body","fault"}]}; never headers
+//	GET    /_emulator/requests                 {"requests":[{"seq","method","path","query","status","body","fault"}]}, oldest first; the last Options.RequestLogSize (default 10,000) requests; never headers
 //	DELETE /_emulator/requests                 204; clears the log
 //
 // Seeding oauth.tokens takes {"name","scopes","partner_sid",
@@ -84,6 +85,71 @@
 //
 // Control bodies are decoded strictly: unknown keys answer 400 so test typos surface.
 //
+// # Options
+//
+//	Token           the seeded partner's all-scope token (generated when empty)
+//	AccessLog       one line per request (method, path, status) when set
+//	RequestLogSize  records kept by the request log (ring buffer; 0 or less = DefaultRequestLogSize, 10,000)
+//	AllowedHosts    Host header values accepted besides loopback ones: "name" (any port) or "name:port"
+//
+// The carrierx-emulator command sets them with -token, -allowed-hosts
+// (comma list) and -request-log-size.
+//
+// # Faults
+//
+// A fault matches a Core API request by method ("" = any) and path (exact,
+// or a prefix when it ends in "*"); count uses (0 = unlimited), then it is
+// gone. All fields but path are optional:
+//
+//	when        "before" (default): the fault answers instead of the request, before routing and credentials; nothing is executed.
+//	            "after": the request runs through the whole pipeline (credentials, validation) and is committed; only a 2xx
+//	            answer is then replaced by the fault. A request that fails (401, 422...) gets its real answer and does not
+//	            consume the fault.
+//	latency_ms  delays the answer: before the request (when=before) or after the commit (when=after), so a client timeout
+//	            loses the answer to a request that did happen (logged with status 0). Alone (status 0, no kind) it only delays.
+//	status      with kind "": the status of an error-envelope answer (message, default the status text; retry_after sets Retry-After)
+//	kind        ""          the status answer above (status required unless latency only)
+//	            "reset"     no HTTP answer: the connection is hijacked and closed with SO_LINGER 0 (a TCP RST)
+//	            "truncate"  when=after only: the real status and headers, Content-Length of the whole body, the first half
+//	                        of the body, then the connection is closed (the client reads an unexpected EOF)
+//	            "empty"     200 (or status), Content-Type application/json, empty body
+//	            "null"      200 (or status), body null
+//	            "foreign"   200, another object of the request path's collection, exactly as a GET of it (caller's token, no
+//	                        query arguments) presents it: one the caller's partner can see, not the path's SID nor the object
+//	                        the real answer names (when=after); {} when there is none (or the token is unknown)
+//	            "redirect"  302 (or status: 301, 302, 303, 307, 308), Location = location (required), empty body
+//	            "echo"      400 (or status), error envelope whose message and errors[0].message are "invalid request: <the
+//	                        raw request body>", errors[0].field "body" (an API that echoes passwords in errors)
+//	            "endless"   list GETs only (method GET or ""): the first page (offset 0) whatever offset is asked, with
+//	                        has_more true and total null; offset, limit and pagination as usual (next = offset + limit)
+//	location    the Location of kind redirect; refused with any other kind
+//
+// The control call answers 400 naming the field for an unknown kind, a
+// when other than before/after, redirect without location or with another
+// status, truncate without when=after, a status with reset, truncate,
+// foreign or endless, and endless with a method other than GET.
+//
+// Go's http.Transport silently retries an idempotent request (GET, HEAD...)
+// whose reused keep-alive connection is reset or closed before an answer:
+// the retry is a new request that the fault no longer matches when its
+// count is used up. Use count 2 (or 0), or a client without keep-alive, to
+// see the reset.
+//
+// # Guards
+//
+// Requests to /core/v2 and /_emulator whose Host header is neither
+// loopback (localhost, 127.0.0.0/8, [::1], any port) nor in
+// Options.AllowedHosts are refused with 403, message `Host "<value>" is
+// not allowed` and errors[0] (field "Host") saying how to allow it: a web
+// page that rebinds its DNS name to 127.0.0.1 reaches the emulator with its
+// own name as Host. The control API, which has no credentials,
+// additionally refuses any request carrying an Origin header (403, field
+// "Origin"; browsers send it on cross-origin requests, test tools do not)
+// and POST/PATCH/PUT without Content-Type application/json (415, field
+// "Content-Type", even without a body), which a page cannot send
+// cross-origin without a CORS preflight. The public routes (/f/ and short
+// links, whose Host is the link's domain) are not checked.
+//
 // # Assumptions
 //
 // Every behaviour the reference does not fix, in one place, so that it can
@@ -93,13 +159,13 @@
 //
 //	| topic | choice | reference status |
 //	|---|---|---|
-//	| check order | fault injection, route (404/405), credentials (401), scope (403), media type (415), JSON body (400), parent of a sub-collection (404), collection query arguments (400/403), list/field query arguments (400), SID (404), guards (403/409), validation (422) | UNVERIFIED |
+//	| check order | Host (403), faults with when=before (a matching one reads the body first: over 16 MiB 413, the fault kept), route (404/405), credentials (401), scope (403), media type (415), body size (413), JSON body (400), parent of a sub-collection (404), collection query arguments (400/403), list/field query arguments (400), SID (404), guards (403/409), validation (422); faults with when=after then replace a 2xx answer. The body is read only once credentials, scope and media type have passed (before this order had 413 first, ahead of routing), so a refused request never costs its body's size | UNVERIFIED / design (body read last) |
 //	| 405 | known path with an unrouted method: 405 "Method Not Allowed" with an Allow header, decided before credentials | UNVERIFIED |
 //	| error envelope | {"message","errors":[{"field","message","reference_sid"}]} on every 4xx/5xx (incl. injected faults); without a field, errors[0].message is the lower-cased message, field and reference_sid null | DOC (404 example); UNVERIFIED for other codes |
 //	| 404 unknown SID | 404 "Cannot find item by SID", errors[0] {"field":null,"message":"cannot find item by sid","reference_sid":<the SID>} | DOC (message); UNVERIFIED (reference_sid filled) |
 //	| 400 on query arguments | message "Bad Request", errors[0].field = the argument (limit, offset, order, filter, with_related) and a message saying what is wrong | UNVERIFIED |
 //	| body not a JSON object | invalid JSON, empty body, a non-object value ([1], "x") or trailing data: 400 "No JSON object could be decoded" | DOC (message); UNVERIFIED (non-object, empty) |
-//	| body size | Core API request bodies over 16 MiB: 413 "Request Entity Too Large" (logged without body) | UNVERIFIED |
+//	| body size | Core API request bodies over 16 MiB: 413 "Request Entity Too Large" (logged without body), checked after credentials, scope and media type | UNVERIFIED |
 //	| 415 | POST/PATCH/PUT whose Content-Type media type is not application/json (parameters such as charset allowed), even with an empty body | DOC (415); UNVERIFIED (empty body) |
 //	| 401 | no Authorization header, or "Bearer" with no token: "Unauthorized"; unknown/revoked token or any other scheme (Basic is not supported): "Bad credentials" | DOC (messages); gap (Basic auth on Core API) |
 //	| 403 scope | message "Forbidden", errors[0].message lists the scopes the method accepts | DOC (403); UNVERIFIED (detail) |
@@ -198,8 +264,15 @@
 //	| available_scopes | the seeded partner holds every known scope; a new sub-partner (API or seed) gets its parent's available_scopes at creation (stand-in for general.defaults.scopes, whose names are unknown); read only | SAMPLE deviation (create sample shows []) / UNVERIFIED |
 //	| money | balance, charge_at, daily_spending_limit, daily_spent_amount, prepay_amount, spending_limit are JSON strings; numbers in bodies are stored as strings | SAMPLE |
 //	| timestamps and SIDs | ISO 8601 UTC with milliseconds and Z; lowercase UUID v4; display_id CX + 8 digits | SAMPLE |
-//	| faults | matched before routing and authentication; the first matching fault wins; latency applies before a status fault too; count 0 = unlimited; message defaults to the status text | design |
-//	| request log | body is the decoded JSON, the raw text when not JSON, null when empty; faulted requests are logged with fault true; headers never kept | design |
+//	| faults | when=before faults are matched after the Host check and before routing and authentication; the first matching fault of each phase (before; after and endless) wins; latency applies before a status fault too; count 0 = unlimited; message defaults to the status text | design |
+//	| fault when | before (default): answered instead of the request, nothing executed; after: executed and committed through the whole pipeline, then a 2xx answer is replaced; a failed request (non-2xx) gets its real answer and the fault is not consumed (its use is held while the request runs, so a concurrent request does not take it); latency with after delays the answer after the commit | design |
+//	| fault kinds | reset (hijack, SO_LINGER 0, no answer), truncate (after only: real status/headers, full Content-Length, half the body, close; an answer without body arrives whole), empty, null, foreign (another visible object of the path's collection as its GET presents it, else {}), redirect (302 or 301/303/307/308 with location), echo (400 or status, "invalid request: <raw body>", field body), endless (list GETs: first page for every offset, has_more true, total null; always run against the real list, so when makes no difference); reset, truncate, foreign and endless take no status | design |
+//	| request log | ring buffer of Options.RequestLogSize records (default 10,000; the oldest are dropped, seq keeps counting so a reader sees the gap); status is what the client got (0: no answer, as for reset or a client that left); fault true when a fault decided the answer (latency-only faults whose answer is delivered log false); headers never kept; Core API requests refused for their Host are logged (status 403, body null) | design |
+//	| request log bodies | null when empty and for every refused request (status 401, 403, 413, 415: its body is never kept; 401, a scope 403 and 415 are answered without reading it); a body over 64 KiB (JSON or not) is stored as the string "<N bytes>"; otherwise the decoded JSON, or the raw text when not JSON; answers decided before the body is read (404, 405) log body null | design |
+//	| Host check | /core/v2 and /_emulator answer 403 (message naming the Host, errors[0].field "Host" saying how to allow it) unless the Host header is localhost, a 127.0.0.0/8 or ::1 address (any port, case-insensitive) or in Options.AllowedHosts ("name" any port, "name:port" that port); an empty Host is refused; /f/ and short-link routes are not checked (short links need their domain as Host); the Core API check costs nothing to test tools (Host = 127.0.0.1:port) and stops a rebinding page that guessed a fixed token | design |
+//	| control Origin and media type | /_emulator refuses any request with an Origin header (403, field Origin) and POST/PATCH/PUT whose Content-Type is not application/json (415, field Content-Type, also without a body); checked after Host, before routing; the Core API accepts Origin (CarrierX allows CORS) | design |
+//	| filter bounds | a filter query argument longer than 8 KiB (8,192 bytes; every filter value is checked) or a like/ilike pattern longer than 1 KiB (1,024 bytes): 400 "Bad Request", field filter, message naming the limit; like/ilike match iteratively (two pointers, at most pattern x value steps, no regexp, no recursion) | design |
+//	| list evaluation | the checks and the visible candidates (with their filter views) are taken under the server lock; filtering, ordering and paging run without it on that snapshot (stored objects are never changed in place), then the page is presented under the lock again, so related objects (with_related, trunks) show the state of that moment; a list whose client has gone stops filtering and answers nothing (logged with status 0) | design |
 //	| seed | stops at the first invalid object (422 with its index); objects created before it remain | design |
 //	| 429 and 5xx | only produced by injected faults, with the same envelope | gap |
 //	| routes | collections at multi-segment paths; /trunk_groups/{sid}/trunks is a sub-collection whose parent must exist and be the caller's, else 404 "Cannot find item by SID" with reference_sid = the parent SID; a trunk is reachable only under its own group | DOC (paths); UNVERIFIED (404 detail) |
@@ -258,7 +331,7 @@
 //	| publish_uri | publish_domain (trailing / dropped) + "/f/" + file_sid while the container's allow_publish is true and publish is not null, else null; computed when served | SAMPLE / UNVERIFIED (null cases) |
 //	| public files | the emulator serves GET/HEAD /f/{file_sid} without credentials for files whose publish_uri is not null (404 otherwise), whatever publish_domain says | design |
 //	| content hashes | none (no hash attribute is documented) | gap |
-//	| file content limits | in memory: at most 10 MiB per file and 256 MiB in all, else 413 field data; reset drops all content; request log keeps non-JSON bodies up to 64 KiB, longer ones as "<N bytes>" | design |
+//	| file content limits | in memory: at most 10 MiB per file and 256 MiB in all, else 413 field data; reset drops all content; request log keeps bodies up to 64 KiB, longer ones as "<N bytes>" | design |
 //	| shortener scopes | shortener.manage or shortener.create/read/update/delete on domains and links; shortener.allow_domain_mode_proxypass to set expired_mode/not_found_mode to proxy_pass, shortener.allow_domain_secure_required to set secure required, shortener.allow_link_mode_proxypass to set a link's mode to proxy_pass (403 otherwise; sending the stored value again needs nothing) | DOC / UNVERIFIED (get, delete, 403) |
 //	| domain defaults | expired_mode and not_found_mode redirect_temporary, pages and status codes null, minimum_length 6, scope children, secure disabled, suffix_pattern null; partner_sid = caller (read only) | DOC |
 //	| domain validation | domain_name required, a host name, unique among all partners' domains ignoring case (422); modes proxy_pass/redirect_permanent/redirect_temporary; status codes null or 2xx/4xx/5xx; minimum_length >= 1; scope and secure any string (children; disabled/required known); suffix_pattern any string (not compiled at write) | DOC / UNVERIFIED (uniqueness scope, host check) |

@@ -12,6 +12,12 @@ import (
 
 // The filter language: <attr> <op> <value> [and <attr> <op> <value>]...
 
+// Bounds that keep one list request from stalling the others.
+const (
+	maxFilterLen   = 8 << 10 // bytes of the filter query argument
+	maxLikePattern = 1 << 10 // bytes of one like/ilike pattern
+)
+
 type tokKind int
 
 const (
@@ -135,7 +141,8 @@ type condition struct {
 	path []string
 	op   string
 	lits []literal
-	re   *regexp.Regexp // like/ilike
+	like []rune // like/ilike pattern
+	fold bool   // ilike
 	bits int64
 	lat  float64 // nearby
 	lng  float64
@@ -249,7 +256,10 @@ func (p *fparser) condition(known func(string) bool) (condition, error) {
 		if lit.kind == lNull {
 			return c, fmt.Errorf("'%s' needs a pattern, not null (position %d)", c.op, vt.pos)
 		}
-		c.re = likeRegexp(lit.text, c.op == "ilike")
+		if len(lit.text) > maxLikePattern {
+			return c, fmt.Errorf("the '%s' pattern at position %d is %d bytes long; the emulator's limit is %d bytes", c.op, vt.pos, len(lit.text), maxLikePattern)
+		}
+		c.like, c.fold = []rune(lit.text), c.op == "ilike"
 	case "bit":
 		n, err := strconv.ParseInt(lit.text, 10, 64)
 		if lit.kind != lNumber || err != nil {
@@ -351,25 +361,60 @@ func (p *fparser) list(ot ftoken) ([]literal, error) {
 	}
 }
 
-func likeRegexp(pattern string, fold bool) *regexp.Regexp {
-	var b strings.Builder
-	b.WriteString(`(?s)`)
-	if fold {
-		b.WriteString(`(?i)`)
-	}
-	b.WriteString(`^`)
+// likeMatch reports whether value matches a like pattern (% any run, _ one
+// character, the whole value). It is the iterative two-pointer wildcard
+// match: no recursion, no compilation, at most len(value)*len(pattern)
+// steps, so a long pattern cannot stall the server.
+func likeMatch(pattern []rune, value string, fold bool) bool {
+	s := []rune(value)
+	fixed := 0 // characters the pattern needs at least
 	for _, r := range pattern {
-		switch r {
-		case '%':
-			b.WriteString(`.*`)
-		case '_':
-			b.WriteString(`.`)
-		default:
-			b.WriteString(regexp.QuoteMeta(string(r)))
+		if r != '%' {
+			fixed++
 		}
 	}
-	b.WriteString(`$`)
-	return regexp.MustCompile(b.String())
+	if fixed > len(s) {
+		return false
+	}
+	p, i := 0, 0
+	star, mark := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && pattern[p] == '%':
+			star, mark = p, i
+			p++
+		case p < len(pattern) && (pattern[p] == '_' || runeEqual(pattern[p], s[i], fold)):
+			p++
+			i++
+		case star >= 0:
+			p = star + 1
+			mark++
+			i = mark
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '%' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+// runeEqual compares two characters, ignoring case (simple Unicode
+// folding, as strings.EqualFold) when fold is set.
+func runeEqual(a, b rune, fold bool) bool {
+	if a == b {
+		return true
+	}
+	if !fold {
+		return false
+	}
+	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
+		if r == b {
+			return true
+		}
+	}
+	return false
 }
 
 // match reports whether obj satisfies every condition.
@@ -455,7 +500,7 @@ func (c condition) match(obj map[string]any) bool {
 			return r <= 0
 		})
 	case "like", "ilike":
-		return some(func(v any) bool { return v != nil && c.re.MatchString(stringify(v)) })
+		return some(func(v any) bool { return v != nil && likeMatch(c.like, stringify(v), c.fold) })
 	case "bit":
 		return some(func(v any) bool {
 			n, ok := toInt64(v)

@@ -94,9 +94,11 @@ func (e *env) core(method, path string, body any) resp {
 	return e.do(method, e.base+path, e.srv.Token(), body)
 }
 
+// control calls the control API; POST/PATCH/PUT always carry
+// Content-Type: application/json (the control API refuses anything else).
 func (e *env) control(method, path string, body any) resp {
 	e.t.Helper()
-	return e.do(method, e.ctl+path, "", body)
+	return e.do(method, e.ctl+path, "", body, "Content-Type", "application/json")
 }
 
 func expectStatus(t *testing.T, r resp, want int) {

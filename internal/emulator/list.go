@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -115,6 +116,11 @@ func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {
 	if lp.offset, e = nonNegInt(q, "offset", 0); e != nil {
 		return nil, e
 	}
+	for _, f := range q["filter"] {
+		if len(f) > maxFilterLen {
+			return nil, badRequest("filter", fmt.Sprintf("filter is %d bytes long; the emulator's limit is %d bytes", len(f), maxFilterLen))
+		}
+	}
 	if f := q.Get("filter"); strings.TrimSpace(f) != "" {
 		expr, err := parseFilterOpts(f, c.knownAttr, c.nearby != nil)
 		if err != nil {
@@ -198,11 +204,23 @@ func compareValues(a, b any) int {
 	return strings.Compare(stringify(a), stringify(b))
 }
 
-// list answers a list GET over the objects the caller may see.
-func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParams, extra func(map[string]any) bool) map[string]any {
-	var matched []map[string]any
-	var views []map[string]any
-	for _, obj := range s.st.table(c.tableName()).all() {
+// errClientGone stops a list whose client has gone away; nothing is
+// answered (the request log shows status 0).
+var errClientGone = &apiError{Status: 0, Message: "client gone"}
+
+// candidate is a visible object and, when a filter or an order needs it,
+// the object as filters and ordering see it.
+type candidate struct {
+	obj, view map[string]any
+}
+
+// listCandidates takes the objects the caller may see (lock held). The
+// maps are the stored ones or fresh views; stored objects are never
+// changed in place, so they can be read after the lock is released.
+func (s *Server) listCandidates(cx *callCtx, c *collection, lp *listParams, extra func(map[string]any) bool) []candidate {
+	all := s.st.table(c.tableName()).all()
+	out := make([]candidate, 0, len(all))
+	for _, obj := range all {
 		if !s.canSee(cx, c, obj) || (extra != nil && !extra(obj)) {
 			continue
 		}
@@ -210,9 +228,27 @@ func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParam
 		if lp.filter != nil || lp.orderAttr != "" {
 			v = s.filterView(cx, c, obj)
 		}
-		if lp.filter.match(v) {
-			matched = append(matched, obj)
-			views = append(views, v)
+		out = append(out, candidate{obj, v})
+	}
+	return out
+}
+
+// selectPage filters, orders and pages the candidates without the lock.
+// It gives up with errClientGone once ctx is done. endless takes the
+// first page whatever the offset.
+func (s *Server) selectPage(ctx context.Context, c *collection, lp *listParams, cands []candidate, endless bool) ([]map[string]any, int, *apiError) {
+	var matched []map[string]any
+	var views []map[string]any
+	for i, cd := range cands {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, 0, errClientGone
+		}
+		if h := s.testHookFilter; h != nil {
+			h(ctx, i, len(cands))
+		}
+		if lp.filter.match(cd.view) {
+			matched = append(matched, cd.obj)
+			views = append(views, cd.view)
 		}
 	}
 	idx := make([]int, len(matched))
@@ -241,19 +277,58 @@ func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParam
 		}
 		sort.SliceStable(idx, func(i, j int) bool { return dist[idx[i]] < dist[idx[j]] })
 	}
-	sorted := make([]map[string]any, len(idx))
-	for i, k := range idx {
-		sorted[i] = matched[k]
+	total := len(idx)
+	offset := lp.offset
+	if endless {
+		offset = 0
 	}
-	matched = sorted
-	total := len(matched)
-	start := min(lp.offset, total)
+	start := min(offset, total)
 	end := min(start+lp.limit, total)
-	items := make([]any, 0, end-start)
-	for _, obj := range matched[start:end] {
+	page := make([]map[string]any, 0, end-start)
+	for _, k := range idx[start:end] {
+		page = append(page, matched[k])
+	}
+	return page, total, nil
+}
+
+// listOp answers a list GET over the objects the caller may see. The
+// checks and the candidates are taken under the lock; filtering, ordering
+// and paging run without it, so one expensive filter does not stall other
+// requests; the page is then presented under the lock (views and related
+// objects read the current state). endless is the "endless" fault: the
+// first page whatever the offset, has_more true and total null.
+func (s *Server) listOp(cx *callCtx, rt coreRoute, r *http.Request, endless bool) (int, any, *apiError) {
+	c := rt.c
+	s.mu.Lock()
+	extra, e := s.prepare(cx, rt, opList)
+	var lp *listParams
+	if e == nil {
+		lp, e = parseListParams(cx.query, c)
+	}
+	if e != nil {
+		s.mu.Unlock()
+		return 0, nil, e
+	}
+	cands := s.listCandidates(cx, c, lp, extra)
+	s.mu.Unlock()
+
+	page, total, e := s.selectPage(r.Context(), c, lp, cands, endless)
+	if e != nil {
+		return 0, nil, e
+	}
+
+	s.mu.Lock()
+	items := make([]any, 0, len(page))
+	for _, obj := range page {
 		items = append(items, s.present(cx, c, obj, lp.fields))
 	}
-	hasMore := end < total
+	s.mu.Unlock()
+
+	hasMore := min(lp.offset, total)+lp.limit < total
+	totalV := totalValue(c, total)
+	if endless {
+		hasMore, totalV = true, nil
+	}
 	pagination := map[string]any{}
 	if hasMore && lp.limit > 0 {
 		pagination["next"] = pageURL(r, lp.limit, lp.offset+lp.limit)
@@ -261,15 +336,15 @@ func (s *Server) list(cx *callCtx, c *collection, r *http.Request, lp *listParam
 	if lp.offset > 0 {
 		pagination["previous"] = pageURL(r, lp.limit, max(0, lp.offset-lp.limit))
 	}
-	return map[string]any{
+	return http.StatusOK, map[string]any{
 		"count":      len(items),
 		"has_more":   hasMore,
 		"items":      items,
 		"limit":      lp.limit,
 		"offset":     lp.offset,
 		"pagination": pagination,
-		"total":      totalValue(c, total),
-	}
+		"total":      totalV,
+	}, nil
 }
 
 // pageURL is an absolute URL for another page of the same request.

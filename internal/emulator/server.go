@@ -61,7 +61,19 @@ type Options struct {
 	// AccessLog, when set, gets one line per request (method, path,
 	// status); headers and bodies are never written.
 	AccessLog io.Writer
+	// RequestLogSize is how many records the request log (GET
+	// /_emulator/requests) keeps; the oldest are dropped. 0 or less
+	// means DefaultRequestLogSize.
+	RequestLogSize int
+	// AllowedHosts are Host header values accepted on /core/v2 and
+	// /_emulator besides the loopback ones (localhost, 127.0.0.0/8,
+	// [::1], any port): "name" accepts any port, "name:port" only that
+	// port. Any other Host is refused with 403 (DNS rebinding).
+	AllowedHosts []string
 }
+
+// DefaultRequestLogSize is the request log's default capacity.
+const DefaultRequestLogSize = 10000
 
 // Server is the in-memory CarrierX API. It implements http.Handler and is
 // safe for concurrent use: one mutex guards all state.
@@ -77,18 +89,26 @@ type Server struct {
 	st          *state
 	seed        *state
 	faults      []*fault
-	log         []requestRecord
+	log         requestLog
 	seq         int
+	allowed     []allowedHost
 	accessLog   io.Writer
 	logMu       sync.Mutex
+	// testHookFilter, when set by a test, runs before the list filter
+	// looks at candidate i of n (without the lock); ctx is the request's.
+	testHookFilter func(ctx context.Context, i, n int)
 }
 
 // New returns a Server holding the seed state: one partner, its
 // system_gateway endpoint and an all-scope token.
 func New(opts Options) *Server {
-	s := &Server{token: opts.Token, accessLog: opts.AccessLog, collections: map[string]*collection{}}
+	s := &Server{token: opts.Token, accessLog: opts.AccessLog, collections: map[string]*collection{},
+		log: requestLog{size: opts.RequestLogSize}, allowed: parseAllowedHosts(opts.AllowedHosts)}
 	if s.token == "" {
 		s.token = newUUID()
+	}
+	if s.log.size <= 0 {
+		s.log.size = DefaultRequestLogSize
 	}
 	for _, c := range allCollections() {
 		s.collections[c.name] = c
@@ -185,6 +205,9 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// Unwrap lets http.ResponseController reach the connection (Hijack).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 // ServeHTTP routes /core/v2 to the Core API and /_emulator to the
 // test-control API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -192,9 +215,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch {
 	case path == corePrefix || strings.HasPrefix(path, corePrefix+"/"):
-		s.serveCore(sw, r)
+		if e := s.checkHost(r); e != nil {
+			writeError(sw, e)
+			s.record(r, nil, sw.status, false)
+		} else {
+			s.serveCore(sw, r)
+		}
 	case path == controlPrefix || strings.HasPrefix(path, controlPrefix+"/"):
-		s.serveControl(sw, r)
+		if e := s.checkControl(r); e != nil {
+			writeError(sw, e)
+		} else {
+			s.serveControl(sw, r)
+		}
 	case strings.HasPrefix(path, "/f/") && len(path) > 3 && !strings.Contains(path[3:], "/"):
 		s.servePublic(sw, r)
 	default:
@@ -209,30 +241,71 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// coreReq is a Core API request on its way through the pipeline. The body
+// is read at most once, and only once the request has passed the checks
+// that need no body (route, credentials, scope, media type), so a refused
+// request never costs its body's size in memory.
+type coreReq struct {
+	r       *http.Request
+	body    []byte
+	read    bool
+	readErr *apiError
+}
+
+func (q *coreReq) readBody() ([]byte, *apiError) {
+	if !q.read {
+		q.read = true
+		b, err := io.ReadAll(io.LimitReader(q.r.Body, maxBody+1))
+		switch {
+		case err != nil:
+			q.readErr = newError(http.StatusBadRequest, "Bad Request")
+		case len(b) > maxBody:
+			q.readErr = newError(http.StatusRequestEntityTooLarge, "Request Entity Too Large")
+		default:
+			q.body = b
+		}
+	}
+	return q.body, q.readErr
+}
+
+// serveCore: a fault with when=before answers instead of the request
+// (before routing and credentials); otherwise the request runs, and a
+// fault with when=after (or kind endless) replaces its answer when that
+// is 2xx. A failed request does not consume the when=after fault.
 func (s *Server) serveCore(w *statusWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		writeError(w, newError(http.StatusBadRequest, "Bad Request"))
-		return
-	}
-	if len(body) > maxBody {
-		writeError(w, newError(http.StatusRequestEntityTooLarge, "Request Entity Too Large"))
-		s.record(r, nil, w.status, false)
-		return
-	}
-	f := s.takeFault(r.Method, r.URL.Path)
-	if f != nil {
-		if !sleepCtx(r.Context(), f.latency) {
+	q := &coreReq{r: r}
+	if s.hasFault(r.Method, r.URL.Path) {
+		// the body is logged with the fault (and quoted by kind echo)
+		if _, e := q.readBody(); e != nil {
+			writeError(w, e)
+			s.record(r, nil, w.status, false)
 			return
 		}
-		if f.status != 0 {
-			writeError(w, f.apiError())
-			s.record(r, body, w.status, true)
+		if f := s.takeFault(r.Method, r.URL.Path); f != nil && s.serveBeforeFault(w, q, f) {
 			return
 		}
 	}
-	s.handleCore(w, r, body)
-	s.record(r, body, w.status, false)
+	after := s.reserveFault(r.Method, r.URL.Path, s.isListGet(r))
+	if after == nil {
+		s.handleCore(w, q, false)
+		s.record(r, q.body, w.status, false)
+		return
+	}
+	rec := newRecorder()
+	s.handleCore(rec, q, after.kind == kindEndless)
+	if rec.status == 0 && r.Context().Err() != nil {
+		s.releaseFault(after, false) // the client left during the request
+		s.record(r, q.body, 0, false)
+		return
+	}
+	if rec.status < 200 || rec.status > 299 {
+		s.releaseFault(after, false)
+		rec.copyTo(w)
+		s.record(r, q.body, w.status, false)
+		return
+	}
+	s.releaseFault(after, true)
+	s.serveAfterFault(w, q, after, rec)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {
@@ -299,8 +372,10 @@ func (s *Server) route(path string) (coreRoute, bool) {
 }
 
 // handleCore: route (404/405), credentials (401), scope (403), media type
-// (415), body (400), then the operation itself.
-func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte) {
+// (415), body size (413), JSON body (400), then the operation itself.
+// endless pages lists as the "endless" fault does.
+func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
+	r := q.r
 	path := strings.TrimPrefix(r.URL.Path, corePrefix+"/")
 	var actionMethods []string
 	for i := range s.actions {
@@ -310,7 +385,7 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 			continue
 		}
 		if a.method == r.Method {
-			s.runAction(w, r, a, args, body)
+			s.runAction(w, q, a, args)
 			return
 		}
 		actionMethods = append(actionMethods, a.method)
@@ -371,11 +446,16 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 		return
 	}
 	var in map[string]any
+	if (o == opCreate || o == opUpdate) && !isJSONContentType(r.Header.Get("Content-Type")) {
+		writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
+		return
+	}
+	body, e := q.readBody()
+	if e != nil {
+		writeError(w, e)
+		return
+	}
 	if o == opCreate || o == opUpdate {
-		if !isJSONContentType(r.Header.Get("Content-Type")) {
-			writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
-			return
-		}
 		v, err := decodeJSON(body)
 		m, ok := v.(map[string]any)
 		if err != nil || !ok {
@@ -387,17 +467,31 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 	cx.query = r.URL.Query()
 	cx.body = in
 	cx.parentSID = rt.parentSID
-	s.mu.Lock()
-	status, out, e := s.execute(cx, rt, o, r, in)
+	var status int
+	var out any
 	var b []byte
-	if e == nil && out != nil {
-		var err error
-		if b, err = jsonMarshal(out); err != nil {
-			e = newError(http.StatusInternalServerError, "Internal Server Error")
+	if o == opList {
+		// answers are fresh copies: marshalled without the lock
+		status, out, e = s.listOp(cx, rt, r, endless)
+		if e == nil {
+			var err error
+			if b, err = jsonMarshal(out); err != nil {
+				e = newError(http.StatusInternalServerError, "Internal Server Error")
+			}
 		}
+	} else {
+		s.mu.Lock()
+		status, out, e = s.execute(cx, rt, o, r, in)
+		if e == nil && out != nil {
+			var err error
+			if b, err = jsonMarshal(out); err != nil {
+				e = newError(http.StatusInternalServerError, "Internal Server Error")
+			}
+		}
+		s.mu.Unlock()
 	}
-	s.mu.Unlock()
 	switch {
+	case e == errClientGone:
 	case e != nil:
 		writeError(w, e)
 	case b != nil:
@@ -407,8 +501,10 @@ func (s *Server) handleCore(w http.ResponseWriter, r *http.Request, body []byte)
 	}
 }
 
-// runAction: credentials (401), scope (403), media type (415), then run.
-func (s *Server) runAction(w http.ResponseWriter, r *http.Request, a *action, args []string, body []byte) {
+// runAction: credentials (401), scope (403), media type (415), body size
+// (413), then run.
+func (s *Server) runAction(w http.ResponseWriter, q *coreReq, a *action, args []string) {
+	r := q.r
 	cx, e := s.authenticate(r, a.scopes)
 	if e != nil {
 		writeError(w, e)
@@ -420,6 +516,11 @@ func (s *Server) runAction(w http.ResponseWriter, r *http.Request, a *action, ar
 			writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
 			return
 		}
+	}
+	body, e := q.readBody()
+	if e != nil {
+		writeError(w, e)
+		return
 	}
 	cx.query = r.URL.Query()
 	s.mu.Lock()
@@ -470,32 +571,32 @@ func methodsFor(c *collection, ops ...op) []string {
 	return out
 }
 
-// execute runs one operation with the lock held: the parent of a
-// sub-collection must be visible (else 404 naming it), then the
-// collection's own query arguments are checked.
-func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in map[string]any) (int, any, *apiError) {
-	c, q := rt.c, cx.query
+// prepare checks, with the lock held, what every operation needs: the
+// parent of a sub-collection must be visible (else 404 naming it), then
+// the collection's own query arguments are checked (they may give an
+// extra predicate for lists).
+func (s *Server) prepare(cx *callCtx, rt coreRoute, o op) (func(map[string]any) bool, *apiError) {
+	c := rt.c
 	if c.parent != nil {
 		pcx := *cx
 		pcx.parentSID = ""
 		if _, e := s.lookup(&pcx, c.parent, rt.parentSID); e != nil {
-			return 0, nil, e
+			return nil, e
 		}
 	}
-	var extra func(map[string]any) bool
 	if c.args != nil {
-		var e *apiError
-		if extra, e = c.args(cx, o); e != nil {
-			return 0, nil, e
-		}
+		return c.args(cx, o)
+	}
+	return nil, nil
+}
+
+// execute runs one operation other than a list with the lock held.
+func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in map[string]any) (int, any, *apiError) {
+	c, q := rt.c, cx.query
+	if _, e := s.prepare(cx, rt, o); e != nil {
+		return 0, nil, e
 	}
 	switch o {
-	case opList:
-		lp, e := parseListParams(q, c)
-		if e != nil {
-			return 0, nil, e
-		}
-		return http.StatusOK, s.list(cx, c, r, lp, extra), nil
 	case opCreate:
 		obj, e := s.createObject(cx, c, in)
 		if e != nil {
