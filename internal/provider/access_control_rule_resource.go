@@ -52,10 +52,11 @@ func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default.",
+				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("N/A"),
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"field": schema.StringAttribute{
 				MarkdownDescription: "Part of the call or message that is checked: for calls `calling` or `called`; " +
@@ -75,9 +76,10 @@ func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 			"entries": schema.ListAttribute{
 				MarkdownDescription: "Values compared with the field: literal strings for `exact` and `prefix` " +
-					"(for example `1516`), regular expressions for `regexp` (for example `.*516`).",
+					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + regexpRule,
 				ElementType: types.StringType,
 				Required:    true,
+				Validators:  []validator.List{aclRegexpEntries{}},
 			},
 			"read_only": schema.BoolAttribute{
 				MarkdownDescription: "Whether the rule is inherited from the parent partner and cannot be changed; `false` for rules this resource creates.",

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -48,14 +49,16 @@ func (r *didGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Group name. Defaults to `N/A`, CarrierX's default.",
+				MarkdownDescription: "Group name. Defaults to `N/A`, CarrierX's default. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("N/A"),
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none.",
+				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none. " + callbackURLRule,
 				Optional:            true,
+				Validators:          []validator.String{httpURL{allowEmpty: true}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner: the partner of the provider's token.",

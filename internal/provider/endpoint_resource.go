@@ -79,10 +79,11 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly name. CarrierX fills a default when it is left out.",
+				MarkdownDescription: "Friendly name. CarrierX fills a default when it is left out. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
@@ -150,9 +151,9 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"ip": schema.StringAttribute{
-							MarkdownDescription: "IP address or FQDN of the far end.",
+							MarkdownDescription: "IP address or FQDN of the far end. " + ipOrHostnameRule,
 							Required:            true,
-							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+							Validators:          []validator.String{ipOrHostname{}},
 						},
 						"port": schema.Int64Attribute{
 							MarkdownDescription: "Far-end port. Defaults to `5060`.",

@@ -88,9 +88,10 @@ func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReques
 				Validators:          []validator.String{oauthTokenSIDValidator},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly label of the token. Defaults to `" + oauthTokenEphemeralDefaultName + "`.",
+				MarkdownDescription: "Friendly label of the token. Defaults to `" + oauthTokenEphemeralDefaultName + "`. " + nameRule,
 				Optional:            true,
 				Computed:            true,
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: oauthTokenScopesDoc,

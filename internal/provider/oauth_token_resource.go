@@ -83,10 +83,11 @@ func (r *oauthTokenResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.String{oauthTokenSIDValidator},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly label; changed in place. CarrierX fills a default when it is left out.",
+				MarkdownDescription: "Friendly label; changed in place. CarrierX fills a default when it is left out. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keep,
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: oauthTokenScopesDoc + " Changed in place (`PATCH`), which CarrierX allows only when the " +

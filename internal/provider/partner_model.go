@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/big"
-	"net/url"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -408,31 +407,6 @@ func (m partnerMoneyPlan) PlanModifyString(ctx context.Context, req planmodifier
 		}
 	}
 	resp.PlanValue = req.StateValue
-}
-
-// partnerCallbackURL accepts an absolute http or https URL.
-type partnerCallbackURL struct{}
-
-func (partnerCallbackURL) Description(context.Context) string {
-	return "must be an absolute http:// or https:// URL"
-}
-
-func (v partnerCallbackURL) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (partnerCallbackURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	u, err := url.Parse(s)
-	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid callback URL",
-		fmt.Sprintf("%s %q is not an absolute http:// or https:// URL; CarrierX sends the callback to this address, "+
-			"so write it in full, for example \"https://example.com/carrierx/sms\". Leave the key out to have no callback.", req.Path, s))
 }
 
 // partnerSIDValidator accepts a SID (UUID).

@@ -136,7 +136,7 @@ func (r *partnerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
-			"name":         optCompStr("Contact person."),
+			"name":         validated(optCompStr("Contact person."), nameRule, nameValidator{}),
 			"company_name": optCompStr("Company name."),
 			"address1":     optStr("Street address, line 1."),
 			"address2":     optStr("Street address, line 2."),
@@ -215,9 +215,9 @@ func partnerCallbacksResourceAttributes() map[string]schema.Attribute {
 	out := map[string]schema.Attribute{}
 	for _, k := range partnerCallbackKeys {
 		out[k] = schema.StringAttribute{
-			MarkdownDescription: partnerCallbackDocs[k] + " An absolute http(s) URL.",
+			MarkdownDescription: partnerCallbackDocs[k] + " " + callbackURLRule,
 			Optional:            true,
-			Validators:          []validator.String{partnerCallbackURL{}},
+			Validators:          []validator.String{httpURL{}},
 		}
 	}
 	return out

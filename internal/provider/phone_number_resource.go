@@ -186,14 +186,16 @@ func (r *phoneNumberResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Default:  booldefault.StaticBool(true),
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out.",
+				MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's.",
+				MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + callbackURLRule,
 				Optional:            true,
+				Validators:          []validator.String{httpURL{allowEmpty: true}},
 			},
 			"trunk_group_sid": schema.StringAttribute{
 				MarkdownDescription: "Trunk group inbound calls to the number are routed to. A number needs one before calls work.",

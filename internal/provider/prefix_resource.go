@@ -60,10 +60,11 @@ func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators:          prefixValidators(),
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Name. Defaults to `N/A`, CarrierX's default.",
+				MarkdownDescription: "Name. Defaults to `N/A`, CarrierX's default. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("N/A"),
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the provider's token. CarrierX documents it as writable, so a change is sent as an update.",
@@ -83,8 +84,9 @@ func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators:          prefixSIDValidators(),
 			},
 			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "Callback URL of the prefix. Unset means none.",
+				MarkdownDescription: "Callback URL of the prefix. Unset means none. " + callbackURLRule,
 				Optional:            true,
+				Validators:          []validator.String{httpURL{allowEmpty: true}},
 			},
 			"lrn_sid": schema.StringAttribute{
 				MarkdownDescription: "Location Routing Number CarrierX assigned to the prefix; null when none.",

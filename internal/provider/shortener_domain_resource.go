@@ -66,14 +66,14 @@ func (r *shortenerDomainResource) Schema(_ context.Context, _ resource.SchemaReq
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expired_mode":        mode("expired_mode"),
-			"expired_page":        schema.StringAttribute{MarkdownDescription: d["expired_page"], Optional: true},
+			"expired_page":        schema.StringAttribute{MarkdownDescription: d["expired_page"] + " " + noUserinfoRule, Optional: true, Validators: []validator.String{urlWithoutUserinfo{}}},
 			"expired_status_code": status("expired_status_code"),
 			"minimum_length": schema.Int64Attribute{
 				MarkdownDescription: d["minimum_length"], Optional: true, Computed: true, Default: int64default.StaticInt64(6),
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"not_found_mode":        mode("not_found_mode"),
-			"not_found_page":        schema.StringAttribute{MarkdownDescription: d["not_found_page"], Optional: true},
+			"not_found_page":        schema.StringAttribute{MarkdownDescription: d["not_found_page"] + " " + noUserinfoRule, Optional: true, Validators: []validator.String{urlWithoutUserinfo{}}},
 			"not_found_status_code": status("not_found_status_code"),
 			"scope": schema.StringAttribute{
 				MarkdownDescription: d["scope"], Optional: true, Computed: true, Default: stringdefault.StaticString("children"),
@@ -83,7 +83,7 @@ func (r *shortenerDomainResource) Schema(_ context.Context, _ resource.SchemaReq
 				MarkdownDescription: d["secure"], Optional: true, Computed: true, Default: stringdefault.StaticString("disabled"),
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"suffix_pattern": schema.StringAttribute{MarkdownDescription: d["suffix_pattern"], Optional: true},
+			"suffix_pattern": schema.StringAttribute{MarkdownDescription: d["suffix_pattern"] + " " + regexpRule, Optional: true, Validators: []validator.String{regexpSyntax{}}},
 		},
 	}
 }

@@ -57,8 +57,8 @@ func (r *shortenerLinkResource) Schema(_ context.Context, _ resource.SchemaReque
 					"must be a shortener domain SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333 (the domain_sid of a carrierx_shortener_domain)")},
 			},
 			"destination_url": schema.StringAttribute{
-				MarkdownDescription: d["destination_url"], Required: true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: d["destination_url"] + " " + noUserinfoRule, Required: true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), urlWithoutUserinfo{}},
 			},
 			"date_accessed": computed("date_accessed"),
 			"date_created":  computed("date_created", stringplanmodifier.UseStateForUnknown()),

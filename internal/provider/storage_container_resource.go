@@ -97,7 +97,7 @@ func (r *storageContainerResource) Schema(_ context.Context, _ resource.SchemaRe
 				MarkdownDescription: d["partner_sid"], Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"name": optStr("name"),
+			"name": validated(optStr("name"), nameRule, nameValidator{}),
 			"allow_publish": schema.BoolAttribute{
 				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 			},
@@ -141,7 +141,7 @@ func (r *storageContainerResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    storageSIDValidators("container"),
 			},
-			"publish_domain":                    optStr("publish_domain"),
+			"publish_domain":                    validated(optStr("publish_domain"), noUserinfoRule, urlWithoutUserinfo{}),
 			"quota_bytes":                       optInt("quota_bytes"),
 			"quota_files":                       optInt("quota_files"),
 			"string_key_1":                      nullStr("string_key_1"),

@@ -170,7 +170,7 @@ func (r *storageFileResource) Schema(_ context.Context, _ resource.SchemaRequest
 				MarkdownDescription: d["mime_type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{transcoded},
 			},
-			"name": keepStr("name"),
+			"name": validated(keepStr("name"), nameRule, nameValidator{}),
 			"parent_file_sid": schema.StringAttribute{
 				MarkdownDescription: d["parent_file_sid"], Optional: true, Validators: storageSIDValidators("file"),
 			},

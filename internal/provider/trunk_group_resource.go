@@ -124,10 +124,11 @@ func (r *trunkGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Group name. CarrierX sets `N/A` when it is left out.",
+				MarkdownDescription: "Group name. CarrierX sets `N/A` when it is left out. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Partner that owns the group (the partner of the token).",

@@ -95,10 +95,11 @@ func (r *trunkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Validators:          []validator.String{trunkGroupSIDValidator{ref: "trunk_group_sid of a carrierx_trunk_group"}},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Trunk name. CarrierX sets `N/A` when it is left out.",
+				MarkdownDescription: "Trunk name. CarrierX sets `N/A` when it is left out. " + nameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{nameValidator{}},
 			},
 			"endpoint_sid": schema.StringAttribute{
 				MarkdownDescription: "Endpoint the trunk delivers calls to and receives them from, usually " +

@@ -3,10 +3,20 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/netip"
+	"net/url"
 	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -67,3 +77,392 @@ func configuredClient(data any, diags *diag.Diagnostics) *client.Client {
 	}
 	return c
 }
+
+// Plan-time checks of values the provider sends to CarrierX. Each one refuses
+// only what the API reference says is invalid (or, for credentials in URLs,
+// what must not be stored in plain state); everything else is left to
+// CarrierX, whose error is then shown with the attribute path.
+
+// Sentences appended to the descriptions of validated attributes, so the
+// documentation says what is accepted.
+const (
+	nameRule = "Must not be blank (whitespace only) or contain control characters such as tab, newline or NUL; " +
+		"the length is left to CarrierX."
+	callbackURLRule = "An absolute `http://` or `https://` URL with a host. Credentials in the URL (`user:password@`) " +
+		"are refused: they would be stored in plain text in the state and shown in plans."
+	noUserinfoRule = "A URL here must not carry credentials (`user:password@`): they would be stored in plain text in " +
+		"the state and shown in plans."
+	ipOrHostnameRule = "An IPv4 address (such as `203.0.113.10`), an IPv6 address, or a DNS host name (letters, digits, " +
+		"hyphens and dots, RFC 1123); the port goes in `port`."
+	regexpRule = "CarrierX does not document its regular-expression dialect, so only patterns that no dialect accepts " +
+		"(a `(` or `[` that is never closed, a trailing lone `\\`) are refused at plan time; CarrierX checks the rest."
+)
+
+// validated returns a with v added to its validators and rule (what is
+// accepted) added to its description.
+func validated(a schema.StringAttribute, rule string, v ...validator.String) schema.StringAttribute {
+	a.MarkdownDescription += " " + rule
+	a.Validators = append(append([]validator.String{}, a.Validators...), v...)
+	return a
+}
+
+// shown quotes a value for an error message, cut to a readable length.
+func shown(s string) string {
+	const limit = 64
+	if utf8.RuneCountInString(s) <= limit {
+		return strconv.Quote(s)
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters)", strconv.Quote(string(r[:limit])), len(r))
+}
+
+// nameValidator checks the friendly name of an object. The reference
+// documents no character set and no length limit for any name
+// (11-partners.md, 12-endpoints.md, 20-phone-numbers.md, 21-trunk-groups.md,
+// 30-storage.md, 10-oauth.md), so the length is left to CarrierX. Two things
+// are refused as the project's own choice, not a documented API rule: a name
+// made only of whitespace (CarrierX documents `N/A` as the name of an unnamed
+// object, so "no name" is written by leaving the attribute out) and control
+// characters, NUL included (a name is a label shown in the portal, records
+// and logs). The empty string is not refused: the resources already handle
+// CarrierX's answer to it.
+type nameValidator struct{}
+
+func (nameValidator) Description(context.Context) string {
+	return "must not be blank (whitespace only) or contain control characters"
+}
+
+func (v nameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (nameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	for i, r := range []rune(s) {
+		if unicode.IsControl(r) {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid name",
+				fmt.Sprintf("%s %s contains the control character %s at character %d. Names are shown in the portal, "+
+					"in call records and in logs: use printable characters only (no tab, newline or NUL).",
+					req.Path, shown(s), controlName(r), i+1))
+			return
+		}
+	}
+	if s != "" && strings.TrimSpace(s) == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid name",
+			fmt.Sprintf("%s %s is blank: it holds only whitespace. Write a name with visible characters, or leave %s "+
+				"out to get CarrierX's default.", req.Path, shown(s), req.Path))
+	}
+}
+
+func controlName(r rune) string {
+	switch r {
+	case 0:
+		return "U+0000 (NUL)"
+	case '\t':
+		return "U+0009 (tab)"
+	case '\n':
+		return "U+000A (newline)"
+	case '\r':
+		return "U+000D (carriage return)"
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// maskUserinfo returns s with the user information of its authority
+// ("user:password@") replaced by "***@", and whether it had any. It works on
+// the text, so a URL that does not parse is masked too.
+func maskUserinfo(s string) (string, bool) {
+	i := strings.Index(s, "//")
+	if i < 0 {
+		return s, false
+	}
+	if scheme := s[:i]; scheme != "" && !(strings.HasSuffix(scheme, ":") && urlSchemePattern.MatchString(scheme[:len(scheme)-1])) {
+		return s, false
+	}
+	rest := s[i+2:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s, false
+	}
+	return s[:i+2] + "***" + rest[at:], true
+}
+
+var urlSchemePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+
+// refuseUserinfo adds the error for a URL that carries credentials; it
+// reports whether it did.
+func refuseUserinfo(req validator.StringRequest, resp *validator.StringResponse) bool {
+	masked, has := maskUserinfo(req.ConfigValue.ValueString())
+	if !has {
+		return false
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Credentials in URL",
+		fmt.Sprintf("%s %s carries credentials (the user information before \"@\", shown here as ***). The value is "+
+			"stored in plain text in the Terraform state and shown in plans, so it cannot keep a password secret: "+
+			"remove the user information from the URL.", req.Path, shown(masked)))
+	return true
+}
+
+// httpURL accepts an absolute http or https URL with a host and without
+// credentials: the URLs CarrierX calls back. Callbacks are HTTP requests
+// CarrierX sends to the URL (00-conventions.md, "Callbacks"). With
+// allowEmpty, "" is accepted too: CarrierX stores it as null (no callback)
+// and the resource keeps the "" it was given.
+type httpURL struct{ allowEmpty bool }
+
+func (httpURL) Description(context.Context) string {
+	return "must be an absolute http:// or https:// URL with a host and without user:password@"
+}
+
+func (v httpURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v httpURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if s == "" && v.allowEmpty {
+		return
+	}
+	masked, _ := maskUserinfo(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid callback URL",
+			fmt.Sprintf("%s %s is not an absolute http:// or https:// URL; CarrierX sends an HTTP request to this "+
+				"address, so write it in full, for example \"https://example.com/carrierx/sms\". Leave it out to have "+
+				"no callback.", req.Path, shown(masked)))
+		return
+	}
+	refuseUserinfo(req, resp)
+}
+
+// urlWithoutUserinfo refuses credentials in a value that may be a URL whose
+// scheme the reference leaves open (a shortener destination, a page or its
+// URL, a publish domain); anything else is left to CarrierX.
+type urlWithoutUserinfo struct{}
+
+func (urlWithoutUserinfo) Description(context.Context) string {
+	return "must not carry user:password@ credentials"
+}
+
+func (v urlWithoutUserinfo) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (urlWithoutUserinfo) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if known(req.ConfigValue) {
+		refuseUserinfo(req, resp)
+	}
+}
+
+// ipOrHostname accepts what 12-endpoints.md (Address object, `ip`) allows:
+// an IP address or an FQDN, that is an IPv4 or IPv6 address, or a host name
+// per RFC 1123 (labels of letters, digits and hyphens, at most 63 characters
+// each and 253 in all). A dotted all-numeric string that is not a valid IPv4
+// address is refused: a host name's last label is never all digits (RFC 1123
+// §2.1), so 999.1.1.1 is neither.
+type ipOrHostname struct{}
+
+func (ipOrHostname) Description(context.Context) string {
+	return "must be an IPv4 address, an IPv6 address or a DNS host name"
+}
+
+func (v ipOrHostname) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (ipOrHostname) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	reason := hostAddressProblem(s)
+	if reason == "" {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid address",
+		fmt.Sprintf("%s %s is not an IP address or a host name: %s. Write an IPv4 address such as \"203.0.113.10\", "+
+			"an IPv6 address such as \"2001:db8::10\", or a host name such as \"pbx.example.com\".", req.Path, shown(s), reason))
+}
+
+// hostAddressProblem says why s is neither an IP address nor a host name,
+// or returns "" when it is one of them.
+func hostAddressProblem(s string) string {
+	if s == "" {
+		return "it is empty"
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
+		return ""
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		if a, err := netip.ParseAddr(s[1 : len(s)-1]); err == nil && a.Is6() {
+			return ""
+		}
+		return "the part in brackets is not an IPv6 address"
+	}
+	if strings.Contains(s, ":") {
+		if host, port, err := net.SplitHostPort(s); err == nil && port != "" && allDigitsAndDots(port) &&
+			!strings.Contains(port, ".") && hostAddressProblem(host) == "" {
+			return fmt.Sprintf("it includes a port (%q); write the host alone and the port in the port attribute", port)
+		}
+		return "it contains \":\" but is not an IPv6 address; write the host alone, without a scheme (sip:) or a port"
+	}
+	name := strings.TrimSuffix(s, ".")
+	labels := strings.Split(name, ".")
+	if allDigitsAndDots(name) {
+		return "it is all digits and dots but not a valid IPv4 address (four numbers from 0 to 255, without leading " +
+			"zeros), and a host name's last label is never all digits"
+	}
+	if len(name) > 253 {
+		return fmt.Sprintf("a host name has at most 253 characters, this one has %d", len(name))
+	}
+	for _, l := range labels {
+		switch {
+		case l == "":
+			return "it has an empty label (two dots in a row, or a leading dot)"
+		case len(l) > 63:
+			return fmt.Sprintf("the label %s is longer than 63 characters", shown(l))
+		case l[0] == '-' || l[len(l)-1] == '-':
+			return fmt.Sprintf("the label %q starts or ends with a hyphen", l)
+		}
+		for _, r := range l {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				if r > unicode.MaxASCII {
+					return fmt.Sprintf("it contains %q; write an internationalised name in its ASCII (xn--) form", r)
+				}
+				return fmt.Sprintf("it contains %q; a host name has only letters, digits, hyphens and dots", r)
+			}
+		}
+	}
+	if last := labels[len(labels)-1]; allDigitsAndDots(last) {
+		return fmt.Sprintf("its last label %q is all digits, which a host name's last label never is", last)
+	}
+	return ""
+}
+
+func allDigitsAndDots(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// regexpSyntax refuses a pattern only when no regular-expression dialect
+// accepts it: the reference says entries of a `regexp` rule and a domain's
+// suffix_pattern are regular expressions (21-trunk-groups.md §4.1,
+// 31-shortener.md §1.2) but not which dialect, so a stricter check could
+// refuse a pattern CarrierX takes.
+type regexpSyntax struct{}
+
+func (regexpSyntax) Description(context.Context) string {
+	return "must not be a regular expression that no dialect accepts"
+}
+
+func (v regexpSyntax) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regexpSyntax) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if known(req.ConfigValue) {
+		checkRegexp(req.Path, req.ConfigValue.ValueString(), &resp.Diagnostics)
+	}
+}
+
+// aclRegexpEntries applies regexpSyntax to every entry of an access control
+// rule whose sibling `operation` is "regexp"; entries of exact and prefix
+// rules are literal strings and are not checked.
+type aclRegexpEntries struct{}
+
+func (aclRegexpEntries) Description(context.Context) string {
+	return "with operation \"regexp\", each entry must not be a regular expression that no dialect accepts"
+}
+
+func (v aclRegexpEntries) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (aclRegexpEntries) ValidateList(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	var op types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, req.Path.ParentPath().AtName("operation"), &op)...)
+	if !known(op) || op.ValueString() != "regexp" {
+		return
+	}
+	for i, el := range req.ConfigValue.Elements() {
+		if s, ok := el.(types.String); ok && known(s) {
+			checkRegexp(req.Path.AtListIndex(i), s.ValueString(), &resp.Diagnostics)
+		}
+	}
+}
+
+func checkRegexp(p path.Path, pattern string, diags *diag.Diagnostics) {
+	if reason := regexpProblem(pattern); reason != "" {
+		diags.AddAttributeError(p, "Invalid regular expression",
+			fmt.Sprintf("%s %s is not a regular expression in any dialect: %s. CarrierX does not document which "+
+				"dialect it uses, so only such mistakes are refused here. Escape a literal character with a backslash "+
+				"(\\( or \\[), or close what is open.", p, shown(pattern), reason))
+	}
+}
+
+// regexpProblem says why no dialect (POSIX ERE, PCRE, RE2, Python, Java,
+// JavaScript, Tcl ARE) accepts pattern, or returns "". It reads the pattern
+// only as far as every dialect agrees on its meaning and accepts whatever
+// comes after a construct they read differently (\Q quoting, \c, inline flags
+// and comments, a character class that starts with ] or holds \ or [).
+// POSIX basic REs, where ( is literal, are not considered: the patterns
+// CarrierX documents use + as a quantifier (00-conventions.md), which basic
+// REs do not.
+func regexpProblem(pattern string) string {
+	if strings.HasPrefix(pattern, "***") { // Tcl ARE directors (***= makes the rest literal)
+		return ""
+	}
+	var open []int // positions of unclosed '('
+	for i := 0; i < len(pattern); i++ {
+		switch pattern[i] {
+		case '\\':
+			if i+1 == len(pattern) {
+				return fmt.Sprintf("it ends with a lone backslash (character %d)", charAt(pattern, i))
+			}
+			if c := pattern[i+1]; c == 'Q' || c == 'c' {
+				return ""
+			}
+			i++
+		case '[':
+			end := strings.IndexByte(pattern[i+1:], ']')
+			if end < 0 {
+				return fmt.Sprintf("the '[' at character %d opens a character class that is never closed with ']'", charAt(pattern, i))
+			}
+			body := pattern[i+1 : i+1+end]
+			if strings.HasPrefix(body, "^") {
+				body = body[1:]
+			}
+			if body == "" || strings.ContainsAny(body, `\[`) {
+				return ""
+			}
+			i += 1 + end
+		case '(':
+			if strings.HasPrefix(pattern[i:], "(?") && inlineFlags.MatchString(pattern[i:]) {
+				return ""
+			}
+			open = append(open, i)
+		case ')':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) > 0 {
+		return fmt.Sprintf("the '(' at character %d is never closed with ')'", charAt(pattern, open[len(open)-1]))
+	}
+	return ""
+}
+
+// charAt is the 1-based character position of byte offset i of s.
+func charAt(s string, i int) int { return utf8.RuneCountInString(s[:i]) + 1 }
+
+// inlineFlags matches the start of an inline-option group or a comment,
+// which change how the rest of a pattern is read in some dialects.
+var inlineFlags = regexp.MustCompile(`^\(\?(#|[A-Za-z^-]+[):])`)
