@@ -81,7 +81,7 @@ func TestOAuthCreateTokenSendsForm(t *testing.T) {
 	c, rec, seen := oauthServer(t, func(w http.ResponseWriter, _ oauthSeen) { writeJSON(w, 200, oauthSampleToken) })
 	ctx := context.Background()
 	exp := int64(600)
-	tk, err := c.CreateToken(ctx, TokenRequest{Name: "ci", Scopes: []string{"endpoints.read", "oauth.read"}, AccessTokenExpiresIn: &exp})
+	tk, err := c.CreateToken(ctx, TokenRequest{Name: "ci_token", Scopes: []string{"endpoints.read", "oauth.read"}, AccessTokenExpiresIn: &exp})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestOAuthCreateTokenSendsForm(t *testing.T) {
 	if s.method != "POST" || s.path != "/core/v2/oauth/token" || s.contentType != "application/x-www-form-urlencoded" || s.auth != "Bearer "+testToken {
 		t.Fatalf("request %+v", s)
 	}
-	want := url.Values{"name": {"ci"}, "scopes": {"endpoints.read", "oauth.read"}, "access_token_expires_in": {"600"}}
+	want := url.Values{"name": {"ci_token"}, "scopes": {"endpoints.read", "oauth.read"}, "access_token_expires_in": {"600"}}
 	if s.form.Encode() != want.Encode() {
 		t.Fatalf("form %q, want %q", s.raw, want.Encode())
 	}

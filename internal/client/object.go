@@ -121,12 +121,42 @@ func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, m
 			Problem: "the answer carries no " + k.SIDKey}
 	}
 	if err == nil {
+		err = k.checkCreated(match, &out)
+	}
+	if err == nil {
 		return &out, nil
 	}
 	if !Ambiguous(err) {
 		return nil, err
 	}
 	return recoverCreate[T, P](ctx, c, k, match, start, err)
+}
+
+// checkCreated refuses a create answer that shows another object than the
+// one sent (another object's body): its identity values must be those of
+// the request. Only identity keys are compared; CarrierX may rewrite others.
+func (k Kind) checkCreated(match, out any) error {
+	want, err := toJSONMap(match)
+	if err != nil {
+		return nil
+	}
+	got, err := toJSONMap(out)
+	if err != nil {
+		return nil
+	}
+	for _, key := range k.Identity {
+		w, ok := want[key].(string)
+		g := scalarString(got[key])
+		if !ok || w == "" || g == "" {
+			continue // not sent, or not shown: nothing to compare
+		}
+		if !sameJSON(w, got[key]) {
+			return &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
+				Problem: fmt.Sprintf("the answer describes another object (%s %s with %s %q, where %q was sent)",
+					k.Name, scalarString(got[k.SIDKey]), key, scalarString(got[key]), w)}
+		}
+	}
+	return nil
 }
 
 // Recovered accompanies an object that createObject found after the

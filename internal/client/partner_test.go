@@ -175,14 +175,14 @@ func TestCreateUpdatePartner(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := context.Background()
-	if p, err := c.CreatePartner(ctx, map[string]any{"login": "subco", "charge_at": "20"}); err != nil || p.PartnerSID == "" {
+	if p, err := c.CreatePartner(ctx, map[string]any{"login": "exampleco", "charge_at": "20"}); err != nil || p.PartnerSID == "" {
 		t.Fatalf("CreatePartner = %+v, %v", p, err)
 	}
 	if _, err := c.UpdatePartner(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", map[string]any{"name": "x"}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		`POST /core/v2/partners {"charge_at":"20","login":"subco"}`,
+		`POST /core/v2/partners {"charge_at":"20","login":"exampleco"}`,
 		`PATCH /core/v2/partners/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee {"name":"x"}`,
 	}
 	for i := range want {

@@ -280,22 +280,34 @@ func secretValues(payload []byte) []string {
 	return out
 }
 
-// spellings are the forms a secret takes when echoed: as is, inside JSON
-// (with and without HTML escaping) and URL-encoded.
+// spellings are the forms a secret takes when echoed: as is, URL-encoded,
+// and inside JSON once or twice (an error message that quotes a JSON body,
+// itself sent as JSON), with and without HTML escaping.
 func spellings(s string) []string {
 	if s == "" {
 		return nil
 	}
 	out := []string{s, url.QueryEscape(s), url.PathEscape(s)}
-	if b, err := json.Marshal(s); err == nil {
-		out = append(out, string(b[1:len(b)-1]))
+	once := jsonEscapes(s)
+	out = append(out, once...)
+	for _, e := range once {
+		out = append(out, jsonEscapes(e)...)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if enc.Encode(s) == nil {
-		b := bytes.TrimSpace(buf.Bytes())
-		out = append(out, string(b[1:len(b)-1]))
+	return out
+}
+
+// jsonEscapes returns s as it stands inside a JSON string, with and without
+// HTML escaping.
+func jsonEscapes(s string) []string {
+	var out []string
+	for _, html := range []bool{true, false} {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(html)
+		if enc.Encode(s) == nil {
+			b := bytes.TrimSpace(buf.Bytes())
+			out = append(out, string(b[1:len(b)-1]))
+		}
 	}
 	return out
 }

@@ -141,7 +141,7 @@ func TestTrunkGroupAndTrunkCRUD(t *testing.T) {
 	if err := c.DeleteTrunkGroup(ctx, tg); err != nil {
 		t.Fatal(err)
 	}
-	if x, err := c.CreateTrunk(ctx, tg, map[string]any{"name": "tr-b", "allow_transfer": TrunkTransferMode("true")}); err != nil || x.TrunkSID != tr {
+	if x, err := c.CreateTrunk(ctx, tg, map[string]any{"name": "tr-a", "allow_transfer": TrunkTransferMode("true")}); err != nil || x.TrunkSID != tr {
 		t.Fatalf("CreateTrunk = %+v, %v", x, err)
 	}
 	if x, err := c.GetTrunk(ctx, tg, tr); err != nil || *x.Name != "tr-a" {
@@ -167,7 +167,7 @@ func TestTrunkGroupAndTrunkCRUD(t *testing.T) {
 		{"PATCH", "/core/v2/trunk_groups/" + tg, "", `{"hard_failure_threshold":5}`},
 		{"GET", "/core/v2/trunk_groups", "filter=name+eq+%22tg-main%22&limit=1000&offset=0&order=name+desc", ""},
 		{"DELETE", "/core/v2/trunk_groups/" + tg, "", ""},
-		{"POST", "/core/v2/trunk_groups/" + tg + "/trunks", "", `{"allow_transfer":true,"name":"tr-b"}`},
+		{"POST", "/core/v2/trunk_groups/" + tg + "/trunks", "", `{"allow_transfer":true,"name":"tr-a"}`},
 		{"GET", "/core/v2/trunk_groups/" + tg + "/trunks/" + tr, "", ""},
 		{"GET", "/core/v2/trunk_groups/missing/trunks/" + tr, "", ""},
 		{"PATCH", "/core/v2/trunk_groups/" + tg + "/trunks/" + tr, "", `{"in_capacity":20,"name":"tr-renamed"}`},

@@ -22,7 +22,7 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		diags.AddError(summary, err.Error())
 		return
 	}
-	detail := apiErr.Error()
+	detail := err.Error() // the whole error: it may wrap the API error (a lost create)
 	if apiErr.StatusCode == http.StatusUnauthorized {
 		detail += "\n\nCheck the provider's token (or CARRIERX_TOKEN): CarrierX rejected it."
 	}

@@ -1,0 +1,413 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// What every resource survives when CarrierX's answer is lost or wrong
+// (faults injected by the emulator after or instead of the real answer).
+
+// lostCreateCase is one creatable resource type: a configuration that
+// creates exactly one object of its kind, where its POST goes, and which
+// stored objects count.
+type lostCreateCase struct {
+	typ, collection, post string
+	mine                  func(obj map[string]any) bool // nil: every object counts
+	config                func(e *accEnv) string
+}
+
+func lostCreateCases() []lostCreateCase {
+	return []lostCreateCase{
+		{"carrierx_endpoint", "endpoints", "/core/v2/endpoints",
+			func(o map[string]any) bool { return o["type"] != "system_gateway" },
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_endpoint" "test" {
+  name      = "lost-pbx"
+  type      = "third_party"
+  addresses = [{ ip = "203.0.113.10" }]
+}`)
+			}},
+		{"carrierx_trunk_group", "trunk_groups", "/core/v2/trunk_groups", nil,
+			func(e *accEnv) string { return e.config(`resource "carrierx_trunk_group" "test" { name = "lost-tg" }`) }},
+		{"carrierx_trunk", "trunk_groups.trunks", "/core/v2/trunk_groups/*", nil,
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_trunk_group" "g" { name = "lost-parent" }
+resource "carrierx_trunk" "test" {
+  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
+  name            = "lost-trunk"
+}`)
+			}},
+		{"carrierx_phone_number", "phonenumber.dids", "/core/v2/phonenumber/dids",
+			func(o map[string]any) bool { return o["status"] == client.DIDStatusAssigned },
+			func(e *accEnv) string {
+				avail, err := e.api.ListAvailableDIDs(e.t.Context(), client.AvailableDIDSearch{CountryCode: "USA"}, 1)
+				if err != nil || len(avail) != 1 {
+					e.t.Fatalf("no available number: %v", err)
+				}
+				return e.config(fmt.Sprintf(`resource "carrierx_phone_number" "test" { phonenumber = %q }`, avail[0].PhoneNumber))
+			}},
+		{"carrierx_did_group", "phonenumber.did_groups", "/core/v2/phonenumber/did_groups", nil,
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_did_group" "test" { name = "lost-group" }`)
+			}},
+		{"carrierx_prefix", "phonenumber.prefixes", "/core/v2/phonenumber/prefixes", nil,
+			func(e *accEnv) string { return e.config(`resource "carrierx_prefix" "test" { prefix = "1555" }`) }},
+		{"carrierx_access_control_rule", "accesscontrol.rules", "/core/v2/accesscontrol/rules", nil,
+			func(e *accEnv) string {
+				return e.config("resource \"carrierx_access_control_rule\" \"test\" {\n" +
+					accessControlRuleBody("lost-rule", "called", "prefix", "any", `["1900"]`) + "\n}")
+			}},
+		{"carrierx_storage_container", "storage.containers", "/core/v2/storage/containers", nil,
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_storage_container" "test" { name = "lost-box" }`)
+			}},
+		{"carrierx_storage_file", "storage.files", "/core/v2/storage/files", nil,
+			func(e *accEnv) string {
+				return storageFileConfig(e, `content = "lost answer"`, `name = "lost.txt"`)
+			}},
+		{"carrierx_shortener_domain", "shortener.domains", "/core/v2/shortener/domains", nil,
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_shortener_domain" "test" { domain_name = "lost.example.org" }`)
+			}},
+		{"carrierx_shortener_link", "shortener.links", "/core/v2/shortener/links", nil,
+			func(e *accEnv) string {
+				return e.config(`resource "carrierx_shortener_domain" "d" { domain_name = "links.example.org" }
+resource "carrierx_shortener_link" "test" {
+  domain_sid      = carrierx_shortener_domain.d.domain_sid
+  destination_url = "https://www.example.com/lost"
+}`)
+			}},
+		{"carrierx_oauth_token", "oauth.tokens", "/core/v2/oauth/token",
+			func(o map[string]any) bool { return o["name"] == "lost-token" },
+			func(e *accEnv) string {
+				return e.config(oauthTokenConfig("lost-token", []string{"endpoints.read"}, ""))
+			}},
+	}
+}
+
+func (e *accEnv) countStored(c lostCreateCase) int {
+	n := 0
+	for _, o := range e.emu.Server.Objects(c.collection) {
+		if c.mine == nil || c.mine(o) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestAccReliability_lostCreateAnswer is the issue's proof for every
+// creatable type but the partner (below): the POST reaches CarrierX, its
+// answer is lost (a 502 after the object was stored), and the provider
+// finds the object it created, records it, and the next plan is empty:
+// CarrierX holds exactly one object of that kind.
+func TestAccReliability_lostCreateAnswer(t *testing.T) {
+	for _, c := range lostCreateCases() {
+		t.Run(c.typ, func(t *testing.T) {
+			e := newAccEnv(t)
+			e.emulatorOnly()
+			cfg := c.config(e)
+			before := e.countStored(c)
+			exactlyOne := func(*terraform.State) error {
+				if got := e.countStored(c) - before; got != 1 {
+					return fmt.Errorf("CarrierX holds %d new objects of %s, want exactly 1", got, c.typ)
+				}
+				return nil
+			}
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.providers(),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
+						},
+						Config: cfg,
+						Check:  exactlyOne,
+					},
+					{
+						Config:           cfg,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						Check:            exactlyOne,
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccReliability_lostCreateAnswerKinds: every way an answer gets lost
+// after the object was created (reset, cut-off body, empty or null 200,
+// another object's body, a redirect, a timeout) ends with one endpoint.
+func TestAccReliability_lostCreateAnswerKinds(t *testing.T) {
+	c := lostCreateCases()[0]
+	faults := map[string]map[string]any{
+		"reset":    {"kind": "reset"},
+		"truncate": {"kind": "truncate"},
+		"empty":    {"kind": "empty"},
+		"null":     {"kind": "null"},
+		"foreign":  {"kind": "foreign"},
+		"redirect": {"kind": "redirect", "location": "http://127.0.0.1:9/core/v2/endpoints"},
+		"timeout":  {"latency_ms": 4000},
+	}
+	for name, f := range faults {
+		t.Run(name, func(t *testing.T) {
+			e := newAccEnv(t)
+			e.emulatorOnly()
+			// Another endpoint exists, so a foreign answer has a body to show.
+			e.seed("endpoints", 1, map[string]any{"name": "someone-else", "type": "third_party"})
+			cfg := strings.Replace(c.config(e), "max_retries         = 3", "max_retries = 3\n  request_timeout = \"2s\"", 1)
+			before := e.countStored(c)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: e.providers(),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							fault := map[string]any{"method": "POST", "path": c.post, "count": 1, "when": "after"}
+							for k, v := range f {
+								fault[k] = v
+							}
+							e.fault(fault)
+						},
+						Config: cfg,
+						Check: resource.ComposeTestCheckFunc(
+							func(*terraform.State) error {
+								if got := e.countStored(c) - before; got != 1 {
+									return fmt.Errorf("%d new endpoints, want 1", got)
+								}
+								return nil
+							},
+							resource.TestCheckResourceAttr("carrierx_endpoint.test", "name", "lost-pbx"),
+						),
+					},
+					{
+						Config:           cfg,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccReliability_lostCreateAmbiguous: when an identical endpoint
+// already existed, a lost answer cannot be told apart: the apply fails
+// naming both candidates and the import block, and creates nothing more.
+func TestAccReliability_lostCreateAmbiguous(t *testing.T) {
+	c := lostCreateCases()[0]
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	twin := e.seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
+		"addresses": []any{map[string]any{"ip": "203.0.113.10"}}})[0]
+	cfg := c.config(e)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
+			},
+			Config: cfg,
+			ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_endpoint: the answer was lost.*holds\s+2\s+endpoints.*` +
+				`import\s+\{.*to\s+=\s+carrierx_endpoint.<name>.*` + twin[:8]),
+		}},
+	})
+	if got := e.countStored(c); got != 2 {
+		t.Errorf("CarrierX holds %d endpoints besides the gateway, want 2 (the twin and the one the lost POST created)", got)
+	}
+}
+
+// TestAccReliability_lostPartnerCreate: a new partner is not listed until
+// its e-mail is verified, so a lost create cannot be looked for; the error
+// says how to import it, and importing it converges with one partner.
+func TestAccReliability_lostPartnerCreate(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	cfg := e.config(partnerConfig("lostco", "Lost Co", "Lost-pass-12345", ""))
+	loginCount := func() (n int, sid string) {
+		for _, p := range e.emu.Server.Objects("partners") {
+			if p["login"] == "lostco" {
+				n++
+				sid, _ = p["partner_sid"].(string)
+			}
+		}
+		return n, sid
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "status": 502, "when": "after"})
+				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_partner.*cannot\s+be\s+looked\s+for.*not\s+listed.*import`),
+			},
+			{
+				Config:       cfg,
+				ResourceName: "carrierx_partner.test",
+				ImportState:  true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) {
+					_, sid := loginCount()
+					return sid, nil
+				},
+				ImportStatePersist: true,
+			},
+			{
+				Config: cfg,
+				Check: func(*terraform.State) error {
+					if n, _ := loginCount(); n != 1 {
+						return fmt.Errorf("%d partners with login lostco, want 1", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccReliability_wrongAnswers: a 200 that is not the object asked for
+// never changes state nor leads to a request Terraform did not plan.
+func TestAccReliability_wrongAnswers(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	other := e.seed("endpoints", 1, map[string]any{"name": "not-managed", "type": "third_party"})[0]
+	cfg := e.config(`resource "carrierx_endpoint" "test" {
+  name = "managed"
+  type = "third_party"
+}`)
+	renamed := strings.Replace(cfg, `"managed"`, `"managed-2"`, 1)
+	var sid string
+	item := func() string { return "/core/v2/endpoints/" + sid }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: resource.TestCheckResourceAttrWith("carrierx_endpoint.test", "endpoint_sid",
+				func(v string) error { sid = v; return nil })},
+			// An empty 200 on refresh: an error, no delete, no second create.
+			{
+				PreConfig: func() {
+					e.clearRequests()
+					e.fault(map[string]any{"method": "GET", "path": item(), "count": 1, "kind": "empty"})
+				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)no body where a\s+JSON\s+object\s+was\s+expected`),
+			},
+			// A null 200 on the PATCH: an error; the SID stays and the next plan is the same update.
+			{
+				PreConfig: func() {
+					e.fault(map[string]any{"method": "PATCH", "path": item(), "count": 1, "kind": "null"})
+				},
+				Config:      renamed,
+				ExpectError: regexp.MustCompile(`(?s)the answer is null\s+where\s+a\s+JSON\s+object\s+was\s+expected`),
+			},
+			// Another endpoint's body on every read: refresh, plan and destroy fail, and the unmanaged endpoint is untouched.
+			{
+				PreConfig: func() {
+					e.fault(map[string]any{"method": "GET", "path": item(), "kind": "foreign"})
+				},
+				Config:      renamed,
+				Destroy:     true,
+				ExpectError: regexp.MustCompile(`(?s)the answer describes\s+endpoint\s+endpoint_sid.*not\s+the\s+one\s+asked\s+for`),
+			},
+			{
+				PreConfig: func() {
+					e.control("DELETE", "/faults", nil, nil)
+					var bad []string
+					for _, r := range e.requests() {
+						if r.Method == "DELETE" || r.Method == "POST" || strings.HasSuffix(r.Path, "/endpoints/") {
+							bad = append(bad, r.Method+" "+r.Path)
+						}
+					}
+					if len(bad) > 0 {
+						t.Errorf("wrong answers led to unplanned requests: %v", bad)
+					}
+					if _, err := e.api.GetEndpoint(t.Context(), other); err != nil {
+						t.Errorf("the unmanaged endpoint is gone: %v", err)
+					}
+				},
+				Config:           renamed,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("carrierx_endpoint.test", plancheck.ResourceActionUpdate)}},
+				Check: resource.TestCheckResourceAttrWith("carrierx_endpoint.test", "endpoint_sid", func(v string) error {
+					if v != sid {
+						return fmt.Errorf("endpoint_sid = %s, want the first one %s", v, sid)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// TestAccReliability_redirectOnCreate: a 302 to a POST is not followed (no
+// GET of the list is stored as the new object); nothing is created.
+func TestAccReliability_redirectOnCreate(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	c := lostCreateCases()[0]
+	before := e.countStored(c)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "kind": "redirect",
+						"location": e.baseURL + "/endpoints"})
+				},
+				Config:      c.config(e),
+				ExpectError: regexp.MustCompile(`(?s)redirect.*never\s+follows.*base_url\s+should\s+look\s+like\s+https://api.carrierx.com/core/v2`),
+				Check: func(*terraform.State) error {
+					if got := e.countStored(c) - before; got != 0 {
+						return fmt.Errorf("%d endpoints created", got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccReliability_lists: a plural data source never returns [] for an
+// empty answer, and never loops on a server that ignores offset.
+func TestAccReliability_lists(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	e.seed("endpoints", 3, map[string]any{"name": "ep-{n}", "type": "third_party"})
+	cfg := e.config(`data "carrierx_endpoints" "all" {}`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					e.fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "count": 1, "kind": "empty"})
+				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)no body where a\s+JSON\s+object\s+was\s+expected`),
+			},
+			{
+				PreConfig: func() {
+					e.clearRequests()
+					e.fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "kind": "endless"})
+				},
+				Config:      strings.Replace(cfg, "{}", "{\n  filter = \"name like 'ep-%'\"\n}", 1),
+				ExpectError: regexp.MustCompile(`(?s)the list does not\s+advance`),
+			},
+			{
+				PreConfig: func() {
+					if n := count(e.requests(), "GET", "/core/v2/endpoints"); n > 4 {
+						t.Errorf("a list that ignores offset took %d requests", n)
+					}
+					e.control("DELETE", "/faults", nil, nil)
+				},
+				Config: cfg,
+				Check:  resource.TestCheckResourceAttr("data.carrierx_endpoints.all", "endpoints.#", "4"),
+			},
+		},
+	})
+}
