@@ -411,3 +411,70 @@ resource "carrierx_oauth_token" "t" {
 		}
 	}
 }
+
+// TestAccProvider_echoedSecretsNotLogged: CarrierX (or a proxy) answering
+// an error that quotes the request body, passwords included: neither the
+// error the user sees nor any line of a trace log holds them.
+func TestAccProvider_echoedSecretsNotLogged(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	logPath := filepath.Join(t.TempDir(), "carrierx-echo.log")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	t.Setenv("TF_ACC_LOG", "TRACE")
+	t.Setenv("TF_LOG_SDK_PROTO", "TRACE")
+	const outPw = "Echoed-Out-Pa55<&>\"wo"
+	const partnerPw = "Echoed-Partner-Pa55-wo"
+	t.Setenv("CARRIERX_TOKEN", e.token)
+	t.Setenv("TF_VAR_out_pw", outPw)
+	t.Setenv("TF_VAR_partner_pw", partnerPw)
+	cfg := fmt.Sprintf(`
+provider "carrierx" {
+  base_url = %q
+}
+variable "out_pw" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+variable "partner_pw" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+resource "carrierx_endpoint" "test" {
+  type                        = "third_party"
+  out_sip_password_wo         = var.out_pw
+  out_sip_password_wo_version = 1
+}
+resource "carrierx_partner" "sub" {
+  login              = "echo-sub"
+  password_wo        = var.partner_pw
+  password_wo_version = 1
+}
+`, e.baseURL)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "kind": "echo"})
+				e.fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "kind": "echo"})
+			},
+			Config:      cfg,
+			// Matches only an output that quotes the request and holds no "Echo..." secret anywhere.
+			ExpectError: regexp.MustCompile(`(?s)\A(?:[^E]|E[^c]|Ec[^h]|Ech[^o])*invalid\s+request(?:[^E]|E[^c]|Ec[^h]|Ech[^o])*\z`),
+		}},
+	})
+	raw, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(raw)
+	if !strings.Contains(log, "invalid request") {
+		t.Fatal("no echoed error reached the log; the test would prove nothing")
+	}
+	for _, secret := range []string{"Echoed-Out-Pa55", "Echoed-Partner-Pa55-wo"} {
+		if strings.Contains(log, secret) {
+			t.Errorf("the trace log contains %q", secret)
+		}
+	}
+}
