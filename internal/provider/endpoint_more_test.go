@@ -459,7 +459,7 @@ resource "carrierx_partner" "sub" {
 				e.fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "kind": "echo"})
 				e.fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "kind": "echo"})
 			},
-			Config:      cfg,
+			Config: cfg,
 			// Matches only an output that quotes the request and holds no "Echo..." secret anywhere.
 			ExpectError: regexp.MustCompile(`(?s)\A(?:[^E]|E[^c]|Ec[^h]|Ech[^o])*invalid\s+request(?:[^E]|E[^c]|Ec[^h]|Ech[^o])*\z`),
 		}},
