@@ -411,3 +411,58 @@ func TestAccReliability_lists(t *testing.T) {
 		},
 	})
 }
+
+// TestAccReliability_ephemeralRevokeRetried: one lost answer to the revoke
+// must not leave the ephemeral token alive for its whole lifetime.
+func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	before := e.oauthTokenNames()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				e.clearRequests()
+				e.fault(map[string]any{"method": "POST", "path": "/core/v2/oauth/revoke", "count": 1, "status": 502})
+			},
+			Config: oauthTokenEphemeralConfig(e, `name = "eph-retry"`),
+		}},
+	})
+	reqs := e.requests()
+	var statuses []int
+	for _, r := range reqs {
+		if r.Method == "POST" && r.Path == "/core/v2/oauth/revoke" {
+			statuses = append(statuses, r.Status)
+		}
+	}
+	// Terraform opens the ephemeral token once per plan and apply; each is revoked once,
+	// the first after a retry.
+	minted := count(reqs, "POST", "/core/v2/oauth/token")
+	if len(statuses) != minted+1 || statuses[0] != 502 || statuses[1] != 204 {
+		t.Errorf("revoke answers = %v for %d tokens minted, want a 502 retried, then one 204 per token", statuses, minted)
+	}
+	if after := e.oauthTokenNames(); len(after) != len(before) {
+		t.Errorf("an ephemeral token is still active: before %v, after %v", before, after)
+	}
+}
+
+// TestAccReliability_baseURLCredentialsNotEchoed: a base_url with
+// user:password@ is refused, and the password is in no output.
+func TestAccReliability_baseURLCredentialsNotEchoed(t *testing.T) {
+	e := newAccEnv(t)
+	// From the environment, so Terraform's own source snippet cannot show it.
+	t.Setenv("CARRIERX_BASE_URL", "https://ops:Zq9-BaseUrlPw@api.carrierx.com/core/v2")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{{
+			Config: `
+provider "carrierx" {
+  token = "t"
+}
+data "carrierx_countries" "all" {}
+`,
+			// Matches only an output that refuses the URL and holds no "Zq9..." anywhere.
+			ExpectError: regexp.MustCompile(`(?s)\A(?:[^Z]|Z[^q]|Zq[^9])*must\s+not\s+contain\s+a\s+user\s+name\s+or\s+password(?:[^Z]|Z[^q]|Zq[^9])*\z`),
+		}},
+	})
+}
