@@ -503,7 +503,8 @@ type robustStore struct {
 	postPath, listPath string // without /core/v2
 	sidKey             string
 	store              bool
-	mode               string // "502", "reset", "empty", "nosid" or "422"
+	mode               string        // "502", "reset", "empty", "nosid", "422" or "hang"
+	stored             chan struct{} // "hang": closed once the object is stored
 
 	mu      sync.Mutex
 	items   []map[string]any
@@ -544,6 +545,9 @@ func (s *robustStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, `{"name":"ep-1","type":"third_party"}`)
 		case "422":
 			writeJSON(w, http.StatusUnprocessableEntity, `{"message":"invalid","errors":[{"field":"type","message":"bad"}]}`)
+		case "hang":
+			close(s.stored)
+			<-r.Context().Done() // the answer never comes: the client gives up
 		}
 	case r.Method == http.MethodGet && r.URL.Path == "/core/v2"+s.listPath:
 		s.mu.Lock()
@@ -572,7 +576,8 @@ func (s *robustStore) seenFilters() []string {
 
 func robustNewStore(t *testing.T, post, list, sidKey, mode string, store bool, items ...map[string]any) (*Client, *robustStore) {
 	t.Helper()
-	s := &robustStore{t: t, postPath: post, listPath: list, sidKey: sidKey, mode: mode, store: store, items: items}
+	s := &robustStore{t: t, postPath: post, listPath: list, sidKey: sidKey, mode: mode, store: store, items: items,
+		stored: make(chan struct{})}
 	srv := newServer(t, s.ServeHTTP)
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 2 })
 	return c, s
@@ -804,5 +809,25 @@ func TestRobust_SameJSON(t *testing.T) {
 				t.Errorf("sameJSON(%s, %s) = %v, want %v", tc.want, tc.got, eq, tc.equal)
 			}
 		})
+	}
+}
+
+// An interrupted create (Terraform cancels the provider's context, as on
+// Ctrl-C) after CarrierX stored the object: the search still runs, on a
+// context of its own, and finds the object.
+func TestRobust_InterruptedCreateFound(t *testing.T) {
+	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "hang", true)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-s.stored
+		cancel()
+	}()
+	e, err := c.CreateEndpoint(ctx, robustEndpointBody())
+	r, ok := AdoptedAfterLostAnswer(err)
+	if !ok || e == nil || e.EndpointSID != "new-1" || !errors.Is(r.Cause, context.Canceled) {
+		t.Fatalf("e = %+v, err = %T %v", e, err, err)
+	}
+	if posts, lists := s.counts(); posts != 1 || lists != 1 {
+		t.Errorf("POSTs = %d, list GETs = %d; want 1 and 1", posts, lists)
 	}
 }
