@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/url"
 )
 
 // AccessControlRule is a match criterion that ACLs on partners, trunk
@@ -16,12 +15,6 @@ type AccessControlRule struct {
 	Quantifier string   `json:"quantifier,omitempty"`
 	Entries    []string `json:"entries"`
 	ReadOnly   bool     `json:"read_only"`
-}
-
-const accessControlRulesPath = "/accesscontrol/rules"
-
-func accessControlRulePath(sid string) string {
-	return accessControlRulesPath + "/" + url.PathEscape(sid)
 }
 
 // CreateAccessControlRule sends POST /accesscontrol/rules with body (a map

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/url"
 )
 
 // DIDGroup is a group of rented DIDs sharing an SMS callback URL
@@ -15,10 +14,6 @@ type DIDGroup struct {
 	PartnerSID  string         `json:"partner_sid,omitempty"`
 	Partner     map[string]any `json:"partner,omitempty"` // only with with_related=true
 }
-
-const didGroupsPath = "/phonenumber/did_groups"
-
-func didGroupPath(sid string) string { return didGroupsPath + "/" + url.PathEscape(sid) }
 
 // CreateDIDGroup sends POST /phonenumber/did_groups with body (a map or
 // *DIDGroup); nothing is required, an empty object is allowed.

@@ -136,13 +136,9 @@ func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, m
 // one sent (another object's body): its identity values must be those of
 // the request. Only identity keys are compared; CarrierX may rewrite others.
 func (k Kind) checkCreated(match, out any) error {
-	want, err := toJSONMap(match)
-	if err != nil {
-		return nil
-	}
-	got, err := toJSONMap(out)
-	if err != nil {
-		return nil
+	want, got, ok := bothJSONMaps(match, out)
+	if !ok {
+		return nil // nothing to compare: the create answer is taken as it is
 	}
 	for _, key := range k.Identity {
 		w, ok := want[key].(string)
@@ -276,7 +272,7 @@ func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind
 	}
 	var out T
 	if err := json.Unmarshal(raw, &out); err != nil || P(&out).ObjectSID() == "" {
-		lost.SearchErr = fmt.Errorf("the object found could not be read: %v", err)
+		lost.SearchErr = fmt.Errorf("the object found could not be read: %w", err)
 		return nil, lost
 	}
 	return &out, &Recovered{Kind: k.Name, SID: P(&out).ObjectSID(), Cause: cause}
@@ -288,6 +284,12 @@ func AdoptedAfterLostAnswer(err error) (*Recovered, bool) {
 	var r *Recovered
 	ok := errors.As(err, &r)
 	return r, ok
+}
+
+func bothJSONMaps(a, b any) (map[string]any, map[string]any, bool) {
+	x, err1 := toJSONMap(a)
+	y, err2 := toJSONMap(b)
+	return x, y, err1 == nil && err2 == nil
 }
 
 func toJSONMap(v any) (map[string]any, error) {
@@ -402,7 +404,7 @@ outer:
 }
 
 func sameNumber(w string, got any) bool {
-	var a, b json.Number = json.Number(w), json.Number(scalarString(got))
+	a, b := json.Number(w), json.Number(scalarString(got))
 	x, err1 := a.Float64()
 	y, err2 := b.Float64()
 	return err1 == nil && err2 == nil && x == y

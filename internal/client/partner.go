@@ -105,8 +105,6 @@ func (l *StringList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-const partnersPath = "/partners"
-
 // GetPartner reads one partner by SID.
 func (c *Client) GetPartner(ctx context.Context, sid string) (*Partner, error) {
 	return getObject[Partner](ctx, c, PartnerKind, sid)

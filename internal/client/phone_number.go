@@ -61,12 +61,9 @@ const (
 )
 
 const (
-	didsPath          = "/phonenumber/dids"
 	availableDIDsPath = "/phonenumber/available_dids"
 	lookupDIDsPath    = "/lookup/dids"
 )
-
-func didPath(sid string) string { return didsPath + "/" + url.PathEscape(sid) }
 
 // NormalizeDIDNumber reduces a phone number as people write it
 // ("+1 (555) 010-0142", "1-555-010-0142") to the API's form: E.164 digits
@@ -132,7 +129,7 @@ func (c *Client) ReleaseDID(ctx context.Context, sid string) error {
 
 // ListDIDs fetches every page of GET /phonenumber/dids (rented numbers).
 func (c *Client) ListDIDs(ctx context.Context, opts ListOptions) ([]DID, error) {
-	return ListAll[DID](ctx, c, didsPath, opts)
+	return listObjects[DID](ctx, c, DIDKind, opts)
 }
 
 // FindRentedDID returns the rented DID with this number (any spelling
@@ -143,7 +140,7 @@ func (c *Client) FindRentedDID(ctx context.Context, number string) (*DID, error)
 	if err != nil {
 		return nil, err
 	}
-	page, err := ListPage[DID](ctx, c, didsPath, ListOptions{Filter: Eq("phonenumber", digits).String(), PageSize: 2}, 0)
+	page, err := ListPage[DID](ctx, c, DIDKind.Path, ListOptions{Filter: Eq("phonenumber", digits).String(), PageSize: 2}, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/url"
 )
 
 // Prefix routes outbound calls whose dialed number starts with Prefix to a
@@ -23,10 +22,6 @@ type Prefix struct {
 	Transformations     []Transformation `json:"transformations,omitempty"`
 	Partner             map[string]any   `json:"partner,omitempty"` // only with with_related=true
 }
-
-const prefixesPath = "/phonenumber/prefixes"
-
-func prefixPath(sid string) string { return prefixesPath + "/" + url.PathEscape(sid) }
 
 // CreatePrefix sends POST /phonenumber/prefixes with body (a map or
 // *Prefix); the API requires prefix.

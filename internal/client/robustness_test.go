@@ -705,8 +705,8 @@ func TestRobust_LostCreateCreatedAt(t *testing.T) {
 func TestRobust_CreateClientErrorNoSearch(t *testing.T) {
 	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "422", false, robustStored("old-1", 2))
 	e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
-	apiErr, ok := err.(*Error)
-	if !ok || apiErr.StatusCode != http.StatusUnprocessableEntity || e != nil {
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
 	}
 	if posts, lists := s.counts(); posts != 1 || lists != 0 {

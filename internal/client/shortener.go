@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"net/url"
 )
 
 // ShortenerDomain is a URL shortener domain (31-shortener.md §1). Pointer
@@ -37,14 +36,6 @@ type ShortenerLink struct {
 	ShortName      *string `json:"short_name,omitempty"`
 	URL            *string `json:"url,omitempty"`
 }
-
-const (
-	shortenerDomainsPath = "/shortener/domains"
-	shortenerLinksPath   = "/shortener/links"
-)
-
-func shortenerDomainPath(sid string) string { return shortenerDomainsPath + "/" + url.PathEscape(sid) }
-func shortenerLinkPath(sid string) string   { return shortenerLinksPath + "/" + url.PathEscape(sid) }
 
 // CreateShortenerDomain sends POST /shortener/domains; domain_name is required.
 func (c *Client) CreateShortenerDomain(ctx context.Context, body any) (*ShortenerDomain, error) {

@@ -121,7 +121,7 @@ func TestFaultWhenAfter(t *testing.T) {
 	// request that happened
 	e.fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "latency_ms": 500, "when": "after"})
 	body, _ := json.Marshal(map[string]any{"type": "third_party", "name": "lost-answer"})
-	req, _ := http.NewRequest("POST", e.base+"/endpoints", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, e.base+"/endpoints", bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+e.srv.Token())
 	req.Header.Set("Content-Type", "application/json")
 	c := &http.Client{Timeout: 150 * time.Millisecond}
@@ -184,7 +184,7 @@ func TestFaultKindTruncate(t *testing.T) {
 	}
 	got, err := io.ReadAll(res.Body)
 	_ = res.Body.Close()
-	if res.StatusCode != 200 || res.ContentLength != int64(len(full)) || res.Header.Get("Content-Type") != "application/json" {
+	if res.StatusCode != http.StatusOK || res.ContentLength != int64(len(full)) || res.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("status %d, Content-Length %d (full %d), type %q", res.StatusCode, res.ContentLength, len(full), res.Header.Get("Content-Type"))
 	}
 	if !errors.Is(err, io.ErrUnexpectedEOF) || len(got) != len(full)/2 || !bytes.Equal(got, full[:len(full)/2]) {
@@ -240,7 +240,7 @@ func TestFaultKindEmptyNullRedirect(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = res.Body.Close()
-	if res.StatusCode != 307 || res.Header.Get("Location") != "/core/v2/other" {
+	if res.StatusCode != http.StatusTemporaryRedirect || res.Header.Get("Location") != "/core/v2/other" {
 		t.Fatalf("redirect 307: %d %q", res.StatusCode, res.Header.Get("Location"))
 	}
 }

@@ -100,7 +100,7 @@ func TestRefusedBodyNotRead(t *testing.T) {
 	ro := ""
 	{
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest("POST", "/_emulator/tokens", strings.NewReader(`{"scopes":["endpoints.read"]}`))
+		req := httptest.NewRequest(http.MethodPost, "/_emulator/tokens", strings.NewReader(`{"scopes":["endpoints.read"]}`))
 		req.Host = "127.0.0.1"
 		req.Header.Set("Content-Type", "application/json")
 		s.ServeHTTP(rec, req)
@@ -117,7 +117,7 @@ func TestRefusedBodyNotRead(t *testing.T) {
 		{"media type", "Bearer " + s.Token(), "text/plain", 415},
 	} {
 		body := &countingBody{left: 1 << 20}
-		req := httptest.NewRequest("POST", "/core/v2/endpoints", body)
+		req := httptest.NewRequest(http.MethodPost, "/core/v2/endpoints", body)
 		req.Host = "127.0.0.1:8787"
 		req.Header.Set("Content-Type", c.ctype)
 		if c.auth != "" {
@@ -131,7 +131,7 @@ func TestRefusedBodyNotRead(t *testing.T) {
 	}
 	// an accepted request does read its body
 	body := &countingBody{left: 10}
-	req := httptest.NewRequest("POST", "/core/v2/endpoints", body)
+	req := httptest.NewRequest(http.MethodPost, "/core/v2/endpoints", body)
 	req.Host = "localhost"
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+s.Token())
@@ -161,7 +161,7 @@ func TestUnauthenticatedFloodMemory(t *testing.T) {
 	client := &http.Client{Timeout: 60 * time.Second}
 	answered := 0
 	for i := 0; i < 40; i++ {
-		req, _ := http.NewRequest("POST", inst.BaseURL()+"/endpoints", jsonFlood(size))
+		req, _ := http.NewRequest(http.MethodPost, inst.BaseURL()+"/endpoints", jsonFlood(size))
 		req.ContentLength = size + int64(len(`{"type":"third_party","name":""}`))
 		req.Header.Set("Content-Type", "application/json")
 		if i%2 == 1 {
@@ -173,7 +173,7 @@ func TestUnauthenticatedFloodMemory(t *testing.T) {
 		}
 		_, _ = io.Copy(io.Discard, res.Body)
 		_ = res.Body.Close()
-		if res.StatusCode != 401 {
+		if res.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("request %d: status %d", i, res.StatusCode)
 		}
 		answered++
@@ -190,7 +190,7 @@ func TestUnauthenticatedFloodMemory(t *testing.T) {
 	}
 	b, _ := io.ReadAll(res.Body)
 	_ = res.Body.Close()
-	if res.StatusCode != 200 || len(b) > 64<<10 {
+	if res.StatusCode != http.StatusOK || len(b) > 64<<10 {
 		t.Fatalf("GET /requests: %d, %d bytes", res.StatusCode, len(b))
 	}
 	reqs := mustJSON(t, string(b)).(map[string]any)["requests"].([]any)
@@ -391,7 +391,7 @@ func TestListFilterDoesNotBlock(t *testing.T) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		req, _ := http.NewRequest("GET", e.base+"/endpoints?limit=1&filter="+url.QueryEscape(f), nil)
+		req, _ := http.NewRequest(http.MethodGet, e.base+"/endpoints?limit=1&filter="+url.QueryEscape(f), nil)
 		req.Header.Set("Authorization", "Bearer "+e.srv.Token())
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -412,7 +412,7 @@ func TestListFilterDoesNotBlock(t *testing.T) {
 		t.Fatal("big list never reached the filter")
 	}
 	// the big list is held half way through its filter
-	req, _ := http.NewRequest("GET", e.base+"/endpoints/"+e.srv.SystemGatewaySID(), nil)
+	req, _ := http.NewRequest(http.MethodGet, e.base+"/endpoints/"+e.srv.SystemGatewaySID(), nil)
 	req.Header.Set("Authorization", "Bearer "+e.srv.Token())
 	start := time.Now()
 	res, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
@@ -421,7 +421,7 @@ func TestListFilterDoesNotBlock(t *testing.T) {
 		t.Fatalf("GET of one object while a filter runs: %v (after %v)", err, time.Since(start))
 	}
 	_ = res.Body.Close()
-	if res.StatusCode != 200 {
+	if res.StatusCode != http.StatusOK {
 		t.Fatalf("GET of one object: %d", res.StatusCode)
 	}
 	select {
@@ -455,7 +455,7 @@ func TestListFilterStopsWhenClientLeaves(t *testing.T) {
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", e.base+"/endpoints?filter="+url.QueryEscape("name ne x"), nil)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.base+"/endpoints?filter="+url.QueryEscape("name ne x"), nil)
 	req.Header.Set("Authorization", "Bearer "+e.srv.Token())
 	errc := make(chan error, 1)
 	go func() {

@@ -596,8 +596,7 @@ func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in ma
 	if _, e := s.prepare(cx, rt, o); e != nil {
 		return 0, nil, e
 	}
-	switch o {
-	case opCreate:
+	if o == opCreate {
 		obj, e := s.createObject(cx, c, in)
 		if e != nil {
 			return 0, nil, e

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -321,7 +322,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 					e.control("DELETE", "/faults", nil, nil)
 					var bad []string
 					for _, r := range e.requests() {
-						if r.Method == "DELETE" || r.Method == "POST" || strings.HasSuffix(r.Path, "/endpoints/") {
+						if r.Method == http.MethodDelete || r.Method == http.MethodPost || strings.HasSuffix(r.Path, "/endpoints/") {
 							bad = append(bad, r.Method+" "+r.Path)
 						}
 					}
@@ -431,7 +432,7 @@ func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
 	reqs := e.requests()
 	var statuses []int
 	for _, r := range reqs {
-		if r.Method == "POST" && r.Path == "/core/v2/oauth/revoke" {
+		if r.Method == http.MethodPost && r.Path == "/core/v2/oauth/revoke" {
 			statuses = append(statuses, r.Status)
 		}
 	}

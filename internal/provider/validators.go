@@ -177,7 +177,7 @@ func maskUserinfo(s string) (string, bool) {
 	if i < 0 {
 		return s, false
 	}
-	if scheme := s[:i]; scheme != "" && !(strings.HasSuffix(scheme, ":") && urlSchemePattern.MatchString(scheme[:len(scheme)-1])) {
+	if scheme := s[:i]; scheme != "" && (!strings.HasSuffix(scheme, ":") || !urlSchemePattern.MatchString(scheme[:len(scheme)-1])) {
 		return s, false
 	}
 	rest := s[i+2:]
@@ -329,7 +329,7 @@ func hostAddressProblem(s string) string {
 			return fmt.Sprintf("the label %q starts or ends with a hyphen", l)
 		}
 		for _, r := range l {
-			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && r != '-' {
 				if r > unicode.MaxASCII {
 					return fmt.Sprintf("it contains %q; write an internationalised name in its ASCII (xn--) form", r)
 				}
@@ -436,9 +436,7 @@ func regexpProblem(pattern string) string {
 				return fmt.Sprintf("the '[' at character %d opens a character class that is never closed with ']'", charAt(pattern, i))
 			}
 			body := pattern[i+1 : i+1+end]
-			if strings.HasPrefix(body, "^") {
-				body = body[1:]
-			}
+			body = strings.TrimPrefix(body, "^")
 			if body == "" || strings.ContainsAny(body, `\[`) {
 				return ""
 			}
