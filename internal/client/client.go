@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -53,6 +54,7 @@ type Client struct {
 	waitMax    time.Duration
 	limiter    *limiter
 	log        LogFunc
+	claimed    sync.Map // SIDs this client created or adopted
 
 	// Replaceable in tests so waits can be recorded instead of slept.
 	now   func() time.Time

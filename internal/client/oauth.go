@@ -94,7 +94,7 @@ const (
 
 // CreateToken issues a token for the calling partner (POST /oauth/token).
 func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
-	return createWith[Token](ctx, c, TokenKind, req.matchBody(), func(out *Token) error {
+	return createWith[Token](ctx, c, TokenKind, req.matchBody(), nil, func(out *Token) error {
 		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, req.Form(), out)
 	})
 }
@@ -125,7 +125,7 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	// The caller's token list does not show a sub-partner's tokens.
 	k := TokenKind
 	k.NoRecovery = "a sub-partner's tokens are not listed to its parent; look in the sub-partner's Security Tokens in the portal"
-	return createWith[Token](ctx, c, k, nil, func(out *Token) error {
+	return createWith[Token](ctx, c, k, nil, nil, func(out *Token) error {
 		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), req.Form(), out)
 	})
 }

@@ -57,7 +57,7 @@ func (k Kind) checkSID(method, sid string) error {
 // one asked for: taking it would bind state, and later a delete, to an
 // object Terraform does not manage.
 func (k Kind) checkAnswer(method, sid, got string) error {
-	if got == sid {
+	if strings.EqualFold(got, sid) { // a UUID in either case
 		return nil
 	}
 	what := fmt.Sprintf("the answer describes %s %s %q, not the one asked for (%q)", k.Name, k.SIDKey, got, sid)
@@ -104,15 +104,27 @@ func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions
 // lost or unusable, it looks for the object the request may have created
 // (see recoverCreate).
 func createObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
-	return createWith[T, P](ctx, c, k, body, func(out *T) error {
+	return createWith[T, P](ctx, c, k, body, nil, func(out *T) error {
 		return c.Do(ctx, http.MethodPost, k.Path, query, body, out)
 	})
 }
 
 // createWith runs send (one create request decoding into out) and checks
 // that the answer is a new object; match is what the created object must
-// show (the create body, or what stands for it).
-func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, send func(*T) error) (*T, error) {
+// show (the create body, or what stands for it). known, when non-nil, are
+// the SIDs of the objects sharing match's identity just before the request
+// (the caller knows them from a search it just made): with them, or with
+// the kind's creation time, a lost answer can be resolved by adopting the
+// object found; without, the object found is only named as a candidate, so
+// that an object that existed before is never taken for the new one.
+func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
+	var before map[string]bool
+	if known != nil {
+		before = map[string]bool{}
+		for _, sid := range known {
+			before[sid] = true
+		}
+	}
 	start := c.now()
 	var out T
 	err := send(&out)
@@ -121,22 +133,48 @@ func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, m
 			Problem: "the answer carries no " + k.SIDKey}
 	}
 	if err == nil {
-		err = k.checkCreated(match, &out)
+		err = k.checkCreated(match, &out, before)
 	}
 	if err == nil {
+		c.claim(P(&out).ObjectSID())
 		return &out, nil
 	}
 	if !Ambiguous(err) {
 		return nil, err
 	}
-	return recoverCreate[T, P](ctx, c, k, match, start, err)
+	obj, rerr := recoverCreate[T, P](ctx, c, k, match, start, before, err)
+	if obj != nil {
+		c.claim(P(obj).ObjectSID())
+	}
+	return obj, rerr
 }
+
+// identityFilter is the eq filter on the identity keys present in want.
+func (k Kind) identityFilter(want map[string]any) (string, bool) {
+	var f Filter
+	for _, key := range k.Identity {
+		if v, ok := want[key]; ok && isScalar(v) {
+			f = f.And(Eq(key, scalarString(v)))
+		}
+	}
+	return f.String(), len(f.conds) > 0
+}
+
+// claim records a SID this client created or adopted: no other lost
+// create of the same run may take it for its own.
+func (c *Client) claim(sid string) { c.claimed.Store(sid, true) }
+
+func (c *Client) claimedSID(sid string) bool { _, ok := c.claimed.Load(sid); return ok }
 
 // checkCreated refuses a create answer that shows another object than the
 // one sent (another object's body): its identity values must be those of
 // the request. Only identity keys are compared; CarrierX may rewrite others.
-func (k Kind) checkCreated(match, out any) error {
+func (k Kind) checkCreated(match, out any, before map[string]bool) error {
 	want, got, ok := bothJSONMaps(match, out)
+	if sid := scalarString(got[k.SIDKey]); ok && before[sid] {
+		return &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
+			Problem: fmt.Sprintf("the answer describes %s %s, which existed before the request", k.Name, sid)}
+	}
 	if !ok {
 		return nil // nothing to compare: the create answer is taken as it is
 	}
@@ -195,10 +233,16 @@ func (e *LostCreateError) Error() string {
 		fmt.Fprintf(&b, "it cannot be looked for (%s). Before applying again, look for a new %s in CarrierX "+
 			"and import it if it is there; applying again without that may create a second one", e.NoSearch, e.Kind)
 	case len(e.Candidates) == 0:
-		fmt.Fprintf(&b, "no %s matching every value sent was found, so it was most likely not created; applying again is safe", e.Kind)
+		fmt.Fprintf(&b, "no new %s showing every value sent was found, so it was most likely not created. "+
+			"If in doubt, look for it (for example with the plural data source) before applying again", e.Kind)
+	case len(e.Candidates) == 1:
+		fmt.Fprintf(&b, "CarrierX holds one %s that shows every value sent (%s %s). Nothing proves it is the one "+
+			"this request created rather than one that existed before; if it is yours, import it rather than applying "+
+			"again, which would create another", e.Kind, e.SIDKey, e.Candidates[0])
 	default:
-		fmt.Fprintf(&b, "CarrierX holds %d %ss that match every value sent and may be the one created (%s %s). "+
-			"Import the one that is yours rather than applying again, which would create another",
+		fmt.Fprintf(&b, "CarrierX holds %d %s objects that show every value sent and may be the one created (%s %s). "+
+			"Import the one that is yours rather than applying again, which would create another; "+
+			"the others existed before or belong to someone else",
 			len(e.Candidates), e.Kind, e.SIDKey, strings.Join(e.Candidates, ", "))
 	}
 	return b.String()
@@ -216,7 +260,8 @@ const createdSkew = 2 * time.Minute
 // request. Exactly one is adopted; otherwise a *LostCreateError names the
 // candidates. The search runs even when ctx was cancelled (the user
 // interrupted Terraform), with its own deadline.
-func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time, cause error) (*T, error) {
+func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time,
+	before map[string]bool, cause error) (*T, error) {
 	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
 	if k.NoRecovery != "" {
 		lost.NoSearch = k.NoRecovery
@@ -227,19 +272,14 @@ func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind
 		lost.NoSearch = "the request body could not be read back: " + err.Error()
 		return nil, lost
 	}
-	var f Filter
-	for _, key := range k.Identity {
-		if v, ok := want[key]; ok && isScalar(v) {
-			f = f.And(Eq(key, scalarString(v)))
-		}
-	}
-	if len(f.conds) == 0 {
+	f, ok := k.identityFilter(want)
+	if !ok {
 		lost.NoSearch = "nothing sent identifies it: set " + strings.Join(k.Identity, " or ")
 		return nil, lost
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
 	defer cancel()
-	items, err := ListAll[map[string]any](sctx, c, k.Path, ListOptions{Filter: f.String()})
+	items, err := ListAll[map[string]any](sctx, c, k.Path, ListOptions{Filter: f})
 	if err != nil {
 		lost.SearchErr = err
 		return nil, lost
@@ -247,17 +287,21 @@ func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind
 	lost.Searched = true
 	var found []map[string]any
 	for _, it := range items {
-		if !sameJSON(want, it) {
-			continue
-		}
-		if k.CreatedAt != "" && createdBefore(it[k.CreatedAt], start.Add(-createdSkew)) {
-			continue // it existed before the request
+		sid := scalarString(it[k.SIDKey])
+		switch {
+		case !sameJSON(want, it), c.claimedSID(sid), before[sid]:
+			continue // not what was sent, another resource's of this run, or there before the request
+		case k.CreatedAt != "" && createdBefore(it[k.CreatedAt], start.Add(-createdSkew)):
+			continue // created before the request
 		}
 		found = append(found, it)
-		lost.Candidates = append(lost.Candidates, scalarString(it[k.SIDKey]))
+		lost.Candidates = append(lost.Candidates, sid)
 	}
 	sort.Strings(lost.Candidates)
-	if len(found) != 1 || (k.CreatedAt != "" && !hasTime(found[0][k.CreatedAt])) {
+	// Adopted only when what existed before is known: by creation time, or
+	// by the list taken before the request.
+	provable := before != nil || (k.CreatedAt != "" && len(found) == 1 && hasTime(found[0][k.CreatedAt]))
+	if len(found) != 1 || !provable {
 		return nil, lost
 	}
 	for _, key := range k.Require {

@@ -95,6 +95,10 @@ type RentDIDOptions struct {
 	// IncludeExternal asks CarrierX to consider external inventory too; nil
 	// leaves the argument out (semantics only partly documented).
 	IncludeExternal *bool
+	// Available says the number was listed as available just before (a
+	// search): none of the account's numbers was it, so a lost answer can
+	// be resolved without listing the account's numbers first.
+	Available bool
 }
 
 // RentDID rents a number: POST /phonenumber/dids with body (a map or *DID).
@@ -108,7 +112,13 @@ func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*D
 	if opts.IncludeExternal != nil {
 		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
 	}
-	return createObject[DID](ctx, c, DIDKind, q, body)
+	var known []string
+	if opts.Available {
+		known = []string{}
+	}
+	return createWith[DID](ctx, c, DIDKind, body, known, func(out *DID) error {
+		return c.Do(ctx, http.MethodPost, DIDKind.Path, q, body, out)
+	})
 }
 
 // GetDID reads one rented DID by SID.

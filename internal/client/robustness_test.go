@@ -600,23 +600,24 @@ func robustStored(sid string, capacity int) map[string]any {
 	}
 }
 
-// 10a. Exactly one stored object matches: it is adopted, with a Recovered
-// error. The answer is lost as a 502, a reset connection, an empty 200 or a
-// 200 without the SID.
-func TestRobust_LostCreateAdopted(t *testing.T) {
+// 10a. Exactly one stored object matches, but endpoints have no creation
+// time and nothing says what existed before the request: the object is
+// named as the candidate, never adopted by itself. The answer is lost as a
+// 502, a reset connection, an empty 200 or a 200 without the SID.
+func TestRobust_LostCreateNamedNotAdopted(t *testing.T) {
 	for _, mode := range []string{"502", "reset", "empty", "nosid"} {
 		t.Run(mode, func(t *testing.T) {
 			c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", mode, true)
 			e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
-			r, ok := AdoptedAfterLostAnswer(err)
-			if !ok || e == nil {
+			var lost *LostCreateError
+			if e != nil || !errors.As(err, &lost) || fmt.Sprint(lost.Candidates) != "[new-1]" {
 				t.Fatalf("e = %+v, err = %T %v", e, err, err)
 			}
-			if e.EndpointSID != "new-1" || r.SID != "new-1" || !strings.Contains(err.Error(), "new-1") {
-				t.Errorf("adopted %q, Recovered.SID %q, err %v", e.EndpointSID, r.SID, err)
+			if _, adopted := AdoptedAfterLostAnswer(err); adopted {
+				t.Error("an endpoint was adopted without proof that it is new")
 			}
-			if r.Cause == nil || (mode == "502" && StatusCode(r.Cause) != http.StatusBadGateway) {
-				t.Errorf("Recovered.Cause = %v", r.Cause)
+			if mode == "502" && StatusCode(err) != http.StatusBadGateway {
+				t.Errorf("cause = %v", lost.Cause)
 			}
 			posts, lists := s.counts()
 			if posts != 1 || lists != 1 {
@@ -624,6 +625,32 @@ func TestRobust_LostCreateAdopted(t *testing.T) {
 			}
 			if want, got := `name eq "ep-1" and type eq "third_party"`, s.seenFilters(); len(got) != 1 || got[0] != want {
 				t.Errorf("filters = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// 10a'. A number rented from a search (it was available just before, so
+// none of the account's numbers was it): a lost answer is resolved by
+// adopting the number found, with a Recovered error naming it.
+func TestRobust_LostRentAdopted(t *testing.T) {
+	for _, mode := range []string{"502", "reset", "empty", "nosid"} {
+		t.Run(mode, func(t *testing.T) {
+			c, s := robustNewStore(t, "/phonenumber/dids", "/phonenumber/dids", "did_sid", mode, true)
+			d, err := c.RentDID(context.Background(), map[string]any{"phonenumber": "15550100142"}, RentDIDOptions{Available: true})
+			r, ok := AdoptedAfterLostAnswer(err)
+			if !ok || d == nil || d.DIDSID != "new-1" || r.SID != "new-1" || !strings.Contains(err.Error(), "new-1") {
+				t.Fatalf("d = %+v, err = %T %v", d, err, err)
+			}
+			if posts, lists := s.counts(); posts != 1 || lists != 1 {
+				t.Errorf("POSTs = %d, list GETs = %d; want 1 and 1", posts, lists)
+			}
+			// Without the search's knowledge, the same number is only a candidate.
+			c2, _ := robustNewStore(t, "/phonenumber/dids", "/phonenumber/dids", "did_sid", mode, true)
+			d2, err := c2.RentDID(context.Background(), map[string]any{"phonenumber": "15550100142"}, RentDIDOptions{})
+			var lost *LostCreateError
+			if d2 != nil || !errors.As(err, &lost) || len(lost.Candidates) != 1 {
+				t.Errorf("exact rent: d = %+v, err = %v", d2, err)
 			}
 		})
 	}
@@ -659,7 +686,7 @@ func TestRobust_LostCreateNoMatch(t *testing.T) {
 	if !lost.Searched || len(lost.Candidates) != 0 || lost.SearchErr != nil {
 		t.Errorf("Searched = %v, Candidates = %q, SearchErr = %v", lost.Searched, lost.Candidates, lost.SearchErr)
 	}
-	if !strings.Contains(err.Error(), "applying again is safe") {
+	if !strings.Contains(err.Error(), "most likely not created") {
 		t.Errorf("err = %v", err)
 	}
 	if _, lists := s.counts(); lists != 1 {
@@ -816,16 +843,16 @@ func TestRobust_SameJSON(t *testing.T) {
 // Ctrl-C) after CarrierX stored the object: the search still runs, on a
 // context of its own, and finds the object.
 func TestRobust_InterruptedCreateFound(t *testing.T) {
-	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "hang", true)
+	c, s := robustNewStore(t, "/phonenumber/dids", "/phonenumber/dids", "did_sid", "hang", true)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		<-s.stored
 		cancel()
 	}()
-	e, err := c.CreateEndpoint(ctx, robustEndpointBody())
+	d, err := c.RentDID(ctx, map[string]any{"phonenumber": "15550100142"}, RentDIDOptions{Available: true})
 	r, ok := AdoptedAfterLostAnswer(err)
-	if !ok || e == nil || e.EndpointSID != "new-1" || !errors.Is(r.Cause, context.Canceled) {
-		t.Fatalf("e = %+v, err = %T %v", e, err, err)
+	if !ok || d == nil || d.DIDSID != "new-1" || !errors.Is(r.Cause, context.Canceled) {
+		t.Fatalf("d = %+v, err = %T %v", d, err, err)
 	}
 	if posts, lists := s.counts(); posts != 1 || lists != 1 {
 		t.Errorf("POSTs = %d, list GETs = %d; want 1 and 1", posts, lists)

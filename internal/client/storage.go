@@ -144,7 +144,7 @@ func (c *Client) UploadStorageFile(ctx context.Context, up StorageFileUpload) (*
 	for k, v := range up.Attributes {
 		match[k] = v
 	}
-	return createWith[StorageFile](ctx, c, StorageFileKind, match, func(out *StorageFile) error {
+	return createWith[StorageFile](ctx, c, StorageFileKind, match, nil, func(out *StorageFile) error {
 		return c.storageUpload(ctx, StorageFileKind.Path, up, out)
 	})
 }

@@ -84,7 +84,7 @@ func createResult(diags *diag.Diagnostics, summary, typ string, obj any, err err
 	if rec, ok := client.AdoptedAfterLostAnswer(err); ok && obj != nil {
 		diags.AddWarning("The answer to the create of "+typ+" was lost; the object it created was found",
 			fmt.Sprintf("%v\n\nThe %s with SID %s matches every value sent and was created by this request, so it is "+
-				"recorded in state instead of creating another.", rec.Cause, rec.Kind, rec.SID))
+				"used instead of creating another.", rec.Cause, rec.Kind, rec.SID))
 		return true
 	}
 	if err == nil {

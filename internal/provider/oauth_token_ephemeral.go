@@ -140,7 +140,7 @@ func (r *oauthTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReques
 		m.AccessTokenExpiresIn = types.Int64Value(oauthTokenEphemeralDefaultLifetime)
 	}
 	tk, err := oauthTokenMint(ctx, r.client, m.PartnerSID, oauthTokenRequest(m.Name, scopes, m.AccessTokenExpiresIn, types.Int64Null()))
-	if !oauthTokenCreated(&resp.Diagnostics, "Unable to open ephemeral carrierx_oauth_token", tk, err) {
+	if !oauthTokenCreated(&resp.Diagnostics, "Unable to open ephemeral carrierx_oauth_token", tk, err, true) {
 		return
 	}
 	if tk.AccessToken == "" {

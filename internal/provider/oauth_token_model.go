@@ -129,8 +129,16 @@ func oauthTokenMint(ctx context.Context, c *client.Client, partnerSID types.Stri
 
 // oauthTokenCreated is createResult for a minted token, whose other API
 // errors point at scopes.
-func oauthTokenCreated(diags *diag.Diagnostics, summary string, tk *client.Token, err error) bool {
+// An ephemeral token cannot be imported: a lost mint names the candidates
+// and says how they end instead.
+func oauthTokenCreated(diags *diag.Diagnostics, summary string, tk *client.Token, err error, ephemeral bool) bool {
 	var lost *client.LostCreateError
+	if ephemeral && errors.As(err, &lost) {
+		diags.AddError(summary+": the answer was lost", err.Error()+"\n\nAn ephemeral token is not imported: "+
+			"a token named here that this run minted is never used, and stops working at its expiry "+
+			"(access_token_expires_in); revoke it sooner in the CarrierX portal under Security Tokens.")
+		return false
+	}
 	if _, found := client.AdoptedAfterLostAnswer(err); found || errors.As(err, &lost) {
 		return createResult(diags, summary, "carrierx_oauth_token", tk, err, nil)
 	}

@@ -156,7 +156,7 @@ func (r *oauthTokenResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	tk, err := oauthTokenMint(ctx, r.client, plan.PartnerSID,
 		oauthTokenRequest(plan.Name, scopes, plan.AccessTokenExpiresIn, plan.RefreshTokenExpiresIn))
-	if !oauthTokenCreated(&resp.Diagnostics, "Unable to create carrierx_oauth_token", tk, err) {
+	if !oauthTokenCreated(&resp.Diagnostics, "Unable to create carrierx_oauth_token", tk, err, false) {
 		return
 	}
 	resp.Diagnostics.Append(plan.set(ctx, tk, plan)...)

@@ -413,7 +413,8 @@ func (r *phoneNumberResource) rentMatching(ctx context.Context, crit phoneNumber
 		for k, v := range body {
 			rent[k] = v
 		}
-		did, err := r.client.RentDID(ctx, rent, client.RentDIDOptions{})
+		// The search just listed it as available, so a lost answer can be resolved.
+		did, err := r.client.RentDID(ctx, rent, client.RentDIDOptions{Available: true})
 		if _, found := client.AdoptedAfterLostAnswer(err); err == nil || found {
 			// The claim stays: searches made before this rent may still list the number.
 			return did, err
