@@ -96,6 +96,7 @@ func TestDIDGroupCRUD(t *testing.T) {
 		"DELETE " + p + "/" + sid,
 		"GET " + p + `?filter=name+eq+%22sales-lines%22&limit=1000&offset=0`,
 		"GET " + p + "/00000000-0000-4000-8000-000000000000",
+		"GET " + p + `?filter=did_group_sid+eq+%2200000000-0000-4000-8000-000000000000%22&include_fields=did_group_sid&limit=1&offset=0`,
 	}, "\n")
 	if got := rec.all(); got != want {
 		t.Fatalf("requests:\n%s\nwant:\n%s", got, want)

@@ -41,7 +41,8 @@ var (
 
 // TrunkKind is the trunks sub-collection of one trunk group.
 func TrunkKind(trunkGroupSID string) Kind {
-	return Kind{Name: "trunk", Path: TrunkGroupTrunksPath(trunkGroupSID), SIDKey: "trunk_sid", Identity: []string{"name"}}
+	return Kind{Name: "trunk", Path: TrunkGroupTrunksPath(trunkGroupSID), SIDKey: "trunk_sid", Identity: []string{"name"},
+		parent: &TrunkGroupKind, parentSID: trunkGroupSID}
 }
 
 // ObjectSID returns the endpoint's SID.

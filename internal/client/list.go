@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -68,12 +69,21 @@ func ListPage[T any](ctx context.Context, c *Client, path string, opts ListOptio
 func listPage[T any](ctx context.Context, c *Client, path string, opts ListOptions, offset int) (*Page[T], []byte, error) {
 	var env struct {
 		Page[T]
-		Items json.RawMessage `json:"items"`
+		Items  json.RawMessage `json:"items"`
+		Offset *int            `json:"offset"`
 	}
 	if err := c.Do(ctx, http.MethodGet, path, opts.query(offset), nil, &env); err != nil {
 		return nil, nil, err
 	}
 	p := env.Page
+	if env.Offset != nil {
+		p.Offset = *env.Offset
+		if *env.Offset != offset && offset > 0 {
+			return nil, nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
+				Problem: fmt.Sprintf("the list does not advance: asked for offset %d, the page says offset %d "+
+					"(the server seems to ignore offset)", offset, *env.Offset)}
+		}
+	}
 	items := bytes.TrimSpace(env.Items)
 	if len(items) == 0 || items[0] != '[' {
 		return nil, nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
@@ -99,16 +109,16 @@ var maxListPages = 100_000
 func ListAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
 	all := []T{}
 	offset := 0
-	var prev []byte
+	seen := map[uint64]bool{}
 	for page := 1; ; page++ {
 		p, raw, err := listPage[T](ctx, c, path, opts, offset)
 		if err != nil {
 			return nil, err
 		}
-		if page > 1 && len(p.Items) > 0 && bytes.Equal(raw, prev) {
+		if repeated := allSeen(raw, seen); page > 1 && len(p.Items) > 0 && repeated {
 			return nil, &AnswerError{Method: http.MethodGet, Path: path, Status: http.StatusOK,
-				Problem: fmt.Sprintf("the list does not advance: the page at offset %d repeats the page before although "+
-					"has_more is true (the server seems to ignore offset); stopped after %d requests", offset, page)}
+				Problem: fmt.Sprintf("the list does not advance: every item of the page at offset %d came on an earlier "+
+					"page although has_more is true (the server seems to ignore offset); stopped after %d requests", offset, page)}
 		}
 		all = append(all, p.Items...)
 		if !p.HasMore || len(p.Items) == 0 || (p.Total != nil && len(all) >= *p.Total) {
@@ -119,7 +129,24 @@ func ListAll[T any](ctx context.Context, c *Client, path string, opts ListOption
 				Problem: fmt.Sprintf("the list did not end after %d pages (%d objects) and still says has_more; "+
 					"stopped there. Narrow the filter, or report it to CarrierX support", page, len(all))}
 		}
-		prev = raw
 		offset += len(p.Items)
 	}
+}
+
+// allSeen records the items of a page (by a hash of each item's JSON) and
+// reports whether every one of them had come before.
+func allSeen(items []byte, seen map[uint64]bool) bool {
+	var list []json.RawMessage
+	if json.Unmarshal(items, &list) != nil {
+		return false
+	}
+	all := true
+	for _, it := range list {
+		h := fnv.New64a()
+		_, _ = h.Write(bytes.TrimSpace(it))
+		sum := h.Sum64()
+		all = all && seen[sum]
+		seen[sum] = true
+	}
+	return all
 }

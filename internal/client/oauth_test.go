@@ -203,7 +203,8 @@ func TestOAuthGetUpdateList(t *testing.T) {
 	if _, err := c.UpdateToken(ctx, sid, map[string]any{"name": "new"}); err != nil {
 		t.Fatal(err)
 	}
-	if s := (*seen)[2]; s.method != "PATCH" || s.contentType != "application/json" || s.raw != `{"name":"new"}` {
+	// [2] is the list that confirms the 404.
+	if s := (*seen)[3]; s.method != "PATCH" || s.contentType != "application/json" || s.raw != `{"name":"new"}` {
 		t.Fatalf("patch %+v", s)
 	}
 	tks, err := c.ListTokens(ctx, ListOptions{Filter: Eq("name", "ci_token").String()})

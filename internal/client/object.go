@@ -39,6 +39,9 @@ type Kind struct {
 	Require []string
 	// NoRecovery says why a lost create of this kind cannot be looked for.
 	NoRecovery string
+
+	parent    *Kind  // the collection of a sub-collection's parent
+	parentSID string // and the parent's SID
 }
 
 func (k Kind) item(sid string) string { return k.Path + "/" + url.PathEscape(sid) }
@@ -81,7 +84,7 @@ func objectCall[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, m
 	}
 	var out T
 	if err := c.Do(ctx, method, k.item(sid), nil, body, &out); err != nil {
-		return nil, err
+		return nil, c.confirmGone(ctx, k, sid, err)
 	}
 	if err := k.checkAnswer(method, sid, P(&out).ObjectSID()); err != nil {
 		return nil, err
@@ -93,7 +96,48 @@ func deleteObject(ctx context.Context, c *Client, k Kind, sid string) error {
 	if err := k.checkSID(http.MethodDelete, sid); err != nil {
 		return err
 	}
-	return c.Do(ctx, http.MethodDelete, k.item(sid), nil, nil, nil)
+	return c.confirmGone(ctx, k, sid, c.Do(ctx, http.MethodDelete, k.item(sid), nil, nil, nil))
+}
+
+// confirmGone checks a 404 on one object against its collection before
+// the 404 is believed: a wrong base_url or a proxy answering 404 for
+// everything would otherwise make Terraform forget every object it manages
+// (and create them all again). It returns err itself when the collection
+// answers without the object (it is gone), and an error that is no 404
+// when the collection does not answer, or lists the object.
+func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error) error {
+	if !IsNotFound(err) {
+		return err
+	}
+	page, lerr := ListPage[map[string]any](ctx, c, k.Path,
+		ListOptions{Filter: Eq(k.SIDKey, sid).String(), IncludeFields: []string{k.SIDKey}, PageSize: 1}, 0)
+	listed := false
+	if lerr == nil {
+		for _, it := range page.Items {
+			listed = listed || strings.EqualFold(scalarString(it[k.SIDKey]), sid)
+		}
+	}
+	switch {
+	case lerr == nil && !listed:
+		return err
+	case lerr == nil:
+		return &AnswerError{Method: http.MethodGet, Path: k.item(sid), Status: http.StatusNotFound,
+			Problem: fmt.Sprintf("the %s answered 404, yet the list %s shows it; it is kept in state", k.Name, k.Path)}
+	case IsNotFound(lerr) && k.parent != nil:
+		// The trunk's list is gone with its trunk group: is the group gone?
+		perr := c.confirmGone(ctx, *k.parent, k.parentSID, lerr)
+		if IsNotFound(perr) {
+			return err
+		}
+		return perr
+	case IsNotFound(lerr):
+		return fmt.Errorf("CarrierX API: %s %s answered 404, and so did the list %s itself: the CarrierX API is not "+
+			"where base_url points (%s; it should look like %s), or a proxy answers for it. Nothing was removed "+
+			"from state; fix base_url and run again", k.Name, sid, k.Path, c.base, exampleBaseURL)
+	default:
+		// Not wrapped: this must not read as a 404, or the object would leave state.
+		return fmt.Errorf("%s (checking that it is really gone failed too: %w; nothing was removed from state)", err.Error(), lerr)
+	}
 }
 
 func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions) ([]T, error) {

@@ -155,6 +155,7 @@ func TestGetAndListPartners(t *testing.T) {
 	want := []string{
 		"/core/v2/partners/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee?",
 		"/core/v2/partners/missing?",
+		"/core/v2/partners?filter=partner_sid+eq+%22missing%22&include_fields=partner_sid&limit=1&offset=0",
 		"/core/v2/partners?filter=status+eq+%22active%22&limit=1000&offset=0",
 	}
 	for i, w := range want {

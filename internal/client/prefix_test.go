@@ -55,6 +55,7 @@ func TestPrefixCRUD(t *testing.T) {
 		"DELETE " + p + "/" + sid,
 		"GET " + p + `?limit=1000&offset=0&order=prefix+desc`,
 		"DELETE " + p + "/gone",
+		"GET " + p + `?filter=prefix_sid+eq+%22gone%22&include_fields=prefix_sid&limit=1&offset=0`,
 	}, "\n")
 	if got := rec.all(); got != want {
 		t.Fatalf("requests:\n%s\nwant:\n%s", got, want)

@@ -858,3 +858,57 @@ func TestRobust_InterruptedCreateFound(t *testing.T) {
 		t.Errorf("POSTs = %d, list GETs = %d; want 1 and 1", posts, lists)
 	}
 }
+
+// A 404 on one object is believed only once its collection answers
+// without it: a wrong base_url (everything 404s) must not read as "the
+// object is gone", or Terraform would forget, then create again, all of it.
+func TestRobust_NotFoundConfirmed(t *testing.T) {
+	const gone = `{"message":"no item error","errors":[{"field":null,"message":"cannot find item by sid","reference_sid":null}]}`
+	for _, tc := range []struct {
+		name     string
+		list     func(w http.ResponseWriter)
+		notFound bool
+		text     string
+	}{
+		{"collection without it", func(w http.ResponseWriter) { writeJSON(w, 200, robustPage([]map[string]any{}, false, 0, 0)) }, true, "404"},
+		{"collection 404 too", func(w http.ResponseWriter) { writeJSON(w, 404, gone) }, false, "base_url"},
+		{"collection lists it", func(w http.ResponseWriter) {
+			writeJSON(w, 200, robustPage([]map[string]any{{"endpoint_sid": "e1"}}, false, 0, 1))
+		}, false, "yet the list"},
+		{"collection fails", func(w http.ResponseWriter) { writeJSON(w, 500, `{"message":"boom"}`) }, false, "nothing was removed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/core/v2/endpoints" {
+					tc.list(w)
+					return
+				}
+				writeJSON(w, 404, gone)
+			})
+			c, _ := newTestClient(t, srv.URL, nil)
+			_, getErr := c.GetEndpoint(context.Background(), "e1")
+			delErr := c.DeleteEndpoint(context.Background(), "e1")
+			for _, err := range []error{getErr, delErr} {
+				if IsNotFound(err) != tc.notFound || err == nil || !strings.Contains(err.Error(), tc.text) {
+					t.Errorf("err = %v (IsNotFound %v), want IsNotFound %v and %q", err, IsNotFound(err), tc.notFound, tc.text)
+				}
+			}
+		})
+	}
+}
+
+// A server that ignores offset while its items change between requests (a
+// counter, a timestamp) is caught by the offset its pages echo.
+func TestRobust_ListIgnoredOffsetWithChangingItems(t *testing.T) {
+	var n counter
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		i := n.inc()
+		writeJSON(w, 200, fmt.Sprintf(`{"count":1,"has_more":true,"items":[{"endpoint_sid":"e1","hits":%d}],"limit":1,"offset":0,"pagination":{},"total":null}`, i))
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	_, err := c.ListEndpoints(context.Background(), ListOptions{PageSize: 1})
+	var ae *AnswerError
+	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "does not advance") || n.get() != 2 {
+		t.Fatalf("err = %v after %d requests", err, n.get())
+	}
+}

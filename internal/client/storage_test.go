@@ -56,6 +56,7 @@ func TestStorageContainerCRUD(t *testing.T) {
 		"DELETE " + p + "/" + sid,
 		"GET " + p + `?limit=1000&offset=0&order=name+desc`,
 		"GET " + p + "/gone",
+		"GET " + p + `?filter=container_sid+eq+%22gone%22&include_fields=container_sid&limit=1&offset=0`,
 	}, "\n")
 	if got := rec.all(); got != want {
 		t.Fatalf("requests:\n%s\nwant:\n%s", got, want)

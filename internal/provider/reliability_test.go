@@ -534,3 +534,24 @@ func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 		t.Errorf("%d endpoints besides the gateway, want only the pre-existing one", got)
 	}
 }
+
+// TestAccReliability_wrongBaseURLKeepsState: pointed at the wrong place
+// (every path answers 404), the provider does not take its objects for
+// deleted: the plan fails saying so, and state is intact afterwards.
+func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
+	e := newAccEnv(t)
+	e.emulatorOnly()
+	cfg := e.config(`resource "carrierx_endpoint" "test" {
+  name = "kept"
+  type = "third_party"
+}`)
+	wrong := strings.Replace(cfg, "/core/v2", "/core/v3", 1)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.providers(),
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{Config: wrong, ExpectError: regexp.MustCompile(`(?s)answered\s+404,\s+and\s+so\s+did\s+the\s+list.*base_url`)},
+			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}
