@@ -103,8 +103,9 @@ func deleteObject(ctx context.Context, c *Client, k Kind, sid string) error {
 // the 404 is believed: a wrong base_url or a proxy answering 404 for
 // everything would otherwise make Terraform forget every object it manages
 // (and create them all again). It returns err itself when the collection
-// answers without the object (it is gone), and an error that is no 404
-// when the collection does not answer, or lists the object.
+// answers without the object, or refuses the query with another 4xx (the
+// API is there, so the 404 stands); otherwise an error that is no 404:
+// the collection answers 404 too, fails, or lists the object.
 func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error) error {
 	if !IsNotFound(err) {
 		return err
@@ -134,6 +135,9 @@ func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error)
 		return fmt.Errorf("CarrierX API: %s %s answered 404, and so did the list %s itself: the CarrierX API is not "+
 			"where base_url points (%s; it should look like %s), or a proxy answers for it. Nothing was removed "+
 			"from state; fix base_url and run again", k.Name, sid, k.Path, c.base, exampleBaseURL)
+	case StatusCode(lerr) >= 400 && StatusCode(lerr) < 500:
+		// The collection is there (it refused the filter or the scope): the 404 stands.
+		return err
 	default:
 		// Not wrapped: this must not read as a 404, or the object would leave state.
 		return fmt.Errorf("%s (checking that it is really gone failed too: %w; nothing was removed from state)", err.Error(), lerr)

@@ -876,6 +876,7 @@ func TestRobust_NotFoundConfirmed(t *testing.T) {
 			writeJSON(w, 200, robustPage([]map[string]any{{"endpoint_sid": "e1"}}, false, 0, 1))
 		}, false, "yet the list"},
 		{"collection fails", func(w http.ResponseWriter) { writeJSON(w, 500, `{"message":"boom"}`) }, false, "nothing was removed"},
+		{"collection refuses the filter", func(w http.ResponseWriter) { writeJSON(w, 400, `{"message":"bad filter"}`) }, true, "404"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
