@@ -3,14 +3,16 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
-	"sync"
 	"syscall"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // retryable decides whether an attempt may be repeated. A POST that reached
@@ -102,44 +104,26 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 }
 
 // limiter spaces requests at least 1/rps apart (a token bucket of size 1),
-// shared by every request of a Client, retries included.
-type limiter struct {
-	mu       sync.Mutex
-	interval time.Duration
-	next     time.Time
-}
+// shared by every request of a Client, retries included; nil = no limit.
+type limiter struct{ *rate.Limiter }
 
 func newLimiter(rps float64) *limiter {
 	if rps <= 0 {
 		return nil
 	}
-	return &limiter{interval: time.Duration(float64(time.Second) / rps)}
+	return &limiter{rate.NewLimiter(rate.Limit(rps), 1)}
 }
 
 func (l *limiter) wait(ctx context.Context) error {
 	if l == nil {
 		return ctx.Err()
 	}
-	l.mu.Lock()
-	now := time.Now()
-	slot := l.next
-	if slot.Before(now) {
-		slot = now
-	}
-	l.next = slot.Add(l.interval)
-	l.mu.Unlock()
-	if err := sleepCtx(ctx, time.Until(slot)); err != nil {
-		l.release(slot)
-		return err
+	if err := l.Wait(ctx); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		// The wait would outlast the context's deadline: say so as the deadline would.
+		return fmt.Errorf("%w (%s)", context.DeadlineExceeded, err.Error())
 	}
 	return nil
-}
-
-// release gives back a slot nobody used, if it is still the latest one.
-func (l *limiter) release(slot time.Time) {
-	l.mu.Lock()
-	if l.next.Equal(slot.Add(l.interval)) {
-		l.next = slot
-	}
-	l.mu.Unlock()
 }
