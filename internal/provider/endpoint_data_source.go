@@ -92,9 +92,6 @@ func endpointAttributes() map[string]schema.Attribute {
 	}
 }
 
-const filterDoc = "A CarrierX filter expression, for example `type eq \"third_party\" and name like \"pbx-%\"` " +
-	"(operators `eq ne gt ge lt le like ilike in notin bit`, joined with `and`; quote values that contain spaces)."
-
 func init() {
 	registerDataSource("carrierx_endpoint", NewEndpointDataSource, func() any { return &endpointDataSourceModel{} })
 	registerDataSource("carrierx_endpoints", NewEndpointsDataSource, func() any { return &endpointsDataSourceModel{} })

@@ -70,3 +70,6 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+const filterDoc = "A CarrierX filter expression, for example `type eq \"third_party\" and name like \"pbx-%\"` " +
+	"(operators `eq ne gt ge lt le like ilike in notin bit`, joined with `and`; quote values that contain spaces)."
