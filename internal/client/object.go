@@ -16,7 +16,8 @@ import (
 // Object is an API object addressed by its SID.
 type Object interface{ ObjectSID() string }
 
-type objectPtr[T any] interface {
+// ObjectPtr is a pointer to an object type T.
+type ObjectPtr[T any] interface {
 	*T
 	Object
 }
@@ -70,15 +71,15 @@ func (k Kind) checkAnswer(method, sid, got string) error {
 	return &AnswerError{Method: method, Path: k.item(sid), Status: http.StatusOK, Problem: what}
 }
 
-func getObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, sid string) (*T, error) {
+func getObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string) (*T, error) {
 	return objectCall[T, P](ctx, c, k, http.MethodGet, sid, nil)
 }
 
-func updateObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, sid string, patch map[string]any) (*T, error) {
+func updateObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string, patch map[string]any) (*T, error) {
 	return objectCall[T, P](ctx, c, k, http.MethodPatch, sid, patch)
 }
 
-func objectCall[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, method, sid string, body any) (*T, error) {
+func objectCall[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, method, sid string, body any) (*T, error) {
 	if err := k.checkSID(method, sid); err != nil {
 		return nil, err
 	}
@@ -151,7 +152,7 @@ func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions
 // createObject POSTs body (JSON) to the collection. When the answer is
 // lost or unusable, it looks for the object the request may have created
 // (see recoverCreate).
-func createObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
+func createObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
 	return createWith[T, P](ctx, c, k, body, nil, func(out *T) error {
 		return c.Do(ctx, http.MethodPost, k.Path, query, body, out)
 	})
@@ -165,7 +166,7 @@ func createObject[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind,
 // the kind's creation time, a lost answer can be resolved by adopting the
 // object found; without, the object found is only named as a candidate, so
 // that an object that existed before is never taken for the new one.
-func createWith[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
+func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
 	var before map[string]bool
 	if known != nil {
 		before = map[string]bool{}
@@ -308,7 +309,7 @@ const createdSkew = 2 * time.Minute
 // request. Exactly one is adopted; otherwise a *LostCreateError names the
 // candidates. The search runs even when ctx was cancelled (the user
 // interrupted Terraform), with its own deadline.
-func recoverCreate[T any, P objectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time,
+func recoverCreate[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time,
 	before map[string]bool, cause error) (*T, error) {
 	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
 	if k.NoRecovery != "" {

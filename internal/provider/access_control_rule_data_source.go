@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -57,7 +58,7 @@ func (d *accessControlRuleDataSource) Metadata(_ context.Context, req datasource
 }
 
 func (d *accessControlRuleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *accessControlRuleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -67,7 +68,7 @@ func (d *accessControlRuleDataSource) Schema(_ context.Context, _ datasource.Sch
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one rule, for example `name eq \"block-premium\"`.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one rule, for example `name eq \"block-premium\"`.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -89,9 +90,9 @@ func (d *accessControlRuleDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	rule := lookupOne(ctx, d.client, m.RuleSID, m.Filter, oneOf[client.AccessControlRule]{
-		sidAttr: "rule_sid", noun: "access control rule", get: d.client.GetAccessControlRule,
-		listPath: "/accesscontrol/rules", nouns: "access control rules", listDS: "carrierx_access_control_rules",
+	rule := framework.LookupOne(ctx, d.client, m.RuleSID, m.Filter, framework.OneOf[client.AccessControlRule]{
+		SIDAttr: "rule_sid", Noun: "access control rule", Get: d.client.GetAccessControlRule,
+		ListPath: "/accesscontrol/rules", Nouns: "access control rules", ListDS: "carrierx_access_control_rules",
 	}, &resp.Diagnostics)
 	if rule == nil {
 		return
@@ -116,7 +117,7 @@ func (d *accessControlRulesDataSource) Metadata(_ context.Context, req datasourc
 }
 
 func (d *accessControlRulesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *accessControlRulesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -124,7 +125,7 @@ func (d *accessControlRulesDataSource) Schema(_ context.Context, _ datasource.Sc
 		MarkdownDescription: "Lists the access control rules the token's partner sees: its own and its parent partner's " +
 			"(`read_only = true`), every page fetched (1,000 per request).",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`.",
 				Optional:            true,
@@ -146,7 +147,7 @@ func (d *accessControlRulesDataSource) Read(ctx context.Context, req datasource.
 	}
 	rules, err := d.client.ListAccessControlRules(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list access control rules", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list access control rules", err)
 		return
 	}
 	m.Rules = make([]accessControlRuleModel, len(rules))

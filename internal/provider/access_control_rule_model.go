@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // accessControlRuleFields are the documented values of field: voice
@@ -43,14 +44,14 @@ func (m *accessControlRuleModel) fill(ctx context.Context, r *client.AccessContr
 	m.RuleSID = types.StringValue(r.RuleSID)
 	m.Name = types.StringPointerValue(r.Name)
 	m.Field = types.StringValue(r.Field)
-	if known(prior.Field) && accessControlRuleLegacyFields[prior.Field.ValueString()] == r.Field {
+	if framework.Known(prior.Field) && accessControlRuleLegacyFields[prior.Field.ValueString()] == r.Field {
 		m.Field = prior.Field
 	}
 	m.Operation = types.StringValue(r.Operation)
 	m.Quantifier = types.StringValue(r.Quantifier)
 	m.ReadOnly = types.BoolValue(r.ReadOnly)
 	var diags diag.Diagnostics
-	m.Entries, diags = types.ListValueFrom(ctx, types.StringType, nonNilStrings(r.Entries))
+	m.Entries, diags = types.ListValueFrom(ctx, types.StringType, framework.NonNil(r.Entries))
 	return diags
 }
 
@@ -58,15 +59,15 @@ func (m *accessControlRuleModel) fill(ctx context.Context, r *client.AccessContr
 func (m *accessControlRuleModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":       stringPtr(m.Name),
-		"field":      stringPtr(m.Field),
-		"operation":  stringPtr(m.Operation),
-		"quantifier": stringPtr(m.Quantifier),
+		"name":       framework.StringPtr(m.Name),
+		"field":      framework.StringPtr(m.Field),
+		"operation":  framework.StringPtr(m.Operation),
+		"quantifier": framework.StringPtr(m.Quantifier),
 	}
-	if known(m.Entries) {
+	if framework.Known(m.Entries) {
 		var entries []string
 		diags.Append(m.Entries.ElementsAs(ctx, &entries, false)...)
-		b["entries"] = nonNilStrings(entries)
+		b["entries"] = framework.NonNil(entries)
 	}
 	return b, diags
 }

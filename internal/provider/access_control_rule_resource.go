@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -36,7 +37,7 @@ func (r *accessControlRuleResource) Metadata(_ context.Context, req resource.Met
 }
 
 func (r *accessControlRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -52,11 +53,11 @@ func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default. " + nameRule,
+				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("N/A"),
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"field": schema.StringAttribute{
 				MarkdownDescription: "Part of the call or message that is checked: for calls `calling` or `called`; " +
@@ -65,7 +66,7 @@ func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaR
 				Validators: []validator.String{stringvalidator.OneOf(accessControlRuleFields...)},
 			},
 			"operation": schema.StringAttribute{
-				MarkdownDescription: "How `entries` are compared with the field: " + quoteList(accessControlRuleOperations) + ".",
+				MarkdownDescription: "How `entries` are compared with the field: " + framework.QuoteList(accessControlRuleOperations) + ".",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(accessControlRuleOperations...)},
 			},
@@ -76,7 +77,7 @@ func (r *accessControlRuleResource) Schema(_ context.Context, _ resource.SchemaR
 			},
 			"entries": schema.ListAttribute{
 				MarkdownDescription: "Values compared with the field: literal strings for `exact` and `prefix` " +
-					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + regexpRule,
+					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + framework.RegexpRule,
 				ElementType: types.StringType,
 				Required:    true,
 				Validators:  []validator.List{aclRegexpEntries{}},
@@ -101,8 +102,8 @@ func (r *accessControlRuleResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	rule, err := r.client.CreateAccessControlRule(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", "carrierx_access_control_rule", rule, err, nil) {
+	rule, err := r.client.CreateAccessControlRule(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_access_control_rule", "carrierx_access_control_rule", rule, err, nil) {
 		return
 	}
 	prior := plan

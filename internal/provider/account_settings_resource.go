@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -50,7 +51,7 @@ func (r *accountSettingsResource) Metadata(_ context.Context, req resource.Metad
 }
 
 func (r *accountSettingsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *accountSettingsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -74,7 +75,7 @@ func (r *accountSettingsResource) Schema(_ context.Context, _ resource.SchemaReq
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
 				},
-				Validators: []validator.String{partnerSIDValidator{hint: "Leave partner_sid out for the token's own partner."}},
+				Validators: []validator.String{framework.SID{What: "partner SID", Hint: "Leave partner_sid out for the token's own partner."}},
 			},
 			"callbacks": schema.SingleNestedAttribute{
 				MarkdownDescription: "Callback URLs, one per event; a key left out has no callback (CarrierX replaces the whole " +
@@ -105,16 +106,16 @@ func (r *accountSettingsResource) Schema(_ context.Context, _ resource.SchemaReq
 func (m *accountSettingsModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{}
-	if known(m.Callbacks) {
+	if framework.Known(m.Callbacks) {
 		b["callbacks"] = partnerCallbacksBody(m.Callbacks)
 	}
-	if known(m.Attributes) {
+	if framework.Known(m.Attributes) {
 		b["attributes"] = partnerAttributesBody(ctx, m.Attributes, &diags)
 	}
-	if known(m.ACLs) {
+	if framework.Known(m.ACLs) {
 		b["acls"] = partnerACLsBody(ctx, m.ACLs, &diags)
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		b["transformations"] = partnerTransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
@@ -140,7 +141,7 @@ func (m *accountSettingsModel) fill(ctx context.Context, p *client.Partner, all 
 		m.Callbacks = partnerCallbacksValue(p.Callbacks)
 	}
 	if !m.Attributes.IsNull() || (all && len(p.Attributes) > 0) {
-		m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(p.Attributes, nil))
+		m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(p.Attributes, nil))
 		diags.Append(d...)
 	}
 	if !m.ACLs.IsNull() || (all && len(p.ACLs) > 0) {
@@ -161,10 +162,10 @@ func (r *accountSettingsResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	sid := plan.PartnerSID.ValueString()
-	if !known(plan.PartnerSID) {
+	if !framework.Known(plan.PartnerSID) {
 		var err error
 		if sid, err = r.client.PartnerSIDOfToken(ctx); err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to find the partner of the provider's token; set partner_sid", err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to find the partner of the provider's token; set partner_sid", err)
 			return
 		}
 	}
@@ -197,7 +198,7 @@ func (r *accountSettingsResource) addError(diags *diag.Diagnostics, summary, sid
 				"or leave partner_sid out for the token's own partner.", sid, err))
 		return
 	}
-	addAPIError(diags, summary, err)
+	framework.AddAPIError(diags, summary, err)
 }
 
 func (r *accountSettingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -214,7 +215,7 @@ func (r *accountSettingsResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_account_settings of partner "+state.PartnerSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read carrierx_account_settings of partner "+state.PartnerSID.ValueString(), err)
 		return
 	}
 	resp.Diagnostics.Append(state.fill(ctx, p, len(imported) > 0)...)
@@ -238,7 +239,7 @@ func (r *accountSettingsResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	for k := range stateBody {
 		if _, ok := planBody[k]; !ok {
 			patch[k] = accountSettingsEmpty(k) // no longer managed: cleared
@@ -272,12 +273,12 @@ func (r *accountSettingsResource) Delete(ctx context.Context, req resource.Delet
 	}
 	_, err := r.client.UpdatePartner(ctx, state.PartnerSID.ValueString(), patch)
 	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to clear carrierx_account_settings of partner "+state.PartnerSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to clear carrierx_account_settings of partner "+state.PartnerSID.ValueString(), err)
 	}
 }
 
 func (r *accountSettingsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
+	if !framework.IsSID(req.ID) {
 		resp.Diagnostics.AddError("Invalid carrierx_account_settings import ID",
 			fmt.Sprintf("%q is not a partner SID; import with the partner_sid whose settings to manage, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -89,7 +90,7 @@ func (d *countryDataSource) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *countryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *countryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -120,7 +121,7 @@ func (d *countryDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read country "+code, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read country "+code, err)
 		return
 	}
 	m.fill(c)
@@ -143,7 +144,7 @@ func (d *countriesDataSource) Metadata(_ context.Context, req datasource.Metadat
 }
 
 func (d *countriesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *countriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -151,7 +152,7 @@ func (d *countriesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: "Lists CarrierX's countries, every page fetched (1,000 per request).",
 		Attributes: map[string]schema.Attribute{
 			"filter": schema.StringAttribute{
-				MarkdownDescription: filterDoc + " For example `region eq \"Americas\"`. Unset lists all.",
+				MarkdownDescription: framework.FilterDoc + " For example `region eq \"Americas\"`. Unset lists all.",
 				Optional:            true,
 			},
 			"order": schema.StringAttribute{
@@ -175,7 +176,7 @@ func (d *countriesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	cs, err := d.client.ListCountries(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list countries", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list countries", err)
 		return
 	}
 	m.Countries = make([]countryModel, len(cs))

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // The helpers below are the Read / Update / Delete / ImportState plumbing
@@ -37,7 +38,7 @@ func readResource[M, T any](ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read "+name+" "+id, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read "+name+" "+id, err)
 		return
 	}
 	prior := state
@@ -67,13 +68,13 @@ func updateResource[M, T any](ctx context.Context, req resource.UpdateRequest, r
 	id := sid(&state)
 	var obj *T
 	var err error
-	if patch := changed(planBody, stateBody); len(patch) > 0 {
+	if patch := framework.Changed(planBody, stateBody); len(patch) > 0 {
 		obj, err = update(ctx, id, patch)
 	} else {
 		obj, err = get(ctx, id)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update "+name+" "+id, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update "+name+" "+id, err)
 		return
 	}
 	prior := plan
@@ -91,7 +92,7 @@ func deleteResource[M any](ctx context.Context, req resource.DeleteRequest, resp
 	}
 	id := sid(&state)
 	if err := del(ctx, id); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete "+name+" "+id, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to delete "+name+" "+id, err)
 	}
 }
 
@@ -100,7 +101,7 @@ func deleteResource[M any](ctx context.Context, req resource.DeleteRequest, resp
 // what names the ID in that message ("a prefix SID"), example is a UUID.
 func importBySID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
 	name, attr, what, example string) {
-	if !isSID(req.ID) {
+	if !framework.IsSID(req.ID) {
 		resp.Diagnostics.AddError("Invalid "+name+" import ID",
 			fmt.Sprintf("%q is not %s; import with the %s, a UUID such as %s.", req.ID, what, attr, example))
 		return

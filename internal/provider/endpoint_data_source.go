@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -112,7 +113,7 @@ func (d *endpointDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *endpointDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *endpointDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -122,7 +123,7 @@ func (d *endpointDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one endpoint.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one endpoint.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -143,9 +144,9 @@ func (d *endpointDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ep := lookupOne(ctx, d.client, m.EndpointSID, m.Filter, oneOf[client.Endpoint]{
-		sidAttr: "endpoint_sid", noun: "endpoint", get: d.client.GetEndpoint,
-		listPath: "/endpoints", nouns: "endpoints", listDS: "carrierx_endpoints",
+	ep := framework.LookupOne(ctx, d.client, m.EndpointSID, m.Filter, framework.OneOf[client.Endpoint]{
+		SIDAttr: "endpoint_sid", Noun: "endpoint", Get: d.client.GetEndpoint,
+		ListPath: "/endpoints", Nouns: "endpoints", ListDS: "carrierx_endpoints",
 	}, &resp.Diagnostics)
 	if ep == nil {
 		return
@@ -170,7 +171,7 @@ func (d *endpointsDataSource) Metadata(_ context.Context, req datasource.Metadat
 }
 
 func (d *endpointsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *endpointsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -178,7 +179,7 @@ func (d *endpointsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 		MarkdownDescription: "Lists the endpoints of the token's partner, every page fetched (1,000 per request). " +
 			"Secrets are left out of the list; read one endpoint with `carrierx_endpoint` to get them.",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`.",
 				Optional:            true,
@@ -200,7 +201,7 @@ func (d *endpointsDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	eps, err := d.client.ListEndpoints(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list endpoints", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list endpoints", err)
 		return
 	}
 	m.Endpoints = make([]endpointSummary, len(eps))

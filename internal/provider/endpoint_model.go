@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // endpointTypes are the documented endpoint types. The list in the docs was
@@ -127,8 +128,8 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 	m.Capacity = types.Int64PointerValue(ep.Capacity)
 	m.CPSLimit = types.Int64PointerValue(ep.CPSLimit)
 	m.AuthRequired = types.BoolPointerValue(ep.AuthRequired)
-	m.OutSIPUsername = keepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
-	m.OutSIPPassword = keepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
+	m.OutSIPUsername = framework.KeepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
+	m.OutSIPPassword = framework.KeepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
 	m.VoIPToken = types.StringPointerValue(ep.VoIPToken)
 
 	var priorAddrs []addressModel
@@ -145,11 +146,11 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 			Direction:   types.StringPointerValue(a.Direction),
 			DstPort:     types.Int64PointerValue(a.DstPort),
 			IP:          types.StringValue(a.IP),
-			LocationSID: keepEmpty(a.LocationSID, p.LocationSID),
+			LocationSID: framework.KeepEmpty(a.LocationSID, p.LocationSID),
 			Port:        types.Int64PointerValue(a.Port),
 			Priority:    types.Int64PointerValue(a.Priority),
-			SIPPassword: keepEmpty(a.SIPPassword, p.SIPPassword),
-			SIPUsername: keepEmpty(a.SIPUsername, p.SIPUsername),
+			SIPPassword: framework.KeepEmpty(a.SIPPassword, p.SIPPassword),
+			SIPUsername: framework.KeepEmpty(a.SIPUsername, p.SIPUsername),
 			SRTP:        types.BoolPointerValue(a.SRTP),
 			Transport:   types.StringPointerValue(a.Transport),
 		}
@@ -160,25 +161,25 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 
 	trs := make([]transformationModel, len(ep.Transformations))
 	for i, t := range ep.Transformations {
-		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
 		diags.Append(d...)
 		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
 	}
 	m.Transformations, d = types.ListValueFrom(ctx, transformationObjectType(), trs)
 	diags.Append(d...)
 
-	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(ep.Attributes, nil))
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Attributes, nil))
 	diags.Append(d...)
-	m.Properties, d = types.MapValueFrom(ctx, types.StringType, stringMap(ep.Properties, credentialKeys))
+	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
 	diags.Append(d...)
 
 	if login, ok := ep.Properties["login"]; ok && login != nil {
-		props := stringMap(ep.Properties, nil)
+		props := framework.StringMap(ep.Properties, nil)
 		m.Credentials, d = types.ObjectValue(credentialsAttrTypes, map[string]attr.Value{
-			"account_sid": optString(props, "account_sid"),
-			"api_url":     optString(props, "api_url"),
-			"login":       optString(props, "login"),
-			"password":    optString(props, "password"),
+			"account_sid": framework.OptString(props, "account_sid"),
+			"api_url":     framework.OptString(props, "api_url"),
+			"login":       framework.OptString(props, "login"),
+			"password":    framework.OptString(props, "password"),
 		})
 		diags.Append(d...)
 	} else {
@@ -192,53 +193,53 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":             stringPtr(m.Name),
-		"type":             stringPtr(m.Type),
-		"partner_sid":      stringPtr(m.PartnerSID),
-		"capacity":         int64Ptr(m.Capacity),
-		"auth_required":    boolPtr(m.AuthRequired),
-		"out_sip_username": stringPtr(m.OutSIPUsername),
-		"out_sip_password": stringPtr(m.OutSIPPassword),
+		"name":             framework.StringPtr(m.Name),
+		"type":             framework.StringPtr(m.Type),
+		"partner_sid":      framework.StringPtr(m.PartnerSID),
+		"capacity":         framework.Int64Ptr(m.Capacity),
+		"auth_required":    framework.BoolPtr(m.AuthRequired),
+		"out_sip_username": framework.StringPtr(m.OutSIPUsername),
+		"out_sip_password": framework.StringPtr(m.OutSIPPassword),
 	}
-	if known(m.Addresses) {
+	if framework.Known(m.Addresses) {
 		var addrs []addressModel
 		diags.Append(m.Addresses.ElementsAs(ctx, &addrs, false)...)
 		out := make([]map[string]any, 0, len(addrs))
 		for _, a := range addrs {
-			out = append(out, dropNil(map[string]any{
-				"direction":    stringPtr(a.Direction),
-				"dst_port":     int64Ptr(a.DstPort),
-				"ip":           stringPtr(a.IP),
-				"location_sid": stringPtr(a.LocationSID),
-				"port":         int64Ptr(a.Port),
-				"priority":     int64Ptr(a.Priority),
-				"sip_password": stringPtr(a.SIPPassword),
-				"sip_username": stringPtr(a.SIPUsername),
-				"srtp":         boolPtr(a.SRTP),
-				"transport":    stringPtr(a.Transport),
+			out = append(out, framework.DropNil(map[string]any{
+				"direction":    framework.StringPtr(a.Direction),
+				"dst_port":     framework.Int64Ptr(a.DstPort),
+				"ip":           framework.StringPtr(a.IP),
+				"location_sid": framework.StringPtr(a.LocationSID),
+				"port":         framework.Int64Ptr(a.Port),
+				"priority":     framework.Int64Ptr(a.Priority),
+				"sip_password": framework.StringPtr(a.SIPPassword),
+				"sip_username": framework.StringPtr(a.SIPUsername),
+				"srtp":         framework.BoolPtr(a.SRTP),
+				"transport":    framework.StringPtr(a.Transport),
 			}))
 		}
 		b["addresses"] = out
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		var trs []transformationModel
 		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
 		out := make([]client.Transformation, 0, len(trs))
 		for _, t := range trs {
 			var ops []string
-			if known(t.Operands) {
+			if framework.Known(t.Operands) {
 				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
 			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
 		}
 		b["transformations"] = out
 	}
-	if known(m.Attributes) {
+	if framework.Known(m.Attributes) {
 		attrs := map[string]string{}
 		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
 		b["attributes"] = attrs
 	}
-	if known(m.Properties) {
+	if framework.Known(m.Properties) {
 		props := map[string]string{}
 		diags.Append(m.Properties.ElementsAs(ctx, &props, false)...)
 		b["properties"] = props

@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -53,7 +54,7 @@ func (r *endpointResource) Metadata(_ context.Context, req resource.MetadataRequ
 }
 
 func (r *endpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -69,7 +70,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Endpoint type. Known values: " + quoteList(endpointTypes) +
+				MarkdownDescription: "Endpoint type. Known values: " + framework.QuoteList(endpointTypes) +
 					". Changing it replaces the endpoint. `system_gateway` is created by CarrierX and cannot be managed.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
@@ -79,11 +80,11 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly name. CarrierX fills a default when it is left out. " + nameRule,
+				MarkdownDescription: "Friendly name. CarrierX fills a default when it is left out. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
@@ -151,9 +152,9 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"ip": schema.StringAttribute{
-							MarkdownDescription: "IP address or FQDN of the far end. " + ipOrHostnameRule,
+							MarkdownDescription: "IP address or FQDN of the far end. " + framework.IPOrHostnameRule,
 							Required:            true,
-							Validators:          []validator.String{ipOrHostname{}},
+							Validators:          []validator.String{framework.IPOrHostname{}},
 						},
 						"port": schema.Int64Attribute{
 							MarkdownDescription: "Far-end port. Defaults to `5060`.",
@@ -213,7 +214,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 			"properties": schema.MapAttribute{
 				MarkdownDescription: "Type-specific settings (for example a voicemail endpoint's storage container). " +
-					"The credentials CarrierX generates (" + quoteList(sortedKeys(credentialKeys)) + ") are not here but in `credentials`.",
+					"The credentials CarrierX generates (" + framework.QuoteList(framework.SortedKeys(credentialKeys)) + ") are not here but in `credentials`.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Computed:    true,
@@ -270,11 +271,11 @@ func (r *endpointResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if known(wo) {
+	if framework.Known(wo) {
 		body["out_sip_password"] = wo.ValueString()
 	}
-	ep, err := r.client.CreateEndpoint(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_endpoint", "carrierx_endpoint", ep, err, nil) {
+	ep, err := r.client.CreateEndpoint(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_endpoint", "carrierx_endpoint", ep, err, nil) {
 		return
 	}
 	r.setState(ctx, ep, &plan, &resp.Diagnostics)
@@ -299,12 +300,12 @@ func (r *endpointResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	if !plan.OutSIPPasswordWOVersion.Equal(state.OutSIPPasswordWOVersion) {
 		var wo types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("out_sip_password_wo"), &wo)...)
-		patch["out_sip_password"] = stringPtr(wo)
-	} else if known(plan.OutSIPPasswordWOVersion) {
+		patch["out_sip_password"] = framework.StringPtr(wo)
+	} else if framework.Known(plan.OutSIPPasswordWOVersion) {
 		delete(patch, "out_sip_password") // managed write-only; null in state by design
 	}
 	if resp.Diagnostics.HasError() {
@@ -319,7 +320,7 @@ func (r *endpointResource) Update(ctx context.Context, req resource.UpdateReques
 		ep, err = r.client.GetEndpoint(ctx, state.EndpointSID.ValueString())
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_endpoint "+state.EndpointSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_endpoint "+state.EndpointSID.ValueString(), err)
 		return
 	}
 	r.setState(ctx, ep, &plan, &resp.Diagnostics)
@@ -339,7 +340,7 @@ func (r *endpointResource) ImportState(ctx context.Context, req resource.ImportS
 func (r *endpointResource) setState(ctx context.Context, ep *client.Endpoint, m *endpointResourceModel, diags *diag.Diagnostics) {
 	prior := m.endpointData
 	diags.Append(m.fill(ctx, ep, &prior)...)
-	if known(m.OutSIPPasswordWOVersion) {
+	if framework.Known(m.OutSIPPasswordWOVersion) {
 		m.OutSIPPassword = types.StringNull()
 	}
 	m.OutSIPPasswordWO = types.StringNull()

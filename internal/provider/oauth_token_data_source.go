@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -67,7 +68,7 @@ func (d *oauthTokenDataSource) Metadata(_ context.Context, req datasource.Metada
 }
 
 func (d *oauthTokenDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *oauthTokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,7 +78,7 @@ func (d *oauthTokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one active token of the provider's partner.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one active token of the provider's partner.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -100,7 +101,7 @@ func (d *oauthTokenDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	var tk *client.Token
-	if known(m.TokenSID) {
+	if framework.Known(m.TokenSID) {
 		var err error
 		tk, err = d.client.GetToken(ctx, m.TokenSID.ValueString())
 		if client.IsNotFound(err) {
@@ -150,7 +151,7 @@ func (d *oauthTokensDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *oauthTokensDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *oauthTokensDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -158,7 +159,7 @@ func (d *oauthTokensDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Lists the active OAuth tokens of the provider's partner (`GET /oauth/tokens`), every page " +
 			"fetched (1,000 per request). " + oauthTokenSecretsNote,
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `date_created desc`.",
 				Optional:            true,

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -71,7 +72,7 @@ func (r *oauthTokenEphemeral) Metadata(_ context.Context, req ephemeral.Metadata
 }
 
 func (r *oauthTokenEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
@@ -88,10 +89,10 @@ func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReques
 				Validators:          []validator.String{oauthTokenSIDValidator},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly label of the token. Defaults to `" + oauthTokenEphemeralDefaultName + "`. " + nameRule,
+				MarkdownDescription: "Friendly label of the token. Defaults to `" + oauthTokenEphemeralDefaultName + "`. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: oauthTokenScopesDoc,
@@ -133,10 +134,10 @@ func (r *oauthTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !known(m.Name) {
+	if !framework.Known(m.Name) {
 		m.Name = types.StringValue(oauthTokenEphemeralDefaultName)
 	}
-	if !known(m.AccessTokenExpiresIn) {
+	if !framework.Known(m.AccessTokenExpiresIn) {
 		m.AccessTokenExpiresIn = types.Int64Value(oauthTokenEphemeralDefaultLifetime)
 	}
 	tk, err := oauthTokenMint(ctx, r.client, m.PartnerSID, oauthTokenRequest(m.Name, scopes, m.AccessTokenExpiresIn, types.Int64Null()))

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // oauthTokenTimeLayout is the API's timestamp format (00-conventions.md).
@@ -46,7 +47,7 @@ func (m *oauthTokenSummary) fill(ctx context.Context, tk *client.Token, prior *o
 		prior = &oauthTokenSummary{}
 	}
 	m.TokenSID = types.StringValue(tk.TokenSID)
-	m.Name = keepEmpty(tk.Name, prior.Name)
+	m.Name = framework.KeepEmpty(tk.Name, prior.Name)
 	m.PartnerSID = types.StringValue(tk.PartnerSID)
 	m.TokenType = oauthTokenOptString(tk.TokenType)
 	m.ClientID = oauthTokenOptString(tk.ClientID)
@@ -56,7 +57,7 @@ func (m *oauthTokenSummary) fill(ctx context.Context, tk *client.Token, prior *o
 	m.DateLastAccessed = types.StringPointerValue(tk.DateLastAccessed)
 	m.IPLastAccessed = types.StringPointerValue(tk.IPLastAccessed)
 	var diags diag.Diagnostics
-	m.Scopes, diags = types.SetValueFrom(ctx, types.StringType, nonNilStrings(tk.Scopes))
+	m.Scopes, diags = types.SetValueFrom(ctx, types.StringType, framework.NonNil(tk.Scopes))
 	return diags
 }
 
@@ -70,7 +71,7 @@ func oauthTokenOptString(s string) types.String {
 // oauthTokenScopesOf returns the scopes of a set, sorted, for request bodies.
 func oauthTokenScopesOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
 	out := []string{}
-	if !known(s) {
+	if !framework.Known(s) {
 		return out
 	}
 	diags.Append(s.ElementsAs(ctx, &out, false)...)
@@ -105,14 +106,14 @@ func oauthTokenParseTime(s string) (time.Time, error) {
 // is left out of the form.
 func oauthTokenRequest(name types.String, scopes []string, accessExpiresIn, refreshExpiresIn types.Int64) client.TokenRequest {
 	req := client.TokenRequest{Scopes: scopes}
-	if known(name) {
+	if framework.Known(name) {
 		req.Name = name.ValueString()
 	}
-	if known(accessExpiresIn) {
+	if framework.Known(accessExpiresIn) {
 		v := accessExpiresIn.ValueInt64()
 		req.AccessTokenExpiresIn = &v
 	}
-	if known(refreshExpiresIn) {
+	if framework.Known(refreshExpiresIn) {
 		v := refreshExpiresIn.ValueInt64()
 		req.RefreshTokenExpiresIn = &v
 	}
@@ -121,7 +122,7 @@ func oauthTokenRequest(name types.String, scopes []string, accessExpiresIn, refr
 
 // oauthTokenMint creates a token for the caller, or for partnerSID when set.
 func oauthTokenMint(ctx context.Context, c *client.Client, partnerSID types.String, req client.TokenRequest) (*client.Token, error) {
-	if known(partnerSID) && partnerSID.ValueString() != "" {
+	if framework.Known(partnerSID) && partnerSID.ValueString() != "" {
 		return c.CreateSubPartnerToken(ctx, partnerSID.ValueString(), req)
 	}
 	return c.CreateToken(ctx, req)
@@ -140,7 +141,7 @@ func oauthTokenCreated(diags *diag.Diagnostics, summary string, tk *client.Token
 		return false
 	}
 	if _, found := client.AdoptedAfterLostAnswer(err); found || errors.As(err, &lost) {
-		return createResult(diags, summary, "carrierx_oauth_token", tk, err, nil)
+		return framework.CreateResult(diags, summary, "carrierx_oauth_token", tk, err, nil)
 	}
 	if err != nil {
 		oauthTokenAPIError(diags, summary, err, false)
@@ -188,7 +189,7 @@ func oauthTokenRevoke(ctx context.Context, c *client.Client, accessToken string)
 func oauthTokenAPIError(diags *diag.Diagnostics, summary string, err error, scopesChanged bool) {
 	var apiErr *client.Error
 	if !errors.As(err, &apiErr) {
-		addAPIError(diags, summary, err)
+		framework.AddAPIError(diags, summary, err)
 		return
 	}
 	cp := *apiErr
@@ -203,5 +204,5 @@ func oauthTokenAPIError(diags *diag.Diagnostics, summary string, err error, scop
 		summary += ": changing the scopes of an existing token needs the scope oauth.allow_token_scope_update " +
 			"on the provider's token; without it, replace the token (terraform apply -replace=<address>)"
 	}
-	addAPIError(diags, summary, &cp)
+	framework.AddAPIError(diags, summary, &cp)
 }

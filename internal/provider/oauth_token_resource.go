@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -49,15 +50,14 @@ type oauthTokenResourceModel struct {
 }
 
 // oauthTokenSIDValidator checks the shape of a SID at plan time.
-var oauthTokenSIDValidator = stringvalidator.RegexMatches(sidPattern,
-	"must be a CarrierX SID, a UUID such as aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")
+var oauthTokenSIDValidator = framework.SID{}
 
 func (r *oauthTokenResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_oauth_token"
 }
 
 func (r *oauthTokenResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *oauthTokenResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -83,11 +83,11 @@ func (r *oauthTokenResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Validators:    []validator.String{oauthTokenSIDValidator},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly label; changed in place. CarrierX fills a default when it is left out. " + nameRule,
+				MarkdownDescription: "Friendly label; changed in place. CarrierX fills a default when it is left out. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keep,
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: oauthTokenScopesDoc + " Changed in place (`PATCH`), which CarrierX allows only when the " +
@@ -171,7 +171,7 @@ func (r *oauthTokenResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	sid := state.TokenSID.ValueString()
 	tk, err := r.client.GetToken(ctx, sid)
-	if client.IsNotFound(err) && known(state.AccessToken) && state.AccessToken.ValueString() != "" {
+	if client.IsNotFound(err) && framework.Known(state.AccessToken) && state.AccessToken.ValueString() != "" {
 		// The provider's token may not see this token (one of a sub-partner):
 		// ask with the token itself whether it still exists.
 		var gone bool
@@ -222,9 +222,9 @@ func (r *oauthTokenResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(
-		map[string]any{"name": stringPtr(plan.Name), "scopes": planScopes},
-		map[string]any{"name": stringPtr(state.Name), "scopes": stateScopes},
+	patch := framework.Changed(
+		map[string]any{"name": framework.StringPtr(plan.Name), "scopes": planScopes},
+		map[string]any{"name": framework.StringPtr(state.Name), "scopes": stateScopes},
 	)
 	if patch["name"] == nil {
 		delete(patch, "name") // an unset name keeps its value (Computed)
@@ -291,7 +291,7 @@ func (r *oauthTokenResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 	var exp types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("date_expiration_access_token"), &exp)...)
-	if resp.Diagnostics.HasError() || !known(exp) {
+	if resp.Diagnostics.HasError() || !framework.Known(exp) {
 		return
 	}
 	t, err := oauthTokenParseTime(exp.ValueString())
@@ -307,7 +307,7 @@ func (r *oauthTokenResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *oauthTokenResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
+	if !framework.IsSID(req.ID) {
 		resp.Diagnostics.AddError("Invalid carrierx_oauth_token import ID",
 			fmt.Sprintf("%q is not a token SID; import with the token_sid, a UUID such as 12345678-1234-4123-8123-123456789abc "+
 				"(list them with the carrierx_oauth_tokens data source).", req.ID))
@@ -325,11 +325,11 @@ func (m *oauthTokenResourceModel) set(ctx context.Context, tk *client.Token, pri
 	m.AccessToken = oauthTokenKeepSecret(tk.AccessToken, prior.AccessToken)
 	m.RefreshToken = oauthTokenKeepSecret(tk.RefreshToken, prior.RefreshToken)
 	m.AccessTokenExpiresIn = prior.AccessTokenExpiresIn
-	if !known(m.AccessTokenExpiresIn) {
+	if !framework.Known(m.AccessTokenExpiresIn) {
 		m.AccessTokenExpiresIn = oauthTokenLifetime(tk.DateCreated, tk.DateExpirationAccessToken)
 	}
 	m.RefreshTokenExpiresIn = prior.RefreshTokenExpiresIn
-	if !known(m.RefreshTokenExpiresIn) {
+	if !framework.Known(m.RefreshTokenExpiresIn) {
 		m.RefreshTokenExpiresIn = oauthTokenLifetime(tk.DateCreated, tk.DateExpirationRefreshToken)
 	}
 	return diags
@@ -339,7 +339,7 @@ func oauthTokenKeepSecret(api string, prior types.String) types.String {
 	if api != "" {
 		return types.StringValue(api)
 	}
-	if known(prior) {
+	if framework.Known(prior) {
 		return prior
 	}
 	return types.StringNull()

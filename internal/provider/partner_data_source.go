@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -111,7 +112,7 @@ func (d *partnerDataSource) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *partnerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *partnerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -122,7 +123,7 @@ func (d *partnerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Optional: true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one partner. Unverified sub-partners are not listed by " +
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one partner. Unverified sub-partners are not listed by " +
 			"CarrierX, so a filter cannot find them; read them by `partner_sid`.",
 		Optional: true,
 	}
@@ -146,18 +147,18 @@ func (d *partnerDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	var p *client.Partner
 	switch {
-	case known(m.Filter):
-		p = findOne[client.Partner](ctx, d.client, "/partners", m.Filter.ValueString(), "partners", "carrierx_partners", &resp.Diagnostics)
+	case framework.Known(m.Filter):
+		p = framework.FindOne(ctx, client.Objects[client.Partner](d.client, client.PartnerKind).Page, m.Filter.ValueString(), "partners", "carrierx_partners", &resp.Diagnostics)
 		if p == nil {
 			return
 		}
 	default:
 		sid := m.PartnerSID.ValueString()
-		if !known(m.PartnerSID) {
+		if !framework.Known(m.PartnerSID) {
 			var err error
 			sid, err = d.client.PartnerSIDOfToken(ctx)
 			if err != nil {
-				addAPIError(&resp.Diagnostics, "Unable to find the partner of the provider's token; set partner_sid", err)
+				framework.AddAPIError(&resp.Diagnostics, "Unable to find the partner of the provider's token; set partner_sid", err)
 				return
 			}
 		}
@@ -169,7 +170,7 @@ func (d *partnerDataSource) Read(ctx context.Context, req datasource.ReadRequest
 					fmt.Sprintf("No partner has partner_sid %q among the token's partner and its sub-partners. Check the SID.", sid))
 				return
 			}
-			addAPIError(&resp.Diagnostics, "Unable to read partner", err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to read partner", err)
 			return
 		}
 	}
@@ -193,7 +194,7 @@ func (d *partnersDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *partnersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *partnersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -201,7 +202,7 @@ func (d *partnersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		MarkdownDescription: "Lists the partners the token can see (its partner's tree, as CarrierX lists it), every page " +
 			"fetched (1,000 per request). CarrierX leaves unverified sub-partners out of this list.",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `login desc`.",
 				Optional:            true,
@@ -223,7 +224,7 @@ func (d *partnersDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	ps, err := d.client.ListPartners(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list partners", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list partners", err)
 		return
 	}
 	m.Partners = make([]partnerData, len(ps))

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // partnerCallbackKeys are the documented keys of a partner's callbacks
@@ -124,13 +125,13 @@ func (m *partnerData) fill(ctx context.Context, p *client.Partner, prior *partne
 	m.Login = partnerString(p.Login, prior.Login)
 	m.Name = partnerString(p.Name, prior.Name)
 	m.CompanyName = partnerString(p.CompanyName, prior.CompanyName)
-	m.Address1 = keepEmpty(p.Address1, prior.Address1)
-	m.Address2 = keepEmpty(p.Address2, prior.Address2)
-	m.City = keepEmpty(p.City, prior.City)
-	m.State = keepEmpty(p.State, prior.State)
-	m.Zip = keepEmpty(p.Zip, prior.Zip)
+	m.Address1 = framework.KeepEmpty(p.Address1, prior.Address1)
+	m.Address2 = framework.KeepEmpty(p.Address2, prior.Address2)
+	m.City = framework.KeepEmpty(p.City, prior.City)
+	m.State = framework.KeepEmpty(p.State, prior.State)
+	m.Zip = framework.KeepEmpty(p.Zip, prior.Zip)
 	m.CountryCode = partnerString(p.CountryCode, prior.CountryCode)
-	m.PhoneNumber = keepEmpty(p.PhoneNumber, prior.PhoneNumber)
+	m.PhoneNumber = framework.KeepEmpty(p.PhoneNumber, prior.PhoneNumber)
 	m.OwnerEmail = partnerEmail(p.OwnerEmail, unverified, prior.OwnerEmail)
 	m.BillingEmail = partnerEmail(p.BillingEmail, unverified, prior.BillingEmail)
 	m.TechEmail = partnerEmail(p.TechEmail, unverified, prior.TechEmail)
@@ -149,9 +150,9 @@ func (m *partnerData) fill(ctx context.Context, p *client.Partner, prior *partne
 	m.DateCreated = partnerString(p.DateCreated, prior.DateCreated)
 
 	var d diag.Diagnostics
-	m.AvailableScopes, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(p.AvailableScopes))
+	m.AvailableScopes, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(p.AvailableScopes))
 	diags.Append(d...)
-	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(p.Attributes, nil))
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(p.Attributes, nil))
 	diags.Append(d...)
 	m.Callbacks = partnerCallbacksValue(p.Callbacks)
 	m.ACLs, d = partnerACLsValue(ctx, p.ACLs)
@@ -167,7 +168,7 @@ func (m *partnerData) fill(ctx context.Context, p *client.Partner, prior *partne
 // null, unless "" was what the configuration said.
 func partnerString(s string, prior types.String) types.String {
 	if s == "" {
-		return keepEmpty(nil, prior)
+		return framework.KeepEmpty(nil, prior)
 	}
 	return types.StringValue(s)
 }
@@ -175,10 +176,10 @@ func partnerString(s string, prior types.String) types.String {
 // partnerEmail keeps the configured address while CarrierX hides it (null)
 // because the partner has not verified it yet.
 func partnerEmail(api *string, unverified bool, prior types.String) types.String {
-	if api == nil && unverified && known(prior) {
+	if api == nil && unverified && framework.Known(prior) {
 		return prior
 	}
-	return keepEmpty(api, prior)
+	return framework.KeepEmpty(api, prior)
 }
 
 func partnerMoney(f *client.FlexString) partnerMoneyValue {
@@ -206,7 +207,7 @@ func partnerCallbacksValue(cb map[string]string) types.Object {
 func partnerCallbacksBody(o types.Object) map[string]string {
 	out := map[string]string{}
 	for k, v := range o.Attributes() {
-		if s, ok := v.(types.String); ok && known(s) {
+		if s, ok := v.(types.String); ok && framework.Known(s) {
 			out[k] = s.ValueString()
 		}
 	}
@@ -217,7 +218,7 @@ func partnerACLsValue(ctx context.Context, acls []client.ACL) (types.List, diag.
 	var diags diag.Diagnostics
 	out := make([]partnerACLModel, len(acls))
 	for i, a := range acls {
-		rules, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(a.AccessControlRules))
+		rules, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(a.AccessControlRules))
 		diags.Append(d...)
 		out[i] = partnerACLModel{
 			AccessControlRules: rules,
@@ -239,11 +240,11 @@ func partnerACLsBody(ctx context.Context, l types.List, diags *diag.Diagnostics)
 	out := make([]client.ACL, 0, len(acls))
 	for _, a := range acls {
 		var rules []string
-		if known(a.AccessControlRules) {
+		if framework.Known(a.AccessControlRules) {
 			diags.Append(a.AccessControlRules.ElementsAs(ctx, &rules, false)...)
 		}
 		out = append(out, client.ACL{
-			AccessControlRules: nonNilStrings(rules),
+			AccessControlRules: framework.NonNil(rules),
 			Direction:          a.Direction.ValueString(),
 			SMSActionTrue:      a.SMSActionTrue.ValueStringPointer(),
 			SMSActionFalse:     a.SMSActionFalse.ValueStringPointer(),
@@ -258,7 +259,7 @@ func partnerTransformationsValue(ctx context.Context, trs []client.Transformatio
 	var diags diag.Diagnostics
 	out := make([]transformationModel, len(trs))
 	for i, t := range trs {
-		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
 		diags.Append(d...)
 		out[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
 	}
@@ -273,10 +274,10 @@ func partnerTransformationsBody(ctx context.Context, l types.List, diags *diag.D
 	out := make([]client.Transformation, 0, len(trs))
 	for _, t := range trs {
 		var ops []string
-		if known(t.Operands) {
+		if framework.Known(t.Operands) {
 			diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
 		}
-		out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+		out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
 	}
 	return out
 }
@@ -342,7 +343,7 @@ func (v partnerMoneyValue) StringSemanticEquals(_ context.Context, nv basetypes.
 
 // partnerMoneyEqual compares two known amounts numerically.
 func partnerMoneyEqual(a, b types.String) bool {
-	if !known(a) || !known(b) {
+	if !framework.Known(a) || !framework.Known(b) {
 		return false
 	}
 	x, ok1 := new(big.Rat).SetString(a.ValueString())
@@ -370,7 +371,7 @@ func (v partnerMoneyValidator) MarkdownDescription(ctx context.Context) string {
 }
 
 func (partnerMoneyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) || partnerMoneyPattern.MatchString(req.ConfigValue.ValueString()) {
+	if !framework.Known(req.ConfigValue) || partnerMoneyPattern.MatchString(req.ConfigValue.ValueString()) {
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid amount",
@@ -392,7 +393,7 @@ func (partnerMoneyPlan) Description(context.Context) string {
 func (m partnerMoneyPlan) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
 func (m partnerMoneyPlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || !known(req.StateValue) {
+	if req.State.Raw.IsNull() || !framework.Known(req.StateValue) {
 		return
 	}
 	if !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
@@ -402,29 +403,9 @@ func (m partnerMoneyPlan) PlanModifyString(ctx context.Context, req planmodifier
 		var planPT, statePT types.String
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("payment_type"), &planPT)...)
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("payment_type"), &statePT)...)
-		if !known(planPT) || !planPT.Equal(statePT) {
+		if !framework.Known(planPT) || !planPT.Equal(statePT) {
 			return
 		}
 	}
 	resp.PlanValue = req.StateValue
-}
-
-// partnerSIDValidator accepts a SID (UUID).
-type partnerSIDValidator struct{ hint string }
-
-func (partnerSIDValidator) Description(context.Context) string {
-	return "must be a partner SID (a UUID)"
-}
-
-func (v partnerSIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v partnerSIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) || isSID(req.ConfigValue.ValueString()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid partner SID",
-		fmt.Sprintf("%s %q is not a partner SID (a UUID such as 3c3c3c3c-0000-4111-8222-333333333333). %s",
-			req.Path, req.ConfigValue.ValueString(), v.hint))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -51,7 +52,7 @@ func (r *partnerResource) Metadata(_ context.Context, req resource.MetadataReque
 }
 
 func (r *partnerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *partnerResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -106,7 +107,7 @@ func (r *partnerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
 				},
-				Validators: []validator.String{partnerSIDValidator{hint: "Leave parent_sid out to create the partner under the token's own partner."}},
+				Validators: []validator.String{framework.SID{What: "partner SID", Hint: "Leave parent_sid out to create the partner under the token's own partner."}},
 			},
 			"login": schema.StringAttribute{
 				MarkdownDescription: "Login of the partner for the portal and for HTTP Basic authentication.",
@@ -136,7 +137,7 @@ func (r *partnerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
-			"name":         validated(optCompStr("Contact person."), nameRule, nameValidator{}),
+			"name":         framework.Validated(optCompStr("Contact person."), framework.NameRule, framework.NameValidator{}),
 			"company_name": optCompStr("Company name."),
 			"address1":     optStr("Street address, line 1."),
 			"address2":     optStr("Street address, line 2."),
@@ -215,9 +216,9 @@ func partnerCallbacksResourceAttributes() map[string]schema.Attribute {
 	out := map[string]schema.Attribute{}
 	for _, k := range partnerCallbackKeys {
 		out[k] = schema.StringAttribute{
-			MarkdownDescription: partnerCallbackDocs[k] + " " + callbackURLRule,
+			MarkdownDescription: partnerCallbackDocs[k] + " " + framework.CallbackURLRule,
 			Optional:            true,
-			Validators:          []validator.String{httpURL{}},
+			Validators:          []validator.String{framework.HTTPURL{}},
 		}
 	}
 	return out
@@ -226,7 +227,7 @@ func partnerCallbacksResourceAttributes() map[string]schema.Attribute {
 func partnerACLResourceAttributes() map[string]schema.Attribute {
 	action := func(d string) schema.StringAttribute {
 		return schema.StringAttribute{
-			MarkdownDescription: d + " Values seen: " + quoteList(partnerACLActions) + " (not known to be complete, so not checked here); null for none.",
+			MarkdownDescription: d + " Values seen: " + framework.QuoteList(partnerACLActions) + " (not known to be complete, so not checked here); null for none.",
 			Optional:            true,
 		}
 	}
@@ -237,7 +238,7 @@ func partnerACLResourceAttributes() map[string]schema.Attribute {
 			Required:            true,
 		},
 		"direction": schema.StringAttribute{
-			MarkdownDescription: "Traffic the list applies to. Values seen: " + quoteList(partnerACLDirections) + ".",
+			MarkdownDescription: "Traffic the list applies to. Values seen: " + framework.QuoteList(partnerACLDirections) + ".",
 			Required:            true,
 		},
 		"sms_action_true":    action("Action for messages when the rules match."),
@@ -281,7 +282,7 @@ func (m *partnerResourceModel) body(ctx context.Context) (map[string]any, diag.D
 	b := map[string]any{}
 	str := func(k string, v types.String) {
 		if !v.IsUnknown() {
-			b[k] = stringPtr(v)
+			b[k] = framework.StringPtr(v)
 		}
 	}
 	str("parent_sid", m.ParentSID)
@@ -304,13 +305,13 @@ func (m *partnerResourceModel) body(ctx context.Context) (map[string]any, diag.D
 	str("prepay_amount", m.PrepayAmount.StringValue)
 	str("spending_limit", m.SpendingLimit.StringValue)
 	str("daily_spending_limit", m.DailySpendingLimit.StringValue)
-	if known(m.Attributes) {
+	if framework.Known(m.Attributes) {
 		b["attributes"] = partnerAttributesBody(ctx, m.Attributes, &diags)
 	}
-	if known(m.Callbacks) {
+	if framework.Known(m.Callbacks) {
 		b["callbacks"] = partnerCallbacksBody(m.Callbacks)
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		b["transformations"] = partnerTransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
@@ -329,11 +330,11 @@ func (r *partnerResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if known(wo) {
+	if framework.Known(wo) {
 		body["password"] = wo.ValueString()
 	}
-	p, err := r.client.CreatePartner(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_partner", "carrierx_partner", p, err, nil) {
+	p, err := r.client.CreatePartner(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_partner", "carrierx_partner", p, err, nil) {
 		return
 	}
 	r.setState(ctx, p, &plan, false, &resp.Diagnostics)
@@ -354,7 +355,7 @@ func (r *partnerResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_partner "+state.PartnerSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read carrierx_partner "+state.PartnerSID.ValueString(), err)
 		return
 	}
 	r.setState(ctx, p, &state, len(imported) > 0, &resp.Diagnostics)
@@ -378,7 +379,7 @@ func (r *partnerResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	delete(patch, "parent_sid") // create-only; a configured change replaces
 	// The same amount written another way ("25" became "25.00") is a change
 	// for Terraform, but nothing to send.
@@ -395,10 +396,10 @@ func (r *partnerResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
 		var wo types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &wo)...)
-		if known(wo) {
+		if framework.Known(wo) {
 			patch["password"] = wo.ValueString()
 		}
-	} else if known(plan.PasswordWOVersion) {
+	} else if framework.Known(plan.PasswordWOVersion) {
 		delete(patch, "password") // managed write-only; null in state by design
 	}
 	for _, k := range partnerSettingKeys {
@@ -424,7 +425,7 @@ func (r *partnerResource) Update(ctx context.Context, req resource.UpdateRequest
 		p, err = r.client.GetPartner(ctx, state.PartnerSID.ValueString())
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_partner "+state.PartnerSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_partner "+state.PartnerSID.ValueString(), err)
 		return
 	}
 	r.setState(ctx, p, &plan, false, &resp.Diagnostics)
@@ -446,7 +447,7 @@ func (r *partnerResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *partnerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !isSID(req.ID) {
+	if !framework.IsSID(req.ID) {
 		resp.Diagnostics.AddError("Invalid carrierx_partner import ID",
 			fmt.Sprintf("%q is not a partner SID; import with the partner_sid, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.", req.ID))
 		return
@@ -475,7 +476,7 @@ func (r *partnerResource) setState(ctx context.Context, p *client.Partner, m *pa
 	if prior.Transformations.IsNull() && (!imported || len(p.Transformations) == 0) {
 		m.Transformations = types.ListNull(transformationObjectType())
 	}
-	if known(m.PasswordWOVersion) {
+	if framework.Known(m.PasswordWOVersion) {
 		m.Password = types.StringNull()
 	}
 	m.PasswordWO = types.StringNull()

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var _ datasource.DataSourceWithConfigure = (*phoneNumberAvailableDataSource)(nil)
@@ -51,7 +52,7 @@ func (d *phoneNumberAvailableDataSource) Metadata(_ context.Context, req datasou
 }
 
 func (d *phoneNumberAvailableDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -83,7 +84,7 @@ func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.
 					"must be digits only, country code included (1516 for US area code 516)")},
 			},
 			"required_capabilities": schema.SetAttribute{
-				MarkdownDescription: "Capabilities the numbers must have, any of " + quoteList(phoneNumberCapabilityNames) + ".",
+				MarkdownDescription: "Capabilities the numbers must have, any of " + framework.QuoteList(phoneNumberCapabilityNames) + ".",
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators: []validator.Set{
@@ -92,7 +93,7 @@ func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.
 				},
 			},
 			"filter": schema.StringAttribute{
-				MarkdownDescription: "A further condition, joined with `and` to the criteria above. " + filterDoc,
+				MarkdownDescription: "A further condition, joined with `and` to the criteria above. " + framework.FilterDoc,
 				Optional:            true,
 			},
 			"order": schema.StringAttribute{
@@ -131,12 +132,12 @@ func (d *phoneNumberAvailableDataSource) Read(ctx context.Context, req datasourc
 	search.Filter = m.Filter.ValueString()
 	search.Order = m.Order.ValueString()
 	limit := phoneNumberAvailableDefaultLimit
-	if known(m.Limit) {
+	if framework.Known(m.Limit) {
 		limit = int(m.Limit.ValueInt64())
 	}
 	dids, err := d.client.ListAvailableDIDs(ctx, search, limit)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to search available phone numbers", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to search available phone numbers", err)
 		return
 	}
 	m.PhoneNumbers = make([]phoneNumberCommon, len(dids))

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -111,7 +112,7 @@ func (d *phoneNumberDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *phoneNumberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *phoneNumberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -126,7 +127,7 @@ func (d *phoneNumberDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		Validators: []validator.String{phoneNumberFormat{}},
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one rented number.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one rented number.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -149,7 +150,7 @@ func (d *phoneNumberDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	var did *client.DID
 	switch {
-	case known(m.DIDSID):
+	case framework.Known(m.DIDSID):
 		var err error
 		did, err = d.client.GetDID(ctx, m.DIDSID.ValueString())
 		if client.IsNotFound(err) {
@@ -158,14 +159,14 @@ func (d *phoneNumberDataSource) Read(ctx context.Context, req datasource.ReadReq
 			return
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read phone number", err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to read phone number", err)
 			return
 		}
-	case known(m.PhoneNumber):
+	case framework.Known(m.PhoneNumber):
 		var err error
 		did, err = d.client.FindRentedDID(ctx, m.PhoneNumber.ValueString())
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to look up phone number", err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to look up phone number", err)
 			return
 		}
 		if did == nil {
@@ -174,7 +175,7 @@ func (d *phoneNumberDataSource) Read(ctx context.Context, req datasource.ReadReq
 			return
 		}
 	default:
-		did = findOne[client.DID](ctx, d.client, "/phonenumber/dids", m.Filter.ValueString(), "rented phone numbers", "carrierx_phone_numbers", &resp.Diagnostics)
+		did = framework.FindOne(ctx, client.Objects[client.DID](d.client, client.DIDKind).Page, m.Filter.ValueString(), "rented phone numbers", "carrierx_phone_numbers", &resp.Diagnostics)
 		if did == nil {
 			return
 		}
@@ -200,7 +201,7 @@ func (d *phoneNumbersDataSource) Metadata(_ context.Context, req datasource.Meta
 }
 
 func (d *phoneNumbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *phoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -210,7 +211,7 @@ func (d *phoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"For numbers that can be rented, use `carrierx_available_phone_numbers`.",
 		Attributes: map[string]schema.Attribute{
 			"filter": schema.StringAttribute{
-				MarkdownDescription: filterDoc + " For example `state eq \"NY\" and capabilities bit 4`. Unset lists all.",
+				MarkdownDescription: framework.FilterDoc + " For example `state eq \"NY\" and capabilities bit 4`. Unset lists all.",
 				Optional:            true,
 			},
 			"order": schema.StringAttribute{
@@ -234,7 +235,7 @@ func (d *phoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	dids, err := d.client.ListDIDs(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list phone numbers", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list phone numbers", err)
 		return
 	}
 	m.PhoneNumbers = make([]phoneNumberCommon, len(dids))

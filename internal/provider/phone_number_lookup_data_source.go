@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var _ datasource.DataSourceWithConfigure = (*phoneNumberLookupDataSource)(nil)
@@ -56,7 +57,7 @@ func (d *phoneNumberLookupDataSource) Metadata(_ context.Context, req datasource
 }
 
 func (d *phoneNumberLookupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -151,7 +152,7 @@ func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.R
 		CountryCode: m.CountryCode.ValueString(),
 		Guess:       m.Guess.ValueString(),
 	}
-	if known(m.CNAMTTL) {
+	if framework.Known(m.CNAMTTL) {
 		v := m.CNAMTTL.ValueInt64()
 		opts.CNAMTTL = &v
 	}
@@ -164,10 +165,10 @@ func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.R
 	}
 	l, err := d.client.LookupDID(ctx, number, opts)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to look up phone number "+m.PhoneNumber.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to look up phone number "+m.PhoneNumber.ValueString(), err)
 		return
 	}
-	if l.CountryCode != nil || !known(m.CountryCode) {
+	if l.CountryCode != nil || !framework.Known(m.CountryCode) {
 		m.CountryCode = types.StringPointerValue(l.CountryCode)
 	}
 	m.E164Format = types.StringPointerValue(l.E164Format)
@@ -186,7 +187,7 @@ func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.R
 		if v == nil {
 			return types.MapNull(types.StringType)
 		}
-		out, dd := types.MapValueFrom(ctx, types.StringType, stringMap(v, nil))
+		out, dd := types.MapValueFrom(ctx, types.StringType, framework.StringMap(v, nil))
 		resp.Diagnostics.Append(dd...)
 		return out
 	}

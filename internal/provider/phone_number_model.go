@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // phoneNumberCapabilityBits maps the readable capability names to the bits
@@ -97,7 +98,7 @@ func phoneNumberSameDigits(a, b string) bool {
 // phoneNumberKeepFold keeps the prior spelling when the API answers the
 // same text in another case (CarrierX upper-cases localities).
 func phoneNumberKeepFold(api *string, prior types.String) types.String {
-	if api != nil && known(prior) && strings.EqualFold(*api, prior.ValueString()) {
+	if api != nil && framework.Known(prior) && strings.EqualFold(*api, prior.ValueString()) {
 		return prior
 	}
 	return types.StringPointerValue(api)
@@ -113,7 +114,7 @@ func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phon
 	}
 	m.DIDSID = types.StringValue(d.DIDSID)
 	m.PhoneNumber = types.StringValue(d.PhoneNumber)
-	if known(prior.PhoneNumber) && phoneNumberSameDigits(prior.PhoneNumber.ValueString(), d.PhoneNumber) {
+	if framework.Known(prior.PhoneNumber) && phoneNumberSameDigits(prior.PhoneNumber.ValueString(), d.PhoneNumber) {
 		m.PhoneNumber = prior.PhoneNumber
 	}
 	m.Name = types.StringPointerValue(d.Name)
@@ -146,18 +147,18 @@ func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phon
 	m.MMSInbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSInbound != 0)
 	m.MMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSOutbound != 0)
 	m.ActiveCapabilityFlags = phoneNumberCapabilityFlags(d.ActiveCapabilities)
-	m.CallbackURL = keepEmpty(d.CallbackURL, prior.CallbackURL)
-	m.TrunkGroupSID = keepEmpty(d.TrunkGroupSID, prior.TrunkGroupSID)
-	m.DIDGroupSID = keepEmpty(d.DIDGroupSID, prior.DIDGroupSID)
-	m.StringKey1 = keepEmpty(d.StringKey1, prior.StringKey1)
-	m.StringKey2 = keepEmpty(d.StringKey2, prior.StringKey2)
+	m.CallbackURL = framework.KeepEmpty(d.CallbackURL, prior.CallbackURL)
+	m.TrunkGroupSID = framework.KeepEmpty(d.TrunkGroupSID, prior.TrunkGroupSID)
+	m.DIDGroupSID = framework.KeepEmpty(d.DIDGroupSID, prior.DIDGroupSID)
+	m.StringKey1 = framework.KeepEmpty(d.StringKey1, prior.StringKey1)
+	m.StringKey2 = framework.KeepEmpty(d.StringKey2, prior.StringKey2)
 
 	var dd diag.Diagnostics
-	m.Attributes, dd = types.MapValueFrom(ctx, types.StringType, stringMap(d.Attributes, nil))
+	m.Attributes, dd = types.MapValueFrom(ctx, types.StringType, framework.StringMap(d.Attributes, nil))
 	diags.Append(dd...)
 	trs := make([]transformationModel, len(d.Transformations))
 	for i, t := range d.Transformations {
-		ops, dd := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		ops, dd := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
 		diags.Append(dd...)
 		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
 	}
@@ -173,7 +174,7 @@ func (m *phoneNumberData) fill(ctx context.Context, d *client.DID, prior *phoneN
 		pc = &prior.phoneNumberCommon
 		pin = prior.PortingPIN
 	}
-	m.PortingPIN = keepEmpty(d.PortingPIN, pin)
+	m.PortingPIN = framework.KeepEmpty(d.PortingPIN, pin)
 	return m.phoneNumberCommon.fill(ctx, d, pc)
 }
 
@@ -182,28 +183,28 @@ func (m *phoneNumberData) fill(ctx context.Context, d *client.DID, prior *phoneN
 func (m *phoneNumberCommon) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":            stringPtr(m.Name),
-		"callback_url":    stringPtr(m.CallbackURL),
-		"trunk_group_sid": stringPtr(m.TrunkGroupSID),
-		"did_group_sid":   stringPtr(m.DIDGroupSID),
-		"string_key_1":    stringPtr(m.StringKey1),
-		"string_key_2":    stringPtr(m.StringKey2),
+		"name":            framework.StringPtr(m.Name),
+		"callback_url":    framework.StringPtr(m.CallbackURL),
+		"trunk_group_sid": framework.StringPtr(m.TrunkGroupSID),
+		"did_group_sid":   framework.StringPtr(m.DIDGroupSID),
+		"string_key_1":    framework.StringPtr(m.StringKey1),
+		"string_key_2":    framework.StringPtr(m.StringKey2),
 	}
-	if known(m.Attributes) {
+	if framework.Known(m.Attributes) {
 		attrs := map[string]string{}
 		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
 		b["attributes"] = attrs
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		var trs []transformationModel
 		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
 		out := make([]client.Transformation, 0, len(trs))
 		for _, t := range trs {
 			var ops []string
-			if known(t.Operands) {
+			if framework.Known(t.Operands) {
 				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
 			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
 		}
 		b["transformations"] = out
 	}
@@ -230,7 +231,7 @@ type phoneNumberSearchModel struct {
 }
 
 func (s phoneNumberSearchModel) configured() bool {
-	return known(s.CountryCode) || known(s.State) || known(s.Locality) || known(s.PhoneNumberPrefix) || known(s.RequiredCapabilities)
+	return framework.Known(s.CountryCode) || framework.Known(s.State) || framework.Known(s.Locality) || framework.Known(s.PhoneNumberPrefix) || framework.Known(s.RequiredCapabilities)
 }
 
 func (s phoneNumberSearchModel) search(ctx context.Context) (client.AvailableDIDSearch, diag.Diagnostics) {
@@ -241,7 +242,7 @@ func (s phoneNumberSearchModel) search(ctx context.Context) (client.AvailableDID
 		Locality:    s.Locality.ValueString(),
 		Prefix:      s.PhoneNumberPrefix.ValueString(),
 	}
-	if known(s.RequiredCapabilities) {
+	if framework.Known(s.RequiredCapabilities) {
 		var names []string
 		diags.Append(s.RequiredCapabilities.ElementsAs(ctx, &names, false)...)
 		out.Capabilities = phoneNumberCapabilityMask(names)
@@ -253,7 +254,7 @@ func (s phoneNumberSearchModel) search(ctx context.Context) (client.AvailableDID
 func (s phoneNumberSearchModel) describe(ctx context.Context) string {
 	var parts []string
 	add := func(k string, v types.String) {
-		if known(v) {
+		if framework.Known(v) {
 			parts = append(parts, fmt.Sprintf("%s = %q", k, v.ValueString()))
 		}
 	}
@@ -261,7 +262,7 @@ func (s phoneNumberSearchModel) describe(ctx context.Context) string {
 	add("state", s.State)
 	add("locality", s.Locality)
 	add("phonenumber_prefix", s.PhoneNumberPrefix)
-	if known(s.RequiredCapabilities) {
+	if framework.Known(s.RequiredCapabilities) {
 		var names []string
 		_ = s.RequiredCapabilities.ElementsAs(ctx, &names, false)
 		sort.Strings(names)
@@ -283,7 +284,7 @@ func (phoneNumberFormat) Description(context.Context) string {
 func (v phoneNumberFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (phoneNumberFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
+	if !framework.Known(req.ConfigValue) {
 		return
 	}
 	if _, err := client.NormalizeDIDNumber(req.ConfigValue.ValueString()); err != nil {

@@ -29,6 +29,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -67,7 +68,7 @@ func (r *phoneNumberResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *phoneNumberResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // phoneNumberCriteriaPaths are the search criteria an exact phonenumber
@@ -104,7 +105,7 @@ func (r *phoneNumberResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		}
 	}
-	sidValidator := stringvalidator.RegexMatches(sidPattern, "must be a CarrierX SID (a UUID such as 3c3c3c3c-0000-4111-8222-333333333333)")
+	sidValidator := framework.SID{}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A phone number (DID) rented from CarrierX. **Destroying it releases the number by default: " +
 			"the number goes into aging and can never be rented back.** Set `release_on_destroy = false` to keep it " +
@@ -163,7 +164,7 @@ func (r *phoneNumberResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 			"required_capabilities": schema.SetAttribute{
 				MarkdownDescription: "Search criterion (Terraform only, not read from CarrierX): capabilities the number must have, any of " +
-					quoteList(phoneNumberCapabilityNames) + ". Changing it replaces the resource unless the rented number already has " +
+					framework.QuoteList(phoneNumberCapabilityNames) + ". Changing it replaces the resource unless the rented number already has " +
 					"them. Not set by an import.",
 				ElementType: types.StringType,
 				Optional:    true,
@@ -186,16 +187,16 @@ func (r *phoneNumberResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Default:  booldefault.StaticBool(true),
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out. " + nameRule,
+				MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + callbackURLRule,
+				MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + framework.CallbackURLRule,
 				Optional:            true,
-				Validators:          []validator.String{httpURL{allowEmpty: true}},
+				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
 			},
 			"trunk_group_sid": schema.StringAttribute{
 				MarkdownDescription: "Trunk group inbound calls to the number are routed to. A number needs one before calls work.",
@@ -235,7 +236,7 @@ func (r *phoneNumberResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 			"capabilities": schema.Int64Attribute{
 				MarkdownDescription: "What the number can do, a bitmask set by CarrierX. " + phoneNumberBitsDoc +
-					" Also shown as the booleans " + quoteList(phoneNumberCapabilityNames) + ".",
+					" Also shown as the booleans " + framework.QuoteList(phoneNumberCapabilityNames) + ".",
 				Computed:      true,
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
@@ -359,12 +360,12 @@ func (r *phoneNumberResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body = dropNil(body)
+	body = framework.DropNil(body)
 	var did *client.DID
 	var err error
 	crit := plan.criteria()
 	switch {
-	case known(plan.PhoneNumber):
+	case framework.Known(plan.PhoneNumber):
 		digits, _ := client.NormalizeDIDNumber(plan.PhoneNumber.ValueString())
 		body["phonenumber"] = digits
 		did, err = r.client.RentDID(ctx, body, client.RentDIDOptions{})
@@ -376,7 +377,7 @@ func (r *phoneNumberResource) Create(ctx context.Context, req resource.CreateReq
 	default:
 		did, err = r.client.RentDID(ctx, body, client.RentDIDOptions{})
 	}
-	if !createResult(&resp.Diagnostics, "Unable to rent carrierx_phone_number", "carrierx_phone_number", did, err, nil) {
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to rent carrierx_phone_number", "carrierx_phone_number", did, err, nil) {
 		return
 	}
 	prior := plan.phoneNumberData
@@ -398,7 +399,7 @@ func (r *phoneNumberResource) rentMatching(ctx context.Context, crit phoneNumber
 	}
 	cands, err := r.client.ListAvailableDIDs(ctx, search, limit)
 	if err != nil {
-		addAPIError(diags, "Unable to search available phone numbers", err)
+		framework.AddAPIError(diags, "Unable to search available phone numbers", err)
 		return nil, nil
 	}
 	var lastErr error
@@ -450,7 +451,7 @@ func (r *phoneNumberResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_phone_number "+state.DIDSID.ValueString(), err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read carrierx_phone_number "+state.DIDSID.ValueString(), err)
 		return
 	}
 	if did.Status == client.DIDStatusAging || did.Status == client.DIDStatusAvailable {
@@ -481,7 +482,7 @@ func (r *phoneNumberResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	sid := state.DIDSID.ValueString()
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	var did *client.DID
 	var err error
 	if len(patch) > 0 {
@@ -491,7 +492,7 @@ func (r *phoneNumberResource) Update(ctx context.Context, req resource.UpdateReq
 		did, err = r.client.GetDID(ctx, sid)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_phone_number "+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_phone_number "+sid, err)
 		return
 	}
 	prior := plan.phoneNumberData
@@ -513,7 +514,7 @@ func (r *phoneNumberResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	err := r.client.ReleaseDID(ctx, sid)
 	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to release carrierx_phone_number "+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to release carrierx_phone_number "+sid, err)
 	}
 }
 
@@ -522,7 +523,7 @@ func (r *phoneNumberResource) Delete(ctx context.Context, req resource.DeleteReq
 func (r *phoneNumberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := strings.TrimSpace(req.ID)
 	sid := id
-	if !isSID(id) {
+	if !framework.IsSID(id) {
 		digits, err := client.NormalizeDIDNumber(id)
 		if err != nil {
 			resp.Diagnostics.AddError("Invalid carrierx_phone_number import ID",
@@ -531,7 +532,7 @@ func (r *phoneNumberResource) ImportState(ctx context.Context, req resource.Impo
 		}
 		did, err := r.client.FindRentedDID(ctx, digits)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to look up phone number "+digits, err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to look up phone number "+digits, err)
 			return
 		}
 		if did == nil {
@@ -562,7 +563,7 @@ func (m phoneNumberKeepEquivalent) MarkdownDescription(ctx context.Context) stri
 }
 
 func (m phoneNumberKeepEquivalent) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if !known(req.StateValue) || !known(req.ConfigValue) {
+	if !framework.Known(req.StateValue) || !framework.Known(req.ConfigValue) {
 		return
 	}
 	if req.ConfigValue.ValueString() != req.StateValue.ValueString() && m.equal(req.ConfigValue.ValueString(), req.StateValue.ValueString()) {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -67,7 +68,7 @@ func (d *prefixDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *prefixDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *prefixDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,7 +78,7 @@ func (d *prefixDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one prefix, for example `prefix eq \"1555012\"`.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one prefix, for example `prefix eq \"1555012\"`.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -98,9 +99,9 @@ func (d *prefixDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p := lookupOne(ctx, d.client, m.PrefixSID, m.Filter, oneOf[client.Prefix]{
-		sidAttr: "prefix_sid", noun: "prefix", get: d.client.GetPrefix,
-		listPath: "/phonenumber/prefixes", nouns: "prefixes", listDS: "carrierx_prefixes",
+	p := framework.LookupOne(ctx, d.client, m.PrefixSID, m.Filter, framework.OneOf[client.Prefix]{
+		SIDAttr: "prefix_sid", Noun: "prefix", Get: d.client.GetPrefix,
+		ListPath: "/phonenumber/prefixes", Nouns: "prefixes", ListDS: "carrierx_prefixes",
 	}, &resp.Diagnostics)
 	if p == nil {
 		return
@@ -125,14 +126,14 @@ func (d *prefixesDataSource) Metadata(_ context.Context, req datasource.Metadata
 }
 
 func (d *prefixesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *prefixesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the prefixes of the token's partner, every page fetched (1,000 per request).",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `prefix desc`.",
 				Optional:            true,
@@ -154,7 +155,7 @@ func (d *prefixesDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	ps, err := d.client.ListPrefixes(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list prefixes", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list prefixes", err)
 		return
 	}
 	m.Prefixes = make([]prefixModel, len(ps))

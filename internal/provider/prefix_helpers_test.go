@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -59,7 +60,7 @@ func prefixCreateTrunkGroup(t *testing.T, e *accEnv, name string) string {
 	if err := e.api.Do(context.Background(), http.MethodPost, "/trunk_groups", nil, map[string]any{"name": name}, &out); err != nil {
 		t.Fatalf("create trunk group %s: %v", name, err)
 	}
-	if !isSID(out.TrunkGroupSID) {
+	if !framework.IsSID(out.TrunkGroupSID) {
 		t.Fatalf("create trunk group %s: trunk_group_sid %q", name, out.TrunkGroupSID)
 	}
 	t.Cleanup(func() {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // prefixModel is a prefix (20-phone-numbers.md §11), shared by the
@@ -40,8 +41,7 @@ func prefixValidators() []validator.String {
 // prefixSIDValidators check a trunk group reference for form only; whether
 // the trunk group exists and belongs to the partner is CarrierX's to say.
 func prefixSIDValidators() []validator.String {
-	return []validator.String{stringvalidator.RegexMatches(sidPattern,
-		"must be a trunk group SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333 (the trunk_group_sid of a carrierx_trunk_group); leave the attribute out for none")}
+	return []validator.String{framework.SID{What: "trunk group SID", Hint: "Use the trunk_group_sid of a carrierx_trunk_group; leave the attribute out for none."}}
 }
 
 // fill sets every attribute from the API answer; prior keeps a configured
@@ -55,19 +55,19 @@ func (m *prefixModel) fill(ctx context.Context, p *client.Prefix, prior *prefixM
 	m.Prefix = types.StringValue(p.Prefix)
 	m.Name = types.StringPointerValue(p.Name)
 	m.PartnerSID = types.StringValue(p.PartnerSID)
-	m.TrunkGroupSID = keepEmpty(p.TrunkGroupSID, prior.TrunkGroupSID)
-	m.SourceTrunkGroupSID = keepEmpty(p.SourceTrunkGroupSID, prior.SourceTrunkGroupSID)
-	m.CallbackURL = keepEmpty(p.CallbackURL, prior.CallbackURL)
+	m.TrunkGroupSID = framework.KeepEmpty(p.TrunkGroupSID, prior.TrunkGroupSID)
+	m.SourceTrunkGroupSID = framework.KeepEmpty(p.SourceTrunkGroupSID, prior.SourceTrunkGroupSID)
+	m.CallbackURL = framework.KeepEmpty(p.CallbackURL, prior.CallbackURL)
 	m.LRNSID = types.StringPointerValue(p.LRNSID)
-	m.StringKey1 = keepEmpty(p.StringKey1, prior.StringKey1)
-	m.StringKey2 = keepEmpty(p.StringKey2, prior.StringKey2)
+	m.StringKey1 = framework.KeepEmpty(p.StringKey1, prior.StringKey1)
+	m.StringKey2 = framework.KeepEmpty(p.StringKey2, prior.StringKey2)
 
 	var d diag.Diagnostics
-	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(p.Attributes, nil))
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(p.Attributes, nil))
 	diags.Append(d...)
 	trs := make([]transformationModel, len(p.Transformations))
 	for i, t := range p.Transformations {
-		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
 		diags.Append(d...)
 		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
 	}
@@ -81,30 +81,30 @@ func (m *prefixModel) fill(ctx context.Context, p *client.Prefix, prior *prefixM
 func (m *prefixModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"prefix":                 stringPtr(m.Prefix),
-		"name":                   stringPtr(m.Name),
-		"partner_sid":            stringPtr(m.PartnerSID),
-		"trunk_group_sid":        stringPtr(m.TrunkGroupSID),
-		"source_trunk_group_sid": stringPtr(m.SourceTrunkGroupSID),
-		"callback_url":           stringPtr(m.CallbackURL),
-		"string_key_1":           stringPtr(m.StringKey1),
-		"string_key_2":           stringPtr(m.StringKey2),
+		"prefix":                 framework.StringPtr(m.Prefix),
+		"name":                   framework.StringPtr(m.Name),
+		"partner_sid":            framework.StringPtr(m.PartnerSID),
+		"trunk_group_sid":        framework.StringPtr(m.TrunkGroupSID),
+		"source_trunk_group_sid": framework.StringPtr(m.SourceTrunkGroupSID),
+		"callback_url":           framework.StringPtr(m.CallbackURL),
+		"string_key_1":           framework.StringPtr(m.StringKey1),
+		"string_key_2":           framework.StringPtr(m.StringKey2),
 	}
-	if known(m.Attributes) {
+	if framework.Known(m.Attributes) {
 		attrs := map[string]string{}
 		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
 		b["attributes"] = attrs
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		var trs []transformationModel
 		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
 		out := make([]client.Transformation, 0, len(trs))
 		for _, t := range trs {
 			var ops []string
-			if known(t.Operands) {
+			if framework.Known(t.Operands) {
 				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
 			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: nonNilStrings(ops)})
+			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
 		}
 		b["transformations"] = out
 	}

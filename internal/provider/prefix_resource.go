@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -38,7 +39,7 @@ func (r *prefixResource) Metadata(_ context.Context, req resource.MetadataReques
 }
 
 func (r *prefixResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -60,11 +61,11 @@ func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators:          prefixValidators(),
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Name. Defaults to `N/A`, CarrierX's default. " + nameRule,
+				MarkdownDescription: "Name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("N/A"),
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the provider's token. CarrierX documents it as writable, so a change is sent as an update.",
@@ -84,9 +85,9 @@ func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Validators:          prefixSIDValidators(),
 			},
 			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "Callback URL of the prefix. Unset means none. " + callbackURLRule,
+				MarkdownDescription: "Callback URL of the prefix. Unset means none. " + framework.CallbackURLRule,
 				Optional:            true,
-				Validators:          []validator.String{httpURL{allowEmpty: true}},
+				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
 			},
 			"lrn_sid": schema.StringAttribute{
 				MarkdownDescription: "Location Routing Number CarrierX assigned to the prefix; null when none.",
@@ -139,8 +140,8 @@ func (r *prefixResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	p, err := r.client.CreatePrefix(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_prefix", "carrierx_prefix", p, err, nil) {
+	p, err := r.client.CreatePrefix(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_prefix", "carrierx_prefix", p, err, nil) {
 		return
 	}
 	resp.Diagnostics.Append(plan.fill(ctx, p, &plan)...)

@@ -264,13 +264,13 @@ func checkBaseURL(raw string) error {
 }
 
 func (p *carrierxProvider) Resources(_ context.Context) []func() resource.Resource {
-	return resourceFactories
+	return resources()
 }
 
 func (p *carrierxProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return dataSourceFactories
+	return dataSources()
 }
 
 func (p *carrierxProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return ephemeralFactories
+	return ephemeralResources()
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -36,14 +37,14 @@ func (d *shortenerDomainsDataSource) Metadata(_ context.Context, req datasource.
 }
 
 func (d *shortenerDomainsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *shortenerDomainsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the URL shortener domains of the token's partner, every page fetched (1,000 per request).",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `domain_name desc`.", Optional: true,
 			},
@@ -64,7 +65,7 @@ func (d *shortenerDomainsDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	ds, err := d.client.ListShortenerDomains(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list shortener domains", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list shortener domains", err)
 		return
 	}
 	m.Domains = make([]shortenerDomainModel, len(ds))
@@ -91,7 +92,7 @@ func (d *shortenerLinksDataSource) Metadata(_ context.Context, req datasource.Me
 }
 
 func (d *shortenerLinksDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *shortenerLinksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -103,7 +104,7 @@ func (d *shortenerLinksDataSource) Schema(_ context.Context, _ datasource.Schema
 				Optional:            true,
 				Validators:          storageSIDValidators("shortener domain"),
 			},
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `short_name asc`.", Optional: true,
 			},
@@ -123,12 +124,12 @@ func (d *shortenerLinksDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	f := client.Raw(m.Filter.ValueString())
-	if known(m.DomainSID) {
+	if framework.Known(m.DomainSID) {
 		f = client.Eq("domain_sid", m.DomainSID.ValueString()).And(f)
 	}
 	ls, err := d.client.ListShortenerLinks(ctx, client.ListOptions{Filter: f.String(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list shortener links", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list shortener links", err)
 		return
 	}
 	m.Links = make([]shortenerLinkModel, len(ls))

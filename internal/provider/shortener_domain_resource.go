@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -36,7 +37,7 @@ func (r *shortenerDomainResource) Metadata(_ context.Context, req resource.Metad
 }
 
 func (r *shortenerDomainResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *shortenerDomainResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -66,14 +67,14 @@ func (r *shortenerDomainResource) Schema(_ context.Context, _ resource.SchemaReq
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expired_mode":        mode("expired_mode"),
-			"expired_page":        schema.StringAttribute{MarkdownDescription: d["expired_page"] + " " + noUserinfoRule, Optional: true, Validators: []validator.String{urlWithoutUserinfo{}}},
+			"expired_page":        schema.StringAttribute{MarkdownDescription: d["expired_page"] + " " + framework.NoUserinfoRule, Optional: true, Validators: []validator.String{framework.URLWithoutUserinfo{}}},
 			"expired_status_code": status("expired_status_code"),
 			"minimum_length": schema.Int64Attribute{
 				MarkdownDescription: d["minimum_length"], Optional: true, Computed: true, Default: int64default.StaticInt64(6),
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"not_found_mode":        mode("not_found_mode"),
-			"not_found_page":        schema.StringAttribute{MarkdownDescription: d["not_found_page"] + " " + noUserinfoRule, Optional: true, Validators: []validator.String{urlWithoutUserinfo{}}},
+			"not_found_page":        schema.StringAttribute{MarkdownDescription: d["not_found_page"] + " " + framework.NoUserinfoRule, Optional: true, Validators: []validator.String{framework.URLWithoutUserinfo{}}},
 			"not_found_status_code": status("not_found_status_code"),
 			"scope": schema.StringAttribute{
 				MarkdownDescription: d["scope"], Optional: true, Computed: true, Default: stringdefault.StaticString("children"),
@@ -83,7 +84,7 @@ func (r *shortenerDomainResource) Schema(_ context.Context, _ resource.SchemaReq
 				MarkdownDescription: d["secure"], Optional: true, Computed: true, Default: stringdefault.StaticString("disabled"),
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"suffix_pattern": schema.StringAttribute{MarkdownDescription: d["suffix_pattern"] + " " + regexpRule, Optional: true, Validators: []validator.String{regexpSyntax{}}},
+			"suffix_pattern": schema.StringAttribute{MarkdownDescription: d["suffix_pattern"] + " " + framework.RegexpRule, Optional: true, Validators: []validator.String{framework.RegexpSyntax{}}},
 		},
 	}
 }
@@ -94,8 +95,8 @@ func (r *shortenerDomainResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	dom, err := r.client.CreateShortenerDomain(ctx, dropNil(plan.body()))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_shortener_domain", "carrierx_shortener_domain", dom, err, nil) {
+	dom, err := r.client.CreateShortenerDomain(ctx, framework.DropNil(plan.body()))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_shortener_domain", "carrierx_shortener_domain", dom, err, nil) {
 		return
 	}
 	prior := plan

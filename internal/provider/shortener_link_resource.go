@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -36,7 +37,7 @@ func (r *shortenerLinkResource) Metadata(_ context.Context, req resource.Metadat
 }
 
 func (r *shortenerLinkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *shortenerLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -53,12 +54,11 @@ func (r *shortenerLinkResource) Schema(_ context.Context, _ resource.SchemaReque
 			"domain_sid": schema.StringAttribute{
 				MarkdownDescription: d["domain_sid"], Required: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{stringvalidator.RegexMatches(sidPattern,
-					"must be a shortener domain SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333 (the domain_sid of a carrierx_shortener_domain)")},
+				Validators:    []validator.String{framework.SID{What: "shortener domain SID", Hint: "Use the domain_sid of a carrierx_shortener_domain."}},
 			},
 			"destination_url": schema.StringAttribute{
-				MarkdownDescription: d["destination_url"] + " " + noUserinfoRule, Required: true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1), urlWithoutUserinfo{}},
+				MarkdownDescription: d["destination_url"] + " " + framework.NoUserinfoRule, Required: true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo{}},
 			},
 			"date_accessed": computed("date_accessed"),
 			"date_created":  computed("date_created", stringplanmodifier.UseStateForUnknown()),
@@ -89,8 +89,8 @@ func (r *shortenerLinkResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	l, err := r.client.CreateShortenerLink(ctx, dropNil(plan.body()))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_shortener_link", "carrierx_shortener_link", l, err, nil) {
+	l, err := r.client.CreateShortenerLink(ctx, framework.DropNil(plan.body()))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_shortener_link", "carrierx_shortener_link", l, err, nil) {
 		return
 	}
 	plan.fill(l)

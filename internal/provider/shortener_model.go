@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // shortenerModes are the documented, complete values of a domain's
@@ -98,30 +99,30 @@ func (m *shortenerDomainModel) fill(d *client.ShortenerDomain, prior *shortenerD
 	m.DomainName = types.StringValue(d.DomainName)
 	m.PartnerSID = types.StringValue(d.PartnerSID)
 	m.ExpiredMode = types.StringPointerValue(d.ExpiredMode)
-	m.ExpiredPage = keepEmpty(d.ExpiredPage, prior.ExpiredPage)
+	m.ExpiredPage = framework.KeepEmpty(d.ExpiredPage, prior.ExpiredPage)
 	m.ExpiredStatusCode = types.Int64PointerValue(d.ExpiredStatusCode)
 	m.MinimumLength = types.Int64PointerValue(d.MinimumLength)
 	m.NotFoundMode = types.StringPointerValue(d.NotFoundMode)
-	m.NotFoundPage = keepEmpty(d.NotFoundPage, prior.NotFoundPage)
+	m.NotFoundPage = framework.KeepEmpty(d.NotFoundPage, prior.NotFoundPage)
 	m.NotFoundStatusCode = types.Int64PointerValue(d.NotFoundStatusCode)
 	m.Scope = types.StringPointerValue(d.Scope)
 	m.Secure = types.StringPointerValue(d.Secure)
-	m.SuffixPattern = keepEmpty(d.SuffixPattern, prior.SuffixPattern)
+	m.SuffixPattern = framework.KeepEmpty(d.SuffixPattern, prior.SuffixPattern)
 }
 
 func (m *shortenerDomainModel) body() map[string]any {
 	return map[string]any{
-		"domain_name":           stringPtr(m.DomainName),
-		"expired_mode":          stringPtr(m.ExpiredMode),
-		"expired_page":          stringPtr(m.ExpiredPage),
-		"expired_status_code":   int64Ptr(m.ExpiredStatusCode),
-		"minimum_length":        int64Ptr(m.MinimumLength),
-		"not_found_mode":        stringPtr(m.NotFoundMode),
-		"not_found_page":        stringPtr(m.NotFoundPage),
-		"not_found_status_code": int64Ptr(m.NotFoundStatusCode),
-		"scope":                 stringPtr(m.Scope),
-		"secure":                stringPtr(m.Secure),
-		"suffix_pattern":        stringPtr(m.SuffixPattern),
+		"domain_name":           framework.StringPtr(m.DomainName),
+		"expired_mode":          framework.StringPtr(m.ExpiredMode),
+		"expired_page":          framework.StringPtr(m.ExpiredPage),
+		"expired_status_code":   framework.Int64Ptr(m.ExpiredStatusCode),
+		"minimum_length":        framework.Int64Ptr(m.MinimumLength),
+		"not_found_mode":        framework.StringPtr(m.NotFoundMode),
+		"not_found_page":        framework.StringPtr(m.NotFoundPage),
+		"not_found_status_code": framework.Int64Ptr(m.NotFoundStatusCode),
+		"scope":                 framework.StringPtr(m.Scope),
+		"secure":                framework.StringPtr(m.Secure),
+		"suffix_pattern":        framework.StringPtr(m.SuffixPattern),
 	}
 }
 
@@ -141,11 +142,11 @@ func (m *shortenerLinkModel) fill(l *client.ShortenerLink) {
 
 func (m *shortenerLinkModel) body() map[string]any {
 	return map[string]any{
-		"domain_sid":      stringPtr(m.DomainSID),
-		"destination_url": stringPtr(m.DestinationURL),
-		"maximum_ttl":     int64Ptr(m.MaximumTTL),
-		"mode":            stringPtr(m.Mode),
-		"short_name":      stringPtr(m.ShortName),
+		"domain_sid":      framework.StringPtr(m.DomainSID),
+		"destination_url": framework.StringPtr(m.DestinationURL),
+		"maximum_ttl":     framework.Int64Ptr(m.MaximumTTL),
+		"mode":            framework.StringPtr(m.Mode),
+		"short_name":      framework.StringPtr(m.ShortName),
 	}
 }
 
@@ -161,7 +162,7 @@ func (v shortenerStatusCode) MarkdownDescription(ctx context.Context) string {
 }
 
 func (shortenerStatusCode) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if !known(req.ConfigValue) {
+	if !framework.Known(req.ConfigValue) {
 		return
 	}
 	c := req.ConfigValue.ValueInt64()

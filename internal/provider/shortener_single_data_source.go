@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -41,7 +42,7 @@ func (d *shortenerDomainSingleDataSource) Metadata(_ context.Context, req dataso
 }
 
 func (d *shortenerDomainSingleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *shortenerDomainSingleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,7 +52,7 @@ func (d *shortenerDomainSingleDataSource) Schema(_ context.Context, _ datasource
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one domain, for example `domain_name eq \"go.example.net\"`.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one domain, for example `domain_name eq \"go.example.net\"`.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -73,9 +74,9 @@ func (d *shortenerDomainSingleDataSource) Read(ctx context.Context, req datasour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	sd := lookupOne(ctx, d.client, m.DomainSID, m.Filter, oneOf[client.ShortenerDomain]{
-		sidAttr: "domain_sid", noun: "shortener domain", get: d.client.GetShortenerDomain,
-		listPath: "/shortener/domains", nouns: "shortener domains", listDS: "carrierx_shortener_domains",
+	sd := framework.LookupOne(ctx, d.client, m.DomainSID, m.Filter, framework.OneOf[client.ShortenerDomain]{
+		SIDAttr: "domain_sid", Noun: "shortener domain", Get: d.client.GetShortenerDomain,
+		ListPath: "/shortener/domains", Nouns: "shortener domains", ListDS: "carrierx_shortener_domains",
 	}, &resp.Diagnostics)
 	if sd == nil {
 		return
@@ -101,7 +102,7 @@ func (d *shortenerLinkSingleDataSource) Metadata(_ context.Context, req datasour
 }
 
 func (d *shortenerLinkSingleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *shortenerLinkSingleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -111,7 +112,7 @@ func (d *shortenerLinkSingleDataSource) Schema(_ context.Context, _ datasource.S
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one link, for example " +
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one link, for example " +
 			"`domain_sid eq \"...\" and short_name eq \"spring\"`.",
 		Optional: true,
 	}
@@ -134,9 +135,9 @@ func (d *shortenerLinkSingleDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	l := lookupOne(ctx, d.client, m.LinkSID, m.Filter, oneOf[client.ShortenerLink]{
-		sidAttr: "link_sid", noun: "shortener link", get: d.client.GetShortenerLink,
-		listPath: "/shortener/links", nouns: "shortener links", listDS: "carrierx_shortener_links",
+	l := framework.LookupOne(ctx, d.client, m.LinkSID, m.Filter, framework.OneOf[client.ShortenerLink]{
+		SIDAttr: "link_sid", Noun: "shortener link", Get: d.client.GetShortenerLink,
+		ListPath: "/shortener/links", Nouns: "shortener links", ListDS: "carrierx_shortener_links",
 	}, &resp.Diagnostics)
 	if l == nil {
 		return

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // storageClassifications is the documented, complete list of content
@@ -66,8 +67,8 @@ var storageContainerDocs = map[string]string{
 	"partner_sid":                       "Owning partner (the partner of the provider's token).",
 	"name":                              "Friendly name. CarrierX fills `N/A` when it is left out.",
 	"allow_publish":                     "Whether files in the container may have a public URL (`publish_uri`). Defaults to `true`.",
-	"allowed_classifications":           "Whitelist of content classifications accepted on upload (" + quoteList(storageClassifications) + "); empty (the default) accepts all.",
-	"blocked_classifications":           "Content classifications refused on upload (" + quoteList(storageClassifications) + "); empty by default.",
+	"allowed_classifications":           "Whitelist of content classifications accepted on upload (" + framework.QuoteList(storageClassifications) + "); empty (the default) accepts all.",
+	"blocked_classifications":           "Content classifications refused on upload (" + framework.QuoteList(storageClassifications) + "); empty by default.",
 	"available_bytes_percent":           "Share of `quota_bytes` still free, 0 to 100.",
 	"available_files_percent":           "Share of `quota_files` still free, 0 to 100.",
 	"default_file_lifecycle_action":     "`lifecycle_action` given to new files that do not set one. Defaults to `no_action`; the other values are not documented, so they are not checked here.",
@@ -149,9 +150,9 @@ func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageConta
 	m.Name = types.StringPointerValue(c.Name)
 	m.AllowPublish = types.BoolPointerValue(c.AllowPublish)
 	var d diag.Diagnostics
-	m.AllowedClassifications, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(c.AllowedClassifications))
+	m.AllowedClassifications, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(c.AllowedClassifications))
 	diags.Append(d...)
-	m.BlockedClassifications, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(c.BlockedClassifications))
+	m.BlockedClassifications, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(c.BlockedClassifications))
 	diags.Append(d...)
 	m.AvailableBytesPercent = types.Int64PointerValue(c.AvailableBytesPercent)
 	m.AvailableFilesPercent = types.Int64PointerValue(c.AvailableFilesPercent)
@@ -162,19 +163,19 @@ func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageConta
 	m.DefaultFileUnique = types.BoolPointerValue(c.DefaultFileUnique)
 	m.DurabilityClass = types.StringPointerValue(c.DurabilityClass)
 	m.Encrypted = types.BoolPointerValue(c.Encrypted)
-	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, stringMap(c.ExternalAttributes, nil))
+	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(c.ExternalAttributes, nil))
 	diags.Append(d...)
 	m.IntegerKey1 = types.Int64PointerValue(c.IntegerKey1)
 	m.IntegerKey2 = types.Int64PointerValue(c.IntegerKey2)
-	m.ParentContainerSID = keepEmpty(c.ParentContainerSID, prior.ParentContainerSID)
+	m.ParentContainerSID = framework.KeepEmpty(c.ParentContainerSID, prior.ParentContainerSID)
 	m.PublishDomain = types.StringPointerValue(c.PublishDomain)
 	m.QuotaBytes = types.Int64PointerValue(c.QuotaBytes)
 	m.QuotaFiles = types.Int64PointerValue(c.QuotaFiles)
-	m.StringKey1 = keepEmpty(c.StringKey1, prior.StringKey1)
-	m.StringKey2 = keepEmpty(c.StringKey2, prior.StringKey2)
-	m.StringKey3 = keepEmpty(c.StringKey3, prior.StringKey3)
-	m.StringKey4 = keepEmpty(c.StringKey4, prior.StringKey4)
-	m.ThresholdAction = keepEmpty(c.ThresholdAction, prior.ThresholdAction)
+	m.StringKey1 = framework.KeepEmpty(c.StringKey1, prior.StringKey1)
+	m.StringKey2 = framework.KeepEmpty(c.StringKey2, prior.StringKey2)
+	m.StringKey3 = framework.KeepEmpty(c.StringKey3, prior.StringKey3)
+	m.StringKey4 = framework.KeepEmpty(c.StringKey4, prior.StringKey4)
+	m.ThresholdAction = framework.KeepEmpty(c.ThresholdAction, prior.ThresholdAction)
 	m.ThresholdAvailableBytesPercent = types.Int64PointerValue(c.ThresholdAvailableBytesPercent)
 	m.ThresholdAvailableFilesPercent = types.Int64PointerValue(c.ThresholdAvailableFilesPercent)
 	m.ThresholdBytes = types.Int64PointerValue(c.ThresholdBytes)
@@ -197,43 +198,43 @@ func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageConta
 func (m *storageContainerModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":                              stringPtr(m.Name),
-		"allow_publish":                     boolPtr(m.AllowPublish),
-		"default_file_lifecycle_action":     stringPtr(m.DefaultFileLifecycleAction),
-		"default_file_lifecycle_ttl":        int64Ptr(m.DefaultFileLifecycleTTL),
-		"default_file_publish":              stringPtr(m.DefaultFilePublish),
-		"default_file_threshold_include":    boolPtr(m.DefaultFileThresholdInclude),
-		"default_file_unique":               boolPtr(m.DefaultFileUnique),
-		"encrypted":                         boolPtr(m.Encrypted),
-		"integer_key_1":                     int64Ptr(m.IntegerKey1),
-		"integer_key_2":                     int64Ptr(m.IntegerKey2),
-		"parent_container_sid":              stringPtr(m.ParentContainerSID),
-		"publish_domain":                    stringPtr(m.PublishDomain),
-		"quota_bytes":                       int64Ptr(m.QuotaBytes),
-		"quota_files":                       int64Ptr(m.QuotaFiles),
-		"string_key_1":                      stringPtr(m.StringKey1),
-		"string_key_2":                      stringPtr(m.StringKey2),
-		"string_key_3":                      stringPtr(m.StringKey3),
-		"string_key_4":                      stringPtr(m.StringKey4),
-		"threshold_action":                  stringPtr(m.ThresholdAction),
-		"threshold_available_bytes_percent": int64Ptr(m.ThresholdAvailableBytesPercent),
-		"threshold_available_files_percent": int64Ptr(m.ThresholdAvailableFilesPercent),
-		"threshold_bytes":                   int64Ptr(m.ThresholdBytes),
-		"threshold_bytes_target":            int64Ptr(m.ThresholdBytesTarget),
-		"threshold_files":                   int64Ptr(m.ThresholdFiles),
-		"threshold_files_target":            int64Ptr(m.ThresholdFilesTarget),
-		"threshold_grace_period":            int64Ptr(m.ThresholdGracePeriod),
-		"type":                              stringPtr(m.Type),
-		"unique":                            boolPtr(m.Unique),
+		"name":                              framework.StringPtr(m.Name),
+		"allow_publish":                     framework.BoolPtr(m.AllowPublish),
+		"default_file_lifecycle_action":     framework.StringPtr(m.DefaultFileLifecycleAction),
+		"default_file_lifecycle_ttl":        framework.Int64Ptr(m.DefaultFileLifecycleTTL),
+		"default_file_publish":              framework.StringPtr(m.DefaultFilePublish),
+		"default_file_threshold_include":    framework.BoolPtr(m.DefaultFileThresholdInclude),
+		"default_file_unique":               framework.BoolPtr(m.DefaultFileUnique),
+		"encrypted":                         framework.BoolPtr(m.Encrypted),
+		"integer_key_1":                     framework.Int64Ptr(m.IntegerKey1),
+		"integer_key_2":                     framework.Int64Ptr(m.IntegerKey2),
+		"parent_container_sid":              framework.StringPtr(m.ParentContainerSID),
+		"publish_domain":                    framework.StringPtr(m.PublishDomain),
+		"quota_bytes":                       framework.Int64Ptr(m.QuotaBytes),
+		"quota_files":                       framework.Int64Ptr(m.QuotaFiles),
+		"string_key_1":                      framework.StringPtr(m.StringKey1),
+		"string_key_2":                      framework.StringPtr(m.StringKey2),
+		"string_key_3":                      framework.StringPtr(m.StringKey3),
+		"string_key_4":                      framework.StringPtr(m.StringKey4),
+		"threshold_action":                  framework.StringPtr(m.ThresholdAction),
+		"threshold_available_bytes_percent": framework.Int64Ptr(m.ThresholdAvailableBytesPercent),
+		"threshold_available_files_percent": framework.Int64Ptr(m.ThresholdAvailableFilesPercent),
+		"threshold_bytes":                   framework.Int64Ptr(m.ThresholdBytes),
+		"threshold_bytes_target":            framework.Int64Ptr(m.ThresholdBytesTarget),
+		"threshold_files":                   framework.Int64Ptr(m.ThresholdFiles),
+		"threshold_files_target":            framework.Int64Ptr(m.ThresholdFilesTarget),
+		"threshold_grace_period":            framework.Int64Ptr(m.ThresholdGracePeriod),
+		"type":                              framework.StringPtr(m.Type),
+		"unique":                            framework.BoolPtr(m.Unique),
 	}
 	for k, l := range map[string]types.List{"allowed_classifications": m.AllowedClassifications, "blocked_classifications": m.BlockedClassifications} {
-		if known(l) {
+		if framework.Known(l) {
 			var vs []string
 			diags.Append(l.ElementsAs(ctx, &vs, false)...)
-			b[k] = nonNilStrings(vs)
+			b[k] = framework.NonNil(vs)
 		}
 	}
-	if known(m.ExternalAttributes) {
+	if framework.Known(m.ExternalAttributes) {
 		attrs := map[string]string{}
 		diags.Append(m.ExternalAttributes.ElementsAs(ctx, &attrs, false)...)
 		b["external_attributes"] = attrs

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -43,14 +44,13 @@ func (r *storageContainerResource) Metadata(_ context.Context, req resource.Meta
 }
 
 func (r *storageContainerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // storageSIDValidators check a SID reference for form only; whether the
 // object exists is CarrierX's to say.
 func storageSIDValidators(what string) []validator.String {
-	return []validator.String{stringvalidator.RegexMatches(sidPattern,
-		"must be a "+what+" SID: a UUID such as 3c3c3c3c-0000-4111-8222-333333333333")}
+	return []validator.String{framework.SID{What: what + " SID"}}
 }
 
 func (r *storageContainerResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -97,7 +97,7 @@ func (r *storageContainerResource) Schema(_ context.Context, _ resource.SchemaRe
 				MarkdownDescription: d["partner_sid"], Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"name": validated(optStr("name"), nameRule, nameValidator{}),
+			"name": framework.Validated(optStr("name"), framework.NameRule, framework.NameValidator{}),
 			"allow_publish": schema.BoolAttribute{
 				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 			},
@@ -141,7 +141,7 @@ func (r *storageContainerResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    storageSIDValidators("container"),
 			},
-			"publish_domain":                    validated(optStr("publish_domain"), noUserinfoRule, urlWithoutUserinfo{}),
+			"publish_domain":                    framework.Validated(optStr("publish_domain"), framework.NoUserinfoRule, framework.URLWithoutUserinfo{}),
 			"quota_bytes":                       optInt("quota_bytes"),
 			"quota_files":                       optInt("quota_files"),
 			"string_key_1":                      nullStr("string_key_1"),
@@ -184,8 +184,8 @@ func (r *storageContainerResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.client.CreateStorageContainer(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_storage_container", "carrierx_storage_container", c, err, nil) {
+	c, err := r.client.CreateStorageContainer(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_storage_container", "carrierx_storage_container", c, err, nil) {
 		return
 	}
 	resp.Diagnostics.Append(plan.fill(ctx, c, &plan)...)

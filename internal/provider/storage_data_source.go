@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -42,7 +43,7 @@ func (d *storageContainerDataSource) Metadata(_ context.Context, req datasource.
 }
 
 func (d *storageContainerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *storageContainerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -52,7 +53,7 @@ func (d *storageContainerDataSource) Schema(_ context.Context, _ datasource.Sche
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one container, for example `name eq \"recordings\"`.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one container, for example `name eq \"recordings\"`.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -73,9 +74,9 @@ func (d *storageContainerDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c := lookupOne(ctx, d.client, m.ContainerSID, m.Filter, oneOf[client.StorageContainer]{
-		sidAttr: "container_sid", noun: "storage container", get: d.client.GetStorageContainer,
-		listPath: "/storage/containers", nouns: "storage containers", listDS: "carrierx_storage_containers",
+	c := framework.LookupOne(ctx, d.client, m.ContainerSID, m.Filter, framework.OneOf[client.StorageContainer]{
+		SIDAttr: "container_sid", Noun: "storage container", Get: d.client.GetStorageContainer,
+		ListPath: "/storage/containers", Nouns: "storage containers", ListDS: "carrierx_storage_containers",
 	}, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -100,14 +101,14 @@ func (d *storageContainersDataSource) Metadata(_ context.Context, req datasource
 }
 
 func (d *storageContainersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *storageContainersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the storage containers of the token's partner, every page fetched (1,000 per request).",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order":  schema.StringAttribute{MarkdownDescription: storageOrderDoc, Optional: true},
 			"containers": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching containers.",
@@ -126,7 +127,7 @@ func (d *storageContainersDataSource) Read(ctx context.Context, req datasource.R
 	}
 	cs, err := d.client.ListStorageContainers(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list storage containers", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list storage containers", err)
 		return
 	}
 	m.Containers = make([]storageContainerModel, len(cs))
@@ -153,7 +154,7 @@ func (d *storageFilesDataSource) Metadata(_ context.Context, req datasource.Meta
 }
 
 func (d *storageFilesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *storageFilesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -166,7 +167,7 @@ func (d *storageFilesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Optional:            true,
 				Validators:          storageSIDValidators("container"),
 			},
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order":  schema.StringAttribute{MarkdownDescription: storageOrderDoc, Optional: true},
 			"files": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching files.",
@@ -184,12 +185,12 @@ func (d *storageFilesDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	f := client.Raw(m.Filter.ValueString())
-	if known(m.ContainerSID) {
+	if framework.Known(m.ContainerSID) {
 		f = client.Eq("container_sid", m.ContainerSID.ValueString()).And(f)
 	}
 	fs, err := d.client.ListStorageFiles(ctx, client.ListOptions{Filter: f.String(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list storage files", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list storage files", err)
 		return
 	}
 	m.Files = make([]storageFileModel, len(fs))

@@ -5,6 +5,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // storageFileBitrates are the documented MP3 bit rates of desired_bitrate.
@@ -48,7 +49,7 @@ var storageFileDocs = map[string]string{
 	"file_sid":                     "File secure ID; also the import ID.",
 	"container_sid":                "Container holding the file (the `container_sid` of a `carrierx_storage_container`). Changing it uploads the file again into the new container (replacement).",
 	"partner_sid":                  "Owning partner.",
-	"content_classification":       "Category CarrierX detected (" + quoteList(storageClassifications) + "), checked against the container's allowed and blocked classifications.",
+	"content_classification":       "Category CarrierX detected (" + framework.QuoteList(storageClassifications) + "), checked against the container's allowed and blocked classifications.",
 	"content_duration":             "Duration of media files in seconds; null for other files.",
 	"content_format":               "File format CarrierX detected, for example `mp3`.",
 	"content_transcoding_progress": "Progress of the transcoding to `desired_format`, in percent; null when there is none.",
@@ -109,7 +110,7 @@ func (m *storageFileModel) fill(f *client.StorageFile, prior *storageFileModel) 
 	m.DateLastAccessed = types.StringPointerValue(f.DateLastAccessed)
 	m.DateModified = types.StringPointerValue(f.DateModified)
 	m.DesiredBitrate = types.Int64PointerValue(f.DesiredBitrate)
-	m.DesiredFormat = keepEmpty(f.DesiredFormat, prior.DesiredFormat)
+	m.DesiredFormat = framework.KeepEmpty(f.DesiredFormat, prior.DesiredFormat)
 	m.FileAccessName = types.StringPointerValue(f.FileAccessName)
 	m.FileBytes = types.Int64PointerValue(f.FileBytes)
 	m.IntegerKey1 = types.Int64PointerValue(f.IntegerKey1)
@@ -118,13 +119,13 @@ func (m *storageFileModel) fill(f *client.StorageFile, prior *storageFileModel) 
 	m.LifecycleTTL = types.Int64PointerValue(f.LifecycleTTL)
 	m.MIMEType = types.StringPointerValue(f.MIMEType)
 	m.Name = types.StringPointerValue(f.Name)
-	m.ParentFileSID = keepEmpty(f.ParentFileSID, prior.ParentFileSID)
+	m.ParentFileSID = framework.KeepEmpty(f.ParentFileSID, prior.ParentFileSID)
 	m.Publish = types.StringPointerValue(f.Publish)
 	m.PublishURI = types.StringPointerValue(f.PublishURI)
-	m.StringKey1 = keepEmpty(f.StringKey1, prior.StringKey1)
-	m.StringKey2 = keepEmpty(f.StringKey2, prior.StringKey2)
-	m.StringKey3 = keepEmpty(f.StringKey3, prior.StringKey3)
-	m.StringKey4 = keepEmpty(f.StringKey4, prior.StringKey4)
+	m.StringKey1 = framework.KeepEmpty(f.StringKey1, prior.StringKey1)
+	m.StringKey2 = framework.KeepEmpty(f.StringKey2, prior.StringKey2)
+	m.StringKey3 = framework.KeepEmpty(f.StringKey3, prior.StringKey3)
+	m.StringKey4 = framework.KeepEmpty(f.StringKey4, prior.StringKey4)
 	m.ThresholdInclude = types.BoolPointerValue(f.ThresholdInclude)
 	m.Type = types.StringPointerValue(f.Type)
 	m.Unique = types.BoolPointerValue(f.Unique)
@@ -134,24 +135,24 @@ func (m *storageFileModel) fill(f *client.StorageFile, prior *storageFileModel) 
 // of an upload, or a PATCH); null becomes nil so an update can clear it.
 func (m *storageFileModel) body() map[string]any {
 	return map[string]any{
-		"container_sid":     stringPtr(m.ContainerSID),
-		"desired_bitrate":   int64Ptr(m.DesiredBitrate),
-		"desired_format":    stringPtr(m.DesiredFormat),
-		"file_access_name":  stringPtr(m.FileAccessName),
-		"integer_key_1":     int64Ptr(m.IntegerKey1),
-		"integer_key_2":     int64Ptr(m.IntegerKey2),
-		"lifecycle_action":  stringPtr(m.LifecycleAction),
-		"lifecycle_ttl":     int64Ptr(m.LifecycleTTL),
-		"mime_type":         stringPtr(m.MIMEType),
-		"name":              stringPtr(m.Name),
-		"parent_file_sid":   stringPtr(m.ParentFileSID),
-		"publish":           stringPtr(m.Publish),
-		"string_key_1":      stringPtr(m.StringKey1),
-		"string_key_2":      stringPtr(m.StringKey2),
-		"string_key_3":      stringPtr(m.StringKey3),
-		"string_key_4":      stringPtr(m.StringKey4),
-		"threshold_include": boolPtr(m.ThresholdInclude),
-		"type":              stringPtr(m.Type),
-		"unique":            boolPtr(m.Unique),
+		"container_sid":     framework.StringPtr(m.ContainerSID),
+		"desired_bitrate":   framework.Int64Ptr(m.DesiredBitrate),
+		"desired_format":    framework.StringPtr(m.DesiredFormat),
+		"file_access_name":  framework.StringPtr(m.FileAccessName),
+		"integer_key_1":     framework.Int64Ptr(m.IntegerKey1),
+		"integer_key_2":     framework.Int64Ptr(m.IntegerKey2),
+		"lifecycle_action":  framework.StringPtr(m.LifecycleAction),
+		"lifecycle_ttl":     framework.Int64Ptr(m.LifecycleTTL),
+		"mime_type":         framework.StringPtr(m.MIMEType),
+		"name":              framework.StringPtr(m.Name),
+		"parent_file_sid":   framework.StringPtr(m.ParentFileSID),
+		"publish":           framework.StringPtr(m.Publish),
+		"string_key_1":      framework.StringPtr(m.StringKey1),
+		"string_key_2":      framework.StringPtr(m.StringKey2),
+		"string_key_3":      framework.StringPtr(m.StringKey3),
+		"string_key_4":      framework.StringPtr(m.StringKey4),
+		"threshold_include": framework.BoolPtr(m.ThresholdInclude),
+		"type":              framework.StringPtr(m.Type),
+		"unique":            framework.BoolPtr(m.Unique),
 	}
 }

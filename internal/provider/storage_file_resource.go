@@ -29,6 +29,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -62,7 +63,7 @@ func (r *storageFileResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *storageFileResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *storageFileResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -170,7 +171,7 @@ func (r *storageFileResource) Schema(_ context.Context, _ resource.SchemaRequest
 				MarkdownDescription: d["mime_type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{transcoded},
 			},
-			"name": validated(keepStr("name"), nameRule, nameValidator{}),
+			"name": framework.Validated(keepStr("name"), framework.NameRule, framework.NameValidator{}),
 			"parent_file_sid": schema.StringAttribute{
 				MarkdownDescription: d["parent_file_sid"], Optional: true, Validators: storageSIDValidators("file"),
 			},
@@ -262,29 +263,29 @@ func (r *storageFileResource) Create(ctx context.Context, req resource.CreateReq
 		resp.Diagnostics.AddError("No content to upload", "Set exactly one of source, content and content_base64.")
 		return
 	}
-	if known(plan.ContentSHA256) && plan.ContentSHA256.ValueString() != content.sha256 {
+	if framework.Known(plan.ContentSHA256) && plan.ContentSHA256.ValueString() != content.sha256 {
 		resp.Diagnostics.AddAttributeError(path.Root("source"), "Content changed after the plan",
 			fmt.Sprintf("The content now has SHA-256 %s, but the plan was made for %s: the source file changed between plan and apply. Nothing was uploaded; run terraform apply again.",
 				content.sha256, plan.ContentSHA256.ValueString()))
 		return
 	}
 	fileName := content.fileName
-	if known(plan.Name) && plan.Name.ValueString() != "" {
+	if framework.Known(plan.Name) && plan.Name.ValueString() != "" {
 		fileName = plan.Name.ValueString()
 	}
 	if fileName == "" {
 		fileName = "file"
 	}
 	mimeType := ""
-	if known(plan.MIMEType) {
+	if framework.Known(plan.MIMEType) {
 		mimeType = plan.MIMEType.ValueString()
 	} else if t := mime.TypeByExtension(filepath.Ext(fileName)); t != "" {
 		mimeType = t
 	}
 	f, err := r.client.UploadStorageFile(ctx, client.StorageFileUpload{
-		Attributes: dropNil(plan.body()), FileName: fileName, MIMEType: mimeType, Size: content.size, Open: content.open,
+		Attributes: framework.DropNil(plan.body()), FileName: fileName, MIMEType: mimeType, Size: content.size, Open: content.open,
 	})
-	if !createResult(&resp.Diagnostics, "Unable to upload carrierx_storage_file", "carrierx_storage_file", f, err, nil) {
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to upload carrierx_storage_file", "carrierx_storage_file", f, err, nil) {
 		return
 	}
 	prior := plan.storageFileModel
@@ -307,10 +308,10 @@ func (r *storageFileResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_storage_file "+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read carrierx_storage_file "+sid, err)
 		return
 	}
-	if !known(state.ContentSHA256) {
+	if !framework.Known(state.ContentSHA256) {
 		// Imported: hash the stored data so the plan can compare it with the configuration.
 		h := sha256.New()
 		if _, err := r.client.DownloadStorageFile(ctx, sid, h); err != nil {
@@ -339,13 +340,13 @@ func (r *storageFileResource) Update(ctx context.Context, req resource.UpdateReq
 	sid := state.FileSID.ValueString()
 	var f *client.StorageFile
 	var err error
-	if patch := changed(plan.body(), state.body()); len(patch) > 0 {
+	if patch := framework.Changed(plan.body(), state.body()); len(patch) > 0 {
 		f, err = r.client.UpdateStorageFile(ctx, sid, patch)
 	} else {
 		f, err = r.client.GetStorageFile(ctx, sid)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_storage_file "+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_storage_file "+sid, err)
 		return
 	}
 	prior := plan.storageFileModel
@@ -454,7 +455,7 @@ func (storageFileBase64) Description(context.Context) string { return "must be v
 func (v storageFileBase64) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (storageFileBase64) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
+	if !framework.Known(req.ConfigValue) {
 		return
 	}
 	if _, err := base64.StdEncoding.DecodeString(req.ConfigValue.ValueString()); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -38,7 +39,7 @@ func (d *storageFileSingleDataSource) Metadata(_ context.Context, req datasource
 }
 
 func (d *storageFileSingleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *storageFileSingleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -48,7 +49,7 @@ func (d *storageFileSingleDataSource) Schema(_ context.Context, _ datasource.Sch
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one file, for example " +
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one file, for example " +
 			"`container_sid eq \"...\" and name eq \"greeting.mp3\"`.",
 		Optional: true,
 	}
@@ -71,9 +72,9 @@ func (d *storageFileSingleDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	f := lookupOne(ctx, d.client, m.FileSID, m.Filter, oneOf[client.StorageFile]{
-		sidAttr: "file_sid", noun: "storage file", get: d.client.GetStorageFile,
-		listPath: "/storage/files", nouns: "storage files", listDS: "carrierx_storage_files",
+	f := framework.LookupOne(ctx, d.client, m.FileSID, m.Filter, framework.OneOf[client.StorageFile]{
+		SIDAttr: "file_sid", Noun: "storage file", Get: d.client.GetStorageFile,
+		ListPath: "/storage/files", Nouns: "storage files", ListDS: "carrierx_storage_files",
 	}, &resp.Diagnostics)
 	if f == nil {
 		return

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var _ datasource.DataSourceWithConfigure = (*trunksDataSource)(nil)
@@ -74,7 +75,7 @@ func (d *trunksDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *trunksDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *trunksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -84,10 +85,10 @@ func (d *trunksDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"trunk_group_sid": schema.StringAttribute{
 				MarkdownDescription: "Trunk group whose trunks are listed.",
 				Required:            true,
-				Validators:          []validator.String{trunkGroupSIDValidator{ref: "trunk_group_sid of a carrierx_trunk_group"}},
+				Validators:          []validator.String{framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}},
 			},
 			"filter": schema.StringAttribute{
-				MarkdownDescription: filterDoc + " Unset lists all trunks of the group.",
+				MarkdownDescription: framework.FilterDoc + " Unset lists all trunks of the group.",
 				Optional:            true,
 			},
 			"order": schema.StringAttribute{
@@ -117,7 +118,7 @@ func (d *trunksDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list the trunks of trunk group "+tg, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list the trunks of trunk group "+tg, err)
 		return
 	}
 	m.Trunks = make([]trunkData, len(ts))

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -98,7 +99,7 @@ func (d *trunkGroupDataSource) Metadata(_ context.Context, req datasource.Metada
 }
 
 func (d *trunkGroupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *trunkGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -108,7 +109,7 @@ func (d *trunkGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one trunk group.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one trunk group.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -130,9 +131,9 @@ func (d *trunkGroupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	g := lookupOne(ctx, d.client, m.TrunkGroupSID, m.Filter, oneOf[client.TrunkGroup]{
-		sidAttr: "trunk_group_sid", noun: "trunk group", get: d.client.GetTrunkGroup,
-		listPath: "/trunk_groups", nouns: "trunk groups", listDS: "carrierx_trunk_groups",
+	g := framework.LookupOne(ctx, d.client, m.TrunkGroupSID, m.Filter, framework.OneOf[client.TrunkGroup]{
+		SIDAttr: "trunk_group_sid", Noun: "trunk group", Get: d.client.GetTrunkGroup,
+		ListPath: "/trunk_groups", Nouns: "trunk groups", ListDS: "carrierx_trunk_groups",
 	}, &resp.Diagnostics)
 	if g == nil {
 		return
@@ -157,7 +158,7 @@ func (d *trunkGroupsDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *trunkGroupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *trunkGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -165,7 +166,7 @@ func (d *trunkGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Lists the trunk groups of the token's partner, every page fetched (1,000 per request). " +
 			"Trunks are not included; list them with `carrierx_trunks`.",
 		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{MarkdownDescription: filterDoc + " Unset lists all.", Optional: true},
+			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{
 				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`.",
 				Optional:            true,
@@ -187,7 +188,7 @@ func (d *trunkGroupsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	gs, err := d.client.ListTrunkGroups(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list trunk groups", err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to list trunk groups", err)
 		return
 	}
 	m.TrunkGroups = make([]trunkGroupData, len(gs))

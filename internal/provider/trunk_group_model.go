@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // Enums of 21-trunk-groups.md whose members are all documented; they are
@@ -83,14 +84,14 @@ func (m *trunkGroupData) fill(ctx context.Context, g *client.TrunkGroup, prior *
 	m.HardFailureInterval = types.Int64PointerValue(g.HardFailureInterval)
 	m.HardFailureLastResort = types.StringPointerValue(g.HardFailureLastResort)
 	m.HardFailureThreshold = types.Int64PointerValue(g.HardFailureThreshold)
-	m.RoutingData = keepEmpty(g.RoutingData, prior.RoutingData)
+	m.RoutingData = framework.KeepEmpty(g.RoutingData, prior.RoutingData)
 	m.RoutingType = types.StringPointerValue(g.RoutingType)
 	m.SIPOptionsThreshold = types.Int64PointerValue(g.SIPOptionsThreshold)
 	m.SoftFailureCodes = types.StringPointerValue(g.SoftFailureCodes)
 	m.ExternalHandlers = trunkGroupJSONValue(g.ExternalHandlers, prior.ExternalHandlers)
 
 	var d diag.Diagnostics
-	m.SIPOptionsLocations, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(g.SIPOptionsLocations))
+	m.SIPOptionsLocations, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(g.SIPOptionsLocations))
 	diags.Append(d...)
 	m.ACLs, d = trunkGroupACLsValue(ctx, g.ACLs)
 	diags.Append(d...)
@@ -104,28 +105,28 @@ func (m *trunkGroupData) fill(ctx context.Context, g *client.TrunkGroup, prior *
 func (m *trunkGroupData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":                     stringPtr(m.Name),
-		"hard_failure_codes":       stringPtr(m.HardFailureCodes),
-		"hard_failure_cooldown":    int64Ptr(m.HardFailureCooldown),
-		"hard_failure_interval":    int64Ptr(m.HardFailureInterval),
-		"hard_failure_last_resort": stringPtr(m.HardFailureLastResort),
-		"hard_failure_threshold":   int64Ptr(m.HardFailureThreshold),
-		"routing_data":             stringPtr(m.RoutingData),
-		"routing_type":             stringPtr(m.RoutingType),
-		"sip_options_threshold":    int64Ptr(m.SIPOptionsThreshold),
-		"soft_failure_codes":       stringPtr(m.SoftFailureCodes),
+		"name":                     framework.StringPtr(m.Name),
+		"hard_failure_codes":       framework.StringPtr(m.HardFailureCodes),
+		"hard_failure_cooldown":    framework.Int64Ptr(m.HardFailureCooldown),
+		"hard_failure_interval":    framework.Int64Ptr(m.HardFailureInterval),
+		"hard_failure_last_resort": framework.StringPtr(m.HardFailureLastResort),
+		"hard_failure_threshold":   framework.Int64Ptr(m.HardFailureThreshold),
+		"routing_data":             framework.StringPtr(m.RoutingData),
+		"routing_type":             framework.StringPtr(m.RoutingType),
+		"sip_options_threshold":    framework.Int64Ptr(m.SIPOptionsThreshold),
+		"soft_failure_codes":       framework.StringPtr(m.SoftFailureCodes),
 		"external_handlers":        nil,
 	}
-	if known(m.ExternalHandlers) {
+	if framework.Known(m.ExternalHandlers) {
 		b["external_handlers"] = json.RawMessage(m.ExternalHandlers.ValueString())
 	}
-	if known(m.SIPOptionsLocations) {
+	if framework.Known(m.SIPOptionsLocations) {
 		b["sip_options_locations"] = trunkGroupStrings(ctx, m.SIPOptionsLocations, &diags)
 	}
-	if known(m.ACLs) {
+	if framework.Known(m.ACLs) {
 		b["acls"] = trunkGroupACLsBody(ctx, m.ACLs, &diags)
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		b["transformations"] = trunkGroupTransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
@@ -133,17 +134,17 @@ func (m *trunkGroupData) body(ctx context.Context) (map[string]any, diag.Diagnos
 
 func trunkGroupStrings(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
 	var out []string
-	if known(l) {
+	if framework.Known(l) {
 		diags.Append(l.ElementsAs(ctx, &out, false)...)
 	}
-	return nonNilStrings(out)
+	return framework.NonNil(out)
 }
 
 func trunkGroupACLsValue(ctx context.Context, acls []client.TrunkGroupACL) (types.List, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	out := make([]trunkGroupACLModel, len(acls))
 	for i, a := range acls {
-		rules, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(a.AccessControlRules))
+		rules, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(a.AccessControlRules))
 		diags.Append(d...)
 		out[i] = trunkGroupACLModel{
 			AccessControlRules: rules,
@@ -164,9 +165,9 @@ func trunkGroupACLsBody(ctx context.Context, l types.List, diags *diag.Diagnosti
 	for _, a := range acls {
 		out = append(out, map[string]any{
 			"access_control_rules": trunkGroupStrings(ctx, a.AccessControlRules, diags),
-			"direction":            stringPtr(a.Direction),
-			"voice_action_true":    stringPtr(a.VoiceActionTrue),
-			"voice_action_false":   stringPtr(a.VoiceActionFalse),
+			"direction":            framework.StringPtr(a.Direction),
+			"voice_action_true":    framework.StringPtr(a.VoiceActionTrue),
+			"voice_action_false":   framework.StringPtr(a.VoiceActionFalse),
 		})
 	}
 	return out
@@ -176,7 +177,7 @@ func trunkGroupTransformationsValue(ctx context.Context, trs []client.Transforma
 	var diags diag.Diagnostics
 	out := make([]transformationModel, len(trs))
 	for i, t := range trs {
-		ops, d := types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.Operands))
+		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
 		diags.Append(d...)
 		out[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
 	}
@@ -213,7 +214,7 @@ func trunkGroupJSONValue(raw json.RawMessage, prior types.String) types.String {
 	if got == nil {
 		got = []any{} // absent or null means no handlers
 	}
-	if known(prior) {
+	if framework.Known(prior) {
 		var p any
 		if json.Unmarshal([]byte(prior.ValueString()), &p) == nil && reflect.DeepEqual(p, got) {
 			return prior
@@ -239,7 +240,7 @@ func (v trunkGroupJSONArray) MarkdownDescription(ctx context.Context) string {
 }
 
 func (trunkGroupJSONArray) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
+	if !framework.Known(req.ConfigValue) {
 		return
 	}
 	var arr []any
@@ -248,31 +249,4 @@ func (trunkGroupJSONArray) ValidateString(_ context.Context, req validator.Strin
 			fmt.Sprintf("%s must be a JSON array of objects, for example jsonencode([{ ... }]); %q does not parse as one: %v.",
 				req.Path, req.ConfigValue.ValueString(), err))
 	}
-}
-
-// trunkGroupSIDValidator accepts a SID (a UUID); with allowEmpty also "",
-// which CarrierX reads as null. ref says where the SID comes from.
-type trunkGroupSIDValidator struct {
-	ref        string
-	allowEmpty bool
-}
-
-func (v trunkGroupSIDValidator) Description(context.Context) string {
-	if v.allowEmpty {
-		return "must be a SID (a UUID) or empty"
-	}
-	return "must be a SID (a UUID)"
-}
-
-func (v trunkGroupSIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v trunkGroupSIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) || isSID(req.ConfigValue.ValueString()) || (v.allowEmpty && req.ConfigValue.ValueString() == "") {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
-		fmt.Sprintf("%s %q is not a SID: use the %s, a UUID such as 3c3c3c3c-0000-4111-8222-333333333333.",
-			req.Path, req.ConfigValue.ValueString(), v.ref))
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -42,7 +43,7 @@ func (r *trunkGroupResource) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 func (r *trunkGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // trunkGroupFailureCodes validates the documented "<code>;" list form.
@@ -70,17 +71,17 @@ func trunkGroupACLsSchema(level string) schema.ListNestedAttribute {
 					Default:             listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
 				},
 				"direction": schema.StringAttribute{
-					MarkdownDescription: "Traffic the ACL applies to: " + quoteList(trunkGroupACLDirections) + ".",
+					MarkdownDescription: "Traffic the ACL applies to: " + framework.QuoteList(trunkGroupACLDirections) + ".",
 					Required:            true,
 					Validators:          []validator.String{stringvalidator.OneOf(trunkGroupACLDirections...)},
 				},
 				"voice_action_true": schema.StringAttribute{
-					MarkdownDescription: "What happens to a call when the rules apply: " + quoteList(trunkGroupACLVoiceActions) + ".",
+					MarkdownDescription: "What happens to a call when the rules apply: " + framework.QuoteList(trunkGroupACLVoiceActions) + ".",
 					Optional:            true,
 					Validators:          []validator.String{stringvalidator.OneOf(trunkGroupACLVoiceActions...)},
 				},
 				"voice_action_false": schema.StringAttribute{
-					MarkdownDescription: "What happens to a call when the rules do not apply: " + quoteList(trunkGroupACLVoiceActions) + ".",
+					MarkdownDescription: "What happens to a call when the rules do not apply: " + framework.QuoteList(trunkGroupACLVoiceActions) + ".",
 					Optional:            true,
 					Validators:          []validator.String{stringvalidator.OneOf(trunkGroupACLVoiceActions...)},
 				},
@@ -124,11 +125,11 @@ func (r *trunkGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Group name. CarrierX sets `N/A` when it is left out. " + nameRule,
+				MarkdownDescription: "Group name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Partner that owns the group (the partner of the token).",
@@ -228,8 +229,8 @@ func (r *trunkGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	g, err := r.client.CreateTrunkGroup(ctx, dropNil(body))
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_trunk_group", "carrierx_trunk_group", g, err, nil) {
+	g, err := r.client.CreateTrunkGroup(ctx, framework.DropNil(body))
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_trunk_group", "carrierx_trunk_group", g, err, nil) {
 		return
 	}
 	prior := plan
@@ -255,7 +256,7 @@ func (r *trunkGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	if v, ok := patch["external_handlers"]; ok && v == nil {
 		patch["external_handlers"] = []any{} // removing the attribute removes the handlers
 	}
@@ -268,7 +269,7 @@ func (r *trunkGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 		g, err = r.client.GetTrunkGroup(ctx, sid)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_trunk_group "+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_trunk_group "+sid, err)
 		return
 	}
 	prior := plan

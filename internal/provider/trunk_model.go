@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // Fully documented trunk enums (validated); the others are only described.
@@ -60,14 +61,14 @@ func (m *trunkData) fill(ctx context.Context, trunkGroupSID string, t *client.Tr
 	m.TrunkSID = types.StringValue(t.TrunkSID)
 	m.TrunkGroupSID = types.StringValue(trunkGroupSID)
 	m.Name = types.StringPointerValue(t.Name)
-	m.EndpointSID = keepEmpty(t.EndpointSID, prior.EndpointSID)
+	m.EndpointSID = framework.KeepEmpty(t.EndpointSID, prior.EndpointSID)
 	m.AllowForward = types.StringPointerValue(t.AllowForward)
 	m.AllowTransfer = trunkTransferValue(t.AllowTransfer, prior.AllowTransfer)
 	m.ASNMode = types.StringPointerValue(t.ASNMode)
 	m.CallType = types.StringPointerValue(t.CallType)
-	m.Codec = keepEmpty(t.Codec, prior.Codec)
-	m.InCodec = keepEmpty(t.InCodec, prior.InCodec)
-	m.OutCodec = keepEmpty(t.OutCodec, prior.OutCodec)
+	m.Codec = framework.KeepEmpty(t.Codec, prior.Codec)
+	m.InCodec = framework.KeepEmpty(t.InCodec, prior.InCodec)
+	m.OutCodec = framework.KeepEmpty(t.OutCodec, prior.OutCodec)
 	m.InCapacity = types.Int64PointerValue(t.InCapacity)
 	m.OutCapacity = types.Int64PointerValue(t.OutCapacity)
 	m.InIdentityFormat = types.StringPointerValue(t.InIdentityFormat)
@@ -75,14 +76,14 @@ func (m *trunkData) fill(ctx context.Context, trunkGroupSID string, t *client.Tr
 	m.OutIdentityMode = types.StringPointerValue(t.OutIdentityMode)
 	m.InRFC4694Mode = types.StringPointerValue(t.InRFC4694Mode)
 	m.OutRFC4694Mode = types.StringPointerValue(t.OutRFC4694Mode)
-	m.InIPProfileSID = keepEmpty(t.InIPProfileSID, prior.InIPProfileSID)
-	m.OutIPProfileSID = keepEmpty(t.OutIPProfileSID, prior.OutIPProfileSID)
-	m.LocationSID = keepEmpty(t.LocationSID, prior.LocationSID)
+	m.InIPProfileSID = framework.KeepEmpty(t.InIPProfileSID, prior.InIPProfileSID)
+	m.OutIPProfileSID = framework.KeepEmpty(t.OutIPProfileSID, prior.OutIPProfileSID)
+	m.LocationSID = framework.KeepEmpty(t.LocationSID, prior.LocationSID)
 	m.Priority = types.Int64PointerValue(t.Priority)
 	m.Weight = types.Int64PointerValue(t.Weight)
 
 	var d diag.Diagnostics
-	m.RelaySIPHeaders, d = types.ListValueFrom(ctx, types.StringType, nonNilStrings(t.RelaySIPHeaders))
+	m.RelaySIPHeaders, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.RelaySIPHeaders))
 	diags.Append(d...)
 	m.ACLs, d = trunkGroupACLsValue(ctx, t.ACLs)
 	diags.Append(d...)
@@ -99,7 +100,7 @@ func trunkTransferValue(api *client.TrunkTransferMode, prior types.String) types
 		return types.StringNull()
 	}
 	v := string(*api)
-	if known(prior) && (v == "true" || v == "false") && strings.EqualFold(prior.ValueString(), v) {
+	if framework.Known(prior) && (v == "true" || v == "false") && strings.EqualFold(prior.ValueString(), v) {
 		return prior
 	}
 	return types.StringValue(v)
@@ -108,7 +109,7 @@ func trunkTransferValue(api *client.TrunkTransferMode, prior types.String) types
 // trunkTransferBody sends "true"/"false" as a JSON boolean, anything else as
 // the string written.
 func trunkTransferBody(v types.String) any {
-	if !known(v) {
+	if !framework.Known(v) {
 		return nil
 	}
 	s := v.ValueString()
@@ -124,35 +125,35 @@ func trunkTransferBody(v types.String) any {
 func (m *trunkData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
-		"name":               stringPtr(m.Name),
-		"endpoint_sid":       stringPtr(m.EndpointSID),
-		"allow_forward":      stringPtr(m.AllowForward),
+		"name":               framework.StringPtr(m.Name),
+		"endpoint_sid":       framework.StringPtr(m.EndpointSID),
+		"allow_forward":      framework.StringPtr(m.AllowForward),
 		"allow_transfer":     trunkTransferBody(m.AllowTransfer),
-		"asn_mode":           stringPtr(m.ASNMode),
-		"call_type":          stringPtr(m.CallType),
-		"codec":              stringPtr(m.Codec),
-		"in_codec":           stringPtr(m.InCodec),
-		"out_codec":          stringPtr(m.OutCodec),
-		"in_capacity":        int64Ptr(m.InCapacity),
-		"out_capacity":       int64Ptr(m.OutCapacity),
-		"in_identity_format": stringPtr(m.InIdentityFormat),
-		"in_identity_mode":   stringPtr(m.InIdentityMode),
-		"out_identity_mode":  stringPtr(m.OutIdentityMode),
-		"in_rfc_4694_mode":   stringPtr(m.InRFC4694Mode),
-		"out_rfc_4694_mode":  stringPtr(m.OutRFC4694Mode),
-		"in_ip_profile_sid":  stringPtr(m.InIPProfileSID),
-		"out_ip_profile_sid": stringPtr(m.OutIPProfileSID),
-		"location_sid":       stringPtr(m.LocationSID),
-		"priority":           int64Ptr(m.Priority),
-		"weight":             int64Ptr(m.Weight),
+		"asn_mode":           framework.StringPtr(m.ASNMode),
+		"call_type":          framework.StringPtr(m.CallType),
+		"codec":              framework.StringPtr(m.Codec),
+		"in_codec":           framework.StringPtr(m.InCodec),
+		"out_codec":          framework.StringPtr(m.OutCodec),
+		"in_capacity":        framework.Int64Ptr(m.InCapacity),
+		"out_capacity":       framework.Int64Ptr(m.OutCapacity),
+		"in_identity_format": framework.StringPtr(m.InIdentityFormat),
+		"in_identity_mode":   framework.StringPtr(m.InIdentityMode),
+		"out_identity_mode":  framework.StringPtr(m.OutIdentityMode),
+		"in_rfc_4694_mode":   framework.StringPtr(m.InRFC4694Mode),
+		"out_rfc_4694_mode":  framework.StringPtr(m.OutRFC4694Mode),
+		"in_ip_profile_sid":  framework.StringPtr(m.InIPProfileSID),
+		"out_ip_profile_sid": framework.StringPtr(m.OutIPProfileSID),
+		"location_sid":       framework.StringPtr(m.LocationSID),
+		"priority":           framework.Int64Ptr(m.Priority),
+		"weight":             framework.Int64Ptr(m.Weight),
 	}
-	if known(m.RelaySIPHeaders) {
+	if framework.Known(m.RelaySIPHeaders) {
 		b["relay_sip_headers"] = trunkGroupStrings(ctx, m.RelaySIPHeaders, &diags)
 	}
-	if known(m.ACLs) {
+	if framework.Known(m.ACLs) {
 		b["acls"] = trunkGroupACLsBody(ctx, m.ACLs, &diags)
 	}
-	if known(m.Transformations) {
+	if framework.Known(m.Transformations) {
 		b["transformations"] = trunkGroupTransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
@@ -161,7 +162,7 @@ func (m *trunkData) body(ctx context.Context) (map[string]any, diag.Diagnostics)
 // trunkParseImportID splits "<trunk_group_sid>/<trunk_sid>".
 func trunkParseImportID(id string) (trunkGroupSID, trunkSID string, err error) {
 	parts := strings.Split(id, "/")
-	if len(parts) != 2 || !isSID(parts[0]) || !isSID(parts[1]) {
+	if len(parts) != 2 || !framework.IsSID(parts[0]) || !framework.IsSID(parts[1]) {
 		return "", "", fmt.Errorf("import ID %q is not of the form <trunk_group_sid>/<trunk_sid> (two SIDs joined by a slash), "+
 			"for example 0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1", id)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -43,7 +44,7 @@ func (r *trunkResource) Metadata(_ context.Context, req resource.MetadataRequest
 }
 
 func (r *trunkResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *trunkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -92,20 +93,20 @@ func (r *trunkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				MarkdownDescription: "Trunk group the trunk belongs to, usually `carrierx_trunk_group.<name>.trunk_group_sid`. Changing it replaces the trunk.",
 				Required:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{trunkGroupSIDValidator{ref: "trunk_group_sid of a carrierx_trunk_group"}},
+				Validators:          []validator.String{framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Trunk name. CarrierX sets `N/A` when it is left out. " + nameRule,
+				MarkdownDescription: "Trunk name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{nameValidator{}},
+				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"endpoint_sid": schema.StringAttribute{
 				MarkdownDescription: "Endpoint the trunk delivers calls to and receives them from, usually " +
 					"`carrierx_endpoint.<name>.endpoint_sid`. Unset (or `\"\"`) leaves the trunk without an endpoint.",
 				Optional:   true,
-				Validators: []validator.String{trunkGroupSIDValidator{ref: "endpoint_sid of a carrierx_endpoint", allowEmpty: true}},
+				Validators: []validator.String{framework.SID{Hint: "Use the endpoint_sid of a carrierx_endpoint.", AllowEmpty: true}},
 			},
 			"acls":          trunkGroupACLsSchema("trunk"),
 			"allow_forward": allowForward,
@@ -117,7 +118,7 @@ func (r *trunkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				"regular"),
 			"codec": schema.StringAttribute{
 				MarkdownDescription: "Legacy codec preference, put in front of both `in_codec` and `out_codec`. Known values: " +
-					quoteList(trunkCodecs) + ". Null (the default) uses a codec the calling side offers.",
+					framework.QuoteList(trunkCodecs) + ". Null (the default) uses a codec the calling side offers.",
 				Optional: true,
 			},
 			"in_codec":     computedStr("Codec preference for calls the trunk receives (newer API versions)."),
@@ -166,7 +167,7 @@ func (r *trunkResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	tg := plan.TrunkGroupSID.ValueString()
-	t, err := r.client.CreateTrunk(ctx, tg, dropNil(body))
+	t, err := r.client.CreateTrunk(ctx, tg, framework.DropNil(body))
 	if err != nil {
 		if client.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("trunk_group_sid"), "Unable to create carrierx_trunk: trunk group not found",
@@ -175,7 +176,7 @@ func (r *trunkResource) Create(ctx context.Context, req resource.CreateRequest, 
 			return
 		}
 	}
-	if !createResult(&resp.Diagnostics, "Unable to create carrierx_trunk", "carrierx_trunk", t, err, func(sid string) string { return tg + "/" + sid }) {
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_trunk", "carrierx_trunk", t, err, func(sid string) string { return tg + "/" + sid }) {
 		return
 	}
 	prior := plan
@@ -197,7 +198,7 @@ func (r *trunkResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read carrierx_trunk "+tg+"/"+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to read carrierx_trunk "+tg+"/"+sid, err)
 		return
 	}
 	prior := state
@@ -219,7 +220,7 @@ func (r *trunkResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	patch := changed(planBody, stateBody)
+	patch := framework.Changed(planBody, stateBody)
 	tg, sid := state.TrunkGroupSID.ValueString(), state.TrunkSID.ValueString()
 	var t *client.Trunk
 	var err error
@@ -229,7 +230,7 @@ func (r *trunkResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		t, err = r.client.GetTrunk(ctx, tg, sid)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to update carrierx_trunk "+tg+"/"+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_trunk "+tg+"/"+sid, err)
 		return
 	}
 	prior := plan
@@ -246,7 +247,7 @@ func (r *trunkResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	tg, sid := state.TrunkGroupSID.ValueString(), state.TrunkSID.ValueString()
 	err := r.client.DeleteTrunk(ctx, tg, sid)
 	if err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Unable to delete carrierx_trunk "+tg+"/"+sid, err)
+		framework.AddAPIError(&resp.Diagnostics, "Unable to delete carrierx_trunk "+tg+"/"+sid, err)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 var (
@@ -39,7 +40,7 @@ func (d *trunkSingleDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *trunkSingleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = configuredClient(req.ProviderData, &resp.Diagnostics)
+	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *trunkSingleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -47,14 +48,14 @@ func (d *trunkSingleDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	attrs["trunk_group_sid"] = schema.StringAttribute{
 		MarkdownDescription: "Trunk group the trunk belongs to.",
 		Required:            true,
-		Validators:          []validator.String{trunkGroupSIDValidator{ref: "trunk_group_sid of a carrierx_trunk_group"}},
+		Validators:          []validator.String{framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}},
 	}
 	attrs["trunk_sid"] = schema.StringAttribute{
 		MarkdownDescription: "SID of the trunk to read. Exactly one of `trunk_sid` and `filter` is required.",
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = schema.StringAttribute{
-		MarkdownDescription: filterDoc + " It must match exactly one trunk of the group, for example `name eq \"primary\"`.",
+		MarkdownDescription: framework.FilterDoc + " It must match exactly one trunk of the group, for example `name eq \"primary\"`.",
 		Optional:            true,
 	}
 	resp.Schema = schema.Schema{
@@ -78,7 +79,7 @@ func (d *trunkSingleDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	tg := m.TrunkGroupSID.ValueString()
 	var t *client.Trunk
-	if known(m.TrunkSID) {
+	if framework.Known(m.TrunkSID) {
 		sid := m.TrunkSID.ValueString()
 		var err error
 		t, err = d.client.GetTrunk(ctx, tg, sid)
@@ -91,12 +92,12 @@ func (d *trunkSingleDataSource) Read(ctx context.Context, req datasource.ReadReq
 					fmt.Sprintf("Trunk group %q has no trunk with trunk_sid %q. Check the SID.", tg, sid))
 				return
 			}
-			addAPIError(&resp.Diagnostics, "Unable to read trunk", err)
+			framework.AddAPIError(&resp.Diagnostics, "Unable to read trunk", err)
 			return
 		}
 	} else {
 		var fd diag.Diagnostics
-		t = findOne[client.Trunk](ctx, d.client, client.TrunkGroupTrunksPath(tg), m.Filter.ValueString(), "trunks", "carrierx_trunks", &fd)
+		t = framework.FindOne(ctx, client.Objects[client.Trunk](d.client, client.TrunkKind(tg)).Page, m.Filter.ValueString(), "trunks", "carrierx_trunks", &fd)
 		if t == nil {
 			// A missing group fails the list with a 404: say so on trunk_group_sid.
 			if !d.trunkSingleGroupMissing(ctx, tg, &resp.Diagnostics) {

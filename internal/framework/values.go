@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // uses; they name no object.
 
 // changed returns the entries of plan that differ from state, compared as JSON.
-func changed(plan, state map[string]any) map[string]any {
+func Changed(plan, state map[string]any) map[string]any {
 	out := map[string]any{}
 	for k, v := range plan {
 		pv, _ := json.Marshal(v)
@@ -25,36 +25,36 @@ func changed(plan, state map[string]any) map[string]any {
 	return out
 }
 
-type unknowable interface {
+type Unknowable interface {
 	IsNull() bool
 	IsUnknown() bool
 }
 
-func known(v unknowable) bool { return !v.IsNull() && !v.IsUnknown() }
+func Known(v Unknowable) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // stringPtr returns nil for a null or unknown value, so it is left out or cleared.
-func stringPtr(v basetypes.StringValue) any {
-	if !known(v) {
+func StringPtr(v basetypes.StringValue) any {
+	if !Known(v) {
 		return nil
 	}
 	return v.ValueString()
 }
 
-func int64Ptr(v basetypes.Int64Value) any {
-	if !known(v) {
+func Int64Ptr(v basetypes.Int64Value) any {
+	if !Known(v) {
 		return nil
 	}
 	return v.ValueInt64()
 }
 
-func boolPtr(v basetypes.BoolValue) any {
-	if !known(v) {
+func BoolPtr(v basetypes.BoolValue) any {
+	if !Known(v) {
 		return nil
 	}
 	return v.ValueBool()
 }
 
-func dropNil(m map[string]any) map[string]any {
+func DropNil(m map[string]any) map[string]any {
 	for k, v := range m {
 		if v == nil {
 			delete(m, k)
@@ -64,8 +64,8 @@ func dropNil(m map[string]any) map[string]any {
 }
 
 // keepEmpty keeps a configured "" where the API answers null.
-func keepEmpty(api *string, prior types.String) types.String {
-	if api == nil && known(prior) && prior.ValueString() == "" {
+func KeepEmpty(api *string, prior types.String) types.String {
+	if api == nil && Known(prior) && prior.ValueString() == "" {
 		return prior
 	}
 	return types.StringPointerValue(api)
@@ -73,7 +73,7 @@ func keepEmpty(api *string, prior types.String) types.String {
 
 // stringMap renders a JSON object as map(string); non-string values are
 // kept as their JSON text, so nothing is lost.
-func stringMap(in map[string]any, skip map[string]bool) map[string]string {
+func StringMap(in map[string]any, skip map[string]bool) map[string]string {
 	out := make(map[string]string, len(in))
 	for k, v := range in {
 		if skip[k] || v == nil {
@@ -89,21 +89,21 @@ func stringMap(in map[string]any, skip map[string]bool) map[string]string {
 	return out
 }
 
-func optString(m map[string]string, k string) types.String {
+func OptString(m map[string]string, k string) types.String {
 	if v, ok := m[k]; ok {
 		return types.StringValue(v)
 	}
 	return types.StringNull()
 }
 
-func nonNilStrings(s []string) []string {
+func NonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
 	return s
 }
 
-func sortedKeys(m map[string]bool) []string {
+func SortedKeys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -112,7 +112,7 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-func quoteList(s []string) string {
+func QuoteList(s []string) string {
 	out := ""
 	for i, v := range s {
 		if i > 0 {

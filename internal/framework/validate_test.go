@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"context"
@@ -7,11 +7,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // validatorCase is one value given to a string validator: want lists text
@@ -74,7 +71,7 @@ func runStringValidator(t *testing.T, v validator.String, p path.Path, cases []v
 
 func TestValidatorName(t *testing.T) {
 	long := strings.Repeat("n", 10000)
-	runStringValidator(t, nameValidator{}, path.Root("name"), []validatorCase{
+	runStringValidator(t, NameValidator{}, path.Root("name"), []validatorCase{
 		{value: "pbx-east"},
 		{value: "ds pbx \"one\""},
 		{value: "Zoë's line ☎"},
@@ -94,7 +91,7 @@ func TestValidatorName(t *testing.T) {
 }
 
 func TestValidatorHTTPURL(t *testing.T) {
-	runStringValidator(t, httpURL{}, path.Root("callback_url"), []validatorCase{
+	runStringValidator(t, HTTPURL{}, path.Root("callback_url"), []validatorCase{
 		{value: "https://example.com/carrierx/sms"},
 		{value: "http://hooks.example.com:8080/sms?team=a#x"},
 		{value: "https://[2001:db8::1]/sms"},
@@ -120,18 +117,18 @@ func TestValidatorHTTPURL(t *testing.T) {
 // TestValidatorHTTPURLEmpty: "" means no callback where the resource keeps
 // it (DIDs, DID groups, prefixes), and is refused elsewhere (partner callbacks).
 func TestValidatorHTTPURLEmpty(t *testing.T) {
-	runStringValidator(t, httpURL{allowEmpty: true}, path.Root("callback_url"), []validatorCase{
+	runStringValidator(t, HTTPURL{AllowEmpty: true}, path.Root("callback_url"), []validatorCase{
 		{value: ""},
 		{value: "https://example.com/sms"},
 		{value: " ", want: []string{`callback_url " " is not an absolute`}},
 	})
-	runStringValidator(t, httpURL{}, path.Root("callbacks").AtName("sms"), []validatorCase{
+	runStringValidator(t, HTTPURL{}, path.Root("callbacks").AtName("sms"), []validatorCase{
 		{value: "", want: []string{`callbacks.sms "" is not an absolute`, "Leave it out to have no callback"}},
 	})
 }
 
 func TestValidatorURLWithoutUserinfo(t *testing.T) {
-	runStringValidator(t, urlWithoutUserinfo{}, path.Root("destination_url"), []validatorCase{
+	runStringValidator(t, URLWithoutUserinfo{}, path.Root("destination_url"), []validatorCase{
 		{value: "https://www.example.org/offer"},
 		{value: "www.example.org/offer"},
 		{value: "tel:+15550100142"},
@@ -151,7 +148,7 @@ func TestValidatorURLWithoutUserinfo(t *testing.T) {
 
 func TestValidatorIPOrHostname(t *testing.T) {
 	p := path.Root("addresses").AtListIndex(0).AtName("ip")
-	runStringValidator(t, ipOrHostname{}, p, []validatorCase{
+	runStringValidator(t, IPOrHostname{}, p, []validatorCase{
 		{value: "203.0.113.10"},
 		{value: "0.0.0.0"},
 		{value: "2001:db8::10"},
@@ -190,7 +187,7 @@ func TestValidatorIPOrHostname(t *testing.T) {
 }
 
 func TestValidatorRegexp(t *testing.T) {
-	runStringValidator(t, regexpSyntax{}, path.Root("suffix_pattern"), []validatorCase{
+	runStringValidator(t, RegexpSyntax{}, path.Root("suffix_pattern"), []validatorCase{
 		// Accepted: valid in some dialect, or read differently by dialects.
 		{value: ""},
 		{value: ".*516"},
@@ -227,59 +224,6 @@ func TestValidatorRegexp(t *testing.T) {
 	})
 }
 
-// TestValidatorACLRegexpEntries checks entries only of regexp rules, and
-// names the entry.
-func TestValidatorACLRegexpEntries(t *testing.T) {
-	ctx := context.Background()
-	var sresp resource.SchemaResponse
-	NewAccessControlRuleResource().Schema(ctx, resource.SchemaRequest{}, &sresp)
-	sch := sresp.Schema
-	config := func(op tftypes.Value, entries []string) (tfsdk.Config, types.List) {
-		ev := make([]tftypes.Value, len(entries))
-		for i, e := range entries {
-			ev[i] = tftypes.NewValue(tftypes.String, e)
-		}
-		obj := map[string]tftypes.Value{}
-		typ := sch.Type().TerraformType(ctx).(tftypes.Object)
-		for name, at := range typ.AttributeTypes {
-			obj[name] = tftypes.NewValue(at, nil)
-		}
-		obj["operation"] = op
-		obj["entries"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ev)
-		list, _ := types.ListValueFrom(ctx, types.StringType, entries)
-		return tfsdk.Config{Schema: sch, Raw: tftypes.NewValue(typ, obj)}, list
-	}
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	for _, c := range []struct {
-		op      tftypes.Value
-		entries []string
-		want    []string // per error, text it contains
-	}{
-		{op: str("regexp"), entries: []string{".*516", "1516.*"}},
-		{op: str("regexp"), entries: []string{".*516", "(1516", "[0-9"}, want: []string{
-			`entries[1] "(1516" is not a regular expression in any dialect: the '(' at character 1 is never closed`,
-			`entries[2] "[0-9" is not a regular expression in any dialect: the '[' at character 1 opens`,
-		}},
-		{op: str("prefix"), entries: []string{"(1516", `1516\`}},
-		{op: str("exact"), entries: []string{"[0-9"}},
-		{op: tftypes.NewValue(tftypes.String, tftypes.UnknownValue), entries: []string{"(1516"}},
-	} {
-		cfg, list := config(c.op, c.entries)
-		resp := &validator.ListResponse{}
-		aclRegexpEntries{}.ValidateList(ctx, validator.ListRequest{Path: path.Root("entries"), Config: cfg, ConfigValue: list}, resp)
-		errs := resp.Diagnostics.Errors()
-		if len(errs) != len(c.want) {
-			t.Errorf("%v %q: want %d errors, got %v", c.op, c.entries, len(c.want), resp.Diagnostics)
-			continue
-		}
-		for i, w := range c.want {
-			if !strings.Contains(errs[i].Detail(), w) {
-				t.Errorf("%v %q: error %d does not contain %q:\n%s", c.op, c.entries, i, w, errs[i].Detail())
-			}
-		}
-	}
-}
-
 func TestValidatorMaskUserinfo(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://u:p@h/x":          "https://***@h/x",
@@ -293,7 +237,7 @@ func TestValidatorMaskUserinfo(t *testing.T) {
 		"https://h":                "https://h",
 		"https://[2001:db8::1]:80": "https://[2001:db8::1]:80",
 	} {
-		got, has := maskUserinfo(in)
+		got, has := MaskUserinfo(in)
 		if got != want || has != (got != in) {
 			t.Errorf("maskUserinfo(%q) = %q, %v; want %q", in, got, has, want)
 		}

@@ -1,4 +1,4 @@
-package provider
+package framework
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 
 // addAPIError turns a client error into diagnostics. When CarrierX names a
 // field, the diagnostic points at that attribute so the CLI shows the line.
-func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
 	var apiErr *client.Error
 	if !errors.As(err, &apiErr) {
 		diags.AddError(summary, err.Error())
@@ -28,7 +28,7 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	}
 	pointed := false
 	for _, e := range apiErr.Errors {
-		if p, ok := fieldPath(e.Field); ok {
+		if p, ok := FieldPath(e.Field); ok {
 			diags.AddAttributeError(p, summary, detail)
 			pointed = true
 			break
@@ -44,7 +44,7 @@ var indexPart = regexp.MustCompile(`\[(\d+)\]`)
 
 // fieldPath maps an API field such as "addresses[0].ip" or "addresses.0.ip"
 // to a schema path.
-func fieldPath(field string) (path.Path, bool) {
+func FieldPath(field string) (path.Path, bool) {
 	if field == "" {
 		return path.Empty(), false
 	}
@@ -77,7 +77,7 @@ func fieldPath(field string) (path.Path, bool) {
 // created, with an import block for each. importID turns a candidate SID
 // into the resource's import ID (nil: the SID itself). It reports whether
 // obj can be used.
-func createResult(diags *diag.Diagnostics, summary, typ string, obj any, err error, importID func(string) string) bool {
+func CreateResult(diags *diag.Diagnostics, summary, typ string, obj any, err error, importID func(string) string) bool {
 	if importID == nil {
 		importID = func(sid string) string { return sid }
 	}
@@ -101,6 +101,6 @@ func createResult(diags *diag.Diagnostics, summary, typ string, obj any, err err
 		diags.AddError(summary+": the answer was lost", b.String())
 		return false
 	}
-	addAPIError(diags, summary, err)
+	AddAPIError(diags, summary, err)
 	return false
 }

@@ -1,0 +1,310 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// Lookup declares the data sources of an Object: the singular one (one
+// object by SID or by a filter that matches exactly one) and the plural
+// one (every object a filter matches). Their attributes are the resource's,
+// computed, with the same descriptions; Omit names the resource-only ones
+// (write-only inputs, Terraform-side settings).
+type Lookup[T, M any] struct {
+	Object *Object[T, M]
+	Noun   string // "DID group"
+	Nouns  string // "DID groups"
+	Plural string // "carrierx_did_groups"
+	Items  string // "did_groups": the plural's list attribute
+	Omit   []string
+	// Example is a filter that matches one object, shown in the docs.
+	Example string
+	// Parent, when set, scopes both data sources to a parent object whose
+	// SID the configuration gives (a trunk group's trunks).
+	Parent *Parent[M]
+}
+
+// Parent is a configured attribute that scopes a lookup: Required ones
+// address a sub-collection, optional ones narrow the list by a filter.
+type Parent[M any] struct {
+	Attr        string // "trunk_group_sid"
+	Description string
+	Required    bool
+	// Model carries the parent SID into the model, so Collection finds it.
+	Model func(m *M, sid string)
+}
+
+// DataSourceAttributes derives data-source attributes from a resource
+// schema: the same names, types, descriptions and sensitivity, all
+// computed, without the names in omit.
+func DataSourceAttributes(s rschema.Schema, omit ...string) map[string]dschema.Attribute {
+	return dsAttributes(s.Attributes, omit)
+}
+
+func dsAttributes(in map[string]rschema.Attribute, omit []string) map[string]dschema.Attribute {
+	out := make(map[string]dschema.Attribute, len(in))
+	for name, a := range in {
+		if slices.Contains(omit, name) {
+			continue
+		}
+		if da := dsAttribute(a); da != nil {
+			out[name] = da
+		}
+	}
+	return out
+}
+
+func dsAttribute(a rschema.Attribute) dschema.Attribute {
+	d, s := a.GetMarkdownDescription(), a.IsSensitive()
+	switch a := a.(type) {
+	case rschema.StringAttribute:
+		return dschema.StringAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, CustomType: a.CustomType}
+	case rschema.Int64Attribute:
+		return dschema.Int64Attribute{MarkdownDescription: d, Sensitive: s, Computed: true, CustomType: a.CustomType}
+	case rschema.Float64Attribute:
+		return dschema.Float64Attribute{MarkdownDescription: d, Sensitive: s, Computed: true, CustomType: a.CustomType}
+	case rschema.NumberAttribute:
+		return dschema.NumberAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, CustomType: a.CustomType}
+	case rschema.BoolAttribute:
+		return dschema.BoolAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, CustomType: a.CustomType}
+	case rschema.ListAttribute:
+		return dschema.ListAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, ElementType: a.ElementType, CustomType: a.CustomType}
+	case rschema.SetAttribute:
+		return dschema.SetAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, ElementType: a.ElementType, CustomType: a.CustomType}
+	case rschema.MapAttribute:
+		return dschema.MapAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, ElementType: a.ElementType, CustomType: a.CustomType}
+	case rschema.ObjectAttribute:
+		return dschema.ObjectAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, AttributeTypes: a.AttributeTypes, CustomType: a.CustomType}
+	case rschema.ListNestedAttribute:
+		return dschema.ListNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+	case rschema.SetNestedAttribute:
+		return dschema.SetNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+	case rschema.MapNestedAttribute:
+		return dschema.MapNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+	case rschema.SingleNestedAttribute:
+		return dschema.SingleNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
+			Attributes: dsAttributes(a.Attributes, nil)}
+	}
+	panic(fmt.Sprintf("framework: no data-source form for %T", a))
+}
+
+// NewDataSources returns the constructors of the singular and the plural
+// data source of l, for the provider's list.
+func NewDataSources[T, M any, PM Model[T, M]](l *Lookup[T, M]) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		func() datasource.DataSource { return &singular[T, M, PM]{lookupBase[T, M, PM]{l: l}} },
+		func() datasource.DataSource { return &plural[T, M, PM]{lookupBase[T, M, PM]{l: l}} },
+	}
+}
+
+type lookupBase[T, M any, PM Model[T, M]] struct {
+	l      *Lookup[T, M]
+	client *client.Client
+}
+
+func (b *lookupBase[T, M, PM]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.client = ConfiguredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// parent reads the parent attribute into a fresh model and, for an
+// optional parent, returns the filter that narrows a list to it.
+func (b *lookupBase[T, M, PM]) parent(ctx context.Context, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) (filter string) {
+	p := b.l.Parent
+	if p == nil {
+		return ""
+	}
+	var sid types.String
+	diags.Append(cfg.GetAttribute(ctx, path.Root(p.Attr), &sid)...)
+	if p.Model != nil {
+		p.Model(m, sid.ValueString())
+	}
+	if !p.Required && Known(sid) {
+		return fmt.Sprintf("%s eq %q", p.Attr, sid.ValueString())
+	}
+	return ""
+}
+
+func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
+	if p := b.l.Parent; p != nil {
+		attrs[p.Attr] = dschema.StringAttribute{MarkdownDescription: p.Description,
+			Required: p.Required, Optional: !p.Required}
+	}
+}
+
+// object renders obj as the data source's attribute values.
+func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, diags *diag.Diagnostics) map[string]attr.Value {
+	prior := m
+	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
+	st := tfsdk.State{Schema: b.l.Object.Schema}
+	diags.Append(st.Set(ctx, &m)...)
+	if diags.HasError() {
+		return nil
+	}
+	var all types.Object
+	diags.Append(st.Get(ctx, &all)...)
+	out := all.Attributes()
+	for _, k := range b.l.Omit {
+		delete(out, k)
+	}
+	return out
+}
+
+// Derived marks a data source whose attributes are derived from its
+// resource's schema and filled through the resource's model.
+func (b *lookupBase[T, M, PM]) Derived() {}
+
+type singular[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
+
+func (d *singular[T, M, PM]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = d.l.Object.Type
+}
+
+func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	l := d.l
+	attrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
+	sid := l.Object.SIDAttr
+	attrs[sid] = dschema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("SID of the %s to read. Exactly one of `%s` and `filter` is required.", l.Noun, sid),
+		Optional:            true, Computed: true,
+	}
+	attrs["filter"] = dschema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("%s It must match exactly one %s, for example `%s`.", FilterDoc, l.Noun, l.Example),
+		Optional:            true,
+	}
+	if l.Parent != nil && l.Parent.Required {
+		d.parentAttr(attrs)
+	}
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: fmt.Sprintf("Reads one %s by SID, or the single %s a filter matches. %s",
+			l.Noun, l.Noun, l.Object.Schema.MarkdownDescription),
+		Attributes: attrs,
+	}
+}
+
+func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
+	}
+}
+
+func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	l := d.l
+	var sid, filter types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Object.SIDAttr), &sid)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("filter"), &filter)...)
+	var m M
+	scope := d.parent(ctx, req.Config, &m, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	col := l.Object.Collection(d.client, &m)
+	find := filter
+	if scope != "" && Known(filter) {
+		find = types.StringValue(joinFilters(scope, filter.ValueString()))
+	}
+	obj := LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
+		Get: col.Get, Page: col.Page}, &resp.Diagnostics)
+	if obj == nil {
+		return
+	}
+	for k, v := range d.object(ctx, obj, m, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(k), v)...)
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("filter"), filter)...)
+}
+
+type plural[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
+
+func (d *plural[T, M, PM]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = d.l.Plural
+}
+
+func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	l := d.l
+	attrs := map[string]dschema.Attribute{
+		"filter": dschema.StringAttribute{MarkdownDescription: FilterDoc + " Unset lists all.", Optional: true},
+		"order": dschema.StringAttribute{
+			MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`.",
+			Optional:            true,
+		},
+		l.Items: dschema.ListNestedAttribute{
+			MarkdownDescription: "The matching " + l.Nouns + ".",
+			Computed:            true,
+			NestedObject:        dschema.NestedAttributeObject{Attributes: DataSourceAttributes(l.Object.Schema, l.Omit...)},
+		},
+	}
+	d.parentAttr(attrs)
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists the " + l.Nouns + " of the token's partner, every page fetched (1,000 per request).",
+		Attributes:          attrs,
+	}
+}
+
+func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	l := d.l
+	var filter, order types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("filter"), &filter)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("order"), &order)...)
+	var m M
+	scope := d.parent(ctx, req.Config, &m, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f := filter.ValueString()
+	if scope != "" {
+		f = joinFilters(scope, f)
+	}
+	objs, err := l.Object.Collection(d.client, &m).List(ctx, client.ListOptions{Filter: f, Order: order.ValueString()})
+	if err != nil {
+		AddAPIError(&resp.Diagnostics, "Unable to list "+l.Nouns, err)
+		return
+	}
+	itemAttrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
+	itemType := types.ObjectType{AttrTypes: make(map[string]attr.Type, len(itemAttrs))}
+	for k, a := range itemAttrs {
+		itemType.AttrTypes[k] = a.GetType()
+	}
+	items := make([]attr.Value, 0, len(objs))
+	for i := range objs {
+		vals := d.object(ctx, &objs[i], m, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		o, diags := types.ObjectValue(itemType.AttrTypes, vals)
+		resp.Diagnostics.Append(diags...)
+		items = append(items, o)
+	}
+	list, diags := types.ListValue(itemType, items)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.Items), list)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("filter"), filter)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("order"), order)...)
+	if p := l.Parent; p != nil {
+		var sid types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(p.Attr), &sid)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(p.Attr), sid)...)
+	}
+}
+
+func joinFilters(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + " and " + b
+}

@@ -1,0 +1,250 @@
+package framework
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+// Model is the one contract of every object's model: it renders the
+// request body, and fills itself from the API object. prior is the model
+// as it was before the call (plan or state; zero for a data source), so
+// configured values that the API answers differently are kept.
+type Model[T, M any] interface {
+	*M
+	Body(ctx context.Context) (map[string]any, diag.Diagnostics)
+	Fill(ctx context.Context, obj *T, prior *M) diag.Diagnostics
+}
+
+// API is a collection of objects of type T: client.Collection, or an
+// object's own where its API differs.
+type API[T any] interface {
+	Get(ctx context.Context, sid string) (*T, error)
+	Create(ctx context.Context, body any) (*T, error)
+	Update(ctx context.Context, sid string, patch map[string]any) (*T, error)
+	Delete(ctx context.Context, sid string) error
+	List(ctx context.Context, opts client.ListOptions) ([]T, error)
+	Page(ctx context.Context, opts client.ListOptions, offset int) (*client.Page[T], error)
+}
+
+// Of returns the collection of kind k for an object that has no parent.
+func Of[M, T any, P client.ObjectPtr[T]](k client.Kind) func(*client.Client, *M) API[T] {
+	return func(c *client.Client, _ *M) API[T] { return client.Objects[T, P](c, k) }
+}
+
+// Object declares one resource addressed by a SID: its name, its schema,
+// its collection, and hooks for what it does differently. The generic
+// Resource does the rest: Create, Read, Update, Delete and ImportState.
+type Object[T, M any] struct {
+	Type    string // "carrierx_did_group"
+	SIDAttr string // "did_group_sid": the SID attribute, also the import ID
+	Schema  schema.Schema
+
+	// Collection is where the object lives; m is the model at hand, for
+	// objects under a parent (a trunk in its trunk group).
+	Collection func(c *client.Client, m *M) API[T]
+
+	// Create replaces the default POST of the body (nil entries dropped).
+	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
+	// ImportID turns a SID found after a lost create into the import ID.
+	ImportID func(sid string) string
+	// Patch adjusts an update's changed fields before they are sent.
+	Patch func(ctx context.Context, plan, state *M, patch map[string]any)
+	// Delete replaces the default DELETE, where destroying is something else
+	// (releasing a number, restoring defaults); a 404 is success.
+	Delete func(ctx context.Context, c *client.Client, state *M) error
+	// Import replaces the default import by SID.
+	Import func(ctx context.Context, c *client.Client, id string, state *tfsdk.State) diag.Diagnostics
+	// ModifyPlan and ConfigValidators are the framework's, where needed.
+	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)
+	ConfigValidators []resource.ConfigValidator
+}
+
+// Resource is the generic resource of an Object.
+type Resource[T, M any, PM Model[T, M]] struct {
+	o      *Object[T, M]
+	client *client.Client
+}
+
+var (
+	_ resource.ResourceWithConfigure        = (*Resource[struct{}, nopModel, *nopModel])(nil)
+	_ resource.ResourceWithImportState      = (*Resource[struct{}, nopModel, *nopModel])(nil)
+	_ resource.ResourceWithModifyPlan       = (*Resource[struct{}, nopModel, *nopModel])(nil)
+	_ resource.ResourceWithConfigValidators = (*Resource[struct{}, nopModel, *nopModel])(nil)
+)
+
+type nopModel struct{}
+
+func (*nopModel) Body(context.Context) (map[string]any, diag.Diagnostics)     { return nil, nil }
+func (*nopModel) Fill(context.Context, *struct{}, *nopModel) diag.Diagnostics { return nil }
+
+// NewResource returns the constructor the provider registers.
+func NewResource[T, M any, PM Model[T, M]](o *Object[T, M]) func() resource.Resource {
+	return func() resource.Resource { return &Resource[T, M, PM]{o: o} }
+}
+
+// NewModel returns an empty model, for tests that check it against the schema.
+func (r *Resource[T, M, PM]) NewModel() any { return new(M) }
+
+// Metadata names the resource.
+func (r *Resource[T, M, PM]) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = r.o.Type
+}
+
+// Schema is the declared schema.
+func (r *Resource[T, M, PM]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.o.Schema
+}
+
+// Configure takes the provider's client.
+func (r *Resource[T, M, PM]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = ConfiguredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// ConfigValidators are the declared ones.
+func (r *Resource[T, M, PM]) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return r.o.ConfigValidators
+}
+
+// ModifyPlan runs the declared hook, if any.
+func (r *Resource[T, M, PM]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.o.ModifyPlan != nil {
+		r.o.ModifyPlan(ctx, req, resp)
+	}
+}
+
+func (r *Resource[T, M, PM]) sid(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {
+	var sid string
+	diags.Append(s.GetAttribute(ctx, path.Root(r.o.SIDAttr), &sid)...)
+	return sid
+}
+
+// Create sends the plan's body; an object found after a lost answer is
+// used with a warning, candidates are named with import blocks.
+func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body, diags := PM(&plan).Body(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var obj *T
+	var err error
+	if r.o.Create != nil {
+		obj, err = r.o.Create(ctx, r.client, &plan, body)
+	} else {
+		obj, err = r.o.Collection(r.client, &plan).Create(ctx, DropNil(body))
+	}
+	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
+		return
+	}
+	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+// fillAndSet fills a copy of prior from obj and stores it.
+func (r *Resource[T, M, PM]) fillAndSet(ctx context.Context, obj *T, prior M, state *tfsdk.State, diags *diag.Diagnostics) {
+	m := prior
+	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
+	if diags.HasError() {
+		return
+	}
+	diags.Append(state.Set(ctx, &m)...)
+}
+
+// Read refreshes state; a confirmed 404 removes the resource from state,
+// so Terraform plans to create it again.
+func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	sid := r.sid(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, err := r.o.Collection(r.client, &state).Get(ctx, sid)
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		AddAPIError(&resp.Diagnostics, "Unable to read "+r.o.Type+" "+sid, err)
+		return
+	}
+	r.fillAndSet(ctx, obj, state, &resp.State, &resp.Diagnostics)
+}
+
+// Update sends one PATCH with only the changed fields; when only
+// Terraform-side attributes changed it reads the object instead.
+func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	sid := r.sid(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	planBody, diags := PM(&plan).Body(ctx)
+	resp.Diagnostics.Append(diags...)
+	stateBody, diags := PM(&state).Body(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	patch := Changed(planBody, stateBody)
+	if r.o.Patch != nil {
+		r.o.Patch(ctx, &plan, &state, patch)
+	}
+	col := r.o.Collection(r.client, &state)
+	var obj *T
+	var err error
+	if len(patch) > 0 {
+		obj, err = col.Update(ctx, sid, patch)
+	} else {
+		obj, err = col.Get(ctx, sid)
+	}
+	if err != nil {
+		AddAPIError(&resp.Diagnostics, "Unable to update "+r.o.Type+" "+sid, err)
+		return
+	}
+	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+// Delete treats a confirmed 404 as already deleted.
+func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	sid := r.sid(ctx, req.State, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	if r.o.Delete != nil {
+		err = r.o.Delete(ctx, r.client, &state)
+	} else {
+		err = r.o.Collection(r.client, &state).Delete(ctx, sid)
+	}
+	if err != nil && !client.IsNotFound(err) {
+		AddAPIError(&resp.Diagnostics, "Unable to delete "+r.o.Type+" "+sid, err)
+	}
+}
+
+// ImportState takes a SID, checked first so a wrong ID fails with a clear
+// message rather than a 404 on the first read.
+func (r *Resource[T, M, PM]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if r.o.Import != nil {
+		resp.Diagnostics.Append(r.o.Import(ctx, r.client, req.ID, &resp.State)...)
+		return
+	}
+	if CheckImportSID(r.o.Type, r.o.SIDAttr, req.ID, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.SIDAttr), req.ID)...)
+	}
+}

@@ -1,0 +1,91 @@
+// Package didgroup is carrierx_did_group and its data sources: a set of
+// rented numbers that share an SMS callback URL (CarrierX docs, Core API,
+// Phone Numbers, DID Group Object).
+package didgroup
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+type model struct {
+	DIDGroupSID types.String `tfsdk:"did_group_sid"`
+	Name        types.String `tfsdk:"name"`
+	CallbackURL types.String `tfsdk:"callback_url"`
+	PartnerSID  types.String `tfsdk:"partner_sid"`
+}
+
+// Fill sets every attribute from the API answer; prior keeps a configured
+// "" that the API reads back as null.
+func (m *model) Fill(_ context.Context, g *client.DIDGroup, prior *model) diag.Diagnostics {
+	m.DIDGroupSID = types.StringValue(g.DIDGroupSID)
+	m.Name = types.StringPointerValue(g.Name)
+	m.CallbackURL = framework.KeepEmpty(g.CallbackURL, prior.CallbackURL)
+	m.PartnerSID = types.StringValue(g.PartnerSID)
+	return nil
+}
+
+// Body renders the writable attributes; null becomes a nil entry so an
+// update can clear it.
+func (m *model) Body(context.Context) (map[string]any, diag.Diagnostics) {
+	return map[string]any{
+		"name":         framework.StringPtr(m.Name),
+		"callback_url": framework.StringPtr(m.CallbackURL),
+	}, nil
+}
+
+// Object declares carrierx_did_group.
+var Object = &framework.Object[client.DIDGroup, model]{
+	Type:       "carrierx_did_group",
+	SIDAttr:    "did_group_sid",
+	Collection: framework.Of[model, client.DIDGroup](client.DIDGroupKind),
+	Schema: schema.Schema{
+		MarkdownDescription: "A CarrierX DID group: a set of rented phone numbers that share an SMS callback URL. " +
+			"A number joins a group through its own `did_group_sid` (see `carrierx_phone_number`). For an SMS " +
+			"event CarrierX uses the first non-empty of the number's `callback_url`, its group's `callback_url` " +
+			"and the partner's `sms` callback.",
+		Attributes: map[string]schema.Attribute{
+			"did_group_sid": schema.StringAttribute{
+				MarkdownDescription: "DID group secure ID; also the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Group name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("N/A"),
+				Validators:          []validator.String{framework.NameValidator{}},
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none. " + framework.CallbackURLRule,
+				Optional:            true,
+				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
+			},
+			"partner_sid": schema.StringAttribute{
+				MarkdownDescription: "Owning partner: the partner of the provider's token.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	},
+}
+
+// Resource is the carrierx_did_group resource.
+var Resource = framework.NewResource[client.DIDGroup](Object)
+
+// DataSources are carrierx_did_group and carrierx_did_groups.
+var DataSources = framework.NewDataSources[client.DIDGroup](&framework.Lookup[client.DIDGroup, model]{
+	Object: Object, Noun: "DID group", Nouns: "DID groups",
+	Plural: "carrierx_did_groups", Items: "did_groups", Example: `name eq "sales-lines"`,
+})
