@@ -15,6 +15,8 @@ import (
 func TestEveryObjectIsComplete(t *testing.T) {
 	tests := ""
 	files, _ := filepath.Glob("*_test.go")
+	services, _ := filepath.Glob("../services/*/*_test.go")
+	files = append(files, services...)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
