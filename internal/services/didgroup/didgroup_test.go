@@ -1,4 +1,4 @@
-package provider
+package didgroup_test
 
 import (
 	"context"
@@ -10,58 +10,59 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const didGroupRes = "carrierx_did_group.test"
 
-func didGroupConfig(e *accEnv, body string) string {
-	return e.config("resource \"carrierx_did_group\" \"test\" {\n" + body + "\n}\n")
+func didGroupConfig(e *acctest.Env, body string) string {
+	return e.Config("resource \"carrierx_did_group\" \"test\" {\n" + body + "\n}\n")
 }
 
 // TestAccDIDGroup_lifecycle covers create, import, update in place,
 // clearing an attribute and destroy, and the requests each step sends.
 // Nothing on a DID group is create-only, so nothing forces a replacement.
 func TestAccDIDGroup_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	full := didGroupConfig(e, `
   name         = "sales-lines"
   callback_url = "https://hooks.example.com/sms/sales"`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
-				if err := expectCalls(e.requests(), map[string]int{"DELETE /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
+			if !e.Live {
+				if err := acctest.ExpectCalls(e.Requests(), map[string]int{"DELETE /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
 					return err
 				}
 			}
-			return e.checkGone("carrierx_did_group", "did_group_sid", e.didGroupGet)(s)
+			return e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind))(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    full,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(didGroupRes, "did_group_sid", sidRegexp),
+					resource.TestMatchResourceAttr(didGroupRes, "did_group_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(didGroupRes, "partner_sid", regexp.MustCompile(`.+`)),
 					resource.TestCheckResourceAttr(didGroupRes, "name", "sales-lines"),
 					resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/sales"),
-					prefixSaveAttr(didGroupRes, "did_group_sid", &sid),
+					acctest.SaveAttr(didGroupRes, "did_group_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
+						reqs := e.Requests()
 						// One POST with the configured values, and no extra GET.
-						if err := expectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/did_groups": 1, "GET /core/v2/phonenumber/did_groups/" + sid: 0}); err != nil {
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/did_groups": 1, "GET /core/v2/phonenumber/did_groups/" + sid: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "POST", `{"callback_url":"https://hooks.example.com/sms/sales","name":"sales-lines"}`)
+						return acctest.ExpectBody(reqs, "POST", `{"callback_url":"https://hooks.example.com/sms/sales","name":"sales-lines"}`)
 					},
 				),
 			},
@@ -70,7 +71,7 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "did_group_sid",
-				ImportStateIdFunc:                    prefixStateAttr(didGroupRes, "did_group_sid"),
+				ImportStateIdFunc:                    acctest.Attr(didGroupRes, "did_group_sid"),
 			},
 			{
 				// An import block with the same configuration plans no change.
@@ -78,10 +79,10 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 				ResourceName:      didGroupRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: prefixStateAttr(didGroupRes, "did_group_sid"),
+				ImportStateIdFunc: acctest.Attr(didGroupRes, "did_group_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config: didGroupConfig(e, `
   name         = "sales-lines-2"
   callback_url = "https://hooks.example.com/sms/sales"`),
@@ -91,25 +92,25 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(didGroupRes, "name", "sales-lines-2"),
-					prefixSameAttr(didGroupRes, "did_group_sid", &sid),
+					acctest.SameAttr(didGroupRes, "did_group_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
 							return err
 						}
-						if n := len(prefixWrites(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, summarize(reqs))
+						if n := len(acctest.Writes(reqs)); n != 1 {
+							return fmt.Errorf("%d writes, want one PATCH: %v", n, acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"name":"sales-lines-2"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"name":"sales-lines-2"}`)
 					},
 				),
 			},
 			{
 				// Leaving out callback_url clears it; leaving out name sends CarrierX's default.
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    didGroupConfig(e, ``),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionUpdate)},
@@ -118,16 +119,16 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(didGroupRes, "name", "N/A"),
 					resource.TestCheckNoResourceAttr(didGroupRes, "callback_url"),
-					prefixSameAttr(didGroupRes, "did_group_sid", &sid),
+					acctest.SameAttr(didGroupRes, "did_group_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectBody(reqs, "PATCH", `{"callback_url":null,"name":"N/A"}`); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectBody(reqs, "PATCH", `{"callback_url":null,"name":"N/A"}`); err != nil {
 							return err
 						}
-						e.clearRequests() // CheckDestroy counts what destroy sends
+						e.ClearRequests() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),
@@ -139,10 +140,10 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 // TestAccDIDGroup_defaults creates a group with nothing configured: the
 // API's defaults never show as a change.
 func TestAccDIDGroup_defaults(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_did_group", "did_group_sid", e.didGroupGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: didGroupConfig(e, ``),
@@ -159,7 +160,7 @@ func TestAccDIDGroup_defaults(t *testing.T) {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "did_group_sid",
-				ImportStateIdFunc:                    prefixStateAttr(didGroupRes, "did_group_sid"),
+				ImportStateIdFunc:                    acctest.Attr(didGroupRes, "did_group_sid"),
 			},
 		},
 	})
@@ -168,19 +169,19 @@ func TestAccDIDGroup_defaults(t *testing.T) {
 // TestAccDIDGroup_drift changes and deletes the group behind Terraform's
 // back; the next plan shows both and the apply puts things right.
 func TestAccDIDGroup_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	cfg := didGroupConfig(e, `
   name         = "drift"
   callback_url = "https://hooks.example.com/sms/drift"`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_did_group", "did_group_sid", e.didGroupGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: prefixSaveAttr(didGroupRes, "did_group_sid", &sid)},
+			{Config: cfg, Check: acctest.SaveAttr(didGroupRes, "did_group_sid", &sid)},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateDIDGroup(context.Background(), sid, map[string]any{"name": "changed-outside", "callback_url": nil}); err != nil {
+					if _, err := e.API.UpdateDIDGroup(context.Background(), sid, map[string]any{"name": "changed-outside", "callback_url": nil}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -193,7 +194,7 @@ func TestAccDIDGroup_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(didGroupRes, "name", "drift"),
 					resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/drift"),
 					func(*terraform.State) error {
-						g, err := e.api.GetDIDGroup(context.Background(), sid)
+						g, err := e.API.GetDIDGroup(context.Background(), sid)
 						if err == nil && (g.Name == nil || *g.Name != "drift" || g.CallbackURL == nil) {
 							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
 						}
@@ -201,7 +202,7 @@ func TestAccDIDGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			recreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error { return e.api.DeleteDIDGroup(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error { return e.API.DeleteDIDGroup(context.Background(), sid) }),
 		},
 	})
 }
@@ -209,10 +210,10 @@ func TestAccDIDGroup_drift(t *testing.T) {
 // TestAccDIDGroup_invalidInput rejects malformed and unknown import IDs and
 // leaves nothing behind.
 func TestAccDIDGroup_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := didGroupConfig(e, `name = "x"`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:        cfg,
@@ -230,7 +231,7 @@ func TestAccDIDGroup_invalidInput(t *testing.T) {
 			},
 		},
 	})
-	gs, err := e.api.ListDIDGroups(context.Background(), client.ListOptions{})
+	gs, err := e.API.ListDIDGroups(context.Background(), client.ListOptions{})
 	if err != nil || len(gs) != 0 {
 		t.Fatalf("after failed imports: %d DID groups, err %v", len(gs), err)
 	}
