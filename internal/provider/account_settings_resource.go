@@ -116,7 +116,7 @@ func (m *accountSettingsModel) body(ctx context.Context) (map[string]any, diag.D
 		b["acls"] = partnerACLsBody(ctx, m.ACLs, &diags)
 	}
 	if framework.Known(m.Transformations) {
-		b["transformations"] = partnerTransformationsBody(ctx, m.Transformations, &diags)
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }
@@ -149,8 +149,7 @@ func (m *accountSettingsModel) fill(ctx context.Context, p *client.Partner, all 
 		diags.Append(d...)
 	}
 	if !m.Transformations.IsNull() || (all && len(p.Transformations) > 0) {
-		m.Transformations, d = partnerTransformationsValue(ctx, p.Transformations)
-		diags.Append(d...)
+		m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
 	}
 	return diags
 }
@@ -287,6 +286,6 @@ func (r *accountSettingsResource) ImportState(ctx context.Context, req resource.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("callbacks"), types.ObjectNull(partnerCallbacksAttrTypes))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("attributes"), types.MapNull(types.StringType))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("acls"), types.ListNull(partnerACLObjectType()))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("transformations"), types.ListNull(transformationObjectType()))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("transformations"), types.ListNull(framework.TransformationType))...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, accountSettingsImported, []byte(`true`))...)
 }

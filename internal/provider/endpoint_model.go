@@ -59,21 +59,11 @@ type addressModel struct {
 	Transport   types.String `tfsdk:"transport"`
 }
 
-type transformationModel struct {
-	Action    types.String `tfsdk:"action"`
-	Direction types.String `tfsdk:"direction"`
-	Operands  types.List   `tfsdk:"operands"`
-}
-
 var addressAttrTypes = map[string]attr.Type{
 	"direction": types.StringType, "dst_port": types.Int64Type, "ip": types.StringType,
 	"location_sid": types.StringType, "port": types.Int64Type, "priority": types.Int64Type,
 	"sip_password": types.StringType, "sip_username": types.StringType, "srtp": types.BoolType,
 	"transport": types.StringType,
-}
-
-var transformationAttrTypes = map[string]attr.Type{
-	"action": types.StringType, "direction": types.StringType, "operands": types.ListType{ElemType: types.StringType},
 }
 
 var credentialsAttrTypes = map[string]attr.Type{
@@ -110,9 +100,6 @@ func (m *endpointData) summary() endpointSummary {
 }
 
 func addressObjectType() types.ObjectType { return types.ObjectType{AttrTypes: addressAttrTypes} }
-func transformationObjectType() types.ObjectType {
-	return types.ObjectType{AttrTypes: transformationAttrTypes}
-}
 
 // fill sets every attribute from the API answer. prior supplies values the
 // API rewrites ("" read back as null) so they do not show as drift.
@@ -159,14 +146,7 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 	m.Addresses, d = types.ListValueFrom(ctx, addressObjectType(), addrs)
 	diags.Append(d...)
 
-	trs := make([]transformationModel, len(ep.Transformations))
-	for i, t := range ep.Transformations {
-		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
-		diags.Append(d...)
-		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
-	}
-	m.Transformations, d = types.ListValueFrom(ctx, transformationObjectType(), trs)
-	diags.Append(d...)
+	m.Transformations = framework.TransformationsValue(ctx, ep.Transformations, &diags)
 
 	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Attributes, nil))
 	diags.Append(d...)
@@ -222,17 +202,7 @@ func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnosti
 		b["addresses"] = out
 	}
 	if framework.Known(m.Transformations) {
-		var trs []transformationModel
-		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
-		out := make([]client.Transformation, 0, len(trs))
-		for _, t := range trs {
-			var ops []string
-			if framework.Known(t.Operands) {
-				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
-			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
-		}
-		b["transformations"] = out
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	if framework.Known(m.Attributes) {
 		attrs := map[string]string{}

@@ -225,7 +225,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "Call-data rewrite rules applied at endpoint level, in order. Passed to CarrierX as written.",
 				Optional:            true,
 				Computed:            true,
-				Default:             listdefault.StaticValue(types.ListValueMust(transformationObjectType(), []attr.Value{})),
+				Default:             listdefault.StaticValue(types.ListValueMust(framework.TransformationType, []attr.Value{})),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"action":    schema.StringAttribute{MarkdownDescription: "Transformation verb.", Required: true},

@@ -159,8 +159,7 @@ func (m *partnerData) fill(ctx context.Context, p *client.Partner, prior *partne
 	diags.Append(d...)
 	m.ParentAssignedACLs, d = partnerACLsValue(ctx, p.ParentAssignedACLs)
 	diags.Append(d...)
-	m.Transformations, d = partnerTransformationsValue(ctx, p.Transformations)
-	diags.Append(d...)
+	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
 	return diags
 }
 
@@ -251,33 +250,6 @@ func partnerACLsBody(ctx context.Context, l types.List, diags *diag.Diagnostics)
 			VoiceActionTrue:    a.VoiceActionTrue.ValueStringPointer(),
 			VoiceActionFalse:   a.VoiceActionFalse.ValueStringPointer(),
 		})
-	}
-	return out
-}
-
-func partnerTransformationsValue(ctx context.Context, trs []client.Transformation) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	out := make([]transformationModel, len(trs))
-	for i, t := range trs {
-		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
-		diags.Append(d...)
-		out[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
-	}
-	l, d := types.ListValueFrom(ctx, transformationObjectType(), out)
-	diags.Append(d...)
-	return l, diags
-}
-
-func partnerTransformationsBody(ctx context.Context, l types.List, diags *diag.Diagnostics) []client.Transformation {
-	var trs []transformationModel
-	diags.Append(l.ElementsAs(ctx, &trs, false)...)
-	out := make([]client.Transformation, 0, len(trs))
-	for _, t := range trs {
-		var ops []string
-		if framework.Known(t.Operands) {
-			diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
-		}
-		out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
 	}
 	return out
 }

@@ -312,7 +312,7 @@ func (m *partnerResourceModel) body(ctx context.Context) (map[string]any, diag.D
 		b["callbacks"] = partnerCallbacksBody(m.Callbacks)
 	}
 	if framework.Known(m.Transformations) {
-		b["transformations"] = partnerTransformationsBody(ctx, m.Transformations, &diags)
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }
@@ -474,7 +474,7 @@ func (r *partnerResource) setState(ctx context.Context, p *client.Partner, m *pa
 		m.Callbacks = types.ObjectNull(partnerCallbacksAttrTypes)
 	}
 	if prior.Transformations.IsNull() && (!imported || len(p.Transformations) == 0) {
-		m.Transformations = types.ListNull(transformationObjectType())
+		m.Transformations = types.ListNull(framework.TransformationType)
 	}
 	if framework.Known(m.PasswordWOVersion) {
 		m.Password = types.StringNull()

@@ -156,14 +156,7 @@ func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phon
 	var dd diag.Diagnostics
 	m.Attributes, dd = types.MapValueFrom(ctx, types.StringType, framework.StringMap(d.Attributes, nil))
 	diags.Append(dd...)
-	trs := make([]transformationModel, len(d.Transformations))
-	for i, t := range d.Transformations {
-		ops, dd := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
-		diags.Append(dd...)
-		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
-	}
-	m.Transformations, dd = types.ListValueFrom(ctx, transformationObjectType(), trs)
-	diags.Append(dd...)
+	m.Transformations = framework.TransformationsValue(ctx, d.Transformations, &diags)
 	return diags
 }
 
@@ -196,17 +189,7 @@ func (m *phoneNumberCommon) body(ctx context.Context) (map[string]any, diag.Diag
 		b["attributes"] = attrs
 	}
 	if framework.Known(m.Transformations) {
-		var trs []transformationModel
-		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
-		out := make([]client.Transformation, 0, len(trs))
-		for _, t := range trs {
-			var ops []string
-			if framework.Known(t.Operands) {
-				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
-			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
-		}
-		b["transformations"] = out
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }

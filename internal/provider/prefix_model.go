@@ -65,14 +65,7 @@ func (m *prefixModel) fill(ctx context.Context, p *client.Prefix, prior *prefixM
 	var d diag.Diagnostics
 	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(p.Attributes, nil))
 	diags.Append(d...)
-	trs := make([]transformationModel, len(p.Transformations))
-	for i, t := range p.Transformations {
-		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
-		diags.Append(d...)
-		trs[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
-	}
-	m.Transformations, d = types.ListValueFrom(ctx, transformationObjectType(), trs)
-	diags.Append(d...)
+	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
 	return diags
 }
 
@@ -96,17 +89,7 @@ func (m *prefixModel) body(ctx context.Context) (map[string]any, diag.Diagnostic
 		b["attributes"] = attrs
 	}
 	if framework.Known(m.Transformations) {
-		var trs []transformationModel
-		diags.Append(m.Transformations.ElementsAs(ctx, &trs, false)...)
-		out := make([]client.Transformation, 0, len(trs))
-		for _, t := range trs {
-			var ops []string
-			if framework.Known(t.Operands) {
-				diags.Append(t.Operands.ElementsAs(ctx, &ops, false)...)
-			}
-			out = append(out, client.Transformation{Action: t.Action.ValueString(), Direction: t.Direction.ValueString(), Operands: framework.NonNil(ops)})
-		}
-		b["transformations"] = out
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }

@@ -112,7 +112,7 @@ func (r *prefixResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "Call-data rewrite rules applied at prefix level, in order. Passed to CarrierX as written.",
 				Optional:            true,
 				Computed:            true,
-				Default:             listdefault.StaticValue(types.ListValueMust(transformationObjectType(), []attr.Value{})),
+				Default:             listdefault.StaticValue(types.ListValueMust(framework.TransformationType, []attr.Value{})),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"action":    schema.StringAttribute{MarkdownDescription: "Transformation verb.", Required: true},

@@ -95,8 +95,7 @@ func (m *trunkGroupData) fill(ctx context.Context, g *client.TrunkGroup, prior *
 	diags.Append(d...)
 	m.ACLs, d = trunkGroupACLsValue(ctx, g.ACLs)
 	diags.Append(d...)
-	m.Transformations, d = trunkGroupTransformationsValue(ctx, g.Transformations)
-	diags.Append(d...)
+	m.Transformations = framework.TransformationsValue(ctx, g.Transformations, &diags)
 	return diags
 }
 
@@ -127,7 +126,7 @@ func (m *trunkGroupData) body(ctx context.Context) (map[string]any, diag.Diagnos
 		b["acls"] = trunkGroupACLsBody(ctx, m.ACLs, &diags)
 	}
 	if framework.Known(m.Transformations) {
-		b["transformations"] = trunkGroupTransformationsBody(ctx, m.Transformations, &diags)
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }
@@ -168,32 +167,6 @@ func trunkGroupACLsBody(ctx context.Context, l types.List, diags *diag.Diagnosti
 			"direction":            framework.StringPtr(a.Direction),
 			"voice_action_true":    framework.StringPtr(a.VoiceActionTrue),
 			"voice_action_false":   framework.StringPtr(a.VoiceActionFalse),
-		})
-	}
-	return out
-}
-
-func trunkGroupTransformationsValue(ctx context.Context, trs []client.Transformation) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	out := make([]transformationModel, len(trs))
-	for i, t := range trs {
-		ops, d := types.ListValueFrom(ctx, types.StringType, framework.NonNil(t.Operands))
-		diags.Append(d...)
-		out[i] = transformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction), Operands: ops}
-	}
-	l, d := types.ListValueFrom(ctx, transformationObjectType(), out)
-	diags.Append(d...)
-	return l, diags
-}
-
-func trunkGroupTransformationsBody(ctx context.Context, l types.List, diags *diag.Diagnostics) []client.Transformation {
-	var trs []transformationModel
-	diags.Append(l.ElementsAs(ctx, &trs, false)...)
-	out := make([]client.Transformation, 0, len(trs))
-	for _, t := range trs {
-		out = append(out, client.Transformation{
-			Action: t.Action.ValueString(), Direction: t.Direction.ValueString(),
-			Operands: trunkGroupStrings(ctx, t.Operands, diags),
 		})
 	}
 	return out

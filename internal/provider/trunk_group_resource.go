@@ -90,27 +90,6 @@ func trunkGroupACLsSchema(level string) schema.ListNestedAttribute {
 	}
 }
 
-// trunkGroupTransformationsSchema is the endpoint's transformation shape.
-func trunkGroupTransformationsSchema(level string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		MarkdownDescription: "Call-data rewrite rules applied at " + level + " level, in order. Passed to CarrierX as written.",
-		Optional:            true,
-		Computed:            true,
-		Default:             listdefault.StaticValue(types.ListValueMust(transformationObjectType(), []attr.Value{})),
-		NestedObject: schema.NestedAttributeObject{
-			Attributes: map[string]schema.Attribute{
-				"action":    schema.StringAttribute{MarkdownDescription: "Transformation verb.", Required: true},
-				"direction": schema.StringAttribute{MarkdownDescription: "`inbound`, `outbound` or `any`.", Required: true},
-				"operands": schema.ListAttribute{
-					MarkdownDescription: "Arguments of the action.",
-					ElementType:         types.StringType,
-					Required:            true,
-				},
-			},
-		},
-	}
-}
-
 func (r *trunkGroupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A CarrierX trunk group: the routing target of phone numbers (DIDs) and prefixes, " +
@@ -213,7 +192,7 @@ func (r *trunkGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Default:    stringdefault.StaticString(trunkGroupDefaultCodes),
 				Validators: trunkGroupFailureCodes(),
 			},
-			"transformations": trunkGroupTransformationsSchema("trunk group"),
+			"transformations": framework.Transformations("trunk group"),
 		},
 	}
 }

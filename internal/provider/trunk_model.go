@@ -87,8 +87,7 @@ func (m *trunkData) fill(ctx context.Context, trunkGroupSID string, t *client.Tr
 	diags.Append(d...)
 	m.ACLs, d = trunkGroupACLsValue(ctx, t.ACLs)
 	diags.Append(d...)
-	m.Transformations, d = trunkGroupTransformationsValue(ctx, t.Transformations)
-	diags.Append(d...)
+	m.Transformations = framework.TransformationsValue(ctx, t.Transformations, &diags)
 	return diags
 }
 
@@ -154,7 +153,7 @@ func (m *trunkData) body(ctx context.Context) (map[string]any, diag.Diagnostics)
 		b["acls"] = trunkGroupACLsBody(ctx, m.ACLs, &diags)
 	}
 	if framework.Known(m.Transformations) {
-		b["transformations"] = trunkGroupTransformationsBody(ctx, m.Transformations, &diags)
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }

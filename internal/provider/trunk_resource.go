@@ -150,7 +150,7 @@ func (r *trunkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Computed:            true,
 				Default:             listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
 			},
-			"transformations": trunkGroupTransformationsSchema("trunk"),
+			"transformations": framework.Transformations("trunk"),
 		},
 	}
 }
