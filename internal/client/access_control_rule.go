@@ -5,7 +5,7 @@ import (
 )
 
 // AccessControlRule is a match criterion that ACLs on partners, trunk
-// groups and trunks refer to by SID (21-trunk-groups.md §4.1). The list
+// groups and trunks refer to by SID (CarrierX docs, Core API, Trunk Groups). The list
 // also returns the parent partner's rules, with ReadOnly true.
 type AccessControlRule struct {
 	RuleSID    string   `json:"rule_sid,omitempty"`

@@ -6,7 +6,7 @@ import (
 	"net/url"
 )
 
-// Country is a CarrierX country (22-countries-lookup.md §2); all read only.
+// Country is a CarrierX country (CarrierX docs, Core API, Countries and Lookup); all read only.
 type Country struct {
 	Capital        *string `json:"capital"`
 	CommonName     *string `json:"common_name"`

@@ -5,7 +5,7 @@ import (
 )
 
 // DIDGroup is a group of rented DIDs sharing an SMS callback URL
-// (20-phone-numbers.md §10). Pointer fields are nullable in the API;
+// (CarrierX docs, Core API, Phone Numbers). Pointer fields are nullable in the API;
 // unknown response fields are ignored.
 type DIDGroup struct {
 	DIDGroupSID string         `json:"did_group_sid,omitempty"`

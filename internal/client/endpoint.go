@@ -4,7 +4,7 @@ import (
 	"context"
 )
 
-// Endpoint is a CarrierX endpoint (12-endpoints.md). Pointer fields are
+// Endpoint is a CarrierX endpoint (CarrierX docs, Core API, Endpoints). Pointer fields are
 // nullable in the API; unknown response fields are ignored.
 type Endpoint struct {
 	EndpointSID     string           `json:"endpoint_sid,omitempty"`

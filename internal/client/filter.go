@@ -47,7 +47,7 @@ func ILike(attr string, v any) Filter { return cond(attr, "ilike", v) }
 func Bit(attr string, v any) Filter   { return cond(attr, "bit", v) }
 
 // In renders `attr in ("a","b")`; the list syntax is unverified against
-// the live API (00-conventions.md), this is the emulator's assumption.
+// the live API (CarrierX docs, Core API, Conventions), this is the emulator's assumption.
 func In(attr string, vs ...any) Filter    { return list(attr, "in", vs) }
 func NotIn(attr string, vs ...any) Filter { return list(attr, "notin", vs) }
 

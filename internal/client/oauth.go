@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Token is a CarrierX OAuth token (10-oauth.md). AccessToken and
+// Token is a CarrierX OAuth token (CarrierX docs, Core API, OAuth). AccessToken and
 // RefreshToken are secrets: String and GoString leave them out, so a
 // Token printed with %v or %+v shows no secret. client_secret is never
 // returned by the API and has no field. Nullable fields are pointers.

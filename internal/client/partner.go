@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Partner is a CarrierX account (11-partners.md). Pointer fields are
+// Partner is a CarrierX account (CarrierX docs, Core API, Partners). Pointer fields are
 // nullable in the API (e-mails stay null until verified).
 type Partner struct {
 	PartnerSID         string            `json:"partner_sid,omitempty"`
@@ -111,7 +111,7 @@ func (c *Client) GetPartner(ctx context.Context, sid string) (*Partner, error) {
 }
 
 // ListPartners fetches every page of GET /partners. An unverified
-// sub-partner is not listed (11-partners.md); read it by SID.
+// sub-partner is not listed (CarrierX docs, Core API, Partners); read it by SID.
 func (c *Client) ListPartners(ctx context.Context, opts ListOptions) ([]Partner, error) {
 	return listObjects[Partner](ctx, c, PartnerKind, opts)
 }
@@ -129,7 +129,7 @@ func (c *Client) UpdatePartner(ctx context.Context, sid string, patch map[string
 	return updateObject[Partner](ctx, c, PartnerKind, sid, patch)
 }
 
-// partnerTokenItem is the part of an OAuth token (10-oauth.md) needed to
+// partnerTokenItem is the part of an OAuth token (CarrierX docs, Core API, OAuth) needed to
 // tell which partner owns it.
 type partnerTokenItem struct {
 	AccessToken string `json:"access_token"`

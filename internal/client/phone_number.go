@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// DID is a phone number (20-phone-numbers.md §2). The same shape is
+// DID is a phone number (CarrierX docs, Core API, Phone Numbers). The same shape is
 // returned for available (inventory) and rented numbers. Pointer fields are
 // nullable in the API; unknown response fields are ignored.
 type DID struct {
@@ -43,7 +43,7 @@ type DID struct {
 	Partner             map[string]any   `json:"partner,omitempty"`
 }
 
-// DID capability bits (20-phone-numbers.md §2.1), summed in capabilities
+// DID capability bits (CarrierX docs, Core API, Phone Numbers), summed in capabilities
 // and active_capabilities.
 const (
 	DIDCapabilitySMSInbound  int64 = 1
@@ -237,7 +237,7 @@ func (c *Client) GetAvailableDID(ctx context.Context, sid string) (*DID, error) 
 }
 
 // DIDLookupOptions are the query arguments of GET /lookup/dids/{phonenumber}
-// (22-countries-lookup.md §3). Each option needs its own scope.
+// (CarrierX docs, Core API, Countries and Lookup). Each option needs its own scope.
 type DIDLookupOptions struct {
 	Carrier     bool   // lookup.dids.allow_carrier
 	CNAM        bool   // lookup.dids.allow_cnam

@@ -5,7 +5,7 @@ import (
 )
 
 // Prefix routes outbound calls whose dialed number starts with Prefix to a
-// trunk group (20-phone-numbers.md §11). Pointer fields are nullable in the
+// trunk group (CarrierX docs, Core API, Phone Numbers). Pointer fields are nullable in the
 // API; unknown response fields are ignored.
 type Prefix struct {
 	PrefixSID           string           `json:"prefix_sid,omitempty"`

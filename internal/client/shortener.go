@@ -4,7 +4,7 @@ import (
 	"context"
 )
 
-// ShortenerDomain is a URL shortener domain (31-shortener.md §1). Pointer
+// ShortenerDomain is a URL shortener domain (CarrierX docs, Core API, URL Shortener). Pointer
 // fields are nullable in the API; unknown response fields are ignored.
 type ShortenerDomain struct {
 	DomainSID          string  `json:"domain_sid,omitempty"`
@@ -22,7 +22,7 @@ type ShortenerDomain struct {
 	SuffixPattern      *string `json:"suffix_pattern,omitempty"`
 }
 
-// ShortenerLink is a short link on a domain (31-shortener.md §2).
+// ShortenerLink is a short link on a domain (CarrierX docs, Core API, URL Shortener).
 type ShortenerLink struct {
 	LinkSID        string  `json:"link_sid,omitempty"`
 	DomainSID      string  `json:"domain_sid,omitempty"`

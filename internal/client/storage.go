@@ -6,7 +6,7 @@ import (
 	"io"
 )
 
-// StorageContainer is a storage container (30-storage.md §1). Pointer
+// StorageContainer is a storage container (CarrierX docs, Core API, Storage). Pointer
 // fields are nullable in the API; unknown response fields are ignored.
 type StorageContainer struct {
 	ContainerSID                   string         `json:"container_sid,omitempty"`
@@ -51,7 +51,7 @@ type StorageContainer struct {
 	Unique                         *bool          `json:"unique,omitempty"`
 }
 
-// StorageFile is a stored file's metadata (30-storage.md §2).
+// StorageFile is a stored file's metadata (CarrierX docs, Core API, Storage).
 type StorageFile struct {
 	FileSID                    string   `json:"file_sid,omitempty"`
 	ContainerSID               string   `json:"container_sid,omitempty"`
@@ -85,7 +85,7 @@ type StorageFile struct {
 }
 
 // StorageFileDataPathSuffix is appended to /storage/files/{sid} to download
-// the bytes ("Download Data by File SID"; the path is inferred, 30-storage.md §2.1).
+// the bytes ("Download Data by File SID"; the path is inferred, CarrierX docs (Storage)).
 const StorageFileDataPathSuffix = "/data"
 
 // CreateStorageContainer sends POST /storage/containers (200); no field is

@@ -7,7 +7,7 @@ import (
 	"net/http"
 )
 
-// TrunkGroup is a CarrierX trunk group (21-trunk-groups.md §2). Pointer
+// TrunkGroup is a CarrierX trunk group (CarrierX docs, Core API, Trunk Groups). Pointer
 // fields are nullable in the API; unknown response fields are ignored.
 // Trunks is filled only when the group is read with with_trunks=true, which
 // this client never asks for: trunks are managed through the trunk methods.
@@ -33,11 +33,11 @@ type TrunkGroup struct {
 }
 
 // TrunkGroupACL is one element of the acls array of a trunk group or a
-// trunk (21-trunk-groups.md §4). It has the same shape as a partner's ACL;
+// trunk (CarrierX docs, Core API, Trunk Groups). It has the same shape as a partner's ACL;
 // the SMS actions are always null on trunk groups and trunks.
 type TrunkGroupACL = ACL
 
-// Trunk is one trunk of a trunk group (21-trunk-groups.md §3). It has no
+// Trunk is one trunk of a trunk group (CarrierX docs, Core API, Trunk Groups). It has no
 // trunk_group_sid of its own: the group is the path it lives under.
 type Trunk struct {
 	TrunkSID         string             `json:"trunk_sid,omitempty"`

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// trunkGroupSample is the documented create answer (21-trunk-groups.md §2.1),
+// trunkGroupSample is the documented create answer (CarrierX docs, Core API, Trunk Groups),
 // plus a field the reference does not list, which must be ignored.
 const trunkGroupSample = `{
   "acls": [{"access_control_rules": ["0b1c2d3e-0000-4000-8000-0000000000e1"], "direction": "outbound", "sms_action_false": null, "sms_action_true": null, "voice_action_false": null, "voice_action_true": "reject403"}],

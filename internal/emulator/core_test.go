@@ -117,7 +117,7 @@ func TestCreateDefaults(t *testing.T) {
 	if !uuidRE.MatchString(sid) || !uuidRE.MatchString(vt) {
 		t.Fatalf("endpoint_sid %q / voip_token %q are not lowercase UUID v4", sid, vt)
 	}
-	// The documented create example of 12-endpoints.md, with generated values filled in.
+	// The documented create example of CarrierX docs (Endpoints), with generated values filled in.
 	want := mustJSON(t, `{
 	  "addresses": [
 	    {"direction": "any", "dst_port": 5060, "ip": "203.0.113.10", "location_sid": null, "port": 5060,

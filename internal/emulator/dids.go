@@ -10,7 +10,7 @@ const didTable = "phonenumber.dids"
 
 var digitsRE = regexp.MustCompile(`^[0-9]+$`)
 
-// didAttrs: the DID object of 20-phone-numbers.md §2. Writable: attributes,
+// didAttrs: the DID object of CarrierX docs (Phone Numbers) Writable: attributes,
 // callback_url, did_group_sid, name, string_key_1/2, transformations,
 // trunk_group_sid; phonenumber on rent only; everything else read only.
 func didAttrs() []attrSpec {

@@ -67,7 +67,7 @@ func partnersCollection() *collection {
 	}
 }
 
-// partnerDefaults follows the sample partner of 11-partners.md (the seeded
+// partnerDefaults follows the sample partner of CarrierX docs (Partners) (the seeded
 // partner and control-API seeds).
 func partnerDefaults() map[string]any {
 	return map[string]any{

@@ -77,7 +77,7 @@ func (s *Server) setPassword(partnerSID, pw string) {
 	s.st.secrets[partnerSID] = &ps
 }
 
-// addToken stores a token shaped as in 10-oauth.md (client_secret is
+// addToken stores a token shaped as in CarrierX docs (OAuth) (client_secret is
 // never part of it) and returns the stored object.
 func (s *Server) addToken(access, partnerSID, name string, scopes []string) map[string]any {
 	return s.newToken(access, partnerSID, name, scopes, defaultTokenTTL, defaultTokenTTL)

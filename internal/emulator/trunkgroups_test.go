@@ -20,7 +20,7 @@ func TestTrunkGroupDefaults(t *testing.T) {
 	if !uuidRE.MatchString(tg) || !uuidRE.MatchString(ts) {
 		t.Fatalf("SIDs %q %q", tg, ts)
 	}
-	// the documented sample of 21-trunk-groups.md §2.1
+	// the documented sample of CarrierX docs (Trunk Groups)
 	want := mustJSON(t, `{
 	  "acls": [], "hard_failure_codes": "408;", "hard_failure_cooldown": 120, "hard_failure_interval": 60,
 	  "hard_failure_last_resort": "first", "hard_failure_threshold": 3, "name": "tg-main",

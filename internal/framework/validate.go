@@ -58,8 +58,8 @@ func Shown(s string) string {
 
 // NameValidator checks the friendly name of an object. The reference
 // documents no character set and no length limit for any name
-// (11-partners.md, 12-endpoints.md, 20-phone-numbers.md, 21-trunk-groups.md,
-// 30-storage.md, 10-oauth.md), so the length is left to CarrierX. Two things
+// (CarrierX docs, Core API: Partners, Endpoints, Phone Numbers, Trunk
+// Groups, Storage, OAuth), so the length is left to CarrierX. Two things
 // are refused as the project's own choice, not a documented API rule: a name
 // made only of whitespace (CarrierX documents `N/A` as the name of an unnamed
 // object, so "no name" is written by leaving the attribute out) and control
@@ -150,7 +150,7 @@ func RefuseUserinfo(req validator.StringRequest, resp *validator.StringResponse)
 
 // HTTPURL accepts an absolute http or https URL with a host and without
 // credentials: the URLs CarrierX calls back. Callbacks are HTTP requests
-// CarrierX sends to the URL (00-conventions.md, "Callbacks"). With
+// CarrierX sends to the URL (CarrierX docs (Conventions), "Callbacks"). With
 // AllowEmpty, "" is accepted too: CarrierX stores it as null (no callback)
 // and the resource keeps the "" it was given.
 type HTTPURL struct{ AllowEmpty bool }
@@ -200,7 +200,7 @@ func (URLWithoutUserinfo) ValidateString(_ context.Context, req validator.String
 	}
 }
 
-// IPOrHostname accepts what 12-endpoints.md (Address object, `ip`) allows:
+// IPOrHostname accepts what CarrierX docs (Endpoints) (Address object, `ip`) allows:
 // an IP address or an FQDN, that is an IPv4 or IPv6 address, or a host name
 // per RFC 1123 (labels of letters, digits and hyphens, at most 63 characters
 // each and 253 in all). A dotted all-numeric string that is not a valid IPv4
@@ -294,8 +294,8 @@ func allDigitsAndDots(s string) bool {
 
 // RegexpSyntax refuses a pattern only when no regular-expression dialect
 // accepts it: the reference says entries of a `regexp` rule and a domain's
-// suffix_pattern are regular expressions (21-trunk-groups.md §4.1,
-// 31-shortener.md §1.2) but not which dialect, so a stricter check could
+// suffix_pattern are regular expressions (CarrierX docs, Core API:
+// Trunk Groups, URL Shortener) but not which dialect, so a stricter check could
 // refuse a pattern CarrierX takes.
 type RegexpSyntax struct{}
 
@@ -326,7 +326,7 @@ func CheckRegexp(p path.Path, pattern string, diags *diag.Diagnostics) {
 // comes after a construct they read differently (\Q quoting, \c, inline flags
 // and comments, a character class that starts with ] or holds \ or [).
 // POSIX basic REs, where ( is literal, are not considered: the patterns
-// CarrierX documents use + as a quantifier (00-conventions.md), which basic
+// CarrierX documents use + as a quantifier (CarrierX docs, Core API, Conventions), which basic
 // REs do not.
 func RegexpProblem(pattern string) string {
 	if strings.HasPrefix(pattern, "***") { // Tcl ARE directors (***= makes the rest literal)
