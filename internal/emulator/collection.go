@@ -1,9 +1,10 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -133,14 +134,7 @@ func (c *collection) attr(name string) (attrSpec, bool) {
 
 func (c *collection) allows(o op) bool { _, ok := c.scopes[o]; return ok }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
 
 // createObject runs the create logic shared by the Core API and seeding.
 func (s *Server) createObject(cx *callCtx, c *collection, body map[string]any) (map[string]any, *apiError) {

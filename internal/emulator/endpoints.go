@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -76,7 +77,7 @@ func buildEndpoint(cx *callCtx, obj, old map[string]any, changed map[string]bool
 		switch {
 		case obj["type"] == nil:
 			v.add("type", "type is required")
-		case !ok || !contains(endpointTypes, t):
+		case !ok || !slices.Contains(endpointTypes, t):
 			v.add("type", fmt.Sprintf("type must be one of %s", strings.Join(endpointTypes, ", ")))
 		case t == "system_gateway" && !cx.internal:
 			v.add("type", "system_gateway endpoints are created by CarrierX and cannot be created through the API")
@@ -179,15 +180,6 @@ func fixProperties(typ string, props, old map[string]any) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // nullableString accepts a string or null; "" is stored as null.
 func nullableString(v *validation, field string, val any) any {
 	switch t := val.(type) {
@@ -246,12 +238,12 @@ func normalizeAddresses(v *validation, val any) any {
 				}
 				a[k] = n
 			case "direction":
-				if s, _ := x.(string); !contains([]string{"any", "inbound", "outbound"}, s) {
+				if s, _ := x.(string); !slices.Contains([]string{"any", "inbound", "outbound"}, s) {
 					v.add(f, "direction must be one of any, inbound, outbound")
 				}
 				a[k] = x
 			case "transport":
-				if s, _ := x.(string); !contains([]string{"udp", "tcp", "tls"}, s) {
+				if s, _ := x.(string); !slices.Contains([]string{"udp", "tcp", "tls"}, s) {
 					v.add(f, "transport must be one of udp, tcp, tls")
 				}
 				a[k] = x

@@ -71,7 +71,7 @@ func (req *faultRequest) fault() (*fault, *apiError) {
 		return nil, badRequest("latency_ms", "latency_ms must be >= 0")
 	case req.When != "" && req.When != "before" && req.When != "after":
 		return nil, badRequest("when", fmt.Sprintf("when must be \"before\" (the default) or \"after\", got %q", req.When))
-	case req.Kind != kindStatus && !contains(faultKinds, req.Kind):
+	case req.Kind != kindStatus && !slices.Contains(faultKinds, req.Kind):
 		return nil, badRequest("kind", fmt.Sprintf("unknown kind %q (known: \"\", %s)", req.Kind, strings.Join(faultKinds, ", ")))
 	case req.Kind == kindRedirect && req.Location == "":
 		return nil, badRequest("location", "kind redirect needs location (the Location header to answer)")

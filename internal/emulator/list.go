@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,7 +98,7 @@ func nonNegInt(q url.Values, name string, def int) (int, *apiError) {
 
 func (c *collection) knownAttr(name string) bool {
 	_, ok := c.attr(name)
-	return ok || contains(c.virtual, name)
+	return ok || slices.Contains(c.virtual, name)
 }
 
 func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -243,7 +244,7 @@ func normalizeCallbacks(v *validation, val any) any {
 	out := map[string]any{}
 	for _, k := range sortedKeys(m) {
 		f := "callbacks." + k
-		if !contains(callbackKeys, k) {
+		if !slices.Contains(callbackKeys, k) {
 			v.add(f, "unknown callback "+k+"; known: "+strings.Join(callbackKeys, ", "))
 			continue
 		}

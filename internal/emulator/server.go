@@ -4,10 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,12 +159,7 @@ func (s *Server) knownScopes() []string {
 			add(sc)
 		}
 	}
-	out := make([]string, 0, len(set))
-	for sc := range set {
-		out = append(out, sc)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 func (s *Server) seedState() {
@@ -428,7 +424,7 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 	}
 	if o < 0 || !c.allows(o) {
 		for _, m := range actionMethods {
-			if !contains(allowed, m) {
+			if !slices.Contains(allowed, m) {
 				allowed = append(allowed, m)
 			}
 		}
@@ -512,7 +508,7 @@ func (s *Server) runAction(w http.ResponseWriter, q *coreReq, a *action, args []
 	}
 	if a.media != nil {
 		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if err != nil || !contains(a.media, mt) {
+		if err != nil || !slices.Contains(a.media, mt) {
 			writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -469,7 +470,7 @@ func (s *Server) admit(cont, file map[string]any) *apiError {
 	var v validation
 	allowed, _ := scopeStrings(cont["allowed_classifications"])
 	blocked, _ := scopeStrings(cont["blocked_classifications"])
-	if (len(allowed) > 0 && !contains(allowed, cls)) || contains(blocked, cls) {
+	if (len(allowed) > 0 && !slices.Contains(allowed, cls)) || slices.Contains(blocked, cls) {
 		v.addRef("content_classification", fmt.Sprintf("the container does not accept %s files", cls), sid)
 		return v.err()
 	}
@@ -571,13 +572,13 @@ func queryAttrs(q map[string][]string) map[string]any {
 		switch {
 		case v == "null":
 			out[k] = nil
-		case contains(fileIntAttrs, k):
+		case slices.Contains(fileIntAttrs, k):
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 				out[k] = n
 			} else {
 				out[k] = v
 			}
-		case contains(fileBoolAttrs, k):
+		case slices.Contains(fileBoolAttrs, k):
 			if b, err := strconv.ParseBool(v); err == nil {
 				out[k] = b
 			} else {

@@ -2,10 +2,11 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -202,17 +203,9 @@ func dedup(list []string) []string {
 
 func sameSet(a, b []string) bool {
 	a, b = dedup(a), dedup(b)
-	if len(a) != len(b) {
-		return false
-	}
-	sort.Strings(a)
-	sort.Strings(b)
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 // checkScopes: every scope must be in the partner's available_scopes.
@@ -295,13 +288,8 @@ func parseForm(body []byte, allowed []string) (url.Values, *apiError) {
 		return nil, badRequest("body", "the form-urlencoded body cannot be parsed: "+err.Error())
 	}
 	var v validation
-	keys := make([]string, 0, len(form))
-	for k := range form {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if !contains(allowed, k) {
+	for _, k := range slices.Sorted(maps.Keys(form)) {
+		if !slices.Contains(allowed, k) {
 			v.add(k, "unknown attribute "+k)
 		}
 	}

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -85,7 +86,7 @@ func enumAt(v *validation, field string, val any, nullable bool, values []string
 	if val == nil && nullable {
 		return
 	}
-	if s, ok := val.(string); !ok || !contains(values, s) {
+	if s, ok := val.(string); !ok || !slices.Contains(values, s) {
 		msg := fmt.Sprintf("%s must be one of %s", field, strings.Join(values, ", "))
 		if nullable {
 			msg += " or null"
