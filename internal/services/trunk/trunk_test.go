@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,14 +113,11 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             trunkCheckGone(e),
-		Steps: []resource.TestStep{
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    trunkCfg(e, "a", "tr-a", 10, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           trunkCfg(e, "a", "tr-a", 10, ""),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("allow_transfer"), knownvalue.StringExact("false")),
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("asn_mode"), knownvalue.StringExact("disable")),
@@ -154,27 +152,11 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(trunkCfg(e, "a", "tr-a", 10, ""), trunkRes, "trunk_sid", trunkImportID), []resource.TestStep{
 			{
-				ResourceName:                         trunkRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "trunk_sid",
-				ImportStateIdFunc:                    trunkImportID,
-			},
-			{
-				Config:            trunkCfg(e, "a", "tr-a", 10, ""),
-				ResourceName:      trunkRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trunkImportID,
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkRes, "name", "tr-renamed"),
 					resource.TestCheckResourceAttr(trunkRes, "in_capacity", "20"),
@@ -207,11 +189,8 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 			},
 			{
 				// Moving the trunk to another group replaces it.
-				Config: trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
 					func(s *terraform.State) error {
@@ -243,7 +222,7 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 				},
 				Check: resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
 			},
-		},
+		}),
 	})
 }
 
@@ -297,11 +276,8 @@ func TestAccTrunk_drift(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
 				Check: func(s *terraform.State) error {
 					old := tr
 					if err := capture(s); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -70,14 +71,11 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.TrunkGroupsGone(),
-		Steps: []resource.TestStep{
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg,
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_cooldown"), knownvalue.Int64Exact(120)),
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_last_resort"), knownvalue.StringExact("first")),
@@ -104,27 +102,11 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(cfg, trunkGroupRes, "trunk_group_sid", trunkGroupSID), []resource.TestStep{
 			{
-				ResourceName:                         trunkGroupRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "trunk_group_sid",
-				ImportStateIdFunc:                    trunkGroupSID,
-			},
-			{
-				Config:            cfg,
-				ResourceName:      trunkGroupRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trunkGroupSID,
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
@@ -148,12 +130,9 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 			{
 				// Every documented attribute is writable on update, so only
 				// a taint replaces a trunk group.
-				Config: e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				Taint:  []string{trunkGroupRes},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionReplace)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				Taint:            []string{trunkGroupRes},
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionReplace),
 				Check: func(s *terraform.State) error {
 					sid, _ := trunkGroupSID(s)
 					if sid == firstSID {
@@ -168,7 +147,7 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-		},
+		}),
 	})
 }
 
@@ -249,12 +228,9 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
 				Check: resource.TestCheckResourceAttr(trunkGroupRes, "external_handlers", `[{"timeout":5,"url":"https://example.org/cx"}]`),
 			},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg(""),
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "external_handlers"),
 					func(*terraform.State) error {
