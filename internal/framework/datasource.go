@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -45,6 +46,13 @@ type Parent[M any] struct {
 	Required    bool
 	// Model carries the parent SID into the model, so Collection finds it.
 	Model func(m *M, sid string)
+	// Validators check the configured attribute (framework.SID).
+	Validators []validator.String
+	// Noun names the parent ("trunk group") and Get reads it: with both, a
+	// 404 under a required parent tells a missing parent, reported on Attr,
+	// from a missing object.
+	Noun string
+	Get  func(ctx context.Context, c *client.Client, sid string) error
 }
 
 // DataSourceAttributes derives data-source attributes from a resource
@@ -143,8 +151,60 @@ func (b *lookupBase[T, M, PM]) parent(ctx context.Context, cfg tfsdk.Config, m *
 func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
 	if p := b.l.Parent; p != nil {
 		attrs[p.Attr] = dschema.StringAttribute{MarkdownDescription: p.Description,
-			Required: p.Required, Optional: !p.Required}
+			Required: p.Required, Optional: !p.Required, Validators: p.Validators}
 	}
+}
+
+// checksParent reports whether a 404 is checked against a required parent.
+func (b *lookupBase[T, M, PM]) checksParent() bool {
+	p := b.l.Parent
+	return p != nil && p.Required && p.Get != nil
+}
+
+// parentMissing reports, with an error on the parent attribute, whether the
+// configured parent does not exist. Other errors of the check are ignored:
+// the caller's own diagnostic says more.
+func (b *lookupBase[T, M, PM]) parentMissing(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) bool {
+	p := b.l.Parent
+	var sid types.String
+	diags.Append(cfg.GetAttribute(ctx, path.Root(p.Attr), &sid)...)
+	if err := p.Get(ctx, b.client, sid.ValueString()); !client.IsNotFound(err) {
+		return false
+	}
+	diags.AddAttributeError(path.Root(p.Attr), UpperFirst(p.Noun)+" not found",
+		fmt.Sprintf("No %s has %s %q for this token's partner. Check the SID.", p.Noun, p.Attr, sid.ValueString()))
+	return true
+}
+
+// underParent is LookupOne under a required parent: a 404 is reported on
+// the parent attribute when the parent is gone, else as the object missing
+// from it.
+func (d *singular[T, M, PM]) underParent(ctx context.Context, cfg tfsdk.Config, sid, filter types.String, col API[T], diags *diag.Diagnostics) *T {
+	l := d.l
+	if !Known(sid) {
+		var found diag.Diagnostics
+		obj := FindOne(ctx, col.Page, filter.ValueString(), l.Nouns, l.Plural, &found)
+		if obj == nil && !d.parentMissing(ctx, cfg, diags) {
+			diags.Append(found...)
+		}
+		return obj
+	}
+	obj, err := col.Get(ctx, sid.ValueString())
+	switch {
+	case client.IsNotFound(err):
+		if !d.parentMissing(ctx, cfg, diags) {
+			var parent types.String
+			diags.Append(cfg.GetAttribute(ctx, path.Root(l.Parent.Attr), &parent)...)
+			diags.AddAttributeError(path.Root(l.Object.SIDAttr), UpperFirst(l.Noun)+" not found",
+				fmt.Sprintf("%s %q has no %s with %s %q. Check the SID.", UpperFirst(l.Parent.Noun), parent.ValueString(),
+					l.Noun, l.Object.SIDAttr, sid.ValueString()))
+		}
+		return nil
+	case err != nil:
+		AddAPIError(diags, "Unable to read "+l.Noun, err)
+		return nil
+	}
+	return obj
 }
 
 // object renders obj as the data source's attribute values.
@@ -218,8 +278,13 @@ func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadReques
 	if scope != "" && Known(filter) {
 		find = types.StringValue(joinFilters(scope, filter.ValueString()))
 	}
-	obj := LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
-		Get: col.Get, Page: col.Page}, &resp.Diagnostics)
+	var obj *T
+	if d.checksParent() {
+		obj = d.underParent(ctx, req.Config, sid, filter, col, &resp.Diagnostics)
+	} else {
+		obj = LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
+			Get: col.Get, Page: col.Page}, &resp.Diagnostics)
+	}
 	if obj == nil {
 		return
 	}
@@ -271,6 +336,9 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 		f = joinFilters(scope, f)
 	}
 	objs, err := l.Object.Collection(d.client, &m).List(ctx, client.ListOptions{Filter: f, Order: order.ValueString()})
+	if client.IsNotFound(err) && d.checksParent() && d.parentMissing(ctx, req.Config, &resp.Diagnostics) {
+		return
+	}
 	if err != nil {
 		AddAPIError(&resp.Diagnostics, "Unable to list "+l.Nouns, err)
 		return

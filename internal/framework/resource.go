@@ -54,6 +54,12 @@ type Object[T, M any] struct {
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
 	// ImportID turns a SID found after a lost create into the import ID.
 	ImportID func(sid string) string
+	// ImportIDOf is ImportID where the import ID needs the plan (a trunk's
+	// "<trunk_group_sid>/<trunk_sid>"); it wins over ImportID.
+	ImportIDOf func(plan *M, sid string) string
+	// CreateError explains a failed create itself (a parent that does not
+	// exist) and reports whether it did; otherwise the API error is shown.
+	CreateError func(plan *M, err error, diags *diag.Diagnostics) bool
 	// Patch adjusts an update's changed fields before they are sent.
 	Patch func(ctx context.Context, plan, state *M, patch map[string]any)
 	// Delete replaces the default DELETE, where destroying is something else
@@ -145,7 +151,14 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	} else {
 		obj, err = r.o.Collection(r.client, &plan).Create(ctx, DropNil(body))
 	}
-	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
+	if err != nil && r.o.CreateError != nil && r.o.CreateError(&plan, err, &resp.Diagnostics) {
+		return
+	}
+	importID := r.o.ImportID
+	if r.o.ImportIDOf != nil {
+		importID = func(sid string) string { return r.o.ImportIDOf(&plan, sid) }
+	}
+	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)

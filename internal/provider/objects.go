@@ -1,11 +1,15 @@
 package provider
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunkgroup"
 )
 
 // The provider's objects: one line a resource, data source or ephemeral
@@ -13,12 +17,16 @@ import (
 func resources() []func() resource.Resource {
 	return append([]func() resource.Resource{
 		didgroup.Resource,
+		trunkgroup.Resource,
+		trunk.Resource,
 	}, resourceFactories...)
 }
 
 func dataSources() []func() datasource.DataSource {
-	return append(append([]func() datasource.DataSource{},
-		didgroup.DataSources...,
+	return append(slices.Concat(
+		didgroup.DataSources,
+		trunkgroup.DataSources,
+		trunk.DataSources,
 	), dataSourceFactories...)
 }
 

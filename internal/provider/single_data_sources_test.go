@@ -6,14 +6,20 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
 )
+
+// trunkGroupMissingSID is a well-formed SID no object has.
+const trunkGroupMissingSID = "00000000-0000-4000-8000-00000000dead"
 
 // trunkSinglePairs checks every attribute of the carrierx_trunk data source
 // ds against the carrierx_trunk resource res (lists by their length and
 // first element's fields).
 func trunkSinglePairs(ds, res string) resource.TestCheckFunc {
 	var fs []resource.TestCheckFunc
-	for k, a := range trunkDataSourceAttributes() {
+	for k, a := range framework.DataSourceAttributes(trunk.Object.Schema) {
 		switch a := a.(type) {
 		case schema.ListNestedAttribute:
 			fs = append(fs, resource.TestCheckResourceAttrPair(ds, k+".#", res, k+".#"))

@@ -1,9 +1,10 @@
-package provider
+package trunkgroup_test
 
 import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,26 +14,68 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
+
+const trunkGroupRes = "carrierx_trunk_group.test"
+
+// trunkGroupSID reads the SID of carrierx_trunk_group.test.
+var trunkGroupSID = acctest.Attr(trunkGroupRes, "trunk_group_sid")
+
+// getTrunkGroup reads a trunk group through the API.
+func getTrunkGroup(e *acctest.Env, sid string) error {
+	return acctest.Getter[client.TrunkGroup](e, client.TrunkGroupKind)(context.Background(), sid)
+}
+
+// trunkGroupNoneLeft fails the test when any trunk group exists.
+func trunkGroupNoneLeft(t *testing.T, e *acctest.Env) {
+	t.Helper()
+	gs, err := e.API.ListTrunkGroups(context.Background(), client.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gs) != 0 {
+		t.Fatalf("bad input left %d trunk groups behind", len(gs))
+	}
+}
+
+// trunkGroupConfig is a trunk group with the given name, threshold and extra HCL.
+func trunkGroupConfig(name string, threshold int, extra string) string {
+	return fmt.Sprintf(`
+resource "carrierx_trunk_group" "test" {
+  name                   = %q
+  hard_failure_threshold = %d
+  hard_failure_codes     = "408;503;"
+  acls = [{
+    access_control_rules = []
+    direction            = "inbound"
+    voice_action_false   = "accept"
+  }]
+  transformations = [{
+    action    = "set_ani"
+    direction = "inbound"
+    operands  = ["15550001111"]
+  }]
+  %s
+}
+`, name, threshold, extra)
+}
 
 // TestAccTrunkGroup_lifecycle covers create, import, update in place,
 // replace (taint) and destroy, and the request each step sends.
 func TestAccTrunkGroup_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var firstSID string
-	cfg := e.config(trunkGroupConfig("tg-one", 3, ""))
+	cfg := e.Config(trunkGroupConfig("tg-one", 3, ""))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
-		Steps: []resource.TestStep{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.TrunkGroupsGone(),
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg,
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_cooldown"), knownvalue.Int64Exact(120)),
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_last_resort"), knownvalue.StringExact("first")),
@@ -46,75 +89,56 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550001111")})),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(trunkGroupRes, "trunk_group_sid", sidRegexp),
+					resource.TestMatchResourceAttr(trunkGroupRes, "trunk_group_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(trunkGroupRes, "partner_sid", regexp.MustCompile(`.`)),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_codes", "408;503;"),
 					func(s *terraform.State) error {
-						sid, err := trunkGroupSIDFrom(s)
+						sid, err := trunkGroupSID(s)
 						firstSID = sid
-						if err != nil || e.live {
+						if err != nil || e.Live {
 							return err
 						}
-						return expectCalls(e.requests(), map[string]int{"POST /core/v2/trunk_groups": 1, "GET /core/v2/trunk_groups/" + sid: 0})
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/trunk_groups": 1, "GET /core/v2/trunk_groups/" + sid: 0})
 					},
 				),
 			},
+		}, acctest.ImportSteps(cfg, trunkGroupRes, "trunk_group_sid", trunkGroupSID), []resource.TestStep{
 			{
-				ResourceName:                         trunkGroupRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "trunk_group_sid",
-				ImportStateIdFunc:                    trunkGroupSIDFrom,
-			},
-			{
-				Config:            cfg,
-				ResourceName:      trunkGroupRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trunkGroupSIDFrom,
-			},
-			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_last_resort", "reject503"),
 					func(s *terraform.State) error {
-						sid, _ := trunkGroupSIDFrom(s)
+						sid, _ := trunkGroupSID(s)
 						if sid != firstSID {
 							return fmt.Errorf("update replaced the trunk group: %s became %s", firstSID, sid)
 						}
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"GET /core/v2/trunk_groups/" + sid: 1, "PATCH /core/v2/trunk_groups/" + sid: 1}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"GET /core/v2/trunk_groups/" + sid: 1, "PATCH /core/v2/trunk_groups/" + sid: 1}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "PATCH", `{"hard_failure_last_resort":"reject503","hard_failure_threshold":5,"name":"tg-two"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"hard_failure_last_resort":"reject503","hard_failure_threshold":5,"name":"tg-two"}`)
 					},
 				),
 			},
 			{
 				// Every documented attribute is writable on update, so only
 				// a taint replaces a trunk group.
-				Config: e.config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				Taint:  []string{trunkGroupRes},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionReplace)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
+				Taint:            []string{trunkGroupRes},
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionReplace),
 				Check: func(s *terraform.State) error {
-					sid, _ := trunkGroupSIDFrom(s)
+					sid, _ := trunkGroupSID(s)
 					if sid == firstSID {
 						return fmt.Errorf("taint kept SID %s", sid)
 					}
-					switch err := e.getTrunkGroup(context.Background(), firstSID); {
+					switch err := getTrunkGroup(e, firstSID); {
 					case err == nil:
 						return fmt.Errorf("old trunk group %s still exists after replace", firstSID)
 					case !client.IsNotFound(err):
@@ -123,30 +147,30 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-		},
+		}),
 	})
 }
 
 // TestAccTrunkGroup_drift changes and deletes the group behind Terraform's
 // back; the next plan shows both and the apply puts the configuration back.
 func TestAccTrunkGroup_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
-	cfg := e.config(trunkGroupConfig("drift", 4, ""))
+	cfg := e.Config(trunkGroupConfig("drift", 4, ""))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.TrunkGroupsGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
 				Check: func(s *terraform.State) (err error) {
-					sid, err = trunkGroupSIDFrom(s)
+					sid, err = trunkGroupSID(s)
 					return err
 				},
 			},
 			{
 				PreConfig: func() {
-					_, err := e.api.UpdateTrunkGroup(context.Background(), sid, map[string]any{
+					_, err := e.API.UpdateTrunkGroup(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
 						"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
 					})
@@ -169,7 +193,7 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
 					func(*terraform.State) error {
-						g, err := e.api.GetTrunkGroup(context.Background(), sid)
+						g, err := e.API.GetTrunkGroup(context.Background(), sid)
 						if err == nil && (*g.Name != "drift" || *g.HardFailureThreshold != 4 || g.ACLs[0].Direction != "inbound") {
 							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
 						}
@@ -177,7 +201,7 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			recreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error { return e.api.DeleteTrunkGroup(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error { return e.API.DeleteTrunkGroup(context.Background(), sid) }),
 		},
 	})
 }
@@ -185,16 +209,16 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 // TestAccTrunkGroup_externalHandlers passes the JSON through, shows no diff
 // for CarrierX's formatting, and clears the handlers when the attribute goes.
 func TestAccTrunkGroup_externalHandlers(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := func(extra string) string {
-		return e.config(`resource "carrierx_trunk_group" "test" {
+		return e.Config(`resource "carrierx_trunk_group" "test" {
   name = "eh"
   ` + extra + `
 }`)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_trunk_group", "trunk_group_sid", e.getTrunkGroup),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.TrunkGroupsGone(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(`external_handlers = jsonencode([{ url = "https://example.org/cx", timeout = 5 }])`),
@@ -204,19 +228,16 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
 				Check: resource.TestCheckResourceAttr(trunkGroupRes, "external_handlers", `[{"timeout":5,"url":"https://example.org/cx"}]`),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    cfg(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg(""),
+				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "external_handlers"),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						return expectBody(e.requests(), "PATCH", `{"external_handlers":[]}`)
+						return acctest.ExpectBody(e.Requests(), "PATCH", `{"external_handlers":[]}`)
 					},
 				),
 			},
@@ -227,12 +248,12 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
 // TestAccTrunkGroup_invalidInput fails at plan time where the schema knows
 // the rules, and with CarrierX's message otherwise; nothing is left behind.
 func TestAccTrunkGroup_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	res := func(body string) string {
-		return e.config("resource \"carrierx_trunk_group\" \"test\" {\n" + body + "\n}")
+		return e.Config("resource \"carrierx_trunk_group\" \"test\" {\n" + body + "\n}")
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`hard_failure_last_resort = "retry"`),
@@ -260,21 +281,21 @@ func TestAccTrunkGroup_invalidInput(t *testing.T) {
 			},
 			{
 				// The rule SID is well formed but unknown to CarrierX.
-				PreConfig:   func() { e.trunkGroupNoneLeft(t) },
-				Config:      res(`acls = [{ direction = "any", access_control_rules = ["` + trunkGroupMissingSID + `"] }]`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_trunk_group.*(422|404).*` + trunkGroupMissingSID),
+				PreConfig:   func() { trunkGroupNoneLeft(t, e) },
+				Config:      res(`acls = [{ direction = "any", access_control_rules = ["` + acctest.TrunkGroupMissingSID + `"] }]`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_trunk_group.*(422|404).*` + acctest.TrunkGroupMissingSID),
 			},
 		},
 	})
-	e.trunkGroupNoneLeft(t)
+	trunkGroupNoneLeft(t, e)
 }
 
 // TestAccTrunkGroup_importErrors rejects malformed and unknown import IDs.
 func TestAccTrunkGroup_importErrors(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`resource "carrierx_trunk_group" "test" {}`)
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_trunk_group" "test" {}`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:        cfg,
@@ -287,7 +308,7 @@ func TestAccTrunkGroup_importErrors(t *testing.T) {
 				Config:        cfg,
 				ResourceName:  trunkGroupRes,
 				ImportState:   true,
-				ImportStateId: trunkGroupMissingSID,
+				ImportStateId: acctest.TrunkGroupMissingSID,
 				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
 			},
 		},

@@ -1,10 +1,11 @@
-package provider
+package trunk_test
 
 import (
 	"context"
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,8 +16,77 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
+
+const trunkRes = "carrierx_trunk.test"
+
+// trunkImportID is the import ID of carrierx_trunk.test.
+func trunkImportID(s *terraform.State) (string, error) {
+	tg, err := acctest.Attr(trunkRes, "trunk_group_sid")(s)
+	if err != nil {
+		return "", err
+	}
+	tr, err := acctest.Attr(trunkRes, "trunk_sid")(s)
+	return tg + "/" + tr, err
+}
+
+// trunkCheckGone is a CheckDestroy: every carrierx_trunk left in state must
+// answer 404 (itself, or its whole group), and so must every trunk group.
+func trunkCheckGone(e *acctest.Env) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != "carrierx_trunk" {
+				continue
+			}
+			tg, tr := rs.Primary.Attributes["trunk_group_sid"], rs.Primary.Attributes["trunk_sid"]
+			_, err := e.API.GetTrunk(context.Background(), tg, tr)
+			if err == nil {
+				return fmt.Errorf("carrierx_trunk %s/%s still exists after destroy", tg, tr)
+			}
+			if !client.IsNotFound(err) {
+				return err
+			}
+		}
+		return e.TrunkGroupsGone()(s)
+	}
+}
+
+// trunkNoneLeft fails the test when the group has any trunk.
+func trunkNoneLeft(t *testing.T, e *acctest.Env, trunkGroupSID string) {
+	t.Helper()
+	ts, err := e.API.ListTrunks(context.Background(), trunkGroupSID, client.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ts) != 0 {
+		t.Fatalf("bad input left %d trunks behind", len(ts))
+	}
+}
+
+// trunkStack is an endpoint, two trunk groups and a trunk in group `group`
+// ("a" or "b") with the given trunk body.
+func trunkStack(group, trunkBody string) string {
+	return fmt.Sprintf(`
+resource "carrierx_endpoint" "pbx" {
+  name      = "pbx"
+  type      = "third_party"
+  addresses = [{ ip = "203.0.113.20" }]
+}
+resource "carrierx_trunk_group" "a" {
+  name = "tg-a"
+}
+resource "carrierx_trunk_group" "b" {
+  name = "tg-b"
+}
+resource "carrierx_trunk" "test" {
+  trunk_group_sid = carrierx_trunk_group.%s.trunk_group_sid
+  endpoint_sid    = carrierx_endpoint.pbx.endpoint_sid
+  %s
+}
+`, group, trunkBody)
+}
 
 const trunkBody = `
   name          = %q
@@ -30,27 +100,24 @@ const trunkBody = `
   %s
 `
 
-func trunkCfg(e *accEnv, group, name string, inCapacity int, extra string) string {
-	return e.config(trunkStack(group, fmt.Sprintf(trunkBody, name, inCapacity, extra)))
+func trunkCfg(e *acctest.Env, group, name string, inCapacity int, extra string) string {
+	return e.Config(trunkStack(group, fmt.Sprintf(trunkBody, name, inCapacity, extra)))
 }
 
 // TestAccTrunk_lifecycle covers create, import (resource and import block),
 // update in place with one PATCH of what changed, moving the trunk to another
 // group (replace), and destroy.
 func TestAccTrunk_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var firstSID, groupA string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.trunkCheckGone,
-		Steps: []resource.TestStep{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             trunkCheckGone(e),
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    trunkCfg(e, "a", "tr-a", 10, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           trunkCfg(e, "a", "tr-a", 10, ""),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("allow_transfer"), knownvalue.StringExact("false")),
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("asn_mode"), knownvalue.StringExact("disable")),
@@ -63,20 +130,20 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("acls").AtSliceIndex(0).AtMapKey("access_control_rules"), knownvalue.ListSizeExact(0)),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(trunkRes, "trunk_sid", sidRegexp),
+					resource.TestMatchResourceAttr(trunkRes, "trunk_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.a", "trunk_group_sid"),
 					resource.TestCheckResourceAttrPair(trunkRes, "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
 					resource.TestCheckResourceAttr(trunkRes, "allow_forward", "reroute"),
 					resource.TestCheckResourceAttr(trunkRes, "relay_sip_headers.0", "X-Account"),
 					func(s *terraform.State) error {
 						var err error
-						if firstSID, err = trunkGroupAttrFrom(s, trunkRes, "trunk_sid"); err != nil {
+						if firstSID, err = acctest.Attr(trunkRes, "trunk_sid")(s); err != nil {
 							return err
 						}
-						if groupA, err = trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid"); err != nil || e.live {
+						if groupA, err = acctest.Attr(trunkRes, "trunk_group_sid")(s); err != nil || e.Live {
 							return err
 						}
-						return expectCalls(e.requests(), map[string]int{
+						return acctest.ExpectCalls(e.Requests(), map[string]int{
 							"POST /core/v2/trunk_groups/" + groupA + "/trunks":            1,
 							"GET /core/v2/trunk_groups/" + groupA + "/trunks/" + firstSID: 0,
 							"POST /core/v2/trunk_groups":                                  2,
@@ -85,42 +152,26 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(trunkCfg(e, "a", "tr-a", 10, ""), trunkRes, "trunk_sid", trunkImportID), []resource.TestStep{
 			{
-				ResourceName:                         trunkRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "trunk_sid",
-				ImportStateIdFunc:                    trunkImportIDFrom,
-			},
-			{
-				Config:            trunkCfg(e, "a", "tr-a", 10, ""),
-				ResourceName:      trunkRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: trunkImportIDFrom,
-			},
-			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkRes, "name", "tr-renamed"),
 					resource.TestCheckResourceAttr(trunkRes, "in_capacity", "20"),
 					resource.TestCheckResourceAttr(trunkRes, "allow_transfer", "true"),
 					func(s *terraform.State) error {
-						sid, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+						sid, _ := acctest.Attr(trunkRes, "trunk_sid")(s)
 						if sid != firstSID {
 							return fmt.Errorf("update replaced the trunk: %s became %s", firstSID, sid)
 						}
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
+						reqs := e.Requests()
 						p := "/core/v2/trunk_groups/" + groupA + "/trunks/" + sid
-						if err := expectCalls(reqs, map[string]int{"GET " + p: 1, "PATCH " + p: 1}); err != nil {
+						if err := acctest.ExpectCalls(reqs, map[string]int{"GET " + p: 1, "PATCH " + p: 1}); err != nil {
 							return err
 						}
 						patches := 0
@@ -130,27 +181,24 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 							}
 						}
 						if patches != 1 {
-							return fmt.Errorf("%d PATCH requests, want 1: %v", patches, summarize(reqs))
+							return fmt.Errorf("%d PATCH requests, want 1: %v", patches, acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"allow_transfer":true,"in_capacity":20,"name":"tr-renamed"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"allow_transfer":true,"in_capacity":20,"name":"tr-renamed"}`)
 					},
 				),
 			},
 			{
 				// Moving the trunk to another group replaces it.
-				Config: trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
 					func(s *terraform.State) error {
-						sid, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+						sid, _ := acctest.Attr(trunkRes, "trunk_sid")(s)
 						if sid == firstSID {
 							return fmt.Errorf("moving kept SID %s", sid)
 						}
-						switch _, err := e.api.GetTrunk(context.Background(), groupA, firstSID); {
+						switch _, err := e.API.GetTrunk(context.Background(), groupA, firstSID); {
 						case err == nil:
 							return fmt.Errorf("old trunk %s/%s still exists after replace", groupA, firstSID)
 						case !client.IsNotFound(err):
@@ -174,31 +222,31 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 				},
 				Check: resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
 			},
-		},
+		}),
 	})
 }
 
 // TestAccTrunk_drift changes and deletes the trunk behind Terraform's back,
 // then deletes its whole trunk group: each next plan shows it.
 func TestAccTrunk_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var tg, tr string
 	cfg := trunkCfg(e, "a", "drift", 7, "")
 	capture := func(s *terraform.State) (err error) {
-		if tg, err = trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid"); err != nil {
+		if tg, err = acctest.Attr(trunkRes, "trunk_group_sid")(s); err != nil {
 			return err
 		}
-		tr, err = trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
+		tr, err = acctest.Attr(trunkRes, "trunk_sid")(s)
 		return err
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.trunkCheckGone,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: capture},
 			{
 				PreConfig: func() {
-					_, err := e.api.UpdateTrunk(context.Background(), tg, tr, map[string]any{
+					_, err := e.API.UpdateTrunk(context.Background(), tg, tr, map[string]any{
 						"name": "changed-outside", "in_capacity": 99, "allow_forward": "disabled", "endpoint_sid": nil,
 						"relay_sip_headers": []string{},
 					})
@@ -224,15 +272,12 @@ func TestAccTrunk_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.DeleteTrunk(context.Background(), tg, tr); err != nil {
+					if err := e.API.DeleteTrunk(context.Background(), tg, tr); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(trunkRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
 				Check: func(s *terraform.State) error {
 					old := tr
 					if err := capture(s); err != nil {
@@ -248,21 +293,21 @@ func TestAccTrunk_drift(t *testing.T) {
 				// The parent goes: the trunk disappears from state with it and
 				// both are created again.
 				PreConfig: func() {
-					if e.live {
+					if e.Live {
 						// The live API may refuse to delete a group that has
 						// trunks; the trunk goes first there.
-						if err := e.api.DeleteTrunk(context.Background(), tg, tr); err != nil {
+						if err := e.API.DeleteTrunk(context.Background(), tg, tr); err != nil {
 							t.Fatal(err)
 						}
-						if err := e.api.DeleteTrunkGroup(context.Background(), tg); err != nil {
+						if err := e.API.DeleteTrunkGroup(context.Background(), tg); err != nil {
 							t.Fatal(err)
 						}
 						return
 					}
 					// The emulator refuses to delete a group with trunks, so the
 					// group is deleted out of band, trunk and all.
-					e.control("DELETE", "/objects/trunk_groups/"+tg, nil, nil)
-					if _, err := e.api.GetTrunk(context.Background(), tg, tr); !client.IsNotFound(err) {
+					e.Control("DELETE", "/objects/trunk_groups/"+tg, nil, nil)
+					if _, err := e.API.GetTrunk(context.Background(), tg, tr); !client.IsNotFound(err) {
 						t.Fatalf("trunk of a deleted group: %v, want 404", err)
 					}
 				},
@@ -293,9 +338,9 @@ func TestAccTrunk_drift(t *testing.T) {
 // rules and with CarrierX's message (pointing at the attribute) otherwise;
 // no trunk is left behind.
 func TestAccTrunk_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var tg string
-	group := e.config(`resource "carrierx_trunk_group" "a" { name = "tg-a" }`)
+	group := e.Config(`resource "carrierx_trunk_group" "a" { name = "tg-a" }`)
 	trunk := func(body string) string {
 		return group + "\nresource \"carrierx_trunk\" \"test\" {\n" + body + "\n}"
 	}
@@ -303,13 +348,13 @@ func TestAccTrunk_invalidInput(t *testing.T) {
 		return trunk("trunk_group_sid = carrierx_trunk_group.a.trunk_group_sid\n" + body)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.trunkCheckGone,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{
 				Config: group,
 				Check: func(s *terraform.State) (err error) {
-					tg, err = trunkGroupAttrFrom(s, "carrierx_trunk_group.a", "trunk_group_sid")
+					tg, err = acctest.Attr("carrierx_trunk_group.a", "trunk_group_sid")(s)
 					return err
 				},
 			},
@@ -336,17 +381,17 @@ func TestAccTrunk_invalidInput(t *testing.T) {
 			{
 				// Well-formed but unknown endpoint: CarrierX refuses it, and the
 				// diagnostic points at endpoint_sid.
-				PreConfig:   func() { e.trunkNoneLeft(t, tg) },
-				Config:      inGroup(`endpoint_sid = "` + trunkGroupMissingSID + `"`),
+				PreConfig:   func() { trunkNoneLeft(t, e, tg) },
+				Config:      inGroup(`endpoint_sid = "` + acctest.TrunkGroupMissingSID + `"`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_trunk.*endpoint_sid\s+=.*(422|404).*endpoint_sid`),
 			},
 			{
-				PreConfig:   func() { e.trunkNoneLeft(t, tg) },
-				Config:      trunk(`trunk_group_sid = "` + trunkGroupMissingSID + `"`),
-				ExpectError: regexp.MustCompile(`(?s)trunk group not found.*trunk_group_sid\s+=.*No trunk group has\s+trunk_group_sid\s+"` + trunkGroupMissingSID + `".*404`),
+				PreConfig:   func() { trunkNoneLeft(t, e, tg) },
+				Config:      trunk(`trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `"`),
+				ExpectError: regexp.MustCompile(`(?s)trunk group not found.*trunk_group_sid\s+=.*No trunk group has\s+trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `".*404`),
 			},
 			{
-				PreConfig: func() { e.trunkNoneLeft(t, tg) },
+				PreConfig: func() { trunkNoneLeft(t, e, tg) },
 				Config:    group,
 			},
 		},
@@ -356,10 +401,10 @@ func TestAccTrunk_invalidInput(t *testing.T) {
 // TestAccTrunk_importErrors: the import ID parser is strict, and an unknown
 // trunk is reported by Terraform.
 func TestAccTrunk_importErrors(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`resource "carrierx_trunk" "test" { trunk_group_sid = "` + trunkGroupMissingSID + `" }`)
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_trunk" "test" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`)
 	steps := []resource.TestStep{}
-	for _, id := range []string{"abc", "a/b/c", "tg-main/tr-a", trunkGroupMissingSID + "/tr-a", trunkGroupMissingSID, trunkGroupMissingSID + "/", "/" + trunkGroupMissingSID} {
+	for _, id := range []string{"abc", "a/b/c", "tg-main/tr-a", acctest.TrunkGroupMissingSID + "/tr-a", acctest.TrunkGroupMissingSID, acctest.TrunkGroupMissingSID + "/", "/" + acctest.TrunkGroupMissingSID} {
 		steps = append(steps, resource.TestStep{
 			Config:        cfg,
 			ResourceName:  trunkRes,
@@ -373,30 +418,17 @@ func TestAccTrunk_importErrors(t *testing.T) {
 		Config:        cfg,
 		ResourceName:  trunkRes,
 		ImportState:   true,
-		ImportStateId: trunkGroupMissingSID + "/" + strings.Replace(trunkGroupMissingSID, "dead", "beef", 1),
+		ImportStateId: acctest.TrunkGroupMissingSID + "/" + strings.Replace(acctest.TrunkGroupMissingSID, "dead", "beef", 1),
 		ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
 	})
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.providers(), Steps: steps})
-}
-
-func TestTrunkParseImportID(t *testing.T) {
-	const tg, tr = "0b1c2d3e-0000-4000-8000-0000000000b1", "0b1c2d3e-0000-4000-8000-0000000000c1"
-	g, s, err := trunkParseImportID(tg + "/" + tr)
-	if err != nil || g != tg || s != tr {
-		t.Fatalf("parse = %q, %q, %v", g, s, err)
-	}
-	for _, bad := range []string{"", "abc", "a/b/c", tg, tg + "/", "/" + tr, tg + "/" + tr + "/", tg + "/x", "x/" + tr, tg + " /" + tr} {
-		if _, _, err := trunkParseImportID(bad); err == nil || !strings.Contains(err.Error(), "<trunk_group_sid>/<trunk_sid>") {
-			t.Errorf("%q: %v", bad, err)
-		}
-	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.Providers(), Steps: steps})
 }
 
 // TestAccTrunk_rewrittenValues: values CarrierX rewrites ("" read back as
 // null, "False" read back as the boolean false) never show as a change.
 func TestAccTrunk_rewrittenValues(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`
+	e := acctest.New(t)
+	cfg := e.Config(`
 resource "carrierx_trunk_group" "a" {
   name         = ""
   routing_data = ""
@@ -410,8 +442,8 @@ resource "carrierx_trunk" "test" {
 }
 `)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.trunkCheckGone,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -422,9 +454,9 @@ resource "carrierx_trunk" "test" {
 					resource.TestCheckResourceAttr(trunkRes, "endpoint_sid", ""),
 					resource.TestCheckResourceAttr(trunkRes, "allow_transfer", "False"),
 					func(s *terraform.State) error {
-						tg, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_group_sid")
-						tr, _ := trunkGroupAttrFrom(s, trunkRes, "trunk_sid")
-						got, err := e.api.GetTrunk(context.Background(), tg, tr)
+						tg, _ := acctest.Attr(trunkRes, "trunk_group_sid")(s)
+						tr, _ := acctest.Attr(trunkRes, "trunk_sid")(s)
+						got, err := e.API.GetTrunk(context.Background(), tg, tr)
 						if err != nil {
 							return err
 						}
@@ -440,7 +472,7 @@ resource "carrierx_trunk" "test" {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "trunk_sid",
-				ImportStateIdFunc:                    trunkImportIDFrom,
+				ImportStateIdFunc:                    trunkImportID,
 				// Read back from CarrierX, the empty strings are null and
 				// "False" is its boolean.
 				ImportStateVerifyIgnore: []string{"endpoint_sid", "codec", "location_sid", "allow_transfer"},

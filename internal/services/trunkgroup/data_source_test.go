@@ -1,10 +1,11 @@
-package provider
+package trunkgroup_test
 
 import (
 	"fmt"
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
@@ -35,12 +36,12 @@ resource "carrierx_trunk" "backup" {
 `
 
 func TestAccTrunkGroupDataSources(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(trunkGroupDSConfig + `
+				Config: e.Config(trunkGroupDSConfig + `
 data "carrierx_trunk_group" "by_sid" {
   trunk_group_sid = carrierx_trunk_group.east.trunk_group_sid
 }
@@ -86,27 +87,27 @@ data "carrierx_trunks" "backup" {
 				),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name like \"ds%\"" }`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name like \"ds%\"" }`),
 				ExpectError: regexp.MustCompile(`filter "name like \\"ds%\\"" matched (2|more than one) trunk groups`),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name eq nothing-has-this-name" }`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name eq nothing-has-this-name" }`),
 				ExpectError: regexp.MustCompile(`matched 0 trunk groups`),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { trunk_group_sid = "` + trunkGroupMissingSID + `" }`),
-				ExpectError: regexp.MustCompile(`No trunk group has trunk_group_sid "` + trunkGroupMissingSID + `"`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`),
+				ExpectError: regexp.MustCompile(`No trunk group has trunk_group_sid "` + acctest.TrunkGroupMissingSID + `"`),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" {}`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" {}`),
 				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[trunk_group_sid,filter\]`),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunks" "x" { trunk_group_sid = "` + trunkGroupMissingSID + `" }`),
-				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid.*No trunk group has trunk_group_sid\s+"` + trunkGroupMissingSID + `"`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunks" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`),
+				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid.*No trunk group has trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
 			},
 			{
-				Config:      e.config(trunkGroupDSConfig + `data "carrierx_trunk_groups" "x" { filter = "name eq" }`),
+				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_groups" "x" { filter = "name eq" }`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to list trunk groups.*400.*filter`),
 			},
 		},
@@ -116,20 +117,20 @@ data "carrierx_trunks" "backup" {
 // TestAccTrunkGroupsDataSource_pagination lists 1,500 trunk groups: two list
 // requests of 1,000 per read.
 func TestAccTrunkGroupsDataSource_pagination(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.seed("trunk_groups", 1500, map[string]any{"name": "bulk-{n}"})
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.Seed("trunk_groups", 1500, map[string]any{"name": "bulk-{n}"})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
-			PreConfig: e.clearRequests,
-			Config:    e.config(`data "carrierx_trunk_groups" "bulk" { filter = "name like \"bulk-%\"" }`),
+			PreConfig: e.ClearRequests,
+			Config:    e.Config(`data "carrierx_trunk_groups" "bulk" { filter = "name like \"bulk-%\"" }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr("data.carrierx_trunk_groups.bulk", "trunk_groups.#", "1500"),
 				resource.TestCheckResourceAttr("data.carrierx_trunk_groups.bulk", "trunk_groups.0.name", "bulk-0"),
 				resource.TestCheckResourceAttr("data.carrierx_trunk_groups.bulk", "trunk_groups.1499.name", "bulk-1499"),
 				func(*terraform.State) error {
-					n := count(e.requests(), "GET", "/core/v2/trunk_groups")
+					n := acctest.Count(e.Requests(), "GET", "/core/v2/trunk_groups")
 					if n == 0 || n%2 != 0 {
 						return fmt.Errorf("%d list requests, want a multiple of 2 (two pages per read)", n)
 					}

@@ -1,0 +1,218 @@
+// Package trunk is carrierx_trunk and its data sources: the link from a
+// trunk group to one endpoint, which exists only inside its group (CarrierX
+// docs, Core API, Trunk Groups, Trunk Object). Everything is addressed
+// under the group's trunk_group_sid.
+package trunk
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunkgroup"
+)
+
+// model is one trunk (resource, and the data sources' items).
+type model struct {
+	TrunkSID         types.String `tfsdk:"trunk_sid"`
+	TrunkGroupSID    types.String `tfsdk:"trunk_group_sid"`
+	Name             types.String `tfsdk:"name"`
+	EndpointSID      types.String `tfsdk:"endpoint_sid"`
+	ACLs             types.List   `tfsdk:"acls"`
+	AllowForward     types.String `tfsdk:"allow_forward"`
+	AllowTransfer    types.String `tfsdk:"allow_transfer"`
+	ASNMode          types.String `tfsdk:"asn_mode"`
+	CallType         types.String `tfsdk:"call_type"`
+	Codec            types.String `tfsdk:"codec"`
+	InCodec          types.String `tfsdk:"in_codec"`
+	OutCodec         types.String `tfsdk:"out_codec"`
+	InCapacity       types.Int64  `tfsdk:"in_capacity"`
+	OutCapacity      types.Int64  `tfsdk:"out_capacity"`
+	InIdentityFormat types.String `tfsdk:"in_identity_format"`
+	InIdentityMode   types.String `tfsdk:"in_identity_mode"`
+	OutIdentityMode  types.String `tfsdk:"out_identity_mode"`
+	InRFC4694Mode    types.String `tfsdk:"in_rfc_4694_mode"`
+	OutRFC4694Mode   types.String `tfsdk:"out_rfc_4694_mode"`
+	InIPProfileSID   types.String `tfsdk:"in_ip_profile_sid"`
+	OutIPProfileSID  types.String `tfsdk:"out_ip_profile_sid"`
+	LocationSID      types.String `tfsdk:"location_sid"`
+	Priority         types.Int64  `tfsdk:"priority"`
+	Weight           types.Int64  `tfsdk:"weight"`
+	RelaySIPHeaders  types.List   `tfsdk:"relay_sip_headers"`
+	Transformations  types.List   `tfsdk:"transformations"`
+}
+
+// Fill sets every attribute from the API answer. The trunk object does not
+// carry its group: trunk_group_sid is the one it was read under (prior's).
+func (m *model) Fill(ctx context.Context, t *client.Trunk, prior *model) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.TrunkSID = types.StringValue(t.TrunkSID)
+	m.TrunkGroupSID = prior.TrunkGroupSID
+	m.Name = types.StringPointerValue(t.Name)
+	m.EndpointSID = framework.KeepEmpty(t.EndpointSID, prior.EndpointSID)
+	m.AllowForward = types.StringPointerValue(t.AllowForward)
+	m.AllowTransfer = transferValue(t.AllowTransfer, prior.AllowTransfer)
+	m.ASNMode = types.StringPointerValue(t.ASNMode)
+	m.CallType = types.StringPointerValue(t.CallType)
+	m.Codec = framework.KeepEmpty(t.Codec, prior.Codec)
+	m.InCodec = framework.KeepEmpty(t.InCodec, prior.InCodec)
+	m.OutCodec = framework.KeepEmpty(t.OutCodec, prior.OutCodec)
+	m.InCapacity = types.Int64PointerValue(t.InCapacity)
+	m.OutCapacity = types.Int64PointerValue(t.OutCapacity)
+	m.InIdentityFormat = types.StringPointerValue(t.InIdentityFormat)
+	m.InIdentityMode = types.StringPointerValue(t.InIdentityMode)
+	m.OutIdentityMode = types.StringPointerValue(t.OutIdentityMode)
+	m.InRFC4694Mode = types.StringPointerValue(t.InRFC4694Mode)
+	m.OutRFC4694Mode = types.StringPointerValue(t.OutRFC4694Mode)
+	m.InIPProfileSID = framework.KeepEmpty(t.InIPProfileSID, prior.InIPProfileSID)
+	m.OutIPProfileSID = framework.KeepEmpty(t.OutIPProfileSID, prior.OutIPProfileSID)
+	m.LocationSID = framework.KeepEmpty(t.LocationSID, prior.LocationSID)
+	m.Priority = types.Int64PointerValue(t.Priority)
+	m.Weight = types.Int64PointerValue(t.Weight)
+	m.RelaySIPHeaders = framework.StringList(ctx, t.RelaySIPHeaders, &diags)
+	m.ACLs = trunkgroup.ACLsValue(ctx, t.ACLs, &diags)
+	m.Transformations = framework.TransformationsValue(ctx, t.Transformations, &diags)
+	return diags
+}
+
+// Body renders the writable attributes; a null attribute becomes a nil
+// entry so an update can clear it. trunk_group_sid is the path, never the
+// body.
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"name":               framework.StringPtr(m.Name),
+		"endpoint_sid":       framework.StringPtr(m.EndpointSID),
+		"allow_forward":      framework.StringPtr(m.AllowForward),
+		"allow_transfer":     transferBody(m.AllowTransfer),
+		"asn_mode":           framework.StringPtr(m.ASNMode),
+		"call_type":          framework.StringPtr(m.CallType),
+		"codec":              framework.StringPtr(m.Codec),
+		"in_codec":           framework.StringPtr(m.InCodec),
+		"out_codec":          framework.StringPtr(m.OutCodec),
+		"in_capacity":        framework.Int64Ptr(m.InCapacity),
+		"out_capacity":       framework.Int64Ptr(m.OutCapacity),
+		"in_identity_format": framework.StringPtr(m.InIdentityFormat),
+		"in_identity_mode":   framework.StringPtr(m.InIdentityMode),
+		"out_identity_mode":  framework.StringPtr(m.OutIdentityMode),
+		"in_rfc_4694_mode":   framework.StringPtr(m.InRFC4694Mode),
+		"out_rfc_4694_mode":  framework.StringPtr(m.OutRFC4694Mode),
+		"in_ip_profile_sid":  framework.StringPtr(m.InIPProfileSID),
+		"out_ip_profile_sid": framework.StringPtr(m.OutIPProfileSID),
+		"location_sid":       framework.StringPtr(m.LocationSID),
+		"priority":           framework.Int64Ptr(m.Priority),
+		"weight":             framework.Int64Ptr(m.Weight),
+	}
+	if framework.Known(m.RelaySIPHeaders) {
+		b["relay_sip_headers"] = framework.Strings(ctx, m.RelaySIPHeaders, &diags)
+	}
+	if framework.Known(m.ACLs) {
+		b["acls"] = trunkgroup.ACLsBody(ctx, m.ACLs, &diags)
+	}
+	if framework.Known(m.Transformations) {
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
+	}
+	return b, diags
+}
+
+// transferValue reads allow_transfer, a boolean in older API versions and
+// a mode string in newer ones. A configured "True" or "FALSE" read back as
+// a boolean keeps its spelling.
+func transferValue(api *client.TrunkTransferMode, prior types.String) types.String {
+	if api == nil {
+		return types.StringNull()
+	}
+	v := string(*api)
+	if framework.Known(prior) && (v == "true" || v == "false") && strings.EqualFold(prior.ValueString(), v) {
+		return prior
+	}
+	return types.StringValue(v)
+}
+
+// transferBody sends "true"/"false" as a JSON boolean, anything else as the
+// string written.
+func transferBody(v types.String) any {
+	if !framework.Known(v) {
+		return nil
+	}
+	s := v.ValueString()
+	if l := strings.ToLower(s); l == "true" || l == "false" {
+		return client.TrunkTransferMode(l)
+	}
+	return client.TrunkTransferMode(s)
+}
+
+// parseImportID splits "<trunk_group_sid>/<trunk_sid>".
+func parseImportID(id string) (trunkGroupSID, trunkSID string, err error) {
+	parts := strings.Split(id, "/")
+	if len(parts) != 2 || !framework.IsSID(parts[0]) || !framework.IsSID(parts[1]) {
+		return "", "", fmt.Errorf("import ID %q is not of the form <trunk_group_sid>/<trunk_sid> (two SIDs joined by a slash), "+
+			"for example 0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1", id)
+	}
+	return parts[0], parts[1], nil
+}
+
+// groupSID is the trunk_group_sid validator of the resource and the data sources.
+var groupSID = framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}
+
+// Object declares carrierx_trunk: the trunks sub-collection of its group.
+var Object = &framework.Object[client.Trunk, model]{
+	Type:    "carrierx_trunk",
+	SIDAttr: "trunk_sid",
+	Schema:  resourceSchema,
+	Collection: func(c *client.Client, m *model) framework.API[client.Trunk] {
+		return client.Objects[client.Trunk](c, client.TrunkKind(m.TrunkGroupSID.ValueString()))
+	},
+	ImportIDOf: func(plan *model, sid string) string { return plan.TrunkGroupSID.ValueString() + "/" + sid },
+	// A 404 on create means the group is not there.
+	CreateError: func(plan *model, err error, diags *diag.Diagnostics) bool {
+		if !client.IsNotFound(err) {
+			return false
+		}
+		diags.AddAttributeError(path.Root("trunk_group_sid"), "Unable to create carrierx_trunk: trunk group not found",
+			fmt.Sprintf("No trunk group has trunk_group_sid %q for this token's partner; check the SID, or create the group "+
+				"with carrierx_trunk_group and use its trunk_group_sid.\n\n%s", plan.TrunkGroupSID.ValueString(), err))
+		return true
+	},
+	Import: func(ctx context.Context, _ *client.Client, id string, state *tfsdk.State) diag.Diagnostics {
+		var diags diag.Diagnostics
+		tg, sid, err := parseImportID(id)
+		if err != nil {
+			diags.AddError("Invalid carrierx_trunk import ID", err.Error())
+			return diags
+		}
+		diags.Append(state.SetAttribute(ctx, path.Root("trunk_group_sid"), tg)...)
+		diags.Append(state.SetAttribute(ctx, path.Root("trunk_sid"), sid)...)
+		return diags
+	},
+}
+
+// Resource is the carrierx_trunk resource.
+var Resource = framework.NewResource[client.Trunk](Object)
+
+// DataSources are carrierx_trunk and carrierx_trunks, both under the
+// trunk group the configuration names.
+var DataSources = framework.NewDataSources[client.Trunk](&framework.Lookup[client.Trunk, model]{
+	Object: Object, Noun: "trunk", Nouns: "trunks",
+	Plural: "carrierx_trunks", Items: "trunks", Example: `name eq "primary"`,
+	Parent: &framework.Parent[model]{
+		Attr:        "trunk_group_sid",
+		Description: "Trunk group whose trunks are read.",
+		Required:    true,
+		Model:       func(m *model, sid string) { m.TrunkGroupSID = types.StringValue(sid) },
+		Validators:  []validator.String{groupSID},
+		Noun:        "trunk group",
+		Get: func(ctx context.Context, c *client.Client, sid string) error {
+			_, err := client.Objects[client.TrunkGroup](c, client.TrunkGroupKind).Get(ctx, sid)
+			return err
+		},
+	},
+})

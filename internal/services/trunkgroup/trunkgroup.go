@@ -1,0 +1,115 @@
+// Package trunkgroup is carrierx_trunk_group and its data sources: the
+// routing target of phone numbers and prefixes, bundling trunks that lead
+// to endpoints (CarrierX docs, Core API, Trunk Groups, Trunk Group Object).
+// Its acls block is shared with carrierx_trunk.
+package trunkgroup
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+// model is a whole trunk group. Trunks are not part of it: they are the
+// carrierx_trunk resource.
+type model struct {
+	TrunkGroupSID         types.String `tfsdk:"trunk_group_sid"`
+	Name                  types.String `tfsdk:"name"`
+	PartnerSID            types.String `tfsdk:"partner_sid"`
+	ACLs                  types.List   `tfsdk:"acls"`
+	ExternalHandlers      types.String `tfsdk:"external_handlers"`
+	HardFailureCodes      types.String `tfsdk:"hard_failure_codes"`
+	HardFailureCooldown   types.Int64  `tfsdk:"hard_failure_cooldown"`
+	HardFailureInterval   types.Int64  `tfsdk:"hard_failure_interval"`
+	HardFailureLastResort types.String `tfsdk:"hard_failure_last_resort"`
+	HardFailureThreshold  types.Int64  `tfsdk:"hard_failure_threshold"`
+	RoutingData           types.String `tfsdk:"routing_data"`
+	RoutingType           types.String `tfsdk:"routing_type"`
+	SIPOptionsLocations   types.List   `tfsdk:"sip_options_locations"`
+	SIPOptionsThreshold   types.Int64  `tfsdk:"sip_options_threshold"`
+	SoftFailureCodes      types.String `tfsdk:"soft_failure_codes"`
+	Transformations       types.List   `tfsdk:"transformations"`
+}
+
+// Fill sets every attribute from the API answer; prior supplies values the
+// API rewrites ("" read back as null, reformatted JSON).
+func (m *model) Fill(ctx context.Context, g *client.TrunkGroup, prior *model) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.TrunkGroupSID = types.StringValue(g.TrunkGroupSID)
+	m.Name = types.StringPointerValue(g.Name)
+	m.PartnerSID = types.StringValue(g.PartnerSID)
+	m.HardFailureCodes = types.StringPointerValue(g.HardFailureCodes)
+	m.HardFailureCooldown = types.Int64PointerValue(g.HardFailureCooldown)
+	m.HardFailureInterval = types.Int64PointerValue(g.HardFailureInterval)
+	m.HardFailureLastResort = types.StringPointerValue(g.HardFailureLastResort)
+	m.HardFailureThreshold = types.Int64PointerValue(g.HardFailureThreshold)
+	m.RoutingData = framework.KeepEmpty(g.RoutingData, prior.RoutingData)
+	m.RoutingType = types.StringPointerValue(g.RoutingType)
+	m.SIPOptionsThreshold = types.Int64PointerValue(g.SIPOptionsThreshold)
+	m.SoftFailureCodes = types.StringPointerValue(g.SoftFailureCodes)
+	m.ExternalHandlers = jsonValue(g.ExternalHandlers, prior.ExternalHandlers)
+	m.SIPOptionsLocations = framework.StringList(ctx, g.SIPOptionsLocations, &diags)
+	m.ACLs = ACLsValue(ctx, g.ACLs, &diags)
+	m.Transformations = framework.TransformationsValue(ctx, g.Transformations, &diags)
+	return diags
+}
+
+// Body renders the writable attributes; a null attribute becomes a nil
+// entry so an update can clear it.
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"name":                     framework.StringPtr(m.Name),
+		"hard_failure_codes":       framework.StringPtr(m.HardFailureCodes),
+		"hard_failure_cooldown":    framework.Int64Ptr(m.HardFailureCooldown),
+		"hard_failure_interval":    framework.Int64Ptr(m.HardFailureInterval),
+		"hard_failure_last_resort": framework.StringPtr(m.HardFailureLastResort),
+		"hard_failure_threshold":   framework.Int64Ptr(m.HardFailureThreshold),
+		"routing_data":             framework.StringPtr(m.RoutingData),
+		"routing_type":             framework.StringPtr(m.RoutingType),
+		"sip_options_threshold":    framework.Int64Ptr(m.SIPOptionsThreshold),
+		"soft_failure_codes":       framework.StringPtr(m.SoftFailureCodes),
+		"external_handlers":        nil,
+	}
+	if framework.Known(m.ExternalHandlers) {
+		b["external_handlers"] = json.RawMessage(m.ExternalHandlers.ValueString())
+	}
+	if framework.Known(m.SIPOptionsLocations) {
+		b["sip_options_locations"] = framework.Strings(ctx, m.SIPOptionsLocations, &diags)
+	}
+	if framework.Known(m.ACLs) {
+		b["acls"] = ACLsBody(ctx, m.ACLs, &diags)
+	}
+	if framework.Known(m.Transformations) {
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
+	}
+	return b, diags
+}
+
+// Object declares carrierx_trunk_group.
+var Object = &framework.Object[client.TrunkGroup, model]{
+	Type:       "carrierx_trunk_group",
+	SIDAttr:    "trunk_group_sid",
+	Collection: framework.Of[model, client.TrunkGroup](client.TrunkGroupKind),
+	Schema:     resourceSchema,
+	// Removing the attribute removes the handlers.
+	Patch: func(_ context.Context, _, _ *model, patch map[string]any) {
+		if v, ok := patch["external_handlers"]; ok && v == nil {
+			patch["external_handlers"] = []any{}
+		}
+	},
+}
+
+// Resource is the carrierx_trunk_group resource.
+var Resource = framework.NewResource[client.TrunkGroup](Object)
+
+// DataSources are carrierx_trunk_group and carrierx_trunk_groups.
+var DataSources = framework.NewDataSources[client.TrunkGroup](&framework.Lookup[client.TrunkGroup, model]{
+	Object: Object, Noun: "trunk group", Nouns: "trunk groups",
+	Plural: "carrierx_trunk_groups", Items: "trunk_groups", Example: `name eq "sip-east"`,
+})
