@@ -1,11 +1,16 @@
 package provider
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
 )
 
 // The provider's objects: one line a resource, data source or ephemeral
@@ -13,15 +18,23 @@ import (
 func resources() []func() resource.Resource {
 	return append([]func() resource.Resource{
 		didgroup.Resource,
+		partner.Resource,
+		accountsettings.Resource,
+		oauthtoken.Resource,
 	}, resourceFactories...)
 }
 
 func dataSources() []func() datasource.DataSource {
-	return append(append([]func() datasource.DataSource{},
-		didgroup.DataSources...,
-	), dataSourceFactories...)
+	return slices.Concat(
+		didgroup.DataSources,
+		partner.DataSources,
+		oauthtoken.DataSources,
+		dataSourceFactories,
+	)
 }
 
 func ephemeralResources() []func() ephemeral.EphemeralResource {
-	return ephemeralFactories
+	return append([]func() ephemeral.EphemeralResource{
+		oauthtoken.Ephemeral,
+	}, ephemeralFactories...)
 }

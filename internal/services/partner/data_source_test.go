@@ -1,0 +1,144 @@
+package partner_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"testing"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+func TestAccPartnerDataSource(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly() // verification is a control-API step
+	own := e.PartnerOwnSID(t)
+	sub := `
+resource "carrierx_partner" "sub" {
+  login         = "ds_sub"
+  password      = "Str0ng-Passw0rd"
+  name          = "DS Sub"
+  owner_email   = "ds@sub.example"
+  charge_at     = "20.00"
+  callbacks     = { sms = "https://sub.example/sms" }
+}
+`
+	var subSID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: e.Config(sub + `
+data "carrierx_partner" "own" {}
+data "carrierx_partner" "by_sid" {
+  partner_sid = carrierx_partner.sub.partner_sid
+}
+`),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr("data.carrierx_partner.own", "partner_sid", own),
+					resource.TestCheckResourceAttrSet("data.carrierx_partner.own", "display_id"),
+					resource.TestCheckResourceAttrPair("data.carrierx_partner.by_sid", "partner_sid", "carrierx_partner.sub", "partner_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "login", "ds_sub"),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "parent_sid", own),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "status", "unverified"),
+					// Unverified: CarrierX hides the e-mail; a data source shows what CarrierX says.
+					resource.TestCheckNoResourceAttr("data.carrierx_partner.by_sid", "owner_email"),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "callbacks.sms", "https://sub.example/sms"),
+					func(s *terraform.State) (err error) {
+						subSID, err = acctest.Attr("carrierx_partner.sub", "partner_sid")(s)
+						return err
+					},
+				),
+			},
+			{
+				PreConfig: func() { partnerVerify(e, subSID) },
+				Config: e.Config(sub + `
+data "carrierx_partner" "by_filter" {
+  filter     = "login eq \"ds_sub\""
+  depends_on = [carrierx_partner.sub]
+}
+data "carrierx_partners" "all" {
+  order      = "login asc"
+  depends_on = [carrierx_partner.sub]
+}
+data "carrierx_partners" "subs" {
+  filter     = "parent_sid eq \"${carrierx_partner.sub.parent_sid}\""
+  depends_on = [carrierx_partner.sub]
+}
+`),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("data.carrierx_partner.by_filter", "partner_sid", "carrierx_partner.sub", "partner_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_filter", "owner_email", "ds@sub.example"),
+					resource.TestCheckResourceAttr("data.carrierx_partner.by_filter", "charge_at", "20.00"),
+					resource.TestCheckResourceAttr("data.carrierx_partners.all", "partners.#", "2"),
+					// The seeded partner's login is exampleco: "ds_sub" sorts before it.
+					resource.TestCheckResourceAttr("data.carrierx_partners.all", "partners.0.login", "ds_sub"),
+					resource.TestCheckResourceAttr("data.carrierx_partners.subs", "partners.#", "1"),
+					resource.TestCheckResourceAttr("data.carrierx_partners.subs", "partners.0.login", "ds_sub"),
+				),
+			},
+			{
+				Config:      e.Config(`data "carrierx_partner" "x" { filter = "login eq nobody-has-this" }`),
+				ExpectError: regexp.MustCompile(`matched 0 partners`),
+			},
+			{
+				Config:      e.Config(sub + `data "carrierx_partner" "x" { filter = "status eq active" }`),
+				ExpectError: regexp.MustCompile(`matched more than one partners|matched 2 partners`),
+			},
+			{
+				Config:      e.Config(`data "carrierx_partner" "x" { partner_sid = "00000000-0000-4000-8000-000000000000" }`),
+				ExpectError: regexp.MustCompile(`No partner has partner_sid "00000000-0000-4000-8000-000000000000"`),
+			},
+			{
+				Config: e.Config(`data "carrierx_partner" "x" {
+  partner_sid = "00000000-0000-4000-8000-000000000000"
+  filter      = "login eq x"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)These attributes cannot be configured together`),
+			},
+			{
+				Config:      e.Config(`data "carrierx_partners" "x" { filter = "login eq" }`),
+				ExpectError: regexp.MustCompile(`(?s)Unable to list partners.*400.*filter`),
+			},
+		},
+	})
+}
+
+// TestAccPartnersDataSource_pagination lists 1,500 partners: 1,000 a page,
+// so each read makes exactly two list requests.
+func TestAccPartnersDataSource_pagination(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.Seed("partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{{
+			PreConfig: e.ClearRequests,
+			Config:    e.Config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`),
+			Check: resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.#", "1500"),
+				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.0.login", "bulk-0"),
+				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.1499.login", "bulk-1499"),
+				func(*terraform.State) error {
+					var offsets []string
+					for _, r := range e.Requests() {
+						if r.Method == http.MethodGet && r.Path == "/core/v2/partners" {
+							q, _ := url.ParseQuery(r.Query)
+							if q.Get("limit") != "1000" {
+								return fmt.Errorf("list request with limit %q", q.Get("limit"))
+							}
+							offsets = append(offsets, q.Get("offset"))
+						}
+					}
+					if len(offsets) != 2 || offsets[0] != "0" || offsets[1] != "1000" {
+						return fmt.Errorf("list requests at offsets %v, want [0 1000]", offsets)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}

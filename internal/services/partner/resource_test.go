@@ -1,0 +1,411 @@
+package partner_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// partnerConfig renders carrierx_partner.test; extra holds more arguments
+// (and may hold other resources after a closing brace).
+func partnerConfig(login, name, password, extra string) string {
+	pw := ""
+	if password != "" {
+		pw = fmt.Sprintf("password = %q", password)
+	}
+	return fmt.Sprintf(`
+resource "carrierx_partner" "test" {
+  login        = %q
+  %s
+  name         = %q
+  company_name = "SubCo"
+  country_code = "USA"
+  zip          = "12345"
+  owner_email  = "sam@subco.example"
+  payment_type = "prepay"
+  phonenumber  = "15550002222"
+  %s
+}
+`, login, pw, name, extra)
+}
+
+const partnerMoneyArgs = `
+  charge_at            = 20
+  prepay_amount        = "100.00"
+  spending_limit       = "0"
+  daily_spending_limit = 500
+`
+
+// TestAccPartner_lifecycle covers create, verification, import, update in
+// place, a format-only money change, replace, and a destroy that leaves the
+// partners in CarrierX.
+func TestAccPartner_lifecycle(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly() // verification is a control-API step
+	var firstSID string
+	money2 := strings.NewReplacer("charge_at            = 20", "charge_at            = 25",
+		`spending_limit       = "0"`, `spending_limit       = "100"`).Replace(partnerMoneyArgs)
+	money3 := strings.NewReplacer("charge_at            = 25", `charge_at            = "25.00"`,
+		"daily_spending_limit = 500", `daily_spending_limit = "500.0"`).Replace(money2)
+	parent := `
+}
+resource "carrierx_partner" "parent" {
+  login    = "subco_parent"
+  password = "Str0ng-Passw0rd"
+  name     = "Parent Co"
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("status"), knownvalue.StringExact("unverified")),
+					// Hidden by CarrierX until verified, kept as configured.
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("owner_email"), knownvalue.StringExact("sam@subco.example")),
+					// Written as 20, "100.00" and 500: kept as written.
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("charge_at"), knownvalue.StringExact("20")),
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("prepay_amount"), knownvalue.StringExact("100.00")),
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("daily_spending_limit"), knownvalue.StringExact("500")),
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("password"), knownvalue.StringExact("Str0ng-Passw0rd")),
+					// Not configured: not managed here.
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("callbacks"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("attributes"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("display_id"), knownvalue.StringRegexp(regexp.MustCompile(`^CX\d{8}$`))),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(partnerRes, "partner_sid", acctest.SIDRegexp),
+					func(s *terraform.State) error {
+						sid, err := acctest.Attr(partnerRes, "partner_sid")(s)
+						firstSID = sid
+						if err != nil {
+							return err
+						}
+						if own := e.PartnerOwnSID(t); s.RootModule().Resources[partnerRes].Primary.Attributes["parent_sid"] != own {
+							return fmt.Errorf("parent_sid is not the token's partner %s", own)
+						}
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/partners": 1, "PATCH /core/v2/partners/" + sid: 0}); err != nil {
+							return err
+						}
+						body, err := acctest.OnlyRequestBody(reqs, http.MethodPost, "/core/v2/partners")
+						if err != nil {
+							return err
+						}
+						if body["password"] != "Str0ng-Passw0rd" || body["charge_at"] != "20" || body["login"] != "subco" {
+							return fmt.Errorf("create body %v", body)
+						}
+						if _, ok := body["parent_sid"]; ok {
+							return fmt.Errorf("create body sends parent_sid although it is not configured: %v", body)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				// The owner follows the verification link: nothing to change.
+				PreConfig: func() { partnerVerify(e, firstSID) },
+				Config:    e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(partnerRes, "status", "active"),
+					resource.TestCheckResourceAttr(partnerRes, "owner_email", "sam@subco.example"),
+				),
+			},
+			{
+				ResourceName:                         partnerRes,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIdentifierAttribute: "partner_sid",
+				ImportStateIdFunc:                    acctest.Attr(partnerRes, "partner_sid"),
+				// CarrierX never returns the password.
+				ImportStateVerifyIgnore: []string{"password"},
+			},
+			{
+				// An import block plans no change (without the password,
+				// which an import cannot know and the next apply would send).
+				Config:            e.Config(partnerConfig("subco", "Sam Roe", "", partnerMoneyArgs)),
+				ResourceName:      partnerRes,
+				ImportState:       true,
+				ImportStateKind:   resource.ImportBlockWithID,
+				ImportStateIdFunc: acctest.Attr(partnerRes, "partner_sid"),
+			},
+			{
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money2)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(partnerRes, "name", "Sam Roe 2"),
+					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25"),
+					func(s *terraform.State) error {
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
+						if sid != firstSID {
+							return fmt.Errorf("update replaced the partner: %s became %s", firstSID, sid)
+						}
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + sid: 1, "POST /core/v2/partners": 0}); err != nil {
+							return err
+						}
+						return acctest.ExpectBody(reqs, "PATCH", `{"charge_at":"25","name":"Sam Roe 2","spending_limit":"100"}`)
+					},
+				),
+			},
+			{
+				// The same amounts written another way: Terraform sees new
+				// text, the provider sends nothing, and no diff remains.
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money3)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25.00"),
+					resource.TestCheckResourceAttr(partnerRes, "daily_spending_limit", "500.0"),
+					func(s *terraform.State) error {
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"PATCH /core/v2/partners/" + sid: 0})
+					},
+				),
+			},
+			{
+				// parent_sid is create-only: a new partner under another parent.
+				// The old partner stays in CarrierX, so the new one needs its own login.
+				Config: e.Config(partnerConfig("subco2", "Sam Roe 2", "Str0ng-Passw0rd",
+					money3+"  parent_sid = carrierx_partner.parent.partner_sid\n"+parent)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair(partnerRes, "parent_sid", "carrierx_partner.parent", "partner_sid"),
+					func(s *terraform.State) error {
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
+						if sid == firstSID {
+							return fmt.Errorf("parent_sid change kept SID %s; expected a new partner", sid)
+						}
+						// The replaced partner was only forgotten.
+						if _, err := e.API.GetPartner(context.Background(), firstSID); err != nil {
+							return fmt.Errorf("replaced partner %s: %w", firstSID, err)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+// TestAccPartner_drift changes and deletes the partner behind Terraform's
+// back; the next plan shows both and the apply reverts them.
+func TestAccPartner_drift(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly() // the out-of-band delete is a control-API step
+	var sid string
+	cfg := e.Config(partnerConfig("drifter", "Dee Rift", "Str0ng-Passw0rd",
+		`city = "Springfield"`+"\n"+`callbacks = { sms = "https://subco.example/sms" }`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: func(s *terraform.State) (err error) {
+					sid, err = acctest.Attr(partnerRes, "partner_sid")(s)
+					return err
+				},
+			},
+			{
+				PreConfig: func() {
+					_, err := e.API.UpdatePartner(context.Background(), sid, map[string]any{
+						"name": "changed-outside", "city": "Shelbyville", "spending_limit": "42",
+						"callbacks":  map[string]string{"sms": "https://elsewhere.example/sms"},
+						"attributes": map[string]string{"set": "outside"},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("name"), knownvalue.StringExact("Dee Rift")),
+						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("city"), knownvalue.StringExact("Springfield")),
+						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("callbacks").AtMapKey("sms"), knownvalue.StringExact("https://subco.example/sms")),
+						// Not managed here: left as CarrierX has it.
+						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("attributes"), knownvalue.Null()),
+						// Not configured: CarrierX's value is taken, not reverted.
+						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("spending_limit"), knownvalue.StringExact("42")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					p, err := e.API.GetPartner(context.Background(), sid)
+					if err == nil && (p.Name != "Dee Rift" || p.City == nil || *p.City != "Springfield" || p.Callbacks["sms"] != "https://subco.example/sms") {
+						err = fmt.Errorf("apply did not revert the drift: name %q city %v callbacks %v", p.Name, p.City, p.Callbacks)
+					}
+					if err == nil && p.Attributes["set"] != "outside" {
+						err = fmt.Errorf("apply touched unmanaged attributes: %v", p.Attributes)
+					}
+					return err
+				},
+			},
+			acctest.RecreateStep(t, cfg, partnerRes, "partner_sid", &sid, func() error { e.Control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil }),
+		},
+	})
+}
+
+// TestAccPartner_writeOnlyPassword sends password_wo without ever storing
+// it, and re-sends it when the version changes.
+func TestAccPartner_writeOnlyPassword(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly() // the password is never returned: only the request log shows it
+	cfg := func(pw string, v int) string {
+		return e.Config(partnerConfig("wo_partner", "Wo", "",
+			fmt.Sprintf("password_wo = %q\n  password_wo_version = %d", pw, v)))
+	}
+	sentPassword := func(method string) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
+			p := "/core/v2/partners"
+			if method == http.MethodPatch {
+				p += "/" + sid
+			}
+			body, err := acctest.OnlyRequestBody(e.Requests(), method, p)
+			if err != nil {
+				return err
+			}
+			if want := map[string]string{http.MethodPost: "first-Secret-1", http.MethodPatch: "second-Secret-2"}[method]; body["password"] != want {
+				return fmt.Errorf("%s sent password %v, want the write-only value", method, body["password"])
+			}
+			if method == http.MethodPatch && len(body) != 1 {
+				return fmt.Errorf("PATCH sent %v, want only the password", body)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
+		Steps: []resource.TestStep{
+			{
+				PreConfig: e.ClearRequests,
+				Config:    cfg("first-Secret-1", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckNoResourceAttr(partnerRes, "password"),
+					resource.TestCheckNoResourceAttr(partnerRes, "password_wo"),
+					resource.TestCheckResourceAttr(partnerRes, "password_wo_version", "1"),
+					sentPassword(http.MethodPost),
+				),
+			},
+			{
+				// A new value alone does not change the plan; the version does.
+				Config: cfg("second-Secret-2", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				PreConfig: e.ClearRequests,
+				Config:    cfg("second-Secret-2", 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckNoResourceAttr(partnerRes, "password"),
+					resource.TestCheckNoResourceAttr(partnerRes, "password_wo"),
+					sentPassword(http.MethodPatch),
+				),
+			},
+		},
+	})
+}
+
+// TestAccPartner_invalidInput fails at plan time where the schema knows
+// better, and with CarrierX's message otherwise; nothing is created.
+func TestAccPartner_invalidInput(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.ClearRequests()
+	res := func(extra string) string { return e.Config(partnerConfig("bad", "Bad", "x-Passw0rd", extra)) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:      strings.Replace(res(""), `country_code = "USA"`, `country_code = "usa"`, 1),
+				ExpectError: regexp.MustCompile(`(?s)country_code.*ISO\s+3166-1\s+alpha-3`),
+			},
+			{
+				Config:      res(`charge_at = "twenty"`),
+				ExpectError: regexp.MustCompile(`(?s)charge_at\s+"twenty"\s+is\s+not\s+an\s+amount`),
+			},
+			{
+				Config:      res(`spending_limit = -5`),
+				ExpectError: regexp.MustCompile(`(?s)spending_limit\s+"-5"\s+is\s+not\s+an\s+amount`),
+			},
+			{
+				Config:      res(`callbacks = { sms = "not a url" }`),
+				ExpectError: regexp.MustCompile(`(?s)callbacks\.sms\s+"not\s+a\s+url"\s+is\s+not\s+an\s+absolute`),
+			},
+			{
+				Config:      res(`parent_sid = "abc"`),
+				ExpectError: regexp.MustCompile(`(?s)parent_sid\s+"abc"\s+is\s+not\s+a\s+SID:\s+parent_sid\s+must\s+be\s+a\s+partner\s+SID`),
+			},
+			{
+				Config:      res(`password_wo = "x"`),
+				ExpectError: regexp.MustCompile(`(?s)password_wo_version`),
+			},
+			{
+				// A well-formed SID that is no partner of this token: CarrierX says so.
+				Config:      res(`parent_sid = "00000000-0000-4000-8000-000000000000"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable\s+to\s+create\s+carrierx_partner.*422.*parent_sid`),
+			},
+		},
+	})
+	partnerNoneCreated(e, t)
+}
+
+// TestAccPartner_importErrors rejects malformed and unknown import IDs.
+func TestAccPartner_importErrors(t *testing.T) {
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_partner" "test" { login = "nobody" }`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg, ResourceName: partnerRes, ImportState: true, ImportStateId: "not-a-sid",
+				ExpectError: regexp.MustCompile(`"not-a-sid" is not a partner SID`),
+			},
+			{
+				Config: cfg, ResourceName: partnerRes, ImportState: true, ImportStateId: "00000000-0000-4000-8000-000000000000",
+				ExpectError: regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
+		},
+	})
+}
