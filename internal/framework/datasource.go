@@ -36,6 +36,11 @@ type Lookup[T, M any] struct {
 	// Parent, when set, scopes both data sources to a parent object whose
 	// SID the configuration gives (a trunk group's trunks).
 	Parent *Parent[M]
+	// Own, when set, finds the SID the singular data source reads when
+	// neither the SID nor a filter is given (the partner of the provider's
+	// token); OwnDoc says which object that is and what it needs.
+	Own    func(ctx context.Context, c *client.Client) (string, error)
+	OwnDoc string
 }
 
 // Parent is a configured attribute that scopes a lookup: Required ones
@@ -239,10 +244,11 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 	l := d.l
 	attrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
 	sid := l.Object.SIDAttr
-	attrs[sid] = dschema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID of the %s to read. Exactly one of `%s` and `filter` is required.", l.Noun, sid),
-		Optional:            true, Computed: true,
+	sidDoc := fmt.Sprintf("SID of the %s to read. Exactly one of `%s` and `filter` is required.", l.Noun, sid)
+	if l.Own != nil {
+		sidDoc = fmt.Sprintf("SID of the %s to read. With neither `%s` nor `filter`, %s", l.Noun, sid, l.OwnDoc)
 	}
+	attrs[sid] = dschema.StringAttribute{MarkdownDescription: sidDoc, Optional: true, Computed: true}
 	attrs["filter"] = dschema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("%s It must match exactly one %s, for example `%s`.", FilterDoc, l.Noun, l.Example),
 		Optional:            true,
@@ -258,6 +264,11 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	if d.l.Own != nil {
+		return []datasource.ConfigValidator{
+			datasourcevalidator.Conflicting(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
+		}
+	}
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
 	}
@@ -272,6 +283,14 @@ func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadReques
 	scope := d.parent(ctx, req.Config, &m, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if l.Own != nil && !Known(sid) && !Known(filter) {
+		own, err := l.Own(ctx, d.client)
+		if err != nil {
+			AddAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to find the %s of the provider's token; set %s", l.Noun, l.Object.SIDAttr), err)
+			return
+		}
+		sid = types.StringValue(own)
 	}
 	col := l.Object.Collection(d.client, &m)
 	find := filter

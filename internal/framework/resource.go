@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -67,6 +68,14 @@ type Object[T, M any] struct {
 	Delete func(ctx context.Context, c *client.Client, state *M) error
 	// Import replaces the default import by SID.
 	Import func(ctx context.Context, c *client.Client, id string, state *tfsdk.State) diag.Diagnostics
+	// FromConfig adds to a create's body (state nil) or an update's patch
+	// what only the configuration holds: write-only attributes, which are
+	// null in plan and state. It runs after Patch.
+	FromConfig func(ctx context.Context, config tfsdk.Config, plan, state *M, body map[string]any) diag.Diagnostics
+	// AfterImport adjusts the model filled by the first read after an
+	// import (settings that are managed only when configured become
+	// managed when the imported object has them).
+	AfterImport func(ctx context.Context, obj *T, m *M) diag.Diagnostics
 	// ModifyPlan and ConfigValidators are the framework's, where needed.
 	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)
 	ConfigValidators []resource.ConfigValidator
@@ -144,6 +153,12 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if r.o.FromConfig != nil {
+		resp.Diagnostics.Append(r.o.FromConfig(ctx, req.Config, &plan, nil, body)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	var obj *T
 	var err error
 	if r.o.Create != nil {
@@ -161,13 +176,21 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
 	}
-	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics, false)
 }
 
-// fillAndSet fills a copy of prior from obj and stores it.
-func (r *Resource[T, M, PM]) fillAndSet(ctx context.Context, obj *T, prior M, state *tfsdk.State, diags *diag.Diagnostics) {
+// importedKey marks, in private state, an object just imported whose
+// Object has AfterImport.
+const importedKey = "framework.imported"
+
+// fillAndSet fills a copy of prior from obj and stores it; after an
+// import, AfterImport adjusts it first.
+func (r *Resource[T, M, PM]) fillAndSet(ctx context.Context, obj *T, prior M, state *tfsdk.State, diags *diag.Diagnostics, imported bool) {
 	m := prior
 	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
+	if imported {
+		diags.Append(r.o.AfterImport(ctx, obj, &m)...)
+	}
 	if diags.HasError() {
 		return
 	}
@@ -192,7 +215,16 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 		AddAPIError(&resp.Diagnostics, "Unable to read "+r.o.Type+" "+sid, err)
 		return
 	}
-	r.fillAndSet(ctx, obj, state, &resp.State, &resp.Diagnostics)
+	var imported []byte
+	if r.o.AfterImport != nil {
+		var diags diag.Diagnostics
+		imported, diags = req.Private.GetKey(ctx, importedKey)
+		resp.Diagnostics.Append(diags...)
+		if len(imported) > 0 {
+			resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+		}
+	}
+	r.fillAndSet(ctx, obj, state, &resp.State, &resp.Diagnostics, len(imported) > 0)
 }
 
 // Update sends one PATCH with only the changed fields; when only
@@ -216,6 +248,12 @@ func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequ
 	if r.o.Patch != nil {
 		r.o.Patch(ctx, &plan, &state, patch)
 	}
+	if r.o.FromConfig != nil {
+		resp.Diagnostics.Append(r.o.FromConfig(ctx, req.Config, &plan, &state, patch)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	col := r.o.Collection(r.client, &state)
 	var obj *T
 	var err error
@@ -228,7 +266,7 @@ func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequ
 		AddAPIError(&resp.Diagnostics, "Unable to update "+r.o.Type+" "+sid, err)
 		return
 	}
-	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics, false)
 }
 
 // Delete treats a confirmed 404 as already deleted.
@@ -245,7 +283,11 @@ func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequ
 	} else {
 		err = r.o.Collection(r.client, &state).Delete(ctx, sid)
 	}
-	if err != nil && !client.IsNotFound(err) {
+	var w *Warning
+	switch {
+	case errors.As(err, &w):
+		resp.Diagnostics.AddWarning(w.Summary, w.Detail)
+	case err != nil && !client.IsNotFound(err):
 		AddAPIError(&resp.Diagnostics, "Unable to delete "+r.o.Type+" "+sid, err)
 	}
 }
@@ -259,5 +301,14 @@ func (r *Resource[T, M, PM]) ImportState(ctx context.Context, req resource.Impor
 	}
 	if CheckImportSID(r.o.Type, r.o.SIDAttr, req.ID, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.SIDAttr), req.ID)...)
+		if r.o.AfterImport != nil {
+			resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
+		}
 	}
 }
+
+// Warning is what a Delete hook returns when destroying only forgets the
+// object: the resource leaves state with this warning, not an error.
+type Warning struct{ Summary, Detail string }
+
+func (w *Warning) Error() string { return w.Summary + ": " + w.Detail }

@@ -7,7 +7,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunkgroup"
 )
@@ -19,17 +22,25 @@ func resources() []func() resource.Resource {
 		didgroup.Resource,
 		trunkgroup.Resource,
 		trunk.Resource,
+		partner.Resource,
+		accountsettings.Resource,
+		oauthtoken.Resource,
 	}, resourceFactories...)
 }
 
 func dataSources() []func() datasource.DataSource {
-	return append(slices.Concat(
+	return slices.Concat(
 		didgroup.DataSources,
 		trunkgroup.DataSources,
 		trunk.DataSources,
-	), dataSourceFactories...)
+		partner.DataSources,
+		oauthtoken.DataSources,
+		dataSourceFactories,
+	)
 }
 
 func ephemeralResources() []func() ephemeral.EphemeralResource {
-	return ephemeralFactories
+	return append([]func() ephemeral.EphemeralResource{
+		oauthtoken.Ephemeral,
+	}, ephemeralFactories...)
 }

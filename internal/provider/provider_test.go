@@ -119,6 +119,9 @@ func TestEphemeralModelsMatchSchemas(t *testing.T) {
 			t.Fatalf("%s schema: %v", md.TypeName, diags)
 		}
 		model := ephemeralModels[md.TypeName]
+		if m, ok := r.(interface{ NewModel() any }); ok {
+			model = m.NewModel
+		}
 		if model == nil {
 			t.Fatalf("no model registered for ephemeral resource %s", md.TypeName)
 		}

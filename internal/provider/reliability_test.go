@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -96,7 +97,10 @@ resource "carrierx_shortener_link" "test" {
 		{"carrierx_oauth_token", "oauth.tokens", "/core/v2/oauth/token",
 			func(o map[string]any) bool { return o["name"] == "lost-token" },
 			func(e *accEnv) string {
-				return e.config(oauthTokenConfig("lost-token", []string{"endpoints.read"}, ""))
+				return e.config(`resource "carrierx_oauth_token" "test" {
+  name   = "lost-token"
+  scopes = ["endpoints.read"]
+}`)
 			}},
 	}
 }
@@ -270,7 +274,18 @@ func TestAccReliability_lostCreateAmbiguous(t *testing.T) {
 func TestAccReliability_lostPartnerCreate(t *testing.T) {
 	e := newAccEnv(t)
 	e.emulatorOnly()
-	cfg := e.config(partnerConfig("lostco", "Lost Co", "Lost-pass-12345", ""))
+	cfg := e.config(`
+resource "carrierx_partner" "test" {
+  login        = "lostco"
+  password     = "Lost-pass-12345"
+  name         = "Lost Co"
+  company_name = "SubCo"
+  country_code = "USA"
+  zip          = "12345"
+  owner_email  = "sam@subco.example"
+  payment_type = "prepay"
+  phonenumber  = "15550002222"
+}`)
 	loginCount := func() (n int, sid string) {
 		for _, p := range e.emu.Server.Objects("partners") {
 			if p["login"] == "lostco" {
@@ -458,7 +473,7 @@ func TestAccReliability_lists(t *testing.T) {
 func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
 	e := newAccEnv(t)
 	e.emulatorOnly()
-	before := e.oauthTokenNames()
+	before := activeTokens(e)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.providers(),
 		Steps: []resource.TestStep{{
@@ -466,7 +481,22 @@ func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
 				e.clearRequests()
 				e.fault(map[string]any{"method": "POST", "path": "/core/v2/oauth/revoke", "count": 1, "status": 502})
 			},
-			Config: oauthTokenEphemeralConfig(e, `name = "eph-retry"`),
+			Config: e.config(fmt.Sprintf(`
+ephemeral "carrierx_oauth_token" "ro" {
+  scopes = ["endpoints.read"]
+  name   = "eph-retry"
+}
+
+provider "carrierx" {
+  alias    = "ro"
+  base_url = %q
+  token    = ephemeral.carrierx_oauth_token.ro.access_token
+}
+
+data "carrierx_endpoints" "ro" {
+  provider = carrierx.ro
+}
+`, e.baseURL)),
 		}},
 	})
 	reqs := e.requests()
@@ -482,7 +512,7 @@ func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
 	if len(statuses) != minted+1 || statuses[0] != 502 || statuses[1] != 204 {
 		t.Errorf("revoke answers = %v for %d tokens minted, want a 502 retried, then one 204 per token", statuses, minted)
 	}
-	if after := e.oauthTokenNames(); len(after) != len(before) {
+	if after := activeTokens(e); len(after) != len(before) {
 		t.Errorf("an ephemeral token is still active: before %v, after %v", before, after)
 	}
 }
@@ -554,4 +584,18 @@ func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
 			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})
+}
+
+// activeTokens lists the names of the caller's active OAuth tokens.
+func activeTokens(e *accEnv) []string {
+	e.t.Helper()
+	tks, err := e.api.ListTokens(context.Background(), client.ListOptions{})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	out := make([]string, 0, len(tks))
+	for _, tk := range tks {
+		out = append(out, tk.String())
+	}
+	return out
 }

@@ -1,13 +1,12 @@
-package provider
+package oauthtoken
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -18,39 +17,35 @@ import (
 )
 
 var (
-	_ ephemeral.EphemeralResource              = (*oauthTokenEphemeral)(nil)
-	_ ephemeral.EphemeralResourceWithConfigure = (*oauthTokenEphemeral)(nil)
-	_ ephemeral.EphemeralResourceWithClose     = (*oauthTokenEphemeral)(nil)
+	_ ephemeral.EphemeralResource              = (*ephemeralToken)(nil)
+	_ ephemeral.EphemeralResourceWithConfigure = (*ephemeralToken)(nil)
+	_ ephemeral.EphemeralResourceWithClose     = (*ephemeralToken)(nil)
 )
 
-// oauthTokenEphemeralDefaults: a token minted for one Terraform run.
+// ephemeralTokenDefaults: a token minted for one Terraform run.
 const (
-	oauthTokenEphemeralDefaultLifetime = 3600
-	oauthTokenEphemeralDefaultName     = "terraform-ephemeral"
-	oauthTokenEphemeralPrivateKey      = "revoke"
+	ephemeralDefaultLifetime = 3600
+	ephemeralDefaultName     = "terraform-ephemeral"
+	ephemeralPrivateKey      = "revoke"
 )
 
-func init() {
-	registerEphemeralResource("carrierx_oauth_token", NewOAuthTokenEphemeral, func() any { return &oauthTokenEphemeralModel{} })
-}
-
-// oauthTokenEphemeralMinters remembers the client that minted each open
+// minters remembers the client that minted each open
 // token, so Close revokes it with the credentials that created it (which
 // hold the oauth scopes revoking needs). It matters when one provider
 // process serves several provider configurations, as the test harness
 // does: the configured client is then the last one configured, possibly a
 // provider that uses this very token. Without an entry (another process),
 // Close uses the configured client.
-var oauthTokenEphemeralMinters sync.Map // token_sid -> *client.Client
+var minters sync.Map // token_sid -> *client.Client
 
-// NewOAuthTokenEphemeral is the carrierx_oauth_token ephemeral resource.
-func NewOAuthTokenEphemeral() ephemeral.EphemeralResource { return &oauthTokenEphemeral{} }
+// Ephemeral is the carrierx_oauth_token ephemeral resource.
+func Ephemeral() ephemeral.EphemeralResource { return &ephemeralToken{} }
 
-type oauthTokenEphemeral struct {
+type ephemeralToken struct {
 	client *client.Client
 }
 
-type oauthTokenEphemeralModel struct {
+type ephemeralModel struct {
 	PartnerSID           types.String `tfsdk:"partner_sid"`
 	Name                 types.String `tfsdk:"name"`
 	Scopes               types.Set    `tfsdk:"scopes"`
@@ -60,22 +55,22 @@ type oauthTokenEphemeralModel struct {
 	ExpiresAt            types.String `tfsdk:"expires_at"`
 }
 
-// oauthTokenEphemeralPrivate is what Close needs; Terraform keeps it in
+// ephemeralPrivate is what Close needs; Terraform keeps it in
 // memory for the run only.
-type oauthTokenEphemeralPrivate struct {
+type ephemeralPrivate struct {
 	TokenSID    string `json:"token_sid"`
 	AccessToken string `json:"access_token"`
 }
 
-func (r *oauthTokenEphemeral) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
+func (r *ephemeralToken) Metadata(_ context.Context, req ephemeral.MetadataRequest, resp *ephemeral.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_oauth_token"
 }
 
-func (r *oauthTokenEphemeral) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
+func (r *ephemeralToken) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
 	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
+func (r *ephemeralToken) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Mints a short-lived CarrierX OAuth token for one Terraform run (Terraform 1.10+) and revokes " +
 			"it when Terraform is done with it. The token never reaches state or plan files; feed its `access_token` to " +
@@ -86,22 +81,19 @@ func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReques
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Sub-partner to mint the token for; defaults to the partner of the provider's token.",
 				Optional:            true,
-				Validators:          []validator.String{oauthTokenSIDValidator},
+				Validators:          []validator.String{framework.SID{}},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly label of the token. Defaults to `" + oauthTokenEphemeralDefaultName + "`. " + framework.NameRule,
+				MarkdownDescription: "Friendly label of the token. Defaults to `" + ephemeralDefaultName + "`. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{framework.NameValidator{}},
 			},
 			"scopes": schema.SetAttribute{
-				MarkdownDescription: oauthTokenScopesDoc,
+				MarkdownDescription: scopesDoc,
 				ElementType:         types.StringType,
 				Required:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
-				},
+				Validators:          scopesValidators,
 			},
 			"access_token_expires_in": schema.Int64Attribute{
 				MarkdownDescription: "Lifetime of the access token in seconds; defaults to 3600. The token is revoked " +
@@ -127,21 +119,30 @@ func (r *oauthTokenEphemeral) Schema(_ context.Context, _ ephemeral.SchemaReques
 	}
 }
 
-func (r *oauthTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	var m oauthTokenEphemeralModel
+func (r *ephemeralToken) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
+	var m ephemeralModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	scopes := oauthTokenScopesOf(ctx, m.Scopes, &resp.Diagnostics)
+	scopes := scopesOf(ctx, m.Scopes, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !framework.Known(m.Name) {
-		m.Name = types.StringValue(oauthTokenEphemeralDefaultName)
+		m.Name = types.StringValue(ephemeralDefaultName)
 	}
 	if !framework.Known(m.AccessTokenExpiresIn) {
-		m.AccessTokenExpiresIn = types.Int64Value(oauthTokenEphemeralDefaultLifetime)
+		m.AccessTokenExpiresIn = types.Int64Value(ephemeralDefaultLifetime)
 	}
-	tk, err := oauthTokenMint(ctx, r.client, m.PartnerSID, oauthTokenRequest(m.Name, scopes, m.AccessTokenExpiresIn, types.Int64Null()))
-	if !oauthTokenCreated(&resp.Diagnostics, "Unable to open ephemeral carrierx_oauth_token", tk, err, true) {
+	tk, err := mint(ctx, r.client, m.PartnerSID, request(m.Name, scopes, m.AccessTokenExpiresIn, types.Int64Null()))
+	var lost *client.LostCreateError
+	if errors.As(err, &lost) {
+		// An ephemeral token cannot be imported: a lost mint names the
+		// candidates and says how they end instead.
+		resp.Diagnostics.AddError("Unable to open ephemeral carrierx_oauth_token: the answer was lost", err.Error()+
+			"\n\nAn ephemeral token is not imported: a token named here that this run minted is never used, and stops "+
+			"working at its expiry (access_token_expires_in); revoke it sooner in the CarrierX portal under Security Tokens.")
+		return
+	}
+	if !framework.CreateResult(&resp.Diagnostics, "Unable to open ephemeral carrierx_oauth_token", "carrierx_oauth_token", tk, err, nil) {
 		return
 	}
 	if tk.AccessToken == "" {
@@ -150,13 +151,13 @@ func (r *oauthTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReques
 		return
 	}
 	// Private first: if it cannot be kept, Close could not revoke the token.
-	priv, _ := json.Marshal(oauthTokenEphemeralPrivate{TokenSID: tk.TokenSID, AccessToken: tk.AccessToken})
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, oauthTokenEphemeralPrivateKey, priv)...)
+	priv, _ := json.Marshal(ephemeralPrivate{TokenSID: tk.TokenSID, AccessToken: tk.AccessToken})
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, ephemeralPrivateKey, priv)...)
 	if resp.Diagnostics.HasError() {
-		_ = oauthTokenRevoke(ctx, r.client, tk.AccessToken)
+		_ = revoke(ctx, r.client, tk.AccessToken)
 		return
 	}
-	oauthTokenEphemeralMinters.Store(tk.TokenSID, r.client)
+	minters.Store(tk.TokenSID, r.client)
 	if tk.Name != nil {
 		m.Name = types.StringValue(*tk.Name)
 	}
@@ -166,20 +167,20 @@ func (r *oauthTokenEphemeral) Open(ctx context.Context, req ephemeral.OpenReques
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }
 
-func (r *oauthTokenEphemeral) Close(ctx context.Context, req ephemeral.CloseRequest, resp *ephemeral.CloseResponse) {
-	raw, diags := req.Private.GetKey(ctx, oauthTokenEphemeralPrivateKey)
+func (r *ephemeralToken) Close(ctx context.Context, req ephemeral.CloseRequest, resp *ephemeral.CloseResponse) {
+	raw, diags := req.Private.GetKey(ctx, ephemeralPrivateKey)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() || len(raw) == 0 {
 		return
 	}
-	var p oauthTokenEphemeralPrivate
+	var p ephemeralPrivate
 	if err := json.Unmarshal(raw, &p); err != nil || p.AccessToken == "" {
 		resp.Diagnostics.AddError("Unable to revoke ephemeral carrierx_oauth_token",
 			"The token's private data could not be read; revoke the token in the CarrierX portal (Security Tokens).")
 		return
 	}
 	c := r.client
-	if v, ok := oauthTokenEphemeralMinters.LoadAndDelete(p.TokenSID); ok {
+	if v, ok := minters.LoadAndDelete(p.TokenSID); ok {
 		c = v.(*client.Client)
 	}
 	if c == nil {
@@ -187,8 +188,11 @@ func (r *oauthTokenEphemeral) Close(ctx context.Context, req ephemeral.CloseRequ
 			"The provider is not configured; revoke the token in the CarrierX portal (Security Tokens).")
 		return
 	}
-	if err := oauthTokenRevoke(ctx, c, p.AccessToken); err != nil && !client.IsNotFound(err) {
-		oauthTokenAPIError(&resp.Diagnostics, "Unable to revoke ephemeral carrierx_oauth_token "+p.TokenSID+
-			" (it expires by itself at its expires_at)", err, false)
+	if err := revoke(ctx, c, p.AccessToken); err != nil && !client.IsNotFound(err) {
+		framework.AddAPIError(&resp.Diagnostics, "Unable to revoke ephemeral carrierx_oauth_token "+p.TokenSID+
+			" (it expires by itself at its expires_at)", err)
 	}
 }
+
+// NewModel returns an empty model, for tests that check it against the schema.
+func (r *ephemeralToken) NewModel() any { return &ephemeralModel{} }

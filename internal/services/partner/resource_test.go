@@ -1,4 +1,4 @@
-package provider
+package partner_test
 
 import (
 	"context"
@@ -8,10 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -54,8 +51,8 @@ const partnerMoneyArgs = `
 // place, a format-only money change, replace, and a destroy that leaves the
 // partners in CarrierX.
 func TestAccPartner_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // verification is a control-API step
+	e := acctest.New(t)
+	e.EmulatorOnly() // verification is a control-API step
 	var firstSID string
 	money2 := strings.NewReplacer("charge_at            = 20", "charge_at            = 25",
 		`spending_limit       = "0"`, `spending_limit       = "100"`).Replace(partnerMoneyArgs)
@@ -69,12 +66,12 @@ resource "carrierx_partner" "parent" {
   name     = "Parent Co"
 `
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.partnerStillThere,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -94,21 +91,21 @@ resource "carrierx_partner" "parent" {
 					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("display_id"), knownvalue.StringRegexp(regexp.MustCompile(`^CX\d{8}$`))),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(partnerRes, "partner_sid", sidRegexp),
+					resource.TestMatchResourceAttr(partnerRes, "partner_sid", acctest.SIDRegexp),
 					func(s *terraform.State) error {
-						sid, err := partnerSIDOf(partnerRes)(s)
+						sid, err := acctest.Attr(partnerRes, "partner_sid")(s)
 						firstSID = sid
 						if err != nil {
 							return err
 						}
-						if own := e.partnerOwnSID(t); s.RootModule().Resources[partnerRes].Primary.Attributes["parent_sid"] != own {
+						if own := e.PartnerOwnSID(t); s.RootModule().Resources[partnerRes].Primary.Attributes["parent_sid"] != own {
 							return fmt.Errorf("parent_sid is not the token's partner %s", own)
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"POST /core/v2/partners": 1, "PATCH /core/v2/partners/" + sid: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/partners": 1, "PATCH /core/v2/partners/" + sid: 0}); err != nil {
 							return err
 						}
-						body, err := partnerRequestBody(reqs, http.MethodPost, "/core/v2/partners")
+						body, err := acctest.OnlyRequestBody(reqs, http.MethodPost, "/core/v2/partners")
 						if err != nil {
 							return err
 						}
@@ -124,8 +121,8 @@ resource "carrierx_partner" "parent" {
 			},
 			{
 				// The owner follows the verification link: nothing to change.
-				PreConfig: func() { e.partnerVerify(firstSID) },
-				Config:    e.config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
+				PreConfig: func() { partnerVerify(e, firstSID) },
+				Config:    e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -139,22 +136,22 @@ resource "carrierx_partner" "parent" {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "partner_sid",
-				ImportStateIdFunc:                    partnerSIDOf(partnerRes),
+				ImportStateIdFunc:                    acctest.Attr(partnerRes, "partner_sid"),
 				// CarrierX never returns the password.
 				ImportStateVerifyIgnore: []string{"password"},
 			},
 			{
 				// An import block plans no change (without the password,
 				// which an import cannot know and the next apply would send).
-				Config:            e.config(partnerConfig("subco", "Sam Roe", "", partnerMoneyArgs)),
+				Config:            e.Config(partnerConfig("subco", "Sam Roe", "", partnerMoneyArgs)),
 				ResourceName:      partnerRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: partnerSIDOf(partnerRes),
+				ImportStateIdFunc: acctest.Attr(partnerRes, "partner_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money2)),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money2)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -163,23 +160,23 @@ resource "carrierx_partner" "parent" {
 					resource.TestCheckResourceAttr(partnerRes, "name", "Sam Roe 2"),
 					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25"),
 					func(s *terraform.State) error {
-						sid, _ := partnerSIDOf(partnerRes)(s)
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
 						if sid != firstSID {
 							return fmt.Errorf("update replaced the partner: %s became %s", firstSID, sid)
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + sid: 1, "POST /core/v2/partners": 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + sid: 1, "POST /core/v2/partners": 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "PATCH", `{"charge_at":"25","name":"Sam Roe 2","spending_limit":"100"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"charge_at":"25","name":"Sam Roe 2","spending_limit":"100"}`)
 					},
 				),
 			},
 			{
 				// The same amounts written another way: Terraform sees new
 				// text, the provider sends nothing, and no diff remains.
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money3)),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money3)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -187,15 +184,15 @@ resource "carrierx_partner" "parent" {
 					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25.00"),
 					resource.TestCheckResourceAttr(partnerRes, "daily_spending_limit", "500.0"),
 					func(s *terraform.State) error {
-						sid, _ := partnerSIDOf(partnerRes)(s)
-						return expectCalls(e.requests(), map[string]int{"PATCH /core/v2/partners/" + sid: 0})
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"PATCH /core/v2/partners/" + sid: 0})
 					},
 				),
 			},
 			{
 				// parent_sid is create-only: a new partner under another parent.
 				// The old partner stays in CarrierX, so the new one needs its own login.
-				Config: e.config(partnerConfig("subco2", "Sam Roe 2", "Str0ng-Passw0rd",
+				Config: e.Config(partnerConfig("subco2", "Sam Roe 2", "Str0ng-Passw0rd",
 					money3+"  parent_sid = carrierx_partner.parent.partner_sid\n"+parent)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionDestroyBeforeCreate)},
@@ -204,12 +201,12 @@ resource "carrierx_partner" "parent" {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(partnerRes, "parent_sid", "carrierx_partner.parent", "partner_sid"),
 					func(s *terraform.State) error {
-						sid, _ := partnerSIDOf(partnerRes)(s)
+						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
 						if sid == firstSID {
 							return fmt.Errorf("parent_sid change kept SID %s; expected a new partner", sid)
 						}
 						// The replaced partner was only forgotten.
-						if _, err := partnerGet(e, firstSID); err != nil {
+						if _, err := e.API.GetPartner(context.Background(), firstSID); err != nil {
 							return fmt.Errorf("replaced partner %s: %w", firstSID, err)
 						}
 						return nil
@@ -223,25 +220,25 @@ resource "carrierx_partner" "parent" {
 // TestAccPartner_drift changes and deletes the partner behind Terraform's
 // back; the next plan shows both and the apply reverts them.
 func TestAccPartner_drift(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // the out-of-band delete is a control-API step
+	e := acctest.New(t)
+	e.EmulatorOnly() // the out-of-band delete is a control-API step
 	var sid string
-	cfg := e.config(partnerConfig("drifter", "Dee Rift", "Str0ng-Passw0rd",
+	cfg := e.Config(partnerConfig("drifter", "Dee Rift", "Str0ng-Passw0rd",
 		`city = "Springfield"`+"\n"+`callbacks = { sms = "https://subco.example/sms" }`))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.partnerStillThere,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
 				Check: func(s *terraform.State) (err error) {
-					sid, err = partnerSIDOf(partnerRes)(s)
+					sid, err = acctest.Attr(partnerRes, "partner_sid")(s)
 					return err
 				},
 			},
 			{
 				PreConfig: func() {
-					_, err := e.api.UpdatePartner(context.Background(), sid, map[string]any{
+					_, err := e.API.UpdatePartner(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "city": "Shelbyville", "spending_limit": "42",
 						"callbacks":  map[string]string{"sms": "https://elsewhere.example/sms"},
 						"attributes": map[string]string{"set": "outside"},
@@ -265,7 +262,7 @@ func TestAccPartner_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := partnerGet(e, sid)
+					p, err := e.API.GetPartner(context.Background(), sid)
 					if err == nil && (p.Name != "Dee Rift" || p.City == nil || *p.City != "Springfield" || p.Callbacks["sms"] != "https://subco.example/sms") {
 						err = fmt.Errorf("apply did not revert the drift: name %q city %v callbacks %v", p.Name, p.City, p.Callbacks)
 					}
@@ -275,7 +272,7 @@ func TestAccPartner_drift(t *testing.T) {
 					return err
 				},
 			},
-			recreateStep(t, cfg, partnerRes, "partner_sid", &sid, func() error { e.control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil }),
+			acctest.RecreateStep(t, cfg, partnerRes, "partner_sid", &sid, func() error { e.Control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil }),
 		},
 	})
 }
@@ -283,20 +280,20 @@ func TestAccPartner_drift(t *testing.T) {
 // TestAccPartner_writeOnlyPassword sends password_wo without ever storing
 // it, and re-sends it when the version changes.
 func TestAccPartner_writeOnlyPassword(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // the password is never returned: only the request log shows it
+	e := acctest.New(t)
+	e.EmulatorOnly() // the password is never returned: only the request log shows it
 	cfg := func(pw string, v int) string {
-		return e.config(partnerConfig("wo_partner", "Wo", "",
+		return e.Config(partnerConfig("wo_partner", "Wo", "",
 			fmt.Sprintf("password_wo = %q\n  password_wo_version = %d", pw, v)))
 	}
 	sentPassword := func(method string) resource.TestCheckFunc {
 		return func(s *terraform.State) error {
-			sid, _ := partnerSIDOf(partnerRes)(s)
+			sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
 			p := "/core/v2/partners"
 			if method == http.MethodPatch {
 				p += "/" + sid
 			}
-			body, err := partnerRequestBody(e.requests(), method, p)
+			body, err := acctest.OnlyRequestBody(e.Requests(), method, p)
 			if err != nil {
 				return err
 			}
@@ -310,11 +307,11 @@ func TestAccPartner_writeOnlyPassword(t *testing.T) {
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.partnerStillThere,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequests,
+				PreConfig: e.ClearRequests,
 				Config:    cfg("first-Secret-1", 1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -334,7 +331,7 @@ func TestAccPartner_writeOnlyPassword(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: e.clearRequests,
+				PreConfig: e.ClearRequests,
 				Config:    cfg("second-Secret-2", 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
@@ -353,12 +350,12 @@ func TestAccPartner_writeOnlyPassword(t *testing.T) {
 // TestAccPartner_invalidInput fails at plan time where the schema knows
 // better, and with CarrierX's message otherwise; nothing is created.
 func TestAccPartner_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.clearRequests()
-	res := func(extra string) string { return e.config(partnerConfig("bad", "Bad", "x-Passw0rd", extra)) }
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.ClearRequests()
+	res := func(extra string) string { return e.Config(partnerConfig("bad", "Bad", "x-Passw0rd", extra)) }
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      strings.Replace(res(""), `country_code = "USA"`, `country_code = "usa"`, 1),
@@ -378,7 +375,7 @@ func TestAccPartner_invalidInput(t *testing.T) {
 			},
 			{
 				Config:      res(`parent_sid = "abc"`),
-				ExpectError: regexp.MustCompile(`(?s)parent_sid\s+"abc"\s+is\s+not\s+a\s+partner\s+SID`),
+				ExpectError: regexp.MustCompile(`(?s)parent_sid\s+"abc"\s+is\s+not\s+a\s+SID:\s+parent_sid\s+must\s+be\s+a\s+partner\s+SID`),
 			},
 			{
 				Config:      res(`password_wo = "x"`),
@@ -391,15 +388,15 @@ func TestAccPartner_invalidInput(t *testing.T) {
 			},
 		},
 	})
-	e.partnerNoneCreated(t)
+	partnerNoneCreated(e, t)
 }
 
 // TestAccPartner_importErrors rejects malformed and unknown import IDs.
 func TestAccPartner_importErrors(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`resource "carrierx_partner" "test" { login = "nobody" }`)
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_partner" "test" { login = "nobody" }`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg, ResourceName: partnerRes, ImportState: true, ImportStateId: "not-a-sid",
@@ -411,57 +408,4 @@ func TestAccPartner_importErrors(t *testing.T) {
 			},
 		},
 	})
-}
-
-// TestPartnerResource_deleteWarns: destroy sends nothing (no client is
-// configured, so any call would panic) and warns that the partner stays.
-func TestPartnerResource_deleteWarns(t *testing.T) {
-	ctx := context.Background()
-	r := NewPartnerResource()
-	var sr fwresource.SchemaResponse
-	r.Schema(ctx, fwresource.SchemaRequest{}, &sr)
-	st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
-	st.SetAttribute(ctx, path.Root("partner_sid"), types.StringValue("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"))
-	st.SetAttribute(ctx, path.Root("login"), types.StringValue("subco"))
-	resp := fwresource.DeleteResponse{State: st}
-	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
-	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
-		t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)
-	}
-	w := resp.Diagnostics.Warnings()[0]
-	for _, want := range []string{"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", `"subco"`, "still exists in CarrierX", "contact CarrierX support", "portal"} {
-		if !strings.Contains(w.Detail(), want) {
-			t.Errorf("warning %q lacks %q", w.Detail(), want)
-		}
-	}
-}
-
-func TestPartnerMoneySemanticEquality(t *testing.T) {
-	ctx := context.Background()
-	m := func(s string) partnerMoneyValue { return partnerMoneyValue{StringValue: types.StringValue(s)} }
-	for _, c := range []struct {
-		a, b string
-		eq   bool
-	}{
-		{"20", "20", true}, {"20", "20.00", true}, {"20.5", "20.50", true}, {"0", "0.0", true},
-		{"20", "21", false}, {"20.01", "20", false}, {"100", "10", false},
-	} {
-		got, diags := m(c.a).StringSemanticEquals(ctx, m(c.b))
-		if diags.HasError() || got != c.eq {
-			t.Errorf("%q ~ %q = %v, want %v", c.a, c.b, got, c.eq)
-		}
-	}
-	if eq, _ := m("20").StringSemanticEquals(ctx, partnerMoneyNull()); eq {
-		t.Error("an amount equals null")
-	}
-	for _, ok := range []string{"0", "20", "20.50", "1000000"} {
-		if !partnerMoneyPattern.MatchString(ok) {
-			t.Errorf("%q refused", ok)
-		}
-	}
-	for _, bad := range []string{"", "-1", "1e3", "20,5", " 20", "$20", "20."} {
-		if partnerMoneyPattern.MatchString(bad) {
-			t.Errorf("%q accepted", bad)
-		}
-	}
 }

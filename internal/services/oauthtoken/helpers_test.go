@@ -1,4 +1,4 @@
-package provider
+package oauthtoken_test
 
 import (
 	"context"
@@ -10,8 +10,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
+
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
@@ -57,19 +60,19 @@ resource "carrierx_oauth_token" "test" {
 }
 
 // oauthTokenClient is a client that authenticates with accessToken.
-func (e *accEnv) oauthTokenClient(accessToken string) *client.Client {
-	e.t.Helper()
-	c, err := client.New(client.Config{BaseURL: e.baseURL, Token: accessToken, UserAgent: "carrierx-acc-test"})
+func oauthTokenClient(e *acctest.Env, accessToken string) *client.Client {
+	e.T.Helper()
+	c, err := client.New(client.Config{BaseURL: e.BaseURL, Token: accessToken, UserAgent: "carrierx-acc-test"})
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	return c
 }
 
 // oauthTokenWorks reports whether a request with accessToken is accepted;
 // it returns an error unless the answer is 2xx or 401.
-func (e *accEnv) oauthTokenWorks(accessToken string) (bool, error) {
-	_, err := client.ListPage[map[string]any](context.Background(), e.oauthTokenClient(accessToken), "/oauth/tokens", client.ListOptions{PageSize: 1}, 0)
+func oauthTokenWorks(e *acctest.Env, accessToken string) (bool, error) {
+	_, err := client.ListPage[map[string]any](context.Background(), oauthTokenClient(e, accessToken), "/oauth/tokens", client.ListOptions{PageSize: 1}, 0)
 	switch client.StatusCode(err) {
 	case 0:
 		if err != nil {
@@ -86,16 +89,16 @@ func (e *accEnv) oauthTokenWorks(accessToken string) (bool, error) {
 
 // oauthTokenCheckRevoked is a CheckDestroy: every token left in state is no
 // longer found by SID, and a request made with it answers 401.
-func (e *accEnv) oauthTokenCheckRevoked(s *terraform.State) error {
+func oauthTokenCheckRevoked(e *acctest.Env, s *terraform.State) error {
 	for addr, rs := range s.RootModule().Resources {
 		if rs.Type != "carrierx_oauth_token" || strings.HasPrefix(addr, "data.") {
 			continue
 		}
 		sid := rs.Primary.Attributes["token_sid"]
-		if _, err := e.api.GetToken(context.Background(), sid); !client.IsNotFound(err) {
+		if _, err := e.API.GetToken(context.Background(), sid); !client.IsNotFound(err) {
 			return fmt.Errorf("token %s after destroy: want 404, got %w", sid, err)
 		}
-		works, err := e.oauthTokenWorks(rs.Primary.Attributes["access_token"])
+		works, err := oauthTokenWorks(e, rs.Primary.Attributes["access_token"])
 		if err != nil {
 			return fmt.Errorf("token %s after destroy: %w", sid, err)
 		}
@@ -108,7 +111,7 @@ func (e *accEnv) oauthTokenCheckRevoked(s *terraform.State) error {
 
 // oauthTokenForm decodes the form body of a logged request (the request
 // log keeps non-JSON bodies as a JSON string).
-func oauthTokenForm(r loggedRequest) (url.Values, error) {
+func oauthTokenForm(r acctest.Request) (url.Values, error) {
 	var raw string
 	if err := json.Unmarshal(r.Body, &raw); err != nil {
 		return nil, fmt.Errorf("%s %s body %s is not a logged form: %w", r.Method, r.Path, r.Body, err)
@@ -117,7 +120,7 @@ func oauthTokenForm(r loggedRequest) (url.Values, error) {
 }
 
 // oauthTokenRevoked returns the access tokens the request log shows revoked.
-func oauthTokenRevoked(reqs []loggedRequest) ([]string, error) {
+func oauthTokenRevoked(reqs []acctest.Request) ([]string, error) {
 	var out []string
 	for _, r := range reqs {
 		if r.Method != http.MethodPost || r.Path != "/core/v2/oauth/revoke" {
@@ -161,11 +164,11 @@ func oauthTokenStateHasNone(s *terraform.State, values []string) error {
 }
 
 // oauthTokenNames lists the names of the caller's active tokens, sorted.
-func (e *accEnv) oauthTokenNames() []string {
-	e.t.Helper()
-	tks, err := e.api.ListTokens(context.Background(), client.ListOptions{})
+func oauthTokenNames(e *acctest.Env) []string {
+	e.T.Helper()
+	tks, err := e.API.ListTokens(context.Background(), client.ListOptions{})
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	out := make([]string, 0, len(tks))
 	for _, tk := range tks {
@@ -182,11 +185,11 @@ func (e *accEnv) oauthTokenNames() []string {
 // oauthTokenLifetimeOK checks that an expiration date is about n seconds
 // after the creation date.
 func oauthTokenLifetimeOK(created, expires string, n int64) error {
-	c, err := time.Parse(oauthTokenTimeLayout, created)
+	c, err := time.Parse(oauthtoken.TimeLayout, created)
 	if err != nil {
 		return err
 	}
-	x, err := time.Parse(oauthTokenTimeLayout, expires)
+	x, err := time.Parse(oauthtoken.TimeLayout, expires)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package provider
+package accountsettings_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -71,13 +72,13 @@ resource "carrierx_partner" "sub" {
 `
 
 func accountSettingsSIDFrom(s *terraform.State) (string, error) {
-	return partnerSIDOf(accountSettingsRes)(s)
+	return acctest.Attr(accountSettingsRes, "partner_sid")(s)
 }
 
 // accountSettingsCleared checks through the API that the partner has no
 // callbacks and no attributes (and, with all, no acls or transformations).
-func (e *accEnv) accountSettingsCleared(sid string, all bool) error {
-	p, err := partnerGet(e, sid)
+func accountSettingsCleared(e *acctest.Env, sid string, all bool) error {
+	p, err := e.API.GetPartner(context.Background(), sid)
 	if err != nil {
 		return err
 	}
@@ -92,26 +93,26 @@ func (e *accEnv) accountSettingsCleared(sid string, all bool) error {
 // partner, import, update in place, dropping a setting, replace (another
 // partner) and a destroy that clears what was managed.
 func TestAccAccountSettings_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // request log
-	own := e.partnerOwnSID(t)
+	e := acctest.New(t)
+	e.EmulatorOnly() // request log
+	own := e.PartnerOwnSID(t)
 	all := []string{"acls", "transformations"}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
 			for _, rs := range s.RootModule().Resources {
 				if rs.Type == "carrierx_partner" {
-					if err := e.accountSettingsCleared(rs.Primary.Attributes["partner_sid"], true); err != nil {
+					if err := accountSettingsCleared(e, rs.Primary.Attributes["partner_sid"], true); err != nil {
 						return fmt.Errorf("destroy did not clear the settings: %w", err)
 					}
 				}
 			}
-			return e.accountSettingsCleared(own, true)
+			return accountSettingsCleared(e, own, true)
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequests,
-				Config:    e.config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
+				PreConfig: e.ClearRequests,
+				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -121,14 +122,14 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(accountSettingsRes, "callbacks.sms", "https://example.com/cx/sms"),
 					resource.TestCheckResourceAttr(accountSettingsRes, "acls.0.direction", "outbound"),
 					func(*terraform.State) error {
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + own: 1, "GET /core/v2/partners/" + own: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + own: 1, "GET /core/v2/partners/" + own: 0}); err != nil {
 							return err
 						}
-						if count(reqs, http.MethodGet, "/core/v2/oauth/tokens") == 0 {
-							return fmt.Errorf("the token's partner was not looked up: %v", summarize(reqs))
+						if acctest.Count(reqs, http.MethodGet, "/core/v2/oauth/tokens") == 0 {
+							return fmt.Errorf("the token's partner was not looked up: %v", acctest.Summarize(reqs))
 						}
-						body, err := partnerRequestBody(reqs, http.MethodPatch, "/core/v2/partners/"+own)
+						body, err := acctest.OnlyRequestBody(reqs, http.MethodPatch, "/core/v2/partners/"+own)
 						if err != nil {
 							return err
 						}
@@ -140,7 +141,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 						if len(body) != 4 {
 							return fmt.Errorf("create PATCH sends more than the settings: %v", body)
 						}
-						p, err := partnerGet(e, own)
+						p, err := e.API.GetPartner(context.Background(), own)
 						if err == nil && (p.Callbacks["sms"] != "https://example.com/cx/sms" || p.Attributes["team"] != "voice" || len(p.ACLs) != 1) {
 							err = fmt.Errorf("CarrierX holds %+v", p)
 						}
@@ -156,31 +157,31 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 				ImportStateIdFunc:                    accountSettingsSIDFrom,
 			},
 			{
-				Config:            e.config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
+				Config:            e.Config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
 				ResourceName:      accountSettingsRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
 				ImportStateIdFunc: accountSettingsSIDFrom,
 			},
 			{
-				PreConfig: e.clearRequests,
-				Config:    e.config(accountSettingsConfig("https://example.com/cx/sms-v2", all, "")),
+				PreConfig: e.ClearRequests,
+				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", all, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					reqs := e.requests()
-					if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + own: 1}); err != nil {
+					reqs := e.Requests()
+					if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + own: 1}); err != nil {
 						return err
 					}
-					return expectBody(reqs, "PATCH", `{"callbacks":{"app_mediator":"https://example.com/cx/mediator","sms":"https://example.com/cx/sms-v2"}}`)
+					return acctest.ExpectBody(reqs, "PATCH", `{"callbacks":{"app_mediator":"https://example.com/cx/mediator","sms":"https://example.com/cx/sms-v2"}}`)
 				},
 			},
 			{
 				// Dropping a setting from the configuration clears it in CarrierX.
-				PreConfig: e.clearRequests,
-				Config:    e.config(accountSettingsConfig("https://example.com/cx/sms-v2", []string{"acls"}, "")),
+				PreConfig: e.ClearRequests,
+				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", []string{"acls"}, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -188,10 +189,10 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(accountSettingsRes, "transformations.#"),
 					func(*terraform.State) error {
-						if err := expectBody(e.requests(), "PATCH", `{"transformations":[]}`); err != nil {
+						if err := acctest.ExpectBody(e.Requests(), "PATCH", `{"transformations":[]}`); err != nil {
 							return err
 						}
-						p, err := partnerGet(e, own)
+						p, err := e.API.GetPartner(context.Background(), own)
 						if err == nil && len(p.Transformations) != 0 {
 							err = fmt.Errorf("transformations left in CarrierX: %v", p.Transformations)
 						}
@@ -201,7 +202,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 			},
 			{
 				// Another partner: the settings move, the old partner's are cleared.
-				Config: e.config(accountSettingsSub + accountSettingsConfig("https://example.com/cx/sms-v2", nil,
+				Config: e.Config(accountSettingsSub + accountSettingsConfig("https://example.com/cx/sms-v2", nil,
 					"partner_sid = carrierx_partner.sub.partner_sid")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionDestroyBeforeCreate)},
@@ -210,11 +211,11 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(accountSettingsRes, "partner_sid", "carrierx_partner.sub", "partner_sid"),
 					func(s *terraform.State) error {
-						if err := e.accountSettingsCleared(own, true); err != nil {
+						if err := accountSettingsCleared(e, own, true); err != nil {
 							return err
 						}
-						sub, _ := partnerSIDOf("carrierx_partner.sub")(s)
-						p, err := partnerGet(e, sub)
+						sub, _ := acctest.Attr("carrierx_partner.sub", "partner_sid")(s)
+						p, err := e.API.GetPartner(context.Background(), sub)
 						if err == nil && p.Callbacks["sms"] != "https://example.com/cx/sms-v2" {
 							err = fmt.Errorf("sub-partner callbacks %v", p.Callbacks)
 						}
@@ -229,19 +230,19 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 // TestAccAccountSettings_drift: changes made outside Terraform to managed
 // settings show in the plan and are reverted; unmanaged ones are ignored.
 func TestAccAccountSettings_drift(t *testing.T) {
-	e := newAccEnv(t)
-	own := e.partnerOwnSID(t)
-	cfg := e.config(accountSettingsConfig("https://example.com/cx/sms", nil, ""))
+	e := acctest.New(t)
+	own := e.PartnerOwnSID(t)
+	cfg := e.Config(accountSettingsConfig("https://example.com/cx/sms", nil, ""))
 	patch := func(body map[string]any) func() {
 		return func() {
-			if _, err := e.api.UpdatePartner(context.Background(), own, body); err != nil {
+			if _, err := e.API.UpdatePartner(context.Background(), own, body); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             func(*terraform.State) error { return e.accountSettingsCleared(own, false) },
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(*terraform.State) error { return accountSettingsCleared(e, own, false) },
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
@@ -257,7 +258,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := partnerGet(e, own)
+					p, err := e.API.GetPartner(context.Background(), own)
 					if err == nil && p.Callbacks["sms"] != "https://example.com/cx/sms" {
 						err = fmt.Errorf("apply did not revert the sms callback: %v", p.Callbacks)
 					}
@@ -273,7 +274,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := partnerGet(e, own)
+					p, err := e.API.GetPartner(context.Background(), own)
 					if err == nil && (p.Callbacks["sms"] == "" || p.Attributes["team"] != "voice") {
 						err = fmt.Errorf("apply did not restore the settings: %+v", p)
 					}
@@ -288,7 +289,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := partnerGet(e, own)
+					p, err := e.API.GetPartner(context.Background(), own)
 					if err == nil && len(p.Transformations) != 1 {
 						err = fmt.Errorf("unmanaged transformations were touched: %v", p.Transformations)
 					}
@@ -298,7 +299,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 		},
 	})
 	// Destroy cleared only what it managed.
-	p, err := partnerGet(e, own)
+	p, err := e.API.GetPartner(context.Background(), own)
 	if err != nil || len(p.Transformations) != 1 {
 		t.Fatalf("destroy touched unmanaged transformations: %v %v", p, err)
 	}
@@ -307,9 +308,9 @@ func TestAccAccountSettings_drift(t *testing.T) {
 // TestAccAccountSettings_partnerGone: a sub-partner deleted outside
 // Terraform leaves its settings' state; the next plan re-creates both.
 func TestAccAccountSettings_partnerGone(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // out-of-band delete through the control API
-	cfg := e.config(accountSettingsSub + `
+	e := acctest.New(t)
+	e.EmulatorOnly() // out-of-band delete through the control API
+	cfg := e.Config(accountSettingsSub + `
 resource "carrierx_account_settings" "test" {
   partner_sid = carrierx_partner.sub.partner_sid
   callbacks   = { sms = "https://example.com/cx/sms" }
@@ -317,7 +318,7 @@ resource "carrierx_account_settings" "test" {
 `)
 	var sid string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -327,7 +328,7 @@ resource "carrierx_account_settings" "test" {
 				},
 			},
 			{
-				PreConfig: func() { e.control(http.MethodDelete, "/objects/partners/"+sid, nil, nil) },
+				PreConfig: func() { e.Control(http.MethodDelete, "/objects/partners/"+sid, nil, nil) },
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -338,7 +339,7 @@ resource "carrierx_account_settings" "test" {
 				},
 				Check: func(s *terraform.State) error {
 					newSID, _ := accountSettingsSIDFrom(s)
-					p, err := partnerGet(e, newSID)
+					p, err := e.API.GetPartner(context.Background(), newSID)
 					if err == nil && (newSID == sid || p.Callbacks["sms"] != "https://example.com/cx/sms") {
 						err = fmt.Errorf("re-created settings on %s (old %s): %v", newSID, sid, p.Callbacks)
 					}
@@ -352,15 +353,15 @@ resource "carrierx_account_settings" "test" {
 // TestAccAccountSettings_invalidInput refuses bad URLs and SIDs at plan
 // time, and an unknown partner with a clear message.
 func TestAccAccountSettings_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	own := e.partnerOwnSID(t)
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	own := e.PartnerOwnSID(t)
 	res := func(body string) string {
-		return e.config(accountSettingsRule + "resource \"carrierx_account_settings\" \"test\" {\n" + body + "\n}")
+		return e.Config(accountSettingsRule + "resource \"carrierx_account_settings\" \"test\" {\n" + body + "\n}")
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             func(*terraform.State) error { return e.accountSettingsCleared(own, true) },
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(*terraform.State) error { return accountSettingsCleared(e, own, true) },
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`callbacks = { sms = "ftp://example.com/sms" }`),
@@ -372,14 +373,14 @@ func TestAccAccountSettings_invalidInput(t *testing.T) {
 			},
 			{
 				Config:      res(`partner_sid = "me"` + "\n" + `attributes = {}`),
-				ExpectError: regexp.MustCompile(`(?s)partner_sid\s+"me"\s+is\s+not\s+a\s+partner\s+SID`),
+				ExpectError: regexp.MustCompile(`(?s)partner_sid\s+"me"\s+is\s+not\s+a\s+SID:\s+partner_sid\s+must\s+be\s+a\s+partner\s+SID`),
 			},
 			{
 				Config:      res(`acls = [{ access_control_rules = [] }]`),
 				ExpectError: regexp.MustCompile(`(?s)acls.*direction.*required`),
 			},
 			{
-				PreConfig:   e.clearRequests,
+				PreConfig:   e.ClearRequests,
 				Config:      res(`partner_sid = "00000000-0000-4000-8000-000000000000"` + "\n" + `callbacks = { sms = "https://example.com/sms" }`),
 				ExpectError: regexp.MustCompile(`(?s)No\s+partner\s+has\s+partner_sid\s+"00000000-0000-4000-8000-000000000000"`),
 			},
@@ -387,10 +388,10 @@ func TestAccAccountSettings_invalidInput(t *testing.T) {
 				// Terraform drops keys a nested attribute does not have
 				// (hashicorp/terraform#33570) before the provider sees them:
 				// a misspelt callback key never reaches CarrierX.
-				PreConfig: e.clearRequests,
+				PreConfig: e.ClearRequests,
 				Config:    res(`callbacks = { sms = "https://example.com/sms", fax = "https://example.com/fax" }`),
 				Check: func(*terraform.State) error {
-					return expectBody(e.requests(), "PATCH", `{"callbacks":{"sms":"https://example.com/sms"}}`)
+					return acctest.ExpectBody(e.Requests(), "PATCH", `{"callbacks":{"sms":"https://example.com/sms"}}`)
 				},
 			},
 		},

@@ -1,4 +1,4 @@
-package provider
+package oauthtoken_test
 
 import (
 	"context"
@@ -8,15 +8,18 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
+
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
-func oauthTokenEphemeralConfig(e *accEnv, extra string) string {
-	return e.config(fmt.Sprintf(`
+func oauthTokenEphemeralConfig(e *acctest.Env, extra string) string {
+	return e.Config(fmt.Sprintf(`
 ephemeral "carrierx_oauth_token" "ro" {
   scopes = ["endpoints.read"]
   %s
@@ -31,24 +34,24 @@ provider "carrierx" {
 data "carrierx_endpoints" "ro" {
   provider = carrierx.ro
 }
-`, extra, e.baseURL))
+`, extra, e.BaseURL))
 }
 
 // oauthTokenEphemeralAllRevoked checks, through the request log, that every
 // token minted was revoked, that none of them works any more, and returns
 // their values.
-func oauthTokenEphemeralAllRevoked(e *accEnv) ([]string, error) {
-	reqs := e.requests()
+func oauthTokenEphemeralAllRevoked(e *acctest.Env) ([]string, error) {
+	reqs := e.Requests()
 	revoked, err := oauthTokenRevoked(reqs)
 	if err != nil {
 		return nil, err
 	}
-	minted := count(reqs, http.MethodPost, "/core/v2/oauth/token")
+	minted := acctest.Count(reqs, http.MethodPost, "/core/v2/oauth/token")
 	if minted == 0 || len(revoked) != minted {
-		return nil, fmt.Errorf("%d tokens minted, %d revoked: %v", minted, len(revoked), summarize(reqs))
+		return nil, fmt.Errorf("%d tokens minted, %d revoked: %v", minted, len(revoked), acctest.Summarize(reqs))
 	}
 	for _, v := range revoked {
-		works, err := e.oauthTokenWorks(v)
+		works, err := oauthTokenWorks(e, v)
 		if err != nil {
 			return nil, err
 		}
@@ -63,15 +66,15 @@ func oauthTokenEphemeralAllRevoked(e *accEnv) ([]string, error) {
 // run, configures a second provider with it, reads through that provider,
 // and checks that the token is nowhere in state and revoked afterwards.
 func TestAccOAuthTokenEphemeral_aliasedProvider(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // the proof reads the emulator's request log
-	before := e.oauthTokenNames()
+	e := acctest.New(t)
+	e.EmulatorOnly() // the proof reads the emulator's request log
+	before := oauthTokenNames(e)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequests,
+				PreConfig: e.ClearRequests,
 				Config:    oauthTokenEphemeralConfig(e, `name = "eph-ro"`),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr("data.carrierx_endpoints.ro", "endpoints.#", "1"),
@@ -85,7 +88,7 @@ func TestAccOAuthTokenEphemeral_aliasedProvider(t *testing.T) {
 							return err
 						}
 						// Minted with the configured name, the default lifetime and the scopes.
-						for _, r := range e.requests() {
+						for _, r := range e.Requests() {
 							if r.Path != "/core/v2/oauth/token" {
 								continue
 							}
@@ -103,7 +106,7 @@ func TestAccOAuthTokenEphemeral_aliasedProvider(t *testing.T) {
 			},
 		},
 	})
-	if after := e.oauthTokenNames(); slices.Contains(after, "eph-ro") || len(after) != len(before) {
+	if after := oauthTokenNames(e); slices.Contains(after, "eph-ro") || len(after) != len(before) {
 		t.Fatalf("ephemeral tokens left active: before %v, after %v", before, after)
 	}
 }
@@ -112,12 +115,12 @@ func TestAccOAuthTokenEphemeral_aliasedProvider(t *testing.T) {
 // token with only endpoints.read is refused (403) when it creates an
 // endpoint, the user sees why, nothing is created and the token is revoked.
 func TestAccOAuthTokenEphemeral_readOnlyTokenIsRefused(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.clearRequests()
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.ClearRequests()
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: oauthTokenEphemeralConfig(e, "") + `
@@ -134,26 +137,26 @@ resource "carrierx_endpoint" "denied" {
 	// Terraform (1.11) skips Close for the ephemeral resources of an apply
 	// that failed ("upstream ... errored, so skipping"): the token of the
 	// plan is revoked, the apply's one lives until its expiry (3600 s).
-	reqs := e.requests()
+	reqs := e.Requests()
 	revoked, err := oauthTokenRevoked(reqs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if minted := count(reqs, http.MethodPost, "/core/v2/oauth/token"); minted < 2 || len(revoked) != minted-1 {
-		t.Fatalf("%d tokens minted, %d revoked; want all but the failed apply's: %v", minted, len(revoked), summarize(reqs))
+	if minted := acctest.Count(reqs, http.MethodPost, "/core/v2/oauth/token"); minted < 2 || len(revoked) != minted-1 {
+		t.Fatalf("%d tokens minted, %d revoked; want all but the failed apply's: %v", minted, len(revoked), acctest.Summarize(reqs))
 	}
-	left, err := e.api.ListTokens(context.Background(), client.ListOptions{Filter: client.Eq("name", oauthTokenEphemeralDefaultName).String()})
+	left, err := e.API.ListTokens(context.Background(), client.ListOptions{Filter: client.Eq("name", oauthtoken.EphemeralDefaultName).String()})
 	if err != nil || len(left) != 1 {
 		t.Fatalf("want the failed apply's token left active, got %v %v", left, err)
 	}
-	if err := oauthTokenLifetimeOK(left[0].DateCreated, *left[0].DateExpirationAccessToken, oauthTokenEphemeralDefaultLifetime); err != nil {
+	if err := oauthTokenLifetimeOK(left[0].DateCreated, *left[0].DateExpirationAccessToken, oauthtoken.EphemeralDefaultLifetime); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.api.RevokeToken(context.Background(), left[0].AccessToken); err != nil {
+	if err := e.API.RevokeToken(context.Background(), left[0].AccessToken); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(reqs, http.MethodPost, "/core/v2/endpoints"); n != 1 {
-		t.Fatalf("want exactly one refused POST /endpoints, got %d: %v", n, summarize(reqs))
+	if n := acctest.Count(reqs, http.MethodPost, "/core/v2/endpoints"); n != 1 {
+		t.Fatalf("want exactly one refused POST /endpoints, got %d: %v", n, acctest.Summarize(reqs))
 	}
 	for _, r := range reqs {
 		if r.Path == "/core/v2/endpoints" && r.Method == http.MethodPost && r.Status != http.StatusForbidden {
@@ -165,13 +168,13 @@ resource "carrierx_endpoint" "denied" {
 // TestAccOAuthTokenEphemeral_badInput: an unknown scope fails Open with the
 // API's message.
 func TestAccOAuthTokenEphemeral_badInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(`
+				Config: e.Config(`
 ephemeral "carrierx_oauth_token" "bad" {
   scopes = ["no_such.scope"]
 }
@@ -179,7 +182,7 @@ ephemeral "carrierx_oauth_token" "bad" {
 				ExpectError: regexp.MustCompile(`(?s)Unable to open ephemeral carrierx_oauth_token.*4\d\d.*no_such\.scope`),
 			},
 			{
-				Config: e.config(`
+				Config: e.Config(`
 ephemeral "carrierx_oauth_token" "bad" {
   scopes                  = ["endpoints.read"]
   access_token_expires_in = -5

@@ -1,4 +1,4 @@
-package provider
+package partner_test
 
 import (
 	"fmt"
@@ -7,14 +7,15 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 func TestAccPartnerDataSource(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // verification is a control-API step
-	own := e.partnerOwnSID(t)
+	e := acctest.New(t)
+	e.EmulatorOnly() // verification is a control-API step
+	own := e.PartnerOwnSID(t)
 	sub := `
 resource "carrierx_partner" "sub" {
   login         = "ds_sub"
@@ -27,10 +28,10 @@ resource "carrierx_partner" "sub" {
 `
 	var subSID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(sub + `
+				Config: e.Config(sub + `
 data "carrierx_partner" "own" {}
 data "carrierx_partner" "by_sid" {
   partner_sid = carrierx_partner.sub.partner_sid
@@ -47,14 +48,14 @@ data "carrierx_partner" "by_sid" {
 					resource.TestCheckNoResourceAttr("data.carrierx_partner.by_sid", "owner_email"),
 					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "callbacks.sms", "https://sub.example/sms"),
 					func(s *terraform.State) (err error) {
-						subSID, err = partnerSIDOf("carrierx_partner.sub")(s)
+						subSID, err = acctest.Attr("carrierx_partner.sub", "partner_sid")(s)
 						return err
 					},
 				),
 			},
 			{
-				PreConfig: func() { e.partnerVerify(subSID) },
-				Config: e.config(sub + `
+				PreConfig: func() { partnerVerify(e, subSID) },
+				Config: e.Config(sub + `
 data "carrierx_partner" "by_filter" {
   filter     = "login eq \"ds_sub\""
   depends_on = [carrierx_partner.sub]
@@ -80,26 +81,26 @@ data "carrierx_partners" "subs" {
 				),
 			},
 			{
-				Config:      e.config(`data "carrierx_partner" "x" { filter = "login eq nobody-has-this" }`),
+				Config:      e.Config(`data "carrierx_partner" "x" { filter = "login eq nobody-has-this" }`),
 				ExpectError: regexp.MustCompile(`matched 0 partners`),
 			},
 			{
-				Config:      e.config(sub + `data "carrierx_partner" "x" { filter = "status eq active" }`),
+				Config:      e.Config(sub + `data "carrierx_partner" "x" { filter = "status eq active" }`),
 				ExpectError: regexp.MustCompile(`matched more than one partners|matched 2 partners`),
 			},
 			{
-				Config:      e.config(`data "carrierx_partner" "x" { partner_sid = "00000000-0000-4000-8000-000000000000" }`),
+				Config:      e.Config(`data "carrierx_partner" "x" { partner_sid = "00000000-0000-4000-8000-000000000000" }`),
 				ExpectError: regexp.MustCompile(`No partner has partner_sid "00000000-0000-4000-8000-000000000000"`),
 			},
 			{
-				Config: e.config(`data "carrierx_partner" "x" {
+				Config: e.Config(`data "carrierx_partner" "x" {
   partner_sid = "00000000-0000-4000-8000-000000000000"
   filter      = "login eq x"
 }`),
 				ExpectError: regexp.MustCompile(`(?s)These attributes cannot be configured together`),
 			},
 			{
-				Config:      e.config(`data "carrierx_partners" "x" { filter = "login eq" }`),
+				Config:      e.Config(`data "carrierx_partners" "x" { filter = "login eq" }`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to list partners.*400.*filter`),
 			},
 		},
@@ -109,21 +110,21 @@ data "carrierx_partners" "subs" {
 // TestAccPartnersDataSource_pagination lists 1,500 partners: 1,000 a page,
 // so each read makes exactly two list requests.
 func TestAccPartnersDataSource_pagination(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.seed("partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"})
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.Seed("partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
-			PreConfig: e.clearRequests,
-			Config:    e.config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`),
+			PreConfig: e.ClearRequests,
+			Config:    e.Config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.#", "1500"),
 				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.0.login", "bulk-0"),
 				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.1499.login", "bulk-1499"),
 				func(*terraform.State) error {
 					var offsets []string
-					for _, r := range e.requests() {
+					for _, r := range e.Requests() {
 						if r.Method == http.MethodGet && r.Path == "/core/v2/partners" {
 							q, _ := url.ParseQuery(r.Query)
 							if q.Get("limit") != "1000" {

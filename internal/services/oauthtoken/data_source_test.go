@@ -1,4 +1,4 @@
-package provider
+package oauthtoken_test
 
 import (
 	"context"
@@ -10,16 +10,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 // oauthTokenSeedDS creates tokens named ds-a, ds-b, ds-c through the public
 // API and returns them (with their secrets, to check they stay out of state).
-func oauthTokenSeedDS(t *testing.T, e *accEnv) []*client.Token {
+func oauthTokenSeedDS(t *testing.T, e *acctest.Env) []*client.Token {
 	t.Helper()
 	var out []*client.Token
 	for _, n := range []string{"ds-a", "ds-b", "ds-c"} {
-		tk, err := e.api.CreateToken(context.Background(), client.TokenRequest{Name: n, Scopes: []string{"endpoints.read"}})
+		tk, err := e.API.CreateToken(context.Background(), client.TokenRequest{Name: n, Scopes: []string{"endpoints.read"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -27,7 +28,7 @@ func oauthTokenSeedDS(t *testing.T, e *accEnv) []*client.Token {
 	}
 	t.Cleanup(func() {
 		for _, tk := range out {
-			_ = e.api.RevokeToken(context.Background(), tk.AccessToken)
+			_ = e.API.RevokeToken(context.Background(), tk.AccessToken)
 		}
 	})
 	return out
@@ -44,30 +45,30 @@ func oauthTokenNoSecretsIn(tks []*client.Token) resource.TestCheckFunc {
 }
 
 func TestAccOAuthTokenDataSources(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	tks := oauthTokenSeedDS(t, e)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config:      e.config(`data "carrierx_oauth_token" "x" { filter = "name like \"ds-%\"" }`),
-				ExpectError: regexp.MustCompile(`(?s)matched more than one tokens|matched 3 tokens`),
+				Config:      e.Config(`data "carrierx_oauth_token" "x" { filter = "name like \"ds-%\"" }`),
+				ExpectError: regexp.MustCompile(`(?s)matched\s+more\s+than\s+one\s+OAuth\s+tokens|matched\s+3\s+OAuth\s+tokens`),
 			},
 			{
-				Config:      e.config(`data "carrierx_oauth_token" "x" { filter = "name eq \"nobody\"" }`),
-				ExpectError: regexp.MustCompile(`(?s)Filter must match exactly one OAuth token.*matched 0 tokens`),
+				Config:      e.Config(`data "carrierx_oauth_token" "x" { filter = "name eq \"nobody\"" }`),
+				ExpectError: regexp.MustCompile(`(?s)Filter must match exactly one of the OAuth tokens.*matched\s+0\s+OAuth\s+tokens`),
 			},
 			{
-				Config:      e.config(`data "carrierx_oauth_token" "x" { token_sid = "0badc0de-0000-4000-8000-000000000000" }`),
-				ExpectError: regexp.MustCompile(`(?s)OAuth token not found.*No active token has token_sid\s+"0badc0de-0000-4000-8000-000000000000"`),
+				Config:      e.Config(`data "carrierx_oauth_token" "x" { token_sid = "0badc0de-0000-4000-8000-000000000000" }`),
+				ExpectError: regexp.MustCompile(`(?s)OAuth token not found.*No\s+OAuth\s+token\s+has\s+token_sid\s+"0badc0de-0000-4000-8000-000000000000"`),
 			},
 			{
-				Config:      e.config(`data "carrierx_oauth_token" "x" {}`),
+				Config:      e.Config(`data "carrierx_oauth_token" "x" {}`),
 				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured`),
 			},
 			// Last, so the post-test destroy has a valid configuration.
 			{
-				Config: e.config(fmt.Sprintf(`
+				Config: e.Config(fmt.Sprintf(`
 data "carrierx_oauth_tokens" "ds" {
   filter = "name like \"ds-%%\""
   order  = "name desc"
@@ -104,16 +105,16 @@ data "carrierx_oauth_token" "by_filter" {
 // TestAccOAuthTokensDataSource_pagination lists more than 1,000 tokens:
 // two pages of 1,000.
 func TestAccOAuthTokensDataSource_pagination(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // 1,100 tokens are only created on the emulator
+	e := acctest.New(t)
+	e.EmulatorOnly() // 1,100 tokens are only created on the emulator
 	for i := 0; i < 1100; i++ {
-		e.control(http.MethodPost, "/tokens", map[string]any{"scopes": []string{"endpoints.read"}, "name": fmt.Sprintf("page-%04d", i)}, nil)
+		e.Control(http.MethodPost, "/tokens", map[string]any{"scopes": []string{"endpoints.read"}, "name": fmt.Sprintf("page-%04d", i)}, nil)
 	}
-	e.clearRequests()
+	e.ClearRequests()
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
-			Config: e.config(`
+			Config: e.Config(`
 data "carrierx_oauth_tokens" "all" {
   filter = "name like \"page-%\""
   order  = "name asc"
@@ -123,7 +124,7 @@ data "carrierx_oauth_tokens" "all" {
 				resource.TestCheckResourceAttr("data.carrierx_oauth_tokens.all", "tokens.#", "1100"),
 				resource.TestCheckResourceAttr("data.carrierx_oauth_tokens.all", "tokens.1099.name", "page-1099"),
 				func(*terraform.State) error {
-					reqs := e.requests()
+					reqs := e.Requests()
 					var pages int
 					for _, r := range reqs {
 						if r.Method == http.MethodGet && r.Path == "/core/v2/oauth/tokens" {
@@ -132,7 +133,7 @@ data "carrierx_oauth_tokens" "all" {
 					}
 					// Plan and apply each read the data source once: 2 pages each.
 					if pages == 0 || pages%2 != 0 {
-						return fmt.Errorf("%d list requests: %v", pages, summarize(reqs))
+						return fmt.Errorf("%d list requests: %v", pages, acctest.Summarize(reqs))
 					}
 					return nil
 				},

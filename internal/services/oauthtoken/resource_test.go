@@ -1,4 +1,4 @@
-package provider
+package oauthtoken_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
@@ -22,30 +23,30 @@ import (
 // place (one PATCH with only the name), scopes in place, a lifetime change
 // that replaces (the old token revoked), destroy revokes.
 func TestAccOAuthToken_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var firstSID, firstAccess string
 	scopes := []string{"endpoints.read", "oauth.read"}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
+			if !e.Live {
 				// Destroy revokes the token with one POST /oauth/revoke.
-				reqs := e.requests()
+				reqs := e.Requests()
 				revoked, err := oauthTokenRevoked(reqs)
 				if err != nil {
 					return err
 				}
 				access, _ := oauthTokenAccessFrom(s, oauthTokenRes)
 				if len(revoked) != 1 || revoked[0] != access {
-					return fmt.Errorf("destroy revoked %d tokens (want 1, the resource's): %v", len(revoked), summarize(reqs))
+					return fmt.Errorf("destroy revoked %d tokens (want 1, the resource's): %v", len(revoked), acctest.Summarize(reqs))
 				}
 			}
-			return e.oauthTokenCheckRevoked(s)
+			return oauthTokenCheckRevoked(e, s)
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -59,7 +60,7 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 					statecheck.ExpectSensitiveValue(oauthTokenRes, tfjsonpath.New("refresh_token")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(oauthTokenRes, "token_sid", sidRegexp),
+					resource.TestMatchResourceAttr(oauthTokenRes, "token_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(oauthTokenRes, "name", "ci"),
 					resource.TestCheckResourceAttrSet(oauthTokenRes, "access_token"),
 					resource.TestCheckResourceAttrSet(oauthTokenRes, "refresh_token"),
@@ -72,14 +73,14 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 							return err
 						}
 						// The new token works.
-						if works, err := e.oauthTokenWorks(firstAccess); err != nil || !works {
+						if works, err := oauthTokenWorks(e, firstAccess); err != nil || !works {
 							return fmt.Errorf("new token does not authenticate: %w", err)
 						}
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"POST /core/v2/oauth/token": 1, "GET /core/v2/oauth/tokens/" + firstSID: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/oauth/token": 1, "GET /core/v2/oauth/tokens/" + firstSID: 0}); err != nil {
 							return err
 						}
 						for _, r := range reqs {
@@ -110,15 +111,15 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 			},
 			{
 				// An import block with the same configuration plans no change.
-				Config:            e.config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
+				Config:            e.Config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
 				ResourceName:      oauthTokenRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
 				ImportStateIdFunc: oauthTokenSIDFrom,
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(oauthTokenConfig("ci-renamed", scopes, "access_token_expires_in = 7200")),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(oauthTokenConfig("ci-renamed", scopes, "access_token_expires_in = 7200")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -128,20 +129,20 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "access_token", &firstAccess),
 					func(s *terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/oauth/tokens/" + firstSID: 1, "POST /core/v2/oauth/token": 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/oauth/tokens/" + firstSID: 1, "POST /core/v2/oauth/token": 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "PATCH", `{"name":"ci-renamed"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"name":"ci-renamed"}`)
 					},
 				),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 7200")),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 7200")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -150,15 +151,15 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
 					resource.TestCheckTypeSetElemAttr(oauthTokenRes, "scopes.*", "endpoints.manage"),
 					func(s *terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						return expectBody(e.requests(), "PATCH", `{"scopes":["endpoints.manage","oauth.read"]}`)
+						return acctest.ExpectBody(e.Requests(), "PATCH", `{"scopes":["endpoints.manage","oauth.read"]}`)
 					},
 				),
 			},
 			{
-				Config: e.config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 600")),
+				Config: e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 600")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -170,14 +171,14 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 						if sid == firstSID {
 							return fmt.Errorf("lifetime change kept token %s; expected a new token", sid)
 						}
-						if works, err := e.oauthTokenWorks(firstAccess); err != nil || works {
+						if works, err := oauthTokenWorks(e, firstAccess); err != nil || works {
 							return fmt.Errorf("replaced token %s still authenticates (err %w)", firstSID, err)
 						}
 						rs := s.RootModule().Resources[oauthTokenRes].Primary.Attributes
 						if err := oauthTokenLifetimeOK(rs["date_created"], rs["date_expiration_access_token"], 600); err != nil {
 							return err
 						}
-						e.clearRequestsIfEmulated() // CheckDestroy counts what destroy sends
+						e.ClearRequestsIfEmulated() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),
@@ -190,12 +191,12 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 // and is reverted; a token revoked outside Terraform leaves state and the
 // next plan creates a new one.
 func TestAccOAuthToken_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid, access string
-	cfg := e.config(oauthTokenConfig("drift", []string{"endpoints.read"}, ""))
+	cfg := e.Config(oauthTokenConfig("drift", []string{"endpoints.read"}, ""))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.oauthTokenCheckRevoked,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -210,7 +211,7 @@ func TestAccOAuthToken_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateToken(context.Background(), sid, map[string]any{"name": "renamed-outside"}); err != nil {
+					if _, err := e.API.UpdateToken(context.Background(), sid, map[string]any{"name": "renamed-outside"}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -227,7 +228,7 @@ func TestAccOAuthToken_drift(t *testing.T) {
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &sid),
 				),
 			},
-			recreateStep(t, cfg, oauthTokenRes, "token_sid", &sid, func() error { return e.api.RevokeToken(context.Background(), access) }),
+			acctest.RecreateStep(t, cfg, oauthTokenRes, "token_sid", &sid, func() error { return e.API.RevokeToken(context.Background(), access) }),
 		},
 	})
 }
@@ -235,13 +236,13 @@ func TestAccOAuthToken_drift(t *testing.T) {
 // TestAccOAuthToken_expired: a token whose access token expired is replaced
 // by the next plan.
 func TestAccOAuthToken_expired(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // expiry is simulated through the control API
+	e := acctest.New(t)
+	e.EmulatorOnly() // expiry is simulated through the control API
 	var sid string
-	cfg := e.config(oauthTokenConfig("expiring", []string{"endpoints.read"}, "access_token_expires_in = 60"))
+	cfg := e.Config(oauthTokenConfig("expiring", []string{"endpoints.read"}, "access_token_expires_in = 60"))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.oauthTokenCheckRevoked,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -252,7 +253,7 @@ func TestAccOAuthToken_expired(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					e.control(http.MethodPatch, "/objects/oauth.tokens/"+sid, map[string]any{"date_expiration_access_token": "2020-01-01T00:00:00.000Z"}, nil)
+					e.Control(http.MethodPatch, "/objects/oauth.tokens/"+sid, map[string]any{"date_expiration_access_token": "2020-01-01T00:00:00.000Z"}, nil)
 				},
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -268,7 +269,7 @@ func TestAccOAuthToken_expired(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					if works, err := e.oauthTokenWorks(access); err != nil || !works {
+					if works, err := oauthTokenWorks(e, access); err != nil || !works {
 						return fmt.Errorf("replacement token does not authenticate (err %w)", err)
 					}
 					return nil
@@ -281,38 +282,38 @@ func TestAccOAuthToken_expired(t *testing.T) {
 // TestAccOAuthToken_badInput: plan-time checks and the API's own messages,
 // with nothing left behind.
 func TestAccOAuthToken_badInput(t *testing.T) {
-	e := newAccEnv(t)
-	before := e.oauthTokenNames()
+	e := acctest.New(t)
+	before := oauthTokenNames(e)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				// An unknown scope: CarrierX's message, pointed at scopes.
-				Config:      e.config(oauthTokenConfig("bad", []string{"endpoints.read", "no_such.scope"}, "")),
+				Config:      e.Config(oauthTokenConfig("bad", []string{"endpoints.read", "no_such.scope"}, "")),
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_oauth_token.*POST /oauth/token:\s+4\d\d.*no_such\.scope`),
 			},
 			{
-				Config:      e.config(oauthTokenConfig("bad", []string{"endpoints.read"}, `partner_sid = "not-a-sid"`)),
-				ExpectError: regexp.MustCompile(`(?s)Attribute partner_sid must be a CarrierX SID, a UUID such as`),
+				Config:      e.Config(oauthTokenConfig("bad", []string{"endpoints.read"}, `partner_sid = "not-a-sid"`)),
+				ExpectError: regexp.MustCompile(`(?s)partner_sid\s+must\s+be\s+a\s+CarrierX\s+SID,\s+a\s+UUID\s+such\s+as`),
 				PlanOnly:    true,
 			},
 			{
 				// A well-formed SID of no partner: the API refuses it.
-				Config:      e.config(oauthTokenConfig("bad", []string{"endpoints.read"}, `partner_sid = "0badc0de-0000-4000-8000-000000000000"`)),
+				Config:      e.Config(oauthTokenConfig("bad", []string{"endpoints.read"}, `partner_sid = "0badc0de-0000-4000-8000-000000000000"`)),
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_oauth_token.*POST\s+/oauth/token/0badc0de-0000-4000-8000-000000000000:\s+4\d\d`),
 			},
 			{
-				Config:      e.config(oauthTokenConfig("bad", []string{"endpoints.read"}, "access_token_expires_in = 0")),
+				Config:      e.Config(oauthTokenConfig("bad", []string{"endpoints.read"}, "access_token_expires_in = 0")),
 				ExpectError: regexp.MustCompile(`(?s)access_token_expires_in\s+value\s+must\s+be\s+at\s+least\s+1`),
 				PlanOnly:    true,
 			},
 			{
-				Config:      e.config(oauthTokenConfig("bad", []string{}, "")),
+				Config:      e.Config(oauthTokenConfig("bad", []string{}, "")),
 				ExpectError: regexp.MustCompile(`(?s)Attribute scopes set must contain at least 1\s+elements`),
 				PlanOnly:    true,
 			},
 			{
-				Config: e.config(`
+				Config: e.Config(`
 import {
   to = carrierx_oauth_token.test
   id = "ci_token"
@@ -323,7 +324,7 @@ import {
 			},
 		},
 	})
-	if after := e.oauthTokenNames(); fmt.Sprint(after) != fmt.Sprint(before) {
+	if after := oauthTokenNames(e); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("tokens left behind: before %v, after %v", before, after)
 	}
 }
@@ -332,19 +333,19 @@ import {
 // (POST /oauth/token/{partner_sid}); it acts as that partner; changing
 // partner_sid replaces it; destroy revokes it.
 func TestAccOAuthToken_subPartner(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly() // needs a sub-partner, seeded through the control API
-	subs := e.seed("partners", 2, map[string]any{"login": "oauth-sub-{n}", "name": "OAuth Sub {n}"})
+	e := acctest.New(t)
+	e.EmulatorOnly() // needs a sub-partner, seeded through the control API
+	subs := e.Seed("partners", 2, map[string]any{"login": "oauth-sub-{n}", "name": "OAuth Sub {n}"})
 	cfg := func(sub string) string {
-		return e.config(oauthTokenConfig("for-sub", []string{"endpoints.read", "partners.read"}, fmt.Sprintf("partner_sid = %q", sub)))
+		return e.Config(oauthTokenConfig("for-sub", []string{"endpoints.read", "partners.read"}, fmt.Sprintf("partner_sid = %q", sub)))
 	}
 	var firstSID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.oauthTokenCheckRevoked,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequests,
+				PreConfig: e.ClearRequests,
 				Config:    cfg(subs[0]),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -353,12 +354,12 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 					resource.TestCheckResourceAttr(oauthTokenRes, "partner_sid", subs[0]),
 					func(s *terraform.State) error {
 						firstSID, _ = oauthTokenSIDFrom(s)
-						if err := expectCalls(e.requests(), map[string]int{"POST /core/v2/oauth/token/" + subs[0]: 1, "POST /core/v2/oauth/token": 0}); err != nil {
+						if err := acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/oauth/token/" + subs[0]: 1, "POST /core/v2/oauth/token": 0}); err != nil {
 							return err
 						}
 						// The token acts as the sub-partner: it sees the sub-partner's own system gateway.
 						access, _ := oauthTokenAccessFrom(s, oauthTokenRes)
-						eps, err := e.oauthTokenClient(access).ListEndpoints(context.Background(), client.ListOptions{})
+						eps, err := oauthTokenClient(e, access).ListEndpoints(context.Background(), client.ListOptions{})
 						if err != nil || len(eps) != 1 || eps[0].PartnerSID != subs[0] {
 							return fmt.Errorf("sub-partner token lists %v (err %w), want the sub-partner's gateway", eps, err)
 						}
@@ -386,7 +387,7 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 						if sid, _ := oauthTokenSIDFrom(s); sid == firstSID {
 							return fmt.Errorf("partner_sid change kept token %s", sid)
 						}
-						if _, err := e.api.GetToken(context.Background(), firstSID); !client.IsNotFound(err) {
+						if _, err := e.API.GetToken(context.Background(), firstSID); !client.IsNotFound(err) {
 							return fmt.Errorf("replaced token %s: want 404, got %w", firstSID, err)
 						}
 						return nil
@@ -401,8 +402,8 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 // resource: a token with only endpoints.read, fed to an aliased provider,
 // cannot create an endpoint, and the user sees CarrierX's 403.
 func TestAccOAuthToken_readOnlyTokenIsRefused(t *testing.T) {
-	e := newAccEnv(t)
-	token := e.config(oauthTokenConfig("read-only", []string{"endpoints.read"}, ""))
+	e := acctest.New(t)
+	token := e.Config(oauthTokenConfig("read-only", []string{"endpoints.read"}, ""))
 	aliased := token + fmt.Sprintf(`
 provider "carrierx" {
   alias    = "ro"
@@ -413,10 +414,10 @@ provider "carrierx" {
 data "carrierx_endpoints" "ro" {
   provider = carrierx.ro
 }
-`, e.baseURL)
+`, e.BaseURL)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.oauthTokenCheckRevoked,
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{Config: token},
 			{
@@ -436,7 +437,7 @@ resource "carrierx_endpoint" "denied" {
 			},
 		},
 	})
-	eps, err := e.api.ListEndpoints(context.Background(), client.ListOptions{Filter: client.Eq("name", "denied").String()})
+	eps, err := e.API.ListEndpoints(context.Background(), client.ListOptions{Filter: client.Eq("name", "denied").String()})
 	if err != nil || len(eps) != 0 {
 		t.Fatalf("refused endpoint exists: %v %v", eps, err)
 	}
