@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -45,6 +46,8 @@ type Parent[M any] struct {
 	Required    bool
 	// Model carries the parent SID into the model, so Collection finds it.
 	Model func(m *M, sid string)
+	// Validators check the configured SID (framework.SID, say).
+	Validators []validator.String
 }
 
 // DataSourceAttributes derives data-source attributes from a resource
@@ -143,7 +146,7 @@ func (b *lookupBase[T, M, PM]) parent(ctx context.Context, cfg tfsdk.Config, m *
 func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
 	if p := b.l.Parent; p != nil {
 		attrs[p.Attr] = dschema.StringAttribute{MarkdownDescription: p.Description,
-			Required: p.Required, Optional: !p.Required}
+			Required: p.Required, Optional: !p.Required, Validators: p.Validators}
 	}
 }
 

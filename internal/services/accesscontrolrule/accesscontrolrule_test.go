@@ -1,4 +1,4 @@
-package provider
+package accesscontrolrule_test
 
 import (
 	"context"
@@ -10,13 +10,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const accessControlRuleRes = "carrierx_access_control_rule.test"
 
-func accessControlRuleConfig(e *accEnv, body string) string {
-	return e.config("resource \"carrierx_access_control_rule\" \"test\" {\n" + body + "\n}\n")
+func accessControlRuleConfig(e *acctest.Env, body string) string {
+	return e.Config("resource \"carrierx_access_control_rule\" \"test\" {\n" + body + "\n}\n")
 }
 
 func accessControlRuleBody(name, field, op, quant, entries string) string {
@@ -27,42 +28,42 @@ func accessControlRuleBody(name, field, op, quant, entries string) string {
 // place (every attribute is writable, so nothing forces a replacement) and
 // destroy, with the requests each step sends.
 func TestAccAccessControlRule_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	first := accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "any", `["1900"]`))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
-				if err := expectCalls(e.requests(), map[string]int{"DELETE /core/v2/accesscontrol/rules/" + sid: 1}); err != nil {
+			if !e.Live {
+				if err := acctest.ExpectCalls(e.Requests(), map[string]int{"DELETE /core/v2/accesscontrol/rules/" + sid: 1}); err != nil {
 					return err
 				}
 			}
-			return e.checkGone("carrierx_access_control_rule", "rule_sid", e.accessControlRuleGet)(s)
+			return e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind))(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    first,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(accessControlRuleRes, "rule_sid", sidRegexp),
+					resource.TestMatchResourceAttr(accessControlRuleRes, "rule_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "read_only", "false"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.0", "1900"),
-					prefixSaveAttr(accessControlRuleRes, "rule_sid", &sid),
+					acctest.SaveAttr(accessControlRuleRes, "rule_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"POST /core/v2/accesscontrol/rules": 1, "GET /core/v2/accesscontrol/rules/" + sid: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/accesscontrol/rules": 1, "GET /core/v2/accesscontrol/rules/" + sid: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "POST", `{"entries":["1900"],"field":"called","name":"premium","operation":"prefix","quantifier":"any"}`)
+						return acctest.ExpectBody(reqs, "POST", `{"entries":["1900"],"field":"called","name":"premium","operation":"prefix","quantifier":"any"}`)
 					},
 				),
 			},
@@ -71,17 +72,17 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "rule_sid",
-				ImportStateIdFunc:                    prefixStateAttr(accessControlRuleRes, "rule_sid"),
+				ImportStateIdFunc:                    acctest.Attr(accessControlRuleRes, "rule_sid"),
 			},
 			{
 				Config:            first,
 				ResourceName:      accessControlRuleRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: prefixStateAttr(accessControlRuleRes, "rule_sid"),
+				ImportStateIdFunc: acctest.Attr(accessControlRuleRes, "rule_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionUpdate)},
@@ -90,37 +91,37 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "none"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.1", "1976"),
-					prefixSameAttr(accessControlRuleRes, "rule_sid", &sid),
+					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if n := len(prefixWrites(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, summarize(reqs))
+						reqs := e.Requests()
+						if n := len(acctest.Writes(reqs)); n != 1 {
+							return fmt.Errorf("%d writes, want one PATCH: %v", n, acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"entries":["1900","1976"],"quantifier":"none"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"entries":["1900","1976"],"quantifier":"none"}`)
 					},
 				),
 			},
 			{
 				// field and operation are writable too: still an update.
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    accessControlRuleConfig(e, accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					prefixSameAttr(accessControlRuleRes, "rule_sid", &sid),
+					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						if err := expectBody(e.requests(), "PATCH", `{"entries":["1900.*","1976.*"],"field":"calling","operation":"regexp"}`); err != nil {
+						if err := acctest.ExpectBody(e.Requests(), "PATCH", `{"entries":["1900.*","1976.*"],"field":"calling","operation":"regexp"}`); err != nil {
 							return err
 						}
-						e.clearRequests() // CheckDestroy counts what destroy sends
+						e.ClearRequests() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),
@@ -132,15 +133,15 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 // TestAccAccessControlRule_defaultsAndLegacyField leaves name out and uses
 // a legacy field spelling: neither shows as a change later.
 func TestAccAccessControlRule_defaultsAndLegacyField(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := accessControlRuleConfig(e, `
 field      = "from_did"
 operation  = "exact"
 quantifier = "all"
 entries    = ["15550100111"]`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_access_control_rule", "rule_sid", e.accessControlRuleGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -160,17 +161,17 @@ entries    = ["15550100111"]`)
 // TestAccAccessControlRule_drift changes and deletes the rule behind
 // Terraform's back.
 func TestAccAccessControlRule_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	cfg := accessControlRuleConfig(e, accessControlRuleBody("drift", "called", "prefix", "any", `["1900"]`))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_access_control_rule", "rule_sid", e.accessControlRuleGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: prefixSaveAttr(accessControlRuleRes, "rule_sid", &sid)},
+			{Config: cfg, Check: acctest.SaveAttr(accessControlRuleRes, "rule_sid", &sid)},
 			{
 				PreConfig: func() {
-					_, err := e.api.UpdateAccessControlRule(context.Background(), sid, map[string]any{
+					_, err := e.API.UpdateAccessControlRule(context.Background(), sid, map[string]any{
 						"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
 					})
 					if err != nil {
@@ -186,7 +187,7 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
 					func(*terraform.State) error {
-						r, err := e.api.GetAccessControlRule(context.Background(), sid)
+						r, err := e.API.GetAccessControlRule(context.Background(), sid)
 						if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
 							err = fmt.Errorf("the apply did not revert the rule: %+v", r)
 						}
@@ -194,7 +195,7 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 					},
 				),
 			},
-			recreateStep(t, cfg, accessControlRuleRes, "rule_sid", &sid, func() error { return e.api.DeleteAccessControlRule(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, accessControlRuleRes, "rule_sid", &sid, func() error { return e.API.DeleteAccessControlRule(context.Background(), sid) }),
 		},
 	})
 }
@@ -202,9 +203,9 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 // TestAccAccessControlRule_invalidInput rejects bad enums at plan time and
 // leaves nothing behind.
 func TestAccAccessControlRule_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	noneLeft := func() {
-		rules, err := e.api.ListAccessControlRules(context.Background(), client.ListOptions{})
+		rules, err := e.API.ListAccessControlRules(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,7 +216,7 @@ func TestAccAccessControlRule_invalidInput(t *testing.T) {
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "contains", "any", `["1900"]`)),
@@ -257,4 +258,71 @@ func TestAccAccessControlRule_invalidInput(t *testing.T) {
 		},
 	})
 	noneLeft()
+}
+
+// TestAccAccessControlRuleDataSources reads rules by SID, by a filter
+// matching one, and as a filtered, ordered list.
+func TestAccAccessControlRuleDataSources(t *testing.T) {
+	e := acctest.New(t)
+	keep := e.Config(`
+resource "carrierx_access_control_rule" "r" {
+  count      = 3
+  name       = ["premium", "tollfree", "local"][count.index]
+  field      = "called"
+  operation  = "prefix"
+  quantifier = "any"
+  entries    = [["1900", "1800", "1516"][count.index]]
+}
+resource "carrierx_access_control_rule" "sms" {
+  name       = "sms-spam"
+  field      = "message"
+  operation  = "regexp"
+  quantifier = "any"
+  entries    = [".*WIN.*"]
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: keep + `
+data "carrierx_access_control_rule" "by_sid" {
+  rule_sid = carrierx_access_control_rule.r[1].rule_sid
+}
+data "carrierx_access_control_rule" "by_filter" {
+  filter     = "field eq \"message\""
+  depends_on = [carrierx_access_control_rule.sms, carrierx_access_control_rule.r]
+}
+data "carrierx_access_control_rules" "called" {
+  filter     = "field eq \"called\""
+  order      = "name asc"
+  depends_on = [carrierx_access_control_rule.r, carrierx_access_control_rule.sms]
+}
+`,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_sid", "rule_sid", "carrierx_access_control_rule.r.1", "rule_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "entries.0", "1800"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "read_only", "false"),
+					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_filter", "rule_sid", "carrierx_access_control_rule.sms", "rule_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_filter", "operation", "regexp"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.#", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.0.name", "local"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.1.name", "premium"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.2.name", "tollfree"),
+				),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "field eq \"called\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched more than one access control\s+rules`),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "name eq \"nothing\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched 0 access control rules`),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { rule_sid = "00000000-0000-4000-8000-000000000000" }`,
+				ExpectError: regexp.MustCompile(`(?s)No access control rule has rule_sid\s+"00000000-0000-4000-8000-000000000000"`),
+			},
+		},
+	})
 }

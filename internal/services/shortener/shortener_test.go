@@ -1,4 +1,4 @@
-package provider
+package shortener_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
@@ -18,8 +19,8 @@ const (
 	shortenerLinkRes   = "carrierx_shortener_link.test"
 )
 
-func shortenerDomainConfig(e *accEnv, name, extra string) string {
-	return e.config(fmt.Sprintf(`
+func shortenerDomainConfig(e *acctest.Env, name, extra string) string {
+	return e.Config(fmt.Sprintf(`
 resource "carrierx_shortener_domain" "test" {
   domain_name    = %q
   not_found_page = "https://www.example.net/"
@@ -32,49 +33,49 @@ resource "carrierx_shortener_domain" "test" {
 // drift, out-of-band delete and destroy. A domain has no create-only
 // attribute, so no change replaces it: renaming is an update.
 func TestAccShortenerDomain_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	cfg2 := shortenerDomainConfig(e, "go2.example.net", "minimum_length = 8\n  expired_mode = \"redirect_permanent\"")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_shortener_domain", "domain_sid", e.shortenerDomainGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_shortener_domain", "domain_sid", acctest.Getter[client.ShortenerDomain](e, client.ShortenerDomainKind)),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    shortenerDomainConfig(e, "go.example.net", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(shortenerDomainRes, "domain_sid", sidRegexp),
-					resource.TestMatchResourceAttr(shortenerDomainRes, "partner_sid", sidRegexp),
+					resource.TestMatchResourceAttr(shortenerDomainRes, "domain_sid", acctest.SIDRegexp),
+					resource.TestMatchResourceAttr(shortenerDomainRes, "partner_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "expired_mode", "redirect_temporary"),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_mode", "redirect_temporary"),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "6"),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "scope", "children"),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "secure", "disabled"),
 					resource.TestCheckNoResourceAttr(shortenerDomainRes, "suffix_pattern"),
-					storageSave(shortenerDomainRes, "domain_sid", &sid),
+					acctest.SaveAttr(shortenerDomainRes, "domain_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						return expectCalls(e.requests(), map[string]int{"POST /core/v2/shortener/domains": 1})
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/shortener/domains": 1})
 					},
 				),
 			},
 			{
 				ResourceName: shortenerDomainRes, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIdentifierAttribute: "domain_sid",
-				ImportStateIdFunc:                    storageAttr(shortenerDomainRes, "domain_sid"),
+				ImportStateIdFunc:                    acctest.Attr(shortenerDomainRes, "domain_sid"),
 			},
 			{
 				Config:       shortenerDomainConfig(e, "go.example.net", ""),
 				ResourceName: shortenerDomainRes, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-				ImportStateIdFunc: storageAttr(shortenerDomainRes, "domain_sid"),
+				ImportStateIdFunc: acctest.Attr(shortenerDomainRes, "domain_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    cfg2,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerDomainRes, plancheck.ResourceActionUpdate)},
@@ -82,22 +83,22 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(shortenerDomainRes, "domain_name", "go2.example.net"),
-					storageSame(shortenerDomainRes, "domain_sid", &sid, false),
+					acctest.SameAttr(shortenerDomainRes, "domain_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if w := storageWrites(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), summarize(reqs))
+						reqs := e.Requests()
+						if w := acctest.Writes(reqs); len(w) != 1 {
+							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`)
 					},
 				),
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateShortenerDomain(context.Background(), sid, map[string]any{"minimum_length": 12, "not_found_page": nil}); err != nil {
+					if _, err := e.API.UpdateShortenerDomain(context.Background(), sid, map[string]any{"minimum_length": 12, "not_found_page": nil}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -113,7 +114,7 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.DeleteShortenerDomain(context.Background(), sid); err != nil {
+					if err := e.API.DeleteShortenerDomain(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -121,14 +122,14 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerDomainRes, plancheck.ResourceActionCreate)},
 				},
-				Check: storageSame(shortenerDomainRes, "domain_sid", &sid, true),
+				Check: acctest.NewAttr(shortenerDomainRes, "domain_sid", &sid),
 			},
 		},
 	})
 }
 
-func shortenerLinkConfig(e *accEnv, domain, extra string) string {
-	return e.config(fmt.Sprintf(`
+func shortenerLinkConfig(e *acctest.Env, domain, extra string) string {
+	return e.Config(fmt.Sprintf(`
 resource "carrierx_shortener_domain" "a" { domain_name = "a.example.org" }
 resource "carrierx_shortener_domain" "b" { domain_name = "b.example.org" }
 resource "carrierx_shortener_link" "test" {
@@ -143,11 +144,11 @@ resource "carrierx_shortener_link" "test" {
 // import, update in place, replace on a domain change, drift and
 // out-of-band delete.
 func TestAccShortenerLink_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid, short string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_shortener_link", "link_sid", e.shortenerLinkGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_shortener_link", "link_sid", acctest.Getter[client.ShortenerLink](e, client.ShortenerLinkKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: shortenerLinkConfig(e, "a", ""),
@@ -155,16 +156,16 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(shortenerLinkRes, "link_sid", sidRegexp),
+					resource.TestMatchResourceAttr(shortenerLinkRes, "link_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "short_name", regexp.MustCompile(`^.{6,}$`)),
 					resource.TestCheckResourceAttr(shortenerLinkRes, "mode", "redirect_temporary"),
 					resource.TestCheckResourceAttr(shortenerLinkRes, "maximum_ttl", "-1"),
 					resource.TestCheckResourceAttr(shortenerLinkRes, "hits", "0"),
 					resource.TestCheckResourceAttrSet(shortenerLinkRes, "date_created"),
-					storageSave(shortenerLinkRes, "link_sid", &sid),
-					storageSave(shortenerLinkRes, "short_name", &short),
+					acctest.SaveAttr(shortenerLinkRes, "link_sid", &sid),
+					acctest.SaveAttr(shortenerLinkRes, "short_name", &short),
 					func(s *terraform.State) error {
-						u, _ := storageAttr(shortenerLinkRes, "url")(s)
+						u, _ := acctest.Attr(shortenerLinkRes, "url")(s)
 						if want := regexp.MustCompile(`^https?://a\.example\.org/` + regexp.QuoteMeta(short) + `$`); !want.MatchString(u) {
 							return fmt.Errorf("url %q does not end in a.example.org/%s", u, short)
 						}
@@ -175,15 +176,15 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 			{
 				ResourceName: shortenerLinkRes, ImportState: true, ImportStateVerify: true,
 				ImportStateVerifyIdentifierAttribute: "link_sid",
-				ImportStateIdFunc:                    storageAttr(shortenerLinkRes, "link_sid"),
+				ImportStateIdFunc:                    acctest.Attr(shortenerLinkRes, "link_sid"),
 			},
 			{
 				Config:       shortenerLinkConfig(e, "a", ""),
 				ResourceName: shortenerLinkRes, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-				ImportStateIdFunc: storageAttr(shortenerLinkRes, "link_sid"),
+				ImportStateIdFunc: acctest.Attr(shortenerLinkRes, "link_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionUpdate)},
@@ -192,22 +193,22 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(shortenerLinkRes, "short_name", "spring"),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`/spring$`)),
-					storageSame(shortenerLinkRes, "link_sid", &sid, false),
+					acctest.SameAttr(shortenerLinkRes, "link_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if w := storageWrites(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), summarize(reqs))
+						reqs := e.Requests()
+						if w := acctest.Writes(reqs); len(w) != 1 {
+							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`)
 					},
 				),
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateShortenerLink(context.Background(), sid, map[string]any{"destination_url": "https://evil.example.com/"}); err != nil {
+					if _, err := e.API.UpdateShortenerLink(context.Background(), sid, map[string]any{"destination_url": "https://evil.example.com/"}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -225,14 +226,14 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					storageSame(shortenerLinkRes, "link_sid", &sid, true),
+					acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`b\.example\.org/spring$`)),
-					storageSave(shortenerLinkRes, "link_sid", &sid),
+					acctest.SaveAttr(shortenerLinkRes, "link_sid", &sid),
 				),
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.DeleteShortenerLink(context.Background(), sid); err != nil {
+					if err := e.API.DeleteShortenerLink(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -240,7 +241,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionCreate)},
 				},
-				Check: storageSame(shortenerLinkRes, "link_sid", &sid, true),
+				Check: acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
 			},
 		},
 	})
@@ -249,26 +250,26 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 // TestAccShortener_invalidInput fails at plan time where the schema knows
 // better and with CarrierX's message otherwise; nothing is left behind.
 func TestAccShortener_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	noneLeft := func() {
-		ls, err := e.api.ListShortenerLinks(context.Background(), client.ListOptions{})
+		ls, err := e.API.ListShortenerLinks(context.Background(), client.ListOptions{})
 		if err != nil || len(ls) != 0 {
 			t.Fatalf("bad input left %d links behind (%v)", len(ls), err)
 		}
 	}
 	dom := func(body string) string {
-		return e.config("resource \"carrierx_shortener_domain\" \"test\" {\n  domain_name = \"x.example.org\"\n" + body + "\n}")
+		return e.Config("resource \"carrierx_shortener_domain\" \"test\" {\n  domain_name = \"x.example.org\"\n" + body + "\n}")
 	}
 	link := func(domainSID, body string) string {
-		return e.config(fmt.Sprintf("resource \"carrierx_shortener_link\" \"test\" {\n  domain_sid = %q\n  destination_url = \"https://example.org/\"\n%s\n}", domainSID, body))
+		return e.Config(fmt.Sprintf("resource \"carrierx_shortener_link\" \"test\" {\n  domain_sid = %q\n  destination_url = \"https://example.org/\"\n%s\n}", domainSID, body))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{Config: dom(`expired_mode = "redirect"`), ExpectError: regexp.MustCompile(`(?s)expired_mode.*value must be one of`)},
 			{Config: dom(`not_found_status_code = 302`), ExpectError: regexp.MustCompile(`(?s)Invalid HTTP status code.*302\s+is\s+not\s+allowed.*2xx,\s+4xx\s+or\s+5xx`)},
 			{Config: dom(`minimum_length = 0`), ExpectError: regexp.MustCompile(`(?s)minimum_length.*at least 1`)},
-			{Config: link("not-a-sid", ""), ExpectError: regexp.MustCompile(`(?s)domain_sid.*must be a shortener domain SID`)},
+			{Config: link("not-a-sid", ""), ExpectError: regexp.MustCompile(`(?s)domain_sid.*must\s+be\s+a\s+shortener\s+domain\s+SID`)},
 			{Config: link("00000000-0000-4000-8000-000000000000", `mode = "iframe"`), ExpectError: regexp.MustCompile(`(?s)mode.*value must be one of`)},
 			{
 				PreConfig:   noneLeft,
