@@ -12,8 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -87,18 +85,8 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 			"group or a trunk list rule SIDs in `access_control_rules` and say what to do when they apply or not. " +
 			"Rules inherited from the parent partner are visible (`read_only = true`) but cannot be managed.",
 		Attributes: map[string]schema.Attribute{
-			"rule_sid": schema.StringAttribute{
-				MarkdownDescription: "Rule secure ID; also the import ID. Use it in an ACL's `access_control_rules`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Rule name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("N/A"),
-				Validators:          []validator.String{framework.NameValidator{}},
-			},
+			"rule_sid": framework.ComputedSID("Rule secure ID; also the import ID. Use it in an ACL's `access_control_rules`."),
+			"name":     framework.DefaultName("Rule name."),
 			"field": schema.StringAttribute{
 				MarkdownDescription: "Part of the call or message that is checked: for calls `calling` or `called`; " +
 					"for SMS `from`, `to` or `message` (`from_did` and `to_did` are the legacy spellings of `from` and `to`).",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -33,22 +34,12 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 	first := accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "any", `["1900"]`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy: func(s *terraform.State) error {
-			if !e.Live {
-				if err := acctest.ExpectCalls(e.Requests(), map[string]int{"DELETE /core/v2/accesscontrol/rules/" + sid: 1}); err != nil {
-					return err
-				}
-			}
-			return e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind))(s)
-		},
-		Steps: []resource.TestStep{
+		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_access_control_rule", "rule_sid", "/core/v2/accesscontrol/rules", &sid, acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    first,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           first,
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(accessControlRuleRes, "rule_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "read_only", "false"),
@@ -67,51 +58,23 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(first, accessControlRuleRes, "rule_sid"), []resource.TestStep{
 			{
-				ResourceName:                         accessControlRuleRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "rule_sid",
-				ImportStateIdFunc:                    acctest.Attr(accessControlRuleRes, "rule_sid"),
-			},
-			{
-				Config:            first,
-				ResourceName:      accessControlRuleRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(accessControlRuleRes, "rule_sid"),
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "none"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.1", "1976"),
 					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if n := len(acctest.Writes(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"entries":["1900","1976"],"quantifier":"none"}`)
-					},
+					acctest.OnePatch(e, `{"entries":["1900","1976"],"quantifier":"none"}`),
 				),
 			},
 			{
 				// field and operation are writable too: still an update.
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    accessControlRuleConfig(e, accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
 					func(*terraform.State) error {
@@ -126,7 +89,7 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 					},
 				),
 			},
-		},
+		}),
 	})
 }
 
@@ -167,36 +130,25 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
-		Steps: []resource.TestStep{
-			{Config: cfg, Check: acctest.SaveAttr(accessControlRuleRes, "rule_sid", &sid)},
-			{
-				PreConfig: func() {
-					_, err := e.API.UpdateAccessControlRule(context.Background(), sid, map[string]any{
-						"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accessControlRuleRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
-					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
-					func(*terraform.State) error {
-						r, err := e.API.GetAccessControlRule(context.Background(), sid)
-						if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
-							err = fmt.Errorf("the apply did not revert the rule: %+v", r)
-						}
-						return err
-					},
-				),
+		Steps: acctest.DriftSteps(t, cfg, accessControlRuleRes, "rule_sid", &sid,
+			func() error {
+				_, err := e.API.UpdateAccessControlRule(context.Background(), sid, map[string]any{
+					"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
+				})
+				return err
 			},
-			acctest.RecreateStep(t, cfg, accessControlRuleRes, "rule_sid", &sid, func() error { return e.API.DeleteAccessControlRule(context.Background(), sid) }),
-		},
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
+				resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
+				func(*terraform.State) error {
+					r, err := e.API.GetAccessControlRule(context.Background(), sid)
+					if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
+						err = fmt.Errorf("the apply did not revert the rule: %+v", r)
+					}
+					return err
+				},
+			),
+			func() error { return e.API.DeleteAccessControlRule(context.Background(), sid) }),
 	})
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -51,9 +50,7 @@ func (m *model) Fill(ctx context.Context, p *client.Prefix, prior *model) diag.D
 	m.LRNSID = types.StringPointerValue(p.LRNSID)
 	m.StringKey1 = framework.KeepEmpty(p.StringKey1, prior.StringKey1)
 	m.StringKey2 = framework.KeepEmpty(p.StringKey2, prior.StringKey2)
-	var d diag.Diagnostics
-	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(p.Attributes, nil))
-	diags.Append(d...)
+	m.Attributes = framework.StringMapValue(ctx, p.Attributes, &diags)
 	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
 	return diags
 }
@@ -73,9 +70,7 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 		"string_key_2":           framework.StringPtr(m.StringKey2),
 	}
 	if framework.Known(m.Attributes) {
-		attrs := map[string]string{}
-		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
-		b["attributes"] = attrs
+		b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
 	}
 	if framework.Known(m.Transformations) {
 		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
@@ -102,24 +97,14 @@ var Object = &framework.Object[client.Prefix, model]{
 			"calls; with it, only to calls arriving through that trunk group. Both trunk groups must belong to the " +
 			"same partner, and the destination group needs at least one trunk bound to an endpoint.",
 		Attributes: map[string]schema.Attribute{
-			"prefix_sid": schema.StringAttribute{
-				MarkdownDescription: "Prefix secure ID; also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"prefix_sid": framework.ComputedSID("Prefix secure ID; also the import ID."),
 			"prefix": schema.StringAttribute{
 				MarkdownDescription: "The digits that trigger this routing: the start of the dialed number, digits only (for example `1555012`). Changing it updates the prefix in place.",
 				Required:            true,
 				Validators: []validator.String{stringvalidator.RegexMatches(digits,
 					"must be digits only: the start of the dialed number in international format without + or spaces, for example 1555012")},
 			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("N/A"),
-				Validators:          []validator.String{framework.NameValidator{}},
-			},
+			"name": framework.DefaultName("Name."),
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the provider's token. CarrierX documents it as writable, so a change is sent as an update.",
 				Optional:            true,

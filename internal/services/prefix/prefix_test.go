@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -48,22 +49,12 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy: func(s *terraform.State) error {
-			if !e.Live {
-				if err := acctest.ExpectCalls(e.Requests(), map[string]int{"DELETE /core/v2/phonenumber/prefixes/" + sid: 1}); err != nil {
-					return err
-				}
-			}
-			return e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind))(s)
-		},
-		Steps: []resource.TestStep{
+		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_prefix", "prefix_sid", "/core/v2/phonenumber/prefixes", &sid, acctest.Getter[client.Prefix](e, client.PrefixKind)),
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    full("1555012", "carrier-b", "k1"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           full("1555012", "carrier-b", "k1"),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("lrn_sid"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("string_key_2"), knownvalue.Null()),
@@ -92,51 +83,23 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(full("1555012", "carrier-b", "k1"), prefixRes, "prefix_sid"), []resource.TestStep{
 			{
-				ResourceName:                         prefixRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "prefix_sid",
-				ImportStateIdFunc:                    acctest.Attr(prefixRes, "prefix_sid"),
-			},
-			{
-				Config:            full("1555012", "carrier-b", "k1"),
-				ResourceName:      prefixRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(prefixRes, "prefix_sid"),
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    full("1555013", "carrier-b", "k2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           full("1555013", "carrier-b", "k2"),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(prefixRes, "prefix", "1555013"),
 					resource.TestCheckResourceAttr(prefixRes, "string_key_1", "k2"),
 					acctest.SameAttr(prefixRes, "prefix_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if n := len(acctest.Writes(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"prefix":"1555013","string_key_1":"k2"}`)
-					},
+					acctest.OnePatch(e, `{"prefix":"1555013","string_key_1":"k2"}`),
 				),
 			},
 			{
 				// Removing the references and the lists clears them.
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    prefixConfig(e, `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           prefixConfig(e, `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(prefixRes, "trunk_group_sid"),
 					resource.TestCheckNoResourceAttr(prefixRes, "source_trunk_group_sid"),
@@ -157,7 +120,7 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 					},
 				),
 			},
-		},
+		}),
 	})
 }
 
@@ -202,37 +165,26 @@ func TestAccPrefix_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
-		Steps: []resource.TestStep{
-			{Config: cfg, Check: acctest.SaveAttr(prefixRes, "prefix_sid", &sid)},
-			{
-				PreConfig: func() {
-					_, err := e.API.UpdatePrefix(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(prefixRes, "name", "drift"),
-					resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
-					resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
-					func(*terraform.State) error {
-						p, err := e.API.GetPrefix(context.Background(), sid)
-						if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
-							err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
-						}
-						return err
-					},
-				),
+		Steps: acctest.DriftSteps(t, cfg, prefixRes, "prefix_sid", &sid,
+			func() error {
+				_, err := e.API.UpdatePrefix(context.Background(), sid, map[string]any{
+					"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
+				})
+				return err
 			},
-			acctest.RecreateStep(t, cfg, prefixRes, "prefix_sid", &sid, func() error { return e.API.DeletePrefix(context.Background(), sid) }),
-		},
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(prefixRes, "name", "drift"),
+				resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
+				resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
+				func(*terraform.State) error {
+					p, err := e.API.GetPrefix(context.Background(), sid)
+					if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
+						err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
+					}
+					return err
+				},
+			),
+			func() error { return e.API.DeletePrefix(context.Background(), sid) }),
 	})
 }
 

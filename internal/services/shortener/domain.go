@@ -8,9 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -98,19 +96,13 @@ var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
 		MarkdownDescription: "A URL shortener domain: the host name `carrierx_shortener_link` short links are served " +
 			"under, and how expired and unknown links answer. The domain's DNS must point at CarrierX's shortener.",
 		Attributes: map[string]schema.Attribute{
-			"domain_sid": schema.StringAttribute{
-				MarkdownDescription: "Domain secure ID; also the import ID.", Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_sid": framework.ComputedSID("Domain secure ID; also the import ID."),
 			"domain_name": schema.StringAttribute{
 				MarkdownDescription: "Host name the short links are served under, for example `go.example.net`; unique across CarrierX. Changed in place.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Owning partner.", Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"partner_sid":         framework.ComputedSID("Owning partner."),
 			"expired_mode":        mode("How an expired link answers: `redirect_temporary` (the default), `redirect_permanent`, or `proxy_pass` (serve `expired_page` directly; the token needs the `shortener.allow_domain_mode_proxypass` scope)."),
 			"expired_page":        page("Page (or URL of the page) served or redirected to for an expired link. Unset means none."),
 			"expired_status_code": status("HTTP status for expired links with `expired_mode = \"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none."),

@@ -77,8 +77,8 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 		MarkdownDescription: "A short link on a `carrierx_shortener_domain`. The provider never asks CarrierX to reuse " +
 			"an existing link for the same destination (the `reuse` query argument): each resource owns its own link.",
 		Attributes: map[string]schema.Attribute{
-			"link_sid":    computed("Link secure ID; also the import ID.", stringplanmodifier.UseStateForUnknown()),
-			"partner_sid": computed("Owning partner.", stringplanmodifier.UseStateForUnknown()),
+			"link_sid":    framework.ComputedSID("Link secure ID; also the import ID."),
+			"partner_sid": framework.ComputedSID("Owning partner."),
 			"domain_sid": schema.StringAttribute{
 				MarkdownDescription: "Domain the link lives on (the `domain_sid` of a `carrierx_shortener_domain`, or a domain shared with the partner). Changing it replaces the link.",
 				Required:            true,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -39,7 +40,7 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_shortener_domain", "domain_sid", acctest.Getter[client.ShortenerDomain](e, client.ShortenerDomainKind)),
-		Steps: []resource.TestStep{
+		Steps: slices.Concat([]resource.TestStep{
 			{
 				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    shortenerDomainConfig(e, "go.example.net", ""),
@@ -64,36 +65,15 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(shortenerDomainConfig(e, "go.example.net", ""), shortenerDomainRes, "domain_sid"), []resource.TestStep{
 			{
-				ResourceName: shortenerDomainRes, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIdentifierAttribute: "domain_sid",
-				ImportStateIdFunc:                    acctest.Attr(shortenerDomainRes, "domain_sid"),
-			},
-			{
-				Config:       shortenerDomainConfig(e, "go.example.net", ""),
-				ResourceName: shortenerDomainRes, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(shortenerDomainRes, "domain_sid"),
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg2,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerDomainRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg2,
+				ConfigPlanChecks: acctest.Plans(shortenerDomainRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(shortenerDomainRes, "domain_name", "go2.example.net"),
 					acctest.SameAttr(shortenerDomainRes, "domain_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if w := acctest.Writes(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`)
-					},
+					acctest.OnePatch(e, `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`),
 				),
 			},
 			{
@@ -102,11 +82,8 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: cfg2,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerDomainRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg2,
+				ConfigPlanChecks: acctest.Plans(shortenerDomainRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "8"),
 					resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_page", "https://www.example.net/"),
@@ -124,7 +101,7 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 				},
 				Check: acctest.NewAttr(shortenerDomainRes, "domain_sid", &sid),
 			},
-		},
+		}),
 	})
 }
 
@@ -149,7 +126,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_shortener_link", "link_sid", acctest.Getter[client.ShortenerLink](e, client.ShortenerLinkKind)),
-		Steps: []resource.TestStep{
+		Steps: slices.Concat([]resource.TestStep{
 			{
 				Config: shortenerLinkConfig(e, "a", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -173,37 +150,16 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 					},
 				),
 			},
+		}, acctest.ImportSteps(shortenerLinkConfig(e, "a", ""), shortenerLinkRes, "link_sid"), []resource.TestStep{
 			{
-				ResourceName: shortenerLinkRes, ImportState: true, ImportStateVerify: true,
-				ImportStateVerifyIdentifierAttribute: "link_sid",
-				ImportStateIdFunc:                    acctest.Attr(shortenerLinkRes, "link_sid"),
-			},
-			{
-				Config:       shortenerLinkConfig(e, "a", ""),
-				ResourceName: shortenerLinkRes, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(shortenerLinkRes, "link_sid"),
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
+				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(shortenerLinkRes, "short_name", "spring"),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`/spring$`)),
 					acctest.SameAttr(shortenerLinkRes, "link_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if w := acctest.Writes(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`)
-					},
+					acctest.OnePatch(e, `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`),
 				),
 			},
 			{
@@ -212,19 +168,13 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.TestCheckResourceAttr(shortenerLinkRes, "destination_url", "https://www.example.org/offer"),
+				Config:           shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
+				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionUpdate),
+				Check:            resource.TestCheckResourceAttr(shortenerLinkRes, "destination_url", "https://www.example.org/offer"),
 			},
 			{
-				Config: shortenerLinkConfig(e, "b", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           shortenerLinkConfig(e, "b", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
+				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`b\.example\.org/spring$`)),
@@ -243,7 +193,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 				},
 				Check: acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
 			},
-		},
+		}),
 	})
 }
 
