@@ -108,15 +108,3 @@ func importBySID(ctx context.Context, req resource.ImportStateRequest, resp *res
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), req.ID)...)
 }
-
-// plainBody and plainFill adapt model methods that cannot fail.
-func plainBody[M any](body func(*M) map[string]any) func(*M, context.Context) (map[string]any, diag.Diagnostics) {
-	return func(m *M, _ context.Context) (map[string]any, diag.Diagnostics) { return body(m), nil }
-}
-
-func plainFill[M, T any](fill func(*M, *T, *M)) func(*M, context.Context, *T, *M) diag.Diagnostics {
-	return func(m *M, _ context.Context, obj *T, prior *M) diag.Diagnostics {
-		fill(m, obj, prior)
-		return nil
-	}
-}

@@ -7,10 +7,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/accesscontrolrule"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/prefix"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/shortener"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunkgroup"
 )
@@ -25,6 +28,10 @@ func resources() []func() resource.Resource {
 		partner.Resource,
 		accountsettings.Resource,
 		oauthtoken.Resource,
+		accesscontrolrule.Resource,
+		prefix.Resource,
+		shortener.DomainResource,
+		shortener.LinkResource,
 	}, resourceFactories...)
 }
 
@@ -35,6 +42,10 @@ func dataSources() []func() datasource.DataSource {
 		trunk.DataSources,
 		partner.DataSources,
 		oauthtoken.DataSources,
+		accesscontrolrule.DataSources,
+		prefix.DataSources,
+		shortener.DomainDataSources,
+		shortener.LinkDataSources,
 		dataSourceFactories,
 	)
 }

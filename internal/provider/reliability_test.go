@@ -71,8 +71,13 @@ resource "carrierx_trunk" "test" {
 			func(e *accEnv) string { return e.config(`resource "carrierx_prefix" "test" { prefix = "1555" }`) }},
 		{"carrierx_access_control_rule", "accesscontrol.rules", "/core/v2/accesscontrol/rules", nil,
 			func(e *accEnv) string {
-				return e.config("resource \"carrierx_access_control_rule\" \"test\" {\n" +
-					accessControlRuleBody("lost-rule", "called", "prefix", "any", `["1900"]`) + "\n}")
+				return e.config(`resource "carrierx_access_control_rule" "test" {
+  name       = "lost-rule"
+  field      = "called"
+  operation  = "prefix"
+  quantifier = "any"
+  entries    = ["1900"]
+}`)
 			}},
 		{"carrierx_storage_container", "storage.containers", "/core/v2/storage/containers", nil,
 			func(e *accEnv) string {

@@ -5,9 +5,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/shortener"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
 )
 
@@ -45,11 +47,11 @@ func storageFileSinglePairs(ds, res string) resource.TestCheckFunc {
 	return resource.ComposeAggregateTestCheckFunc(fs...)
 }
 
-// shortenerSinglePairs checks every attribute in docs of the shortener data
-// source ds against the resource res.
-func shortenerSinglePairs(ds, res string, docs map[string]string) resource.TestCheckFunc {
+// shortenerSinglePairs checks every attribute of the shortener data source
+// ds (those of the resource's schema s) against the resource res.
+func shortenerSinglePairs(ds, res string, s rschema.Schema) resource.TestCheckFunc {
 	var fs []resource.TestCheckFunc
-	for k := range shortenerDataSourceAttributes(docs) {
+	for k := range s.Attributes {
 		fs = append(fs, resource.TestCheckResourceAttrPair(ds, k, res, k))
 	}
 	return resource.ComposeAggregateTestCheckFunc(fs...)
@@ -270,10 +272,10 @@ data "carrierx_shortener_link" "by_filter" {
 }
 `,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					shortenerSinglePairs("data.carrierx_shortener_domain.by_sid", "carrierx_shortener_domain.a", shortenerDomainDocs),
-					shortenerSinglePairs("data.carrierx_shortener_domain.by_filter", "carrierx_shortener_domain.b", shortenerDomainDocs),
-					shortenerSinglePairs("data.carrierx_shortener_link.by_sid", "carrierx_shortener_link.support", shortenerLinkDocs),
-					shortenerSinglePairs("data.carrierx_shortener_link.by_filter", "carrierx_shortener_link.offer", shortenerLinkDocs),
+					shortenerSinglePairs("data.carrierx_shortener_domain.by_sid", "carrierx_shortener_domain.a", shortener.Domain.Schema),
+					shortenerSinglePairs("data.carrierx_shortener_domain.by_filter", "carrierx_shortener_domain.b", shortener.Domain.Schema),
+					shortenerSinglePairs("data.carrierx_shortener_link.by_sid", "carrierx_shortener_link.support", shortener.Link.Schema),
+					shortenerSinglePairs("data.carrierx_shortener_link.by_filter", "carrierx_shortener_link.offer", shortener.Link.Schema),
 					resource.TestMatchResourceAttr("data.carrierx_shortener_domain.by_sid", "domain_sid", sidRegexp),
 					resource.TestCheckResourceAttr("data.carrierx_shortener_domain.by_sid", "minimum_length", "8"),
 					resource.TestCheckResourceAttr("data.carrierx_shortener_domain.by_filter", "domain_name", "single-b.example.net"),

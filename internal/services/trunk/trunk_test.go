@@ -117,7 +117,7 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           trunkCfg(e, "a", "tr-a", 10, ""),
-				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.Plans(trunkRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("allow_transfer"), knownvalue.StringExact("false")),
 					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("asn_mode"), knownvalue.StringExact("disable")),
@@ -152,11 +152,11 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 					},
 				),
 			},
-		}, acctest.ImportSteps(trunkCfg(e, "a", "tr-a", 10, ""), trunkRes, "trunk_sid", trunkImportID), []resource.TestStep{
+		}, acctest.ImportStepsByID(trunkCfg(e, "a", "tr-a", 10, ""), trunkRes, "trunk_sid", trunkImportID), []resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           trunkCfg(e, "a", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Plans(trunkRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkRes, "name", "tr-renamed"),
 					resource.TestCheckResourceAttr(trunkRes, "in_capacity", "20"),
@@ -190,7 +190,7 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 			{
 				// Moving the trunk to another group replaces it.
 				Config:           trunkCfg(e, "b", "tr-renamed", 20, `allow_transfer = true`),
-				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.Plans(trunkRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.b", "trunk_group_sid"),
 					func(s *terraform.State) error {
@@ -277,7 +277,7 @@ func TestAccTrunk_drift(t *testing.T) {
 					}
 				},
 				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(trunkRes, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.Plans(trunkRes, plancheck.ResourceActionCreate),
 				Check: func(s *terraform.State) error {
 					old := tr
 					if err := capture(s); err != nil {

@@ -75,7 +75,7 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_cooldown"), knownvalue.Int64Exact(120)),
 					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_last_resort"), knownvalue.StringExact("first")),
@@ -102,11 +102,11 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 					},
 				),
 			},
-		}, acctest.ImportSteps(cfg, trunkGroupRes, "trunk_group_sid", trunkGroupSID), []resource.TestStep{
+		}, acctest.ImportSteps(cfg, trunkGroupRes, "trunk_group_sid"), []resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
@@ -132,7 +132,7 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 				// a taint replaces a trunk group.
 				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
 				Taint:            []string{trunkGroupRes},
-				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionReplace),
+				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionReplace),
 				Check: func(s *terraform.State) error {
 					sid, _ := trunkGroupSID(s)
 					if sid == firstSID {
@@ -230,7 +230,7 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           cfg(""),
-				ConfigPlanChecks: acctest.ExpectAction(trunkGroupRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "external_handlers"),
 					func(*terraform.State) error {

@@ -1,4 +1,4 @@
-package provider
+package accesscontrolrule
 
 import (
 	"context"
@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,9 +16,7 @@ import (
 // names the entry.
 func TestValidatorACLRegexpEntries(t *testing.T) {
 	ctx := context.Background()
-	var sresp resource.SchemaResponse
-	NewAccessControlRuleResource().Schema(ctx, resource.SchemaRequest{}, &sresp)
-	sch := sresp.Schema
+	sch := Object.Schema
 	config := func(op tftypes.Value, entries []string) (tfsdk.Config, types.List) {
 		ev := make([]tftypes.Value, len(entries))
 		for i, e := range entries {
@@ -52,7 +49,7 @@ func TestValidatorACLRegexpEntries(t *testing.T) {
 	} {
 		cfg, list := config(c.op, c.entries)
 		resp := &validator.ListResponse{}
-		aclRegexpEntries{}.ValidateList(ctx, validator.ListRequest{Path: path.Root("entries"), Config: cfg, ConfigValue: list}, resp)
+		regexpEntries{}.ValidateList(ctx, validator.ListRequest{Path: path.Root("entries"), Config: cfg, ConfigValue: list}, resp)
 		errs := resp.Diagnostics.Errors()
 		if len(errs) != len(c.want) {
 			t.Errorf("%v %q: want %d errors, got %v", c.op, c.entries, len(c.want), resp.Diagnostics)

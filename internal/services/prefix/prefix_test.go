@@ -1,9 +1,10 @@
-package provider
+package prefix_test
 
 import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,22 +14,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const prefixRes = "carrierx_prefix.test"
 
-func prefixConfig(e *accEnv, body string) string {
-	return e.config("resource \"carrierx_prefix\" \"test\" {\n" + body + "\n}\n")
+func prefixConfig(e *acctest.Env, body string) string {
+	return e.Config("resource \"carrierx_prefix\" \"test\" {\n" + body + "\n}\n")
 }
 
 // TestAccPrefix_lifecycle covers create, import, update in place (a new
 // prefix string included: the API documents it as writable, so it is no
 // replacement), clearing references, and destroy, with the requests sent.
 func TestAccPrefix_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
-	tg := prefixCreateRoutableTrunkGroup(t, e, "prefix-dest")
-	src := prefixCreateTrunkGroup(t, e, "prefix-src")
+	e := acctest.New(t)
+	tg := acctest.PrefixCreateRoutableTrunkGroup(t, e, "prefix-dest")
+	src := acctest.PrefixCreateTrunkGroup(t, e, "prefix-src")
 	var sid string
 	full := func(prefix, name, key string) string {
 		return prefixConfig(e, fmt.Sprintf(`
@@ -46,23 +48,13 @@ func TestAccPrefix_lifecycle(t *testing.T) {
   }]`, prefix, name, tg, src, key))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
-				if err := expectCalls(e.requests(), map[string]int{"DELETE /core/v2/phonenumber/prefixes/" + sid: 1}); err != nil {
-					return err
-				}
-			}
-			return e.checkGone("carrierx_prefix", "prefix_sid", e.prefixGet)(s)
-		},
-		Steps: []resource.TestStep{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_prefix", "prefix_sid", "/core/v2/phonenumber/prefixes", &sid, acctest.Getter[client.Prefix](e, client.PrefixKind)),
+		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    full("1555012", "carrier-b", "k1"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           full("1555012", "carrier-b", "k1"),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("lrn_sid"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("string_key_2"), knownvalue.Null()),
@@ -71,103 +63,75 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550100100")})),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(prefixRes, "prefix_sid", sidRegexp),
+					resource.TestMatchResourceAttr(prefixRes, "prefix_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(prefixRes, "partner_sid", regexp.MustCompile(`.+`)),
 					resource.TestCheckResourceAttr(prefixRes, "prefix", "1555012"),
 					resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
 					resource.TestCheckResourceAttr(prefixRes, "source_trunk_group_sid", src),
-					prefixSaveAttr(prefixRes, "prefix_sid", &sid),
+					acctest.SaveAttr(prefixRes, "prefix_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/prefixes": 1, "GET /core/v2/phonenumber/prefixes/" + sid: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/prefixes": 1, "GET /core/v2/phonenumber/prefixes/" + sid: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "POST", fmt.Sprintf(`{"attributes":{"team":"voice"},"callback_url":"https://hooks.example.com/prefix",`+
+						return acctest.ExpectBody(reqs, "POST", fmt.Sprintf(`{"attributes":{"team":"voice"},"callback_url":"https://hooks.example.com/prefix",`+
 							`"name":"carrier-b","prefix":"1555012","source_trunk_group_sid":%q,"string_key_1":"k1",`+
 							`"transformations":[{"action":"set_ani","direction":"outbound","operands":["15550100100"]}],"trunk_group_sid":%q}`, src, tg))
 					},
 				),
 			},
+		}, acctest.ImportSteps(full("1555012", "carrier-b", "k1"), prefixRes, "prefix_sid"), []resource.TestStep{
 			{
-				ResourceName:                         prefixRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "prefix_sid",
-				ImportStateIdFunc:                    prefixStateAttr(prefixRes, "prefix_sid"),
-			},
-			{
-				Config:            full("1555012", "carrier-b", "k1"),
-				ResourceName:      prefixRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: prefixStateAttr(prefixRes, "prefix_sid"),
-			},
-			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    full("1555013", "carrier-b", "k2"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           full("1555013", "carrier-b", "k2"),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(prefixRes, "prefix", "1555013"),
 					resource.TestCheckResourceAttr(prefixRes, "string_key_1", "k2"),
-					prefixSameAttr(prefixRes, "prefix_sid", &sid),
-					func(*terraform.State) error {
-						if e.live {
-							return nil
-						}
-						reqs := e.requests()
-						if n := len(prefixWrites(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, summarize(reqs))
-						}
-						return expectBody(reqs, "PATCH", `{"prefix":"1555013","string_key_1":"k2"}`)
-					},
+					acctest.SameAttr(prefixRes, "prefix_sid", &sid),
+					acctest.OnePatch(e, `{"prefix":"1555013","string_key_1":"k2"}`),
 				),
 			},
 			{
 				// Removing the references and the lists clears them.
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    prefixConfig(e, `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           prefixConfig(e, `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
+				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(prefixRes, "trunk_group_sid"),
 					resource.TestCheckNoResourceAttr(prefixRes, "source_trunk_group_sid"),
 					resource.TestCheckResourceAttr(prefixRes, "transformations.#", "0"),
 					resource.TestCheckResourceAttr(prefixRes, "attributes.%", "0"),
-					prefixSameAttr(prefixRes, "prefix_sid", &sid),
+					acctest.SameAttr(prefixRes, "prefix_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectBody(reqs, "PATCH", `{"attributes":{},"callback_url":null,"source_trunk_group_sid":null,`+
+						reqs := e.Requests()
+						if err := acctest.ExpectBody(reqs, "PATCH", `{"attributes":{},"callback_url":null,"source_trunk_group_sid":null,`+
 							`"string_key_1":null,"transformations":[],"trunk_group_sid":null}`); err != nil {
 							return err
 						}
-						e.clearRequests() // CheckDestroy counts what destroy sends
+						e.ClearRequests() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),
 			},
-		},
+		}),
 	})
 }
 
 // TestAccPrefix_minimal configures only the required prefix: the API's
 // defaults never show as a change, and import round-trips.
 func TestAccPrefix_minimal(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := prefixConfig(e, `prefix = "44"`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_prefix", "prefix_sid", e.prefixGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -182,16 +146,16 @@ func TestAccPrefix_minimal(t *testing.T) {
 				),
 			},
 			{Config: cfg, ResourceName: prefixRes, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
-				ImportStateIdFunc: prefixStateAttr(prefixRes, "prefix_sid")},
+				ImportStateIdFunc: acctest.Attr(prefixRes, "prefix_sid")},
 		},
 	})
 }
 
 // TestAccPrefix_drift changes and deletes the prefix behind Terraform's back.
 func TestAccPrefix_drift(t *testing.T) {
-	e := newAccEnv(t)
-	tg := prefixCreateRoutableTrunkGroup(t, e, "drift-dest")
-	other := prefixCreateRoutableTrunkGroup(t, e, "drift-other")
+	e := acctest.New(t)
+	tg := acctest.PrefixCreateRoutableTrunkGroup(t, e, "drift-dest")
+	other := acctest.PrefixCreateRoutableTrunkGroup(t, e, "drift-other")
 	var sid string
 	cfg := prefixConfig(e, fmt.Sprintf(`
   prefix          = "1555014"
@@ -199,48 +163,37 @@ func TestAccPrefix_drift(t *testing.T) {
   trunk_group_sid = %q
   attributes      = { team = "voice" }`, tg))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_prefix", "prefix_sid", e.prefixGet),
-		Steps: []resource.TestStep{
-			{Config: cfg, Check: prefixSaveAttr(prefixRes, "prefix_sid", &sid)},
-			{
-				PreConfig: func() {
-					_, err := e.api.UpdatePrefix(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(prefixRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(prefixRes, "name", "drift"),
-					resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
-					resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
-					func(*terraform.State) error {
-						p, err := e.api.GetPrefix(context.Background(), sid)
-						if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
-							err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
-						}
-						return err
-					},
-				),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
+		Steps: acctest.DriftSteps(t, cfg, prefixRes, "prefix_sid", &sid,
+			func() error {
+				_, err := e.API.UpdatePrefix(context.Background(), sid, map[string]any{
+					"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
+				})
+				return err
 			},
-			recreateStep(t, cfg, prefixRes, "prefix_sid", &sid, func() error { return e.api.DeletePrefix(context.Background(), sid) }),
-		},
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(prefixRes, "name", "drift"),
+				resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
+				resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
+				func(*terraform.State) error {
+					p, err := e.API.GetPrefix(context.Background(), sid)
+					if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
+						err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
+					}
+					return err
+				},
+			),
+			func() error { return e.API.DeletePrefix(context.Background(), sid) }),
 	})
 }
 
 // TestAccPrefix_invalidInput fails at plan time where the schema knows
 // better and with CarrierX's message otherwise; nothing is left behind.
 func TestAccPrefix_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	noneLeft := func() {
-		ps, err := e.api.ListPrefixes(context.Background(), client.ListOptions{})
+		ps, err := e.API.ListPrefixes(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +202,7 @@ func TestAccPrefix_invalidInput(t *testing.T) {
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      prefixConfig(e, `prefix = "+1 555"`),
@@ -261,11 +214,11 @@ func TestAccPrefix_invalidInput(t *testing.T) {
 			},
 			{
 				Config:      prefixConfig(e, `prefix = "1555"`+"\n"+`trunk_group_sid = "tg-main"`),
-				ExpectError: regexp.MustCompile(`(?s)Attribute\s+trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID:.*got:\s+tg-main`),
+				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid\s+"tg-main"\s+is\s+not\s+a\s+SID:\s+trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID`),
 			},
 			{
 				Config:      prefixConfig(e, `prefix = "1555"`+"\n"+`source_trunk_group_sid = ""`),
-				ExpectError: regexp.MustCompile(`(?s)Attribute\s+source_trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID`),
+				ExpectError: regexp.MustCompile(`(?s)source_trunk_group_sid\s+.*is\s+not\s+a\s+SID:\s+source_trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID`),
 			},
 			{
 				// Well-formed but unknown: CarrierX refuses it, naming the field.

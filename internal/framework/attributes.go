@@ -1,0 +1,51 @@
+package framework
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Attributes that most objects declare the same way.
+
+// ComputedSID is a SID CarrierX assigns (the object's own, its owner's):
+// computed, and kept from state so it never shows as a change.
+func ComputedSID(doc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc, Computed: true,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+}
+
+// DefaultName is an object's friendly name: optional, `N/A` (CarrierX's
+// name of an unnamed object) by default. doc says what is named ("Rule name.").
+func DefaultName(doc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: doc + " Defaults to `N/A`, CarrierX's default. " + NameRule,
+		Optional:            true,
+		Computed:            true,
+		Default:             stringdefault.StaticString("N/A"),
+		Validators:          []validator.String{NameValidator{}},
+	}
+}
+
+// StringMapValue renders a JSON object (free-form `attributes`) as a
+// map(string) attribute; see StringMap.
+func StringMapValue(ctx context.Context, in map[string]any, diags *diag.Diagnostics) types.Map {
+	m, d := types.MapValueFrom(ctx, types.StringType, StringMap(in, nil))
+	diags.Append(d...)
+	return m
+}
+
+// StringMapBody reads a map(string) attribute; null or unknown is empty.
+func StringMapBody(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
+	out := map[string]string{}
+	if Known(m) {
+		diags.Append(m.ElementsAs(ctx, &out, false)...)
+	}
+	return out
+}

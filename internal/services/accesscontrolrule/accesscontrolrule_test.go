@@ -1,0 +1,280 @@
+package accesscontrolrule_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+)
+
+const accessControlRuleRes = "carrierx_access_control_rule.test"
+
+func accessControlRuleConfig(e *acctest.Env, body string) string {
+	return e.Config("resource \"carrierx_access_control_rule\" \"test\" {\n" + body + "\n}\n")
+}
+
+func accessControlRuleBody(name, field, op, quant, entries string) string {
+	return fmt.Sprintf("name = %q\nfield = %q\noperation = %q\nquantifier = %q\nentries = %s", name, field, op, quant, entries)
+}
+
+// TestAccAccessControlRule_lifecycle covers create, import, update in
+// place (every attribute is writable, so nothing forces a replacement) and
+// destroy, with the requests each step sends.
+func TestAccAccessControlRule_lifecycle(t *testing.T) {
+	e := acctest.New(t)
+	var sid string
+	first := accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "any", `["1900"]`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_access_control_rule", "rule_sid", "/core/v2/accesscontrol/rules", &sid, acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+		Steps: slices.Concat([]resource.TestStep{
+			{
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           first,
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionCreate),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestMatchResourceAttr(accessControlRuleRes, "rule_sid", acctest.SIDRegexp),
+					resource.TestCheckResourceAttr(accessControlRuleRes, "read_only", "false"),
+					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
+					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.0", "1900"),
+					acctest.SaveAttr(accessControlRuleRes, "rule_sid", &sid),
+					func(*terraform.State) error {
+						if e.Live {
+							return nil
+						}
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/accesscontrol/rules": 1, "GET /core/v2/accesscontrol/rules/" + sid: 0}); err != nil {
+							return err
+						}
+						return acctest.ExpectBody(reqs, "POST", `{"entries":["1900"],"field":"called","name":"premium","operation":"prefix","quantifier":"any"}`)
+					},
+				),
+			},
+		}, acctest.ImportSteps(first, accessControlRuleRes, "rule_sid"), []resource.TestStep{
+			{
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "none"),
+					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.1", "1976"),
+					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
+					acctest.OnePatch(e, `{"entries":["1900","1976"],"quantifier":"none"}`),
+				),
+			},
+			{
+				// field and operation are writable too: still an update.
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
+				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
+				Check: resource.ComposeTestCheckFunc(
+					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
+					func(*terraform.State) error {
+						if e.Live {
+							return nil
+						}
+						if err := acctest.ExpectBody(e.Requests(), "PATCH", `{"entries":["1900.*","1976.*"],"field":"calling","operation":"regexp"}`); err != nil {
+							return err
+						}
+						e.ClearRequests() // CheckDestroy counts what destroy sends
+						return nil
+					},
+				),
+			},
+		}),
+	})
+}
+
+// TestAccAccessControlRule_defaultsAndLegacyField leaves name out and uses
+// a legacy field spelling: neither shows as a change later.
+func TestAccAccessControlRule_defaultsAndLegacyField(t *testing.T) {
+	e := acctest.New(t)
+	cfg := accessControlRuleConfig(e, `
+field      = "from_did"
+operation  = "exact"
+quantifier = "all"
+entries    = ["15550100111"]`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(accessControlRuleRes, "name", "N/A"),
+					resource.TestCheckResourceAttr(accessControlRuleRes, "field", "from_did"),
+				),
+			},
+			{Config: cfg, PlanOnly: true},
+		},
+	})
+}
+
+// TestAccAccessControlRule_drift changes and deletes the rule behind
+// Terraform's back.
+func TestAccAccessControlRule_drift(t *testing.T) {
+	e := acctest.New(t)
+	var sid string
+	cfg := accessControlRuleConfig(e, accessControlRuleBody("drift", "called", "prefix", "any", `["1900"]`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+		Steps: acctest.DriftSteps(t, cfg, accessControlRuleRes, "rule_sid", &sid,
+			func() error {
+				_, err := e.API.UpdateAccessControlRule(context.Background(), sid, map[string]any{
+					"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
+				})
+				return err
+			},
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
+				resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
+				func(*terraform.State) error {
+					r, err := e.API.GetAccessControlRule(context.Background(), sid)
+					if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
+						err = fmt.Errorf("the apply did not revert the rule: %+v", r)
+					}
+					return err
+				},
+			),
+			func() error { return e.API.DeleteAccessControlRule(context.Background(), sid) }),
+	})
+}
+
+// TestAccAccessControlRule_invalidInput rejects bad enums at plan time and
+// leaves nothing behind.
+func TestAccAccessControlRule_invalidInput(t *testing.T) {
+	e := acctest.New(t)
+	noneLeft := func() {
+		rules, err := e.API.ListAccessControlRules(context.Background(), client.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rules {
+			if !r.ReadOnly {
+				t.Fatalf("bad input left rule %s behind", r.RuleSID)
+			}
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "contains", "any", `["1900"]`)),
+				ExpectError: regexp.MustCompile(`(?s)Attribute operation value must be one of:.*"exact".*"prefix".*"regexp".*got:\s+"contains"`),
+			},
+			{
+				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "caller_id", "prefix", "any", `["1900"]`)),
+				ExpectError: regexp.MustCompile(`(?s)Attribute field value must be one of:.*"calling".*got:\s+"caller_id"`),
+			},
+			{
+				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "some", `["1900"]`)),
+				ExpectError: regexp.MustCompile(`(?s)Attribute quantifier value must be one of:.*got:\s+"some"`),
+			},
+			{
+				Config:      accessControlRuleConfig(e, `field = "called"`+"\n"+`operation = "prefix"`+"\n"+`quantifier = "any"`),
+				ExpectError: regexp.MustCompile(`(?s)The argument "entries" is required`),
+			},
+			{
+				// Not checked by the schema (the reference does not say), refused by the API.
+				PreConfig:   noneLeft,
+				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `[]`)),
+				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_access_control_rule.*422.*entries`),
+			},
+			{
+				PreConfig:     noneLeft,
+				Config:        accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
+				ResourceName:  accessControlRuleRes,
+				ImportState:   true,
+				ImportStateId: "00000000-0000-4000-8000-000000000000",
+				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
+			{
+				Config:        accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
+				ResourceName:  accessControlRuleRes,
+				ImportState:   true,
+				ImportStateId: "premium",
+				ExpectError:   regexp.MustCompile(`(?s)"premium" is not a rule SID;\s+import with the\s+rule_sid`),
+			},
+		},
+	})
+	noneLeft()
+}
+
+// TestAccAccessControlRuleDataSources reads rules by SID, by a filter
+// matching one, and as a filtered, ordered list.
+func TestAccAccessControlRuleDataSources(t *testing.T) {
+	e := acctest.New(t)
+	keep := e.Config(`
+resource "carrierx_access_control_rule" "r" {
+  count      = 3
+  name       = ["premium", "tollfree", "local"][count.index]
+  field      = "called"
+  operation  = "prefix"
+  quantifier = "any"
+  entries    = [["1900", "1800", "1516"][count.index]]
+}
+resource "carrierx_access_control_rule" "sms" {
+  name       = "sms-spam"
+  field      = "message"
+  operation  = "regexp"
+  quantifier = "any"
+  entries    = [".*WIN.*"]
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: e.Providers(),
+		Steps: []resource.TestStep{
+			{
+				Config: keep + `
+data "carrierx_access_control_rule" "by_sid" {
+  rule_sid = carrierx_access_control_rule.r[1].rule_sid
+}
+data "carrierx_access_control_rule" "by_filter" {
+  filter     = "field eq \"message\""
+  depends_on = [carrierx_access_control_rule.sms, carrierx_access_control_rule.r]
+}
+data "carrierx_access_control_rules" "called" {
+  filter     = "field eq \"called\""
+  order      = "name asc"
+  depends_on = [carrierx_access_control_rule.r, carrierx_access_control_rule.sms]
+}
+`,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_sid", "rule_sid", "carrierx_access_control_rule.r.1", "rule_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "entries.0", "1800"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "read_only", "false"),
+					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_filter", "rule_sid", "carrierx_access_control_rule.sms", "rule_sid"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_filter", "operation", "regexp"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.#", "3"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.0.name", "local"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.1.name", "premium"),
+					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.2.name", "tollfree"),
+				),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "field eq \"called\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched more than one access control\s+rules`),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "name eq \"nothing\"" }`,
+				ExpectError: regexp.MustCompile(`(?s)matched 0 access control rules`),
+			},
+			{
+				Config:      keep + `data "carrierx_access_control_rule" "x" { rule_sid = "00000000-0000-4000-8000-000000000000" }`,
+				ExpectError: regexp.MustCompile(`(?s)No access control rule has rule_sid\s+"00000000-0000-4000-8000-000000000000"`),
+			},
+		},
+	})
+}

@@ -1,0 +1,155 @@
+// Package prefix is carrierx_prefix and its data sources: prefix-based
+// outbound routing of the partner's calls to a trunk group (CarrierX docs,
+// Core API, Phone Numbers, Prefix Object).
+package prefix
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+type model struct {
+	PrefixSID           types.String `tfsdk:"prefix_sid"`
+	Prefix              types.String `tfsdk:"prefix"`
+	Name                types.String `tfsdk:"name"`
+	PartnerSID          types.String `tfsdk:"partner_sid"`
+	TrunkGroupSID       types.String `tfsdk:"trunk_group_sid"`
+	SourceTrunkGroupSID types.String `tfsdk:"source_trunk_group_sid"`
+	CallbackURL         types.String `tfsdk:"callback_url"`
+	LRNSID              types.String `tfsdk:"lrn_sid"`
+	StringKey1          types.String `tfsdk:"string_key_1"`
+	StringKey2          types.String `tfsdk:"string_key_2"`
+	Attributes          types.Map    `tfsdk:"attributes"`
+	Transformations     types.List   `tfsdk:"transformations"`
+}
+
+// Fill sets every attribute from the API answer; prior keeps a configured
+// "" that the API reads back as null.
+func (m *model) Fill(ctx context.Context, p *client.Prefix, prior *model) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.PrefixSID = types.StringValue(p.PrefixSID)
+	m.Prefix = types.StringValue(p.Prefix)
+	m.Name = types.StringPointerValue(p.Name)
+	m.PartnerSID = types.StringValue(p.PartnerSID)
+	m.TrunkGroupSID = framework.KeepEmpty(p.TrunkGroupSID, prior.TrunkGroupSID)
+	m.SourceTrunkGroupSID = framework.KeepEmpty(p.SourceTrunkGroupSID, prior.SourceTrunkGroupSID)
+	m.CallbackURL = framework.KeepEmpty(p.CallbackURL, prior.CallbackURL)
+	m.LRNSID = types.StringPointerValue(p.LRNSID)
+	m.StringKey1 = framework.KeepEmpty(p.StringKey1, prior.StringKey1)
+	m.StringKey2 = framework.KeepEmpty(p.StringKey2, prior.StringKey2)
+	m.Attributes = framework.StringMapValue(ctx, p.Attributes, &diags)
+	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
+	return diags
+}
+
+// Body renders the writable attributes as API JSON values; a null
+// attribute becomes a nil entry so an update can clear it.
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := map[string]any{
+		"prefix":                 framework.StringPtr(m.Prefix),
+		"name":                   framework.StringPtr(m.Name),
+		"partner_sid":            framework.StringPtr(m.PartnerSID),
+		"trunk_group_sid":        framework.StringPtr(m.TrunkGroupSID),
+		"source_trunk_group_sid": framework.StringPtr(m.SourceTrunkGroupSID),
+		"callback_url":           framework.StringPtr(m.CallbackURL),
+		"string_key_1":           framework.StringPtr(m.StringKey1),
+		"string_key_2":           framework.StringPtr(m.StringKey2),
+	}
+	if framework.Known(m.Attributes) {
+		b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
+	}
+	if framework.Known(m.Transformations) {
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
+	}
+	return b, diags
+}
+
+var digits = regexp.MustCompile(`^[0-9]+$`)
+
+// trunkGroupSID checks a trunk group reference for form only; whether the
+// trunk group exists and belongs to the partner is CarrierX's to say.
+var trunkGroupSID = []validator.String{framework.SID{What: "trunk group SID",
+	Hint: "Use the trunk_group_sid of a carrierx_trunk_group; leave the attribute out for none."}}
+
+// Object declares carrierx_prefix.
+var Object = &framework.Object[client.Prefix, model]{
+	Type:       "carrierx_prefix",
+	SIDAttr:    "prefix_sid",
+	Collection: framework.Of[model, client.Prefix](client.PrefixKind),
+	Schema: schema.Schema{
+		MarkdownDescription: "A CarrierX prefix: prefix-based outbound routing. When one of the partner's endpoints " +
+			"places an outbound call whose dialed number starts with `prefix`, the call goes to the trunk group " +
+			"`trunk_group_sid`. Without `source_trunk_group_sid` the prefix applies to all of the partner's outbound " +
+			"calls; with it, only to calls arriving through that trunk group. Both trunk groups must belong to the " +
+			"same partner, and the destination group needs at least one trunk bound to an endpoint.",
+		Attributes: map[string]schema.Attribute{
+			"prefix_sid": framework.ComputedSID("Prefix secure ID; also the import ID."),
+			"prefix": schema.StringAttribute{
+				MarkdownDescription: "The digits that trigger this routing: the start of the dialed number, digits only (for example `1555012`). Changing it updates the prefix in place.",
+				Required:            true,
+				Validators: []validator.String{stringvalidator.RegexMatches(digits,
+					"must be digits only: the start of the dialed number in international format without + or spaces, for example 1555012")},
+			},
+			"name": framework.DefaultName("Name."),
+			"partner_sid": schema.StringAttribute{
+				MarkdownDescription: "Owning partner; defaults to the partner of the provider's token. CarrierX documents it as writable, so a change is sent as an update.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"trunk_group_sid": schema.StringAttribute{
+				MarkdownDescription: "Destination trunk group of the matched calls. Unset means none.",
+				Optional:            true,
+				Validators:          trunkGroupSID,
+			},
+			"source_trunk_group_sid": schema.StringAttribute{
+				MarkdownDescription: "Restricts the prefix to calls that arrive through this trunk group. Unset means calls from anywhere.",
+				Optional:            true,
+				Validators:          trunkGroupSID,
+			},
+			"callback_url": schema.StringAttribute{
+				MarkdownDescription: "Callback URL of the prefix. Unset means none. " + framework.CallbackURLRule,
+				Optional:            true,
+				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
+			},
+			"lrn_sid": schema.StringAttribute{
+				MarkdownDescription: "Location Routing Number CarrierX assigned to the prefix; null when none.",
+				Computed:            true,
+			},
+			"string_key_1": schema.StringAttribute{MarkdownDescription: "Free user-defined key.", Optional: true},
+			"string_key_2": schema.StringAttribute{MarkdownDescription: "Second free user-defined key.", Optional: true},
+			"attributes": schema.MapAttribute{
+				MarkdownDescription: "Free-form key/value attributes.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Computed:            true,
+				Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
+			},
+			"transformations": framework.Transformations("prefix"),
+		},
+	},
+}
+
+// Resource is the carrierx_prefix resource.
+var Resource = framework.NewResource[client.Prefix](Object)
+
+// DataSources are carrierx_prefix and carrierx_prefixes.
+var DataSources = framework.NewDataSources[client.Prefix](&framework.Lookup[client.Prefix, model]{
+	Object: Object, Noun: "prefix", Nouns: "prefixes",
+	Plural: "carrierx_prefixes", Items: "prefixes", Example: `prefix eq "1555012"`,
+})

@@ -1,0 +1,143 @@
+package shortener
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+type domainModel struct {
+	DomainSID          types.String `tfsdk:"domain_sid"`
+	DomainName         types.String `tfsdk:"domain_name"`
+	PartnerSID         types.String `tfsdk:"partner_sid"`
+	ExpiredMode        types.String `tfsdk:"expired_mode"`
+	ExpiredPage        types.String `tfsdk:"expired_page"`
+	ExpiredStatusCode  types.Int64  `tfsdk:"expired_status_code"`
+	MinimumLength      types.Int64  `tfsdk:"minimum_length"`
+	NotFoundMode       types.String `tfsdk:"not_found_mode"`
+	NotFoundPage       types.String `tfsdk:"not_found_page"`
+	NotFoundStatusCode types.Int64  `tfsdk:"not_found_status_code"`
+	Scope              types.String `tfsdk:"scope"`
+	Secure             types.String `tfsdk:"secure"`
+	SuffixPattern      types.String `tfsdk:"suffix_pattern"`
+}
+
+// Fill sets every attribute from the API answer; prior keeps a configured
+// "" that the API reads back as null.
+func (m *domainModel) Fill(_ context.Context, d *client.ShortenerDomain, prior *domainModel) diag.Diagnostics {
+	m.DomainSID = types.StringValue(d.DomainSID)
+	m.DomainName = types.StringValue(d.DomainName)
+	m.PartnerSID = types.StringValue(d.PartnerSID)
+	m.ExpiredMode = types.StringPointerValue(d.ExpiredMode)
+	m.ExpiredPage = framework.KeepEmpty(d.ExpiredPage, prior.ExpiredPage)
+	m.ExpiredStatusCode = types.Int64PointerValue(d.ExpiredStatusCode)
+	m.MinimumLength = types.Int64PointerValue(d.MinimumLength)
+	m.NotFoundMode = types.StringPointerValue(d.NotFoundMode)
+	m.NotFoundPage = framework.KeepEmpty(d.NotFoundPage, prior.NotFoundPage)
+	m.NotFoundStatusCode = types.Int64PointerValue(d.NotFoundStatusCode)
+	m.Scope = types.StringPointerValue(d.Scope)
+	m.Secure = types.StringPointerValue(d.Secure)
+	m.SuffixPattern = framework.KeepEmpty(d.SuffixPattern, prior.SuffixPattern)
+	return nil
+}
+
+// Body renders the writable attributes; null becomes a nil entry so an
+// update can clear it.
+func (m *domainModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
+	return map[string]any{
+		"domain_name":           framework.StringPtr(m.DomainName),
+		"expired_mode":          framework.StringPtr(m.ExpiredMode),
+		"expired_page":          framework.StringPtr(m.ExpiredPage),
+		"expired_status_code":   framework.Int64Ptr(m.ExpiredStatusCode),
+		"minimum_length":        framework.Int64Ptr(m.MinimumLength),
+		"not_found_mode":        framework.StringPtr(m.NotFoundMode),
+		"not_found_page":        framework.StringPtr(m.NotFoundPage),
+		"not_found_status_code": framework.Int64Ptr(m.NotFoundStatusCode),
+		"scope":                 framework.StringPtr(m.Scope),
+		"secure":                framework.StringPtr(m.Secure),
+		"suffix_pattern":        framework.StringPtr(m.SuffixPattern),
+	}, nil
+}
+
+// mode is expired_mode or not_found_mode.
+func mode(doc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true,
+		Default:    stringdefault.StaticString("redirect_temporary"),
+		Validators: []validator.String{stringvalidator.OneOf(modes...)}}
+}
+
+// status is expired_status_code or not_found_status_code.
+func status(doc string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true, Validators: []validator.Int64{statusCode{}}}
+}
+
+// page is expired_page or not_found_page.
+func page(doc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc + " " + framework.NoUserinfoRule, Optional: true,
+		Validators: []validator.String{framework.URLWithoutUserinfo{}}}
+}
+
+// Domain declares carrierx_shortener_domain.
+var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
+	Type:       "carrierx_shortener_domain",
+	SIDAttr:    "domain_sid",
+	Collection: framework.Of[domainModel, client.ShortenerDomain](client.ShortenerDomainKind),
+	Schema: schema.Schema{
+		MarkdownDescription: "A URL shortener domain: the host name `carrierx_shortener_link` short links are served " +
+			"under, and how expired and unknown links answer. The domain's DNS must point at CarrierX's shortener.",
+		Attributes: map[string]schema.Attribute{
+			"domain_sid": framework.ComputedSID("Domain secure ID; also the import ID."),
+			"domain_name": schema.StringAttribute{
+				MarkdownDescription: "Host name the short links are served under, for example `go.example.net`; unique across CarrierX. Changed in place.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"partner_sid":         framework.ComputedSID("Owning partner."),
+			"expired_mode":        mode("How an expired link answers: `redirect_temporary` (the default), `redirect_permanent`, or `proxy_pass` (serve `expired_page` directly; the token needs the `shortener.allow_domain_mode_proxypass` scope)."),
+			"expired_page":        page("Page (or URL of the page) served or redirected to for an expired link. Unset means none."),
+			"expired_status_code": status("HTTP status for expired links with `expired_mode = \"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none."),
+			"minimum_length": schema.Int64Attribute{
+				MarkdownDescription: "Minimum length of generated short names. Defaults to `6`.",
+				Optional:            true, Computed: true, Default: int64default.StaticInt64(6),
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"not_found_mode":        mode("How an unknown short name answers; same values as `expired_mode`. Defaults to `redirect_temporary`."),
+			"not_found_page":        page("Page (or URL of the page) served or redirected to for an unknown short name. Unset means none."),
+			"not_found_status_code": status("HTTP status for unknown short names with `not_found_mode = \"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none."),
+			"scope": schema.StringAttribute{
+				MarkdownDescription: "Which partners may create links on the domain. Defaults to `children`; the other values are not documented, so they are not checked here.",
+				Optional:            true, Computed: true, Default: stringdefault.StaticString("children"),
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"secure": schema.StringAttribute{
+				MarkdownDescription: "Whether link URLs use https: `disabled` (the default) or `required` (the token needs the `shortener.allow_domain_secure_required` scope); other values are not documented, so they are not checked here.",
+				Optional:            true, Computed: true, Default: stringdefault.StaticString("disabled"),
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"suffix_pattern": schema.StringAttribute{
+				MarkdownDescription: "Regular expression of file suffixes accepted after a short name, for example `.(mp3|mp4)`. Unset means no suffixes. " + framework.RegexpRule,
+				Optional:            true,
+				Validators:          []validator.String{framework.RegexpSyntax{}},
+			},
+		},
+	},
+}
+
+// DomainResource is the carrierx_shortener_domain resource.
+var DomainResource = framework.NewResource[client.ShortenerDomain](Domain)
+
+// DomainDataSources are carrierx_shortener_domain and carrierx_shortener_domains.
+var DomainDataSources = framework.NewDataSources[client.ShortenerDomain](&framework.Lookup[client.ShortenerDomain, domainModel]{
+	Object: Domain, Noun: "shortener domain", Nouns: "shortener domains",
+	Plural: "carrierx_shortener_domains", Items: "domains", Example: `domain_name eq "go.example.net"`,
+})

@@ -1,0 +1,133 @@
+package shortener
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+type linkModel struct {
+	LinkSID        types.String `tfsdk:"link_sid"`
+	DomainSID      types.String `tfsdk:"domain_sid"`
+	PartnerSID     types.String `tfsdk:"partner_sid"`
+	DestinationURL types.String `tfsdk:"destination_url"`
+	DateAccessed   types.String `tfsdk:"date_accessed"`
+	DateCreated    types.String `tfsdk:"date_created"`
+	Hits           types.Int64  `tfsdk:"hits"`
+	MaximumTTL     types.Int64  `tfsdk:"maximum_ttl"`
+	Mode           types.String `tfsdk:"mode"`
+	ShortName      types.String `tfsdk:"short_name"`
+	URL            types.String `tfsdk:"url"`
+}
+
+// Fill sets every attribute from the API answer; nothing configured is
+// answered differently, so prior is not needed.
+func (m *linkModel) Fill(_ context.Context, l *client.ShortenerLink, _ *linkModel) diag.Diagnostics {
+	m.LinkSID = types.StringValue(l.LinkSID)
+	m.DomainSID = types.StringValue(l.DomainSID)
+	m.PartnerSID = types.StringValue(l.PartnerSID)
+	m.DestinationURL = types.StringValue(l.DestinationURL)
+	m.DateAccessed = types.StringPointerValue(l.DateAccessed)
+	m.DateCreated = types.StringPointerValue(l.DateCreated)
+	m.Hits = types.Int64PointerValue(l.Hits)
+	m.MaximumTTL = types.Int64PointerValue(l.MaximumTTL)
+	m.Mode = types.StringPointerValue(l.Mode)
+	m.ShortName = types.StringPointerValue(l.ShortName)
+	m.URL = types.StringPointerValue(l.URL)
+	return nil
+}
+
+// Body renders the writable attributes; domain_sid forces a replacement,
+// so it is only ever sent by a create.
+func (m *linkModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
+	return map[string]any{
+		"domain_sid":      framework.StringPtr(m.DomainSID),
+		"destination_url": framework.StringPtr(m.DestinationURL),
+		"maximum_ttl":     framework.Int64Ptr(m.MaximumTTL),
+		"mode":            framework.StringPtr(m.Mode),
+		"short_name":      framework.StringPtr(m.ShortName),
+	}, nil
+}
+
+func computed(doc string, mods ...planmodifier.String) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc, Computed: true, PlanModifiers: mods}
+}
+
+// domainSID checks a shortener domain reference for form only.
+var domainSID = framework.SID{What: "shortener domain SID", Hint: "Use the domain_sid of a carrierx_shortener_domain."}
+
+// Link declares carrierx_shortener_link.
+var Link = &framework.Object[client.ShortenerLink, linkModel]{
+	Type:       "carrierx_shortener_link",
+	SIDAttr:    "link_sid",
+	Collection: framework.Of[linkModel, client.ShortenerLink](client.ShortenerLinkKind),
+	Schema: schema.Schema{
+		MarkdownDescription: "A short link on a `carrierx_shortener_domain`. The provider never asks CarrierX to reuse " +
+			"an existing link for the same destination (the `reuse` query argument): each resource owns its own link.",
+		Attributes: map[string]schema.Attribute{
+			"link_sid":    framework.ComputedSID("Link secure ID; also the import ID."),
+			"partner_sid": framework.ComputedSID("Owning partner."),
+			"domain_sid": schema.StringAttribute{
+				MarkdownDescription: "Domain the link lives on (the `domain_sid` of a `carrierx_shortener_domain`, or a domain shared with the partner). Changing it replaces the link.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{domainSID},
+			},
+			"destination_url": schema.StringAttribute{
+				MarkdownDescription: "Where visitors are sent. Changed in place. " + framework.NoUserinfoRule,
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo{}},
+			},
+			"date_accessed": computed("Last time the link was followed; changes outside Terraform and never causes a diff."),
+			"date_created":  computed("Creation time.", stringplanmodifier.UseStateForUnknown()),
+			"hits": schema.Int64Attribute{
+				MarkdownDescription: "Number of times the link was followed; changes outside Terraform and never causes a diff.",
+				Computed:            true,
+			},
+			"maximum_ttl": schema.Int64Attribute{
+				MarkdownDescription: "Lifetime of the link in seconds; `-1` (the default) means it never expires.",
+				Optional:            true, Computed: true, Default: int64default.StaticInt64(-1),
+			},
+			"mode": schema.StringAttribute{
+				MarkdownDescription: "How the link answers: `redirect_temporary` (the default), `redirect_permanent`, or `proxy_pass` (the token needs the `shortener.allow_link_mode_proxypass` scope).",
+				Optional:            true, Computed: true, Default: stringdefault.StaticString("redirect_temporary"),
+				Validators: []validator.String{stringvalidator.OneOf(modes...)},
+			},
+			"short_name": schema.StringAttribute{
+				MarkdownDescription: "Path part of the short URL, unique within the domain. CarrierX generates one (at least the domain's `minimum_length` characters) when it is left out.",
+				Optional:            true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"url": computed("The full short link, `<scheme>://<domain_name>/<short_name>`.",
+				framework.KeepUnless(path.Root("short_name"))),
+		},
+	},
+}
+
+// LinkResource is the carrierx_shortener_link resource.
+var LinkResource = framework.NewResource[client.ShortenerLink](Link)
+
+// LinkDataSources are carrierx_shortener_link and carrierx_shortener_links;
+// the plural one can be narrowed to one domain.
+var LinkDataSources = framework.NewDataSources[client.ShortenerLink](&framework.Lookup[client.ShortenerLink, linkModel]{
+	Object: Link, Noun: "shortener link", Nouns: "shortener links",
+	Plural: "carrierx_shortener_links", Items: "links", Example: `domain_sid eq "..." and short_name eq "spring"`,
+	Parent: &framework.Parent[linkModel]{
+		Attr:        "domain_sid",
+		Description: "Only links of this domain (added to `filter` as `domain_sid eq \"...\"`). Unset lists the links of every domain.",
+		Validators:  []validator.String{framework.SID{What: "shortener domain SID"}},
+	},
+})
