@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -52,6 +53,11 @@ type Object[T, M any] struct {
 
 	// Create replaces the default POST of the body (nil entries dropped).
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
+	// Verb is what Create does, in its error summary ("upload"); "create" when empty.
+	Verb string
+	// Read replaces the GET of Read, where state needs more than the object
+	// (a file's content hash after an import); a 404 still removes it.
+	Read func(ctx context.Context, c *client.Client, state *M, diags *diag.Diagnostics) (*T, error)
 	// ImportID turns a SID found after a lost create into the import ID.
 	ImportID func(sid string) string
 	// Patch adjusts an update's changed fields before they are sent.
@@ -129,7 +135,7 @@ func (r *Resource[T, M, PM]) sid(ctx context.Context, s tfsdk.State, diags *diag
 // used with a warning, candidates are named with import blocks.
 func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -145,10 +151,28 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	} else {
 		obj, err = r.o.Collection(r.client, &plan).Create(ctx, DropNil(body))
 	}
-	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
+	verb := r.o.Verb
+	if verb == "" {
+		verb = "create"
+	}
+	if !CreateResult(&resp.Diagnostics, "Unable to "+verb+" "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+// planned reads the plan into m with the configuration's write-only
+// values, which a plan never holds, so Body and the hooks see what to send;
+// Terraform keeps them out of state.
+func (r *Resource[T, M, PM]) planned(ctx context.Context, plan tfsdk.Plan, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) {
+	for name, a := range r.o.Schema.Attributes {
+		if a.IsWriteOnly() {
+			var v attr.Value
+			diags.Append(cfg.GetAttribute(ctx, path.Root(name), &v)...)
+			diags.Append(plan.SetAttribute(ctx, path.Root(name), v)...)
+		}
+	}
+	diags.Append(plan.Get(ctx, m)...)
 }
 
 // fillAndSet fills a copy of prior from obj and stores it.
@@ -170,7 +194,13 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	obj, err := r.o.Collection(r.client, &state).Get(ctx, sid)
+	var obj *T
+	var err error
+	if r.o.Read != nil {
+		obj, err = r.o.Read(ctx, r.client, &state, &resp.Diagnostics)
+	} else {
+		obj, err = r.o.Collection(r.client, &state).Get(ctx, sid)
+	}
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -186,7 +216,7 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 // Terraform-side attributes changed it reads the object instead.
 func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -102,7 +103,7 @@ func (d *shortenerLinksDataSource) Schema(_ context.Context, _ datasource.Schema
 			"domain_sid": schema.StringAttribute{
 				MarkdownDescription: "Only links of this domain (added to `filter` as `domain_sid eq \"...\"`). Unset lists the links of every domain.",
 				Optional:            true,
-				Validators:          storageSIDValidators("shortener domain"),
+				Validators:          []validator.String{framework.SID{What: "shortener domain SID"}},
 			},
 			"filter": schema.StringAttribute{MarkdownDescription: framework.FilterDoc + " Unset lists all.", Optional: true},
 			"order": schema.StringAttribute{

@@ -81,7 +81,7 @@ func (r *shortenerLinkResource) Schema(_ context.Context, _ resource.SchemaReque
 }
 
 // shortenerKeepUnless keeps a computed string from state unless p changes.
-func shortenerKeepUnless(p ...path.Path) planmodifier.String { return storageFileKeepUnless{paths: p} }
+func shortenerKeepUnless(p ...path.Path) planmodifier.String { return framework.KeepUnless{Paths: p} }
 
 func (r *shortenerLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan shortenerLinkModel

@@ -1,4 +1,4 @@
-package provider
+package storage_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -13,8 +15,8 @@ import (
 
 const storageContainerRes = "carrierx_storage_container.test"
 
-func storageContainerConfig(e *accEnv, name string, quotaFiles int, extra string) string {
-	return e.config(fmt.Sprintf(`
+func storageContainerConfig(e *acctest.Env, name string, quotaFiles int, extra string) string {
+	return e.Config(fmt.Sprintf(`
 resource "carrierx_storage_container" "test" {
   name                    = %q
   quota_files             = %d
@@ -28,22 +30,22 @@ resource "carrierx_storage_container" "test" {
 // TestAccStorageContainer_lifecycle covers create, import, update in place
 // (one PATCH with only what changed), replace and destroy.
 func TestAccStorageContainer_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_storage_container", "container_sid", e.storageContainerGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_storage_container", "container_sid", acctest.Getter[client.StorageContainer](e, client.StorageContainerKind)),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    storageContainerConfig(e, "media", 50, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(storageContainerRes, "container_sid", sidRegexp),
-					resource.TestMatchResourceAttr(storageContainerRes, "partner_sid", sidRegexp),
+					resource.TestMatchResourceAttr(storageContainerRes, "container_sid", acctest.SIDRegexp),
+					resource.TestMatchResourceAttr(storageContainerRes, "partner_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(storageContainerRes, "name", "media"),
 					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "50"),
 					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
@@ -61,12 +63,12 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(storageContainerRes, "available_bytes_percent", "100"),
 					resource.TestCheckResourceAttr(storageContainerRes, "total_files", "0"),
 					resource.TestCheckNoResourceAttr(storageContainerRes, "string_key_1"),
-					storageSave(storageContainerRes, "container_sid", &sid),
+					acctest.SaveAttr(storageContainerRes, "container_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						return expectCalls(e.requests(), map[string]int{"POST /core/v2/storage/containers": 1, "GET /core/v2/storage/containers/" + sid: 0})
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/containers": 1, "GET /core/v2/storage/containers/" + sid: 0})
 					},
 				),
 			},
@@ -75,17 +77,17 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "container_sid",
-				ImportStateIdFunc:                    storageAttr(storageContainerRes, "container_sid"),
+				ImportStateIdFunc:                    acctest.Attr(storageContainerRes, "container_sid"),
 			},
 			{
 				Config:            storageContainerConfig(e, "media", 50, ""),
 				ResourceName:      storageContainerRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: storageAttr(storageContainerRes, "container_sid"),
+				ImportStateIdFunc: acctest.Attr(storageContainerRes, "container_sid"),
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionUpdate)},
@@ -95,19 +97,19 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(storageContainerRes, "name", "media-2"),
 					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "60"),
 					resource.TestCheckResourceAttr(storageContainerRes, "string_key_1", "tag"),
-					storageSame(storageContainerRes, "container_sid", &sid, false),
+					acctest.SameAttr(storageContainerRes, "container_sid", &sid),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH /core/v2/storage/containers/" + sid: 1}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/storage/containers/" + sid: 1}); err != nil {
 							return err
 						}
-						if w := storageWrites(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want the one PATCH: %v", len(w), summarize(reqs))
+						if w := acctest.Writes(reqs); len(w) != 1 {
+							return fmt.Errorf("%d writes, want the one PATCH: %v", len(w), acctest.Summarize(reqs))
 						}
-						return expectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
 					},
 				),
 			},
@@ -120,7 +122,7 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "true"),
-					storageSame(storageContainerRes, "container_sid", &sid, true),
+					acctest.NewAttr(storageContainerRes, "container_sid", &sid),
 				),
 			},
 		},
@@ -130,17 +132,17 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 // TestAccStorageContainer_drift changes and deletes the container behind
 // Terraform's back; the next plan shows both and the apply reverts them.
 func TestAccStorageContainer_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	cfg := storageContainerConfig(e, "drift", 10, "")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_storage_container", "container_sid", e.storageContainerGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_storage_container", "container_sid", acctest.Getter[client.StorageContainer](e, client.StorageContainerKind)),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: storageSave(storageContainerRes, "container_sid", &sid)},
+			{Config: cfg, Check: acctest.SaveAttr(storageContainerRes, "container_sid", &sid)},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateStorageContainer(context.Background(), sid, map[string]any{
+					if _, err := containers(e).Update(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "quota_files": 99, "blocked_classifications": []string{}, "integer_key_1": 7,
 					}); err != nil {
 						t.Fatal(err)
@@ -156,12 +158,12 @@ func TestAccStorageContainer_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "10"),
 					resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
 					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
-					storageSame(storageContainerRes, "container_sid", &sid, false),
+					acctest.SameAttr(storageContainerRes, "container_sid", &sid),
 				),
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.DeleteStorageContainer(context.Background(), sid); err != nil {
+					if err := containers(e).Delete(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -170,7 +172,7 @@ func TestAccStorageContainer_drift(t *testing.T) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: storageSame(storageContainerRes, "container_sid", &sid, true),
+				Check: acctest.NewAttr(storageContainerRes, "container_sid", &sid),
 			},
 		},
 	})
@@ -179,18 +181,18 @@ func TestAccStorageContainer_drift(t *testing.T) {
 // TestAccStorageContainer_invalidInput fails at plan time where the schema
 // knows better, with CarrierX's message otherwise, and leaves nothing behind.
 func TestAccStorageContainer_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
-	before := e.storageContainerCount(t)
+	e := acctest.New(t)
+	before := containerCount(t, e)
 	res := func(body string) string {
-		return e.config("resource \"carrierx_storage_container\" \"test\" {\n" + body + "\n}")
+		return e.Config("resource \"carrierx_storage_container\" \"test\" {\n" + body + "\n}")
 	}
 	noneLeft := func() {
-		if n := e.storageContainerCount(t); n != before {
+		if n := containerCount(t, e); n != before {
 			t.Fatalf("bad input left %d containers behind", n-before)
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`allowed_classifications = ["video"]`),
@@ -202,7 +204,7 @@ func TestAccStorageContainer_invalidInput(t *testing.T) {
 			},
 			{
 				Config:      res(`parent_container_sid = "not-a-sid"`),
-				ExpectError: regexp.MustCompile(`(?s)parent_container_sid.*must be a container SID`),
+				ExpectError: regexp.MustCompile(`(?s)parent_container_sid.*must\s+be\s+a\s+container\s+SID`),
 			},
 			{
 				Config:      res(`quota_files = "many"`),
@@ -220,10 +222,10 @@ func TestAccStorageContainer_invalidInput(t *testing.T) {
 
 // TestAccStorageContainer_importErrors rejects malformed and unknown import IDs.
 func TestAccStorageContainer_importErrors(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`resource "carrierx_storage_container" "test" {}`)
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_storage_container" "test" {}`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg, ResourceName: storageContainerRes, ImportState: true, ImportStateId: "nope",

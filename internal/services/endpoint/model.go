@@ -1,4 +1,4 @@
-package provider
+package endpoint
 
 import (
 	"context"
@@ -11,39 +11,25 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-// endpointTypes are the documented endpoint types. The list in the docs was
-// cut, so it is documented, not enforced (except system_gateway).
-var endpointTypes = []string{
-	"third_party", "conference", "conference_v2", "conference_playback", "flexml", "mediator", "voicemail",
-}
-
-// credentialKeys are the properties CarrierX generates for hosted endpoints;
-// they are exposed through `credentials`, not `properties`.
-var credentialKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true}
-
-// endpointCommon holds the attributes every endpoint view shares.
-type endpointCommon struct {
-	EndpointSID     types.String `tfsdk:"endpoint_sid"`
-	Name            types.String `tfsdk:"name"`
-	Type            types.String `tfsdk:"type"`
-	PartnerSID      types.String `tfsdk:"partner_sid"`
-	Capacity        types.Int64  `tfsdk:"capacity"`
-	CPSLimit        types.Int64  `tfsdk:"cps_limit"`
-	AuthRequired    types.Bool   `tfsdk:"auth_required"`
-	OutSIPUsername  types.String `tfsdk:"out_sip_username"`
-	Attributes      types.Map    `tfsdk:"attributes"`
-	Properties      types.Map    `tfsdk:"properties"`
-	Transformations types.List   `tfsdk:"transformations"`
-}
-
-// endpointData is a whole endpoint, secrets included (resource and singular
-// data source).
-type endpointData struct {
-	endpointCommon
-	OutSIPPassword types.String `tfsdk:"out_sip_password"`
-	VoIPToken      types.String `tfsdk:"voip_token"`
-	Addresses      types.List   `tfsdk:"addresses"`
-	Credentials    types.Object `tfsdk:"credentials"`
+// model is a whole endpoint, secrets and the write-only password included.
+type model struct {
+	EndpointSID             types.String `tfsdk:"endpoint_sid"`
+	Name                    types.String `tfsdk:"name"`
+	Type                    types.String `tfsdk:"type"`
+	PartnerSID              types.String `tfsdk:"partner_sid"`
+	Capacity                types.Int64  `tfsdk:"capacity"`
+	CPSLimit                types.Int64  `tfsdk:"cps_limit"`
+	AuthRequired            types.Bool   `tfsdk:"auth_required"`
+	OutSIPUsername          types.String `tfsdk:"out_sip_username"`
+	OutSIPPassword          types.String `tfsdk:"out_sip_password"`
+	OutSIPPasswordWO        types.String `tfsdk:"out_sip_password_wo"`
+	OutSIPPasswordWOVersion types.Int64  `tfsdk:"out_sip_password_wo_version"`
+	VoIPToken               types.String `tfsdk:"voip_token"`
+	Addresses               types.List   `tfsdk:"addresses"`
+	Attributes              types.Map    `tfsdk:"attributes"`
+	Properties              types.Map    `tfsdk:"properties"`
+	Transformations         types.List   `tfsdk:"transformations"`
+	Credentials             types.Object `tfsdk:"credentials"`
 }
 
 type addressModel struct {
@@ -59,55 +45,22 @@ type addressModel struct {
 	Transport   types.String `tfsdk:"transport"`
 }
 
-var addressAttrTypes = map[string]attr.Type{
+var addressType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"direction": types.StringType, "dst_port": types.Int64Type, "ip": types.StringType,
 	"location_sid": types.StringType, "port": types.Int64Type, "priority": types.Int64Type,
 	"sip_password": types.StringType, "sip_username": types.StringType, "srtp": types.BoolType,
 	"transport": types.StringType,
-}
+}}
 
 var credentialsAttrTypes = map[string]attr.Type{
 	"account_sid": types.StringType, "api_url": types.StringType, "login": types.StringType, "password": types.StringType,
 }
 
-// endpointSummary is an endpoint without its secrets (plural data source).
-type endpointSummary struct {
-	endpointCommon
-	Addresses types.List `tfsdk:"addresses"`
-}
-
-func (m *endpointData) summary() endpointSummary {
-	pub := map[string]attr.Type{}
-	for k, v := range addressAttrTypes {
-		if k != "sip_password" {
-			pub[k] = v
-		}
-	}
-	addrs := make([]attr.Value, 0, len(m.Addresses.Elements()))
-	for _, el := range m.Addresses.Elements() {
-		vals := map[string]attr.Value{}
-		for k, v := range el.(types.Object).Attributes() {
-			if k != "sip_password" {
-				vals[k] = v
-			}
-		}
-		addrs = append(addrs, types.ObjectValueMust(pub, vals))
-	}
-	return endpointSummary{
-		endpointCommon: m.endpointCommon,
-		Addresses:      types.ListValueMust(types.ObjectType{AttrTypes: pub}, addrs),
-	}
-}
-
-func addressObjectType() types.ObjectType { return types.ObjectType{AttrTypes: addressAttrTypes} }
-
-// fill sets every attribute from the API answer. prior supplies values the
-// API rewrites ("" read back as null) so they do not show as drift.
-func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *endpointData) diag.Diagnostics {
+// Fill sets every attribute from the API answer. prior supplies values the
+// API rewrites ("" read back as null) so they do not show as drift. A
+// write-only password stays null in state, so its value never lands there.
+func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if prior == nil {
-		prior = &endpointData{}
-	}
 	m.EndpointSID = types.StringValue(ep.EndpointSID)
 	m.Name = types.StringPointerValue(ep.Name)
 	m.Type = types.StringValue(ep.Type)
@@ -117,10 +70,14 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 	m.AuthRequired = types.BoolPointerValue(ep.AuthRequired)
 	m.OutSIPUsername = framework.KeepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
 	m.OutSIPPassword = framework.KeepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
+	if framework.Known(prior.OutSIPPasswordWOVersion) {
+		m.OutSIPPassword = types.StringNull()
+	}
+	m.OutSIPPasswordWO = types.StringNull()
 	m.VoIPToken = types.StringPointerValue(ep.VoIPToken)
 
 	var priorAddrs []addressModel
-	if !prior.Addresses.IsNull() && !prior.Addresses.IsUnknown() {
+	if framework.Known(prior.Addresses) {
 		diags.Append(prior.Addresses.ElementsAs(ctx, &priorAddrs, false)...)
 	}
 	addrs := make([]addressModel, len(ep.Addresses))
@@ -143,7 +100,7 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 		}
 	}
 	var d diag.Diagnostics
-	m.Addresses, d = types.ListValueFrom(ctx, addressObjectType(), addrs)
+	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
 	diags.Append(d...)
 
 	m.Transformations = framework.TransformationsValue(ctx, ep.Transformations, &diags)
@@ -153,6 +110,7 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
 	diags.Append(d...)
 
+	m.Credentials = types.ObjectNull(credentialsAttrTypes)
 	if login, ok := ep.Properties["login"]; ok && login != nil {
 		props := framework.StringMap(ep.Properties, nil)
 		m.Credentials, d = types.ObjectValue(credentialsAttrTypes, map[string]attr.Value{
@@ -162,15 +120,14 @@ func (m *endpointData) fill(ctx context.Context, ep *client.Endpoint, prior *end
 			"password":    framework.OptString(props, "password"),
 		})
 		diags.Append(d...)
-	} else {
-		m.Credentials = types.ObjectNull(credentialsAttrTypes)
 	}
 	return diags
 }
 
-// body renders the writable attributes as API JSON values; a null attribute
-// becomes a nil entry so an update can clear it.
-func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+// Body renders the writable attributes as API JSON values; a null attribute
+// becomes a nil entry so an update can clear it. A configured write-only
+// password is sent as out_sip_password.
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
 		"name":             framework.StringPtr(m.Name),
@@ -180,6 +137,9 @@ func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnosti
 		"auth_required":    framework.BoolPtr(m.AuthRequired),
 		"out_sip_username": framework.StringPtr(m.OutSIPUsername),
 		"out_sip_password": framework.StringPtr(m.OutSIPPassword),
+	}
+	if framework.Known(m.OutSIPPasswordWO) {
+		b["out_sip_password"] = m.OutSIPPasswordWO.ValueString()
 	}
 	if framework.Known(m.Addresses) {
 		var addrs []addressModel
@@ -204,15 +164,22 @@ func (m *endpointData) body(ctx context.Context) (map[string]any, diag.Diagnosti
 	if framework.Known(m.Transformations) {
 		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
-	if framework.Known(m.Attributes) {
-		attrs := map[string]string{}
-		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
-		b["attributes"] = attrs
-	}
-	if framework.Known(m.Properties) {
-		props := map[string]string{}
-		diags.Append(m.Properties.ElementsAs(ctx, &props, false)...)
-		b["properties"] = props
+	for k, v := range map[string]types.Map{"attributes": m.Attributes, "properties": m.Properties} {
+		if framework.Known(v) {
+			vals := map[string]string{}
+			diags.Append(v.ElementsAs(ctx, &vals, false)...)
+			b[k] = vals
+		}
 	}
 	return b, diags
+}
+
+// patch sends the write-only password when its version changes (null
+// clears it), and never otherwise: it is null in state by design.
+func patch(_ context.Context, plan, state *model, p map[string]any) {
+	if !plan.OutSIPPasswordWOVersion.Equal(state.OutSIPPasswordWOVersion) {
+		p["out_sip_password"] = framework.StringPtr(plan.OutSIPPasswordWO)
+	} else if framework.Known(plan.OutSIPPasswordWOVersion) {
+		delete(p, "out_sip_password")
+	}
 }

@@ -1,23 +1,50 @@
-package provider
+package storage
 
 import (
 	"context"
 
-	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-// storageClassifications is the documented, complete list of content
-// classifications (30-storage.md §1.2).
-var storageClassifications = []string{"archive", "document", "executable", "media", "unknown"}
+// ContainerObject declares carrierx_storage_container.
+var ContainerObject = &framework.Object[client.StorageContainer, containerModel]{
+	Type:       "carrierx_storage_container",
+	SIDAttr:    "container_sid",
+	Collection: framework.Of[containerModel, client.StorageContainer](client.StorageContainerKind),
+	Schema:     containerSchema(),
+}
 
-// storageContainerModel is a storage container (30-storage.md §1), shared
-// by the resource and the data sources.
-type storageContainerModel struct {
+// ContainerResource is the carrierx_storage_container resource.
+var ContainerResource = framework.NewResource[client.StorageContainer](ContainerObject)
+
+// ContainerDataSources are carrierx_storage_container (for example the
+// partner's default container, by filter) and carrierx_storage_containers.
+var ContainerDataSources = framework.NewDataSources[client.StorageContainer](&framework.Lookup[client.StorageContainer, containerModel]{
+	Object: ContainerObject, Noun: "storage container", Nouns: "storage containers",
+	Plural: "carrierx_storage_containers", Items: "containers", Example: `name eq "recordings"`,
+})
+
+// containerModel is a storage container, for the resource and the data
+// sources.
+type containerModel struct {
 	ContainerSID                   types.String `tfsdk:"container_sid"`
 	PartnerSID                     types.String `tfsdk:"partner_sid"`
 	Name                           types.String `tfsdk:"name"`
@@ -60,15 +87,14 @@ type storageContainerModel struct {
 	Unique                         types.Bool   `tfsdk:"unique"`
 }
 
-// storageContainerDocs describes every attribute once, for the resource and
-// the data sources.
-var storageContainerDocs = map[string]string{
+// containerDocs describes every attribute.
+var containerDocs = map[string]string{
 	"container_sid":                     "Container secure ID; also the import ID.",
 	"partner_sid":                       "Owning partner (the partner of the provider's token).",
 	"name":                              "Friendly name. CarrierX fills `N/A` when it is left out.",
 	"allow_publish":                     "Whether files in the container may have a public URL (`publish_uri`). Defaults to `true`.",
-	"allowed_classifications":           "Whitelist of content classifications accepted on upload (" + framework.QuoteList(storageClassifications) + "); empty (the default) accepts all.",
-	"blocked_classifications":           "Content classifications refused on upload (" + framework.QuoteList(storageClassifications) + "); empty by default.",
+	"allowed_classifications":           "Whitelist of content classifications accepted on upload (" + framework.QuoteList(classifications) + "); empty (the default) accepts all.",
+	"blocked_classifications":           "Content classifications refused on upload (" + framework.QuoteList(classifications) + "); empty by default.",
 	"available_bytes_percent":           "Share of `quota_bytes` still free, 0 to 100.",
 	"available_files_percent":           "Share of `quota_files` still free, 0 to 100.",
 	"default_file_lifecycle_action":     "`lifecycle_action` given to new files that do not set one. Defaults to `no_action`; the other values are not documented, so they are not checked here.",
@@ -105,55 +131,136 @@ var storageContainerDocs = map[string]string{
 	"unique":                            "Uniqueness flag of the container (semantics not documented). CarrierX fills `false` when it is left out.",
 }
 
-// storageContainerDataSourceAttributes is the computed shape of one container.
-func storageContainerDataSourceAttributes() map[string]dschema.Attribute {
-	out := map[string]dschema.Attribute{}
-	for name, doc := range storageContainerDocs {
-		switch name {
-		case "allow_publish", "default_file_threshold_include", "default_file_unique", "encrypted", "unique":
-			out[name] = dschema.BoolAttribute{MarkdownDescription: doc, Computed: true}
-		case "allowed_classifications", "blocked_classifications":
-			out[name] = dschema.ListAttribute{MarkdownDescription: doc, ElementType: types.StringType, Computed: true}
-		case "external_attributes":
-			out[name] = dschema.MapAttribute{MarkdownDescription: doc, ElementType: types.StringType, Computed: true, Sensitive: true}
-		default:
-			if storageContainerIsInt(name) {
-				out[name] = dschema.Int64Attribute{MarkdownDescription: doc, Computed: true}
-			} else {
-				out[name] = dschema.StringAttribute{MarkdownDescription: doc, Computed: true}
-			}
+func containerSchema() schema.Schema {
+	d := containerDocs
+	// Writable attributes CarrierX fills when they are left out: left out
+	// of the create body, then kept from state so leaving them out never diffs.
+	optStr := func(name string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+	optInt := func(name string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+	}
+	// Nullable tags and thresholds: unset means null.
+	nullStr := func(name string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true}
+	}
+	nullInt := func(name string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true}
+	}
+	// Read only.
+	usage := func(name string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: d[name], Computed: true}
+	}
+	classes := func(name string) schema.ListAttribute {
+		return schema.ListAttribute{
+			MarkdownDescription: d[name], ElementType: types.StringType, Optional: true, Computed: true,
+			Default:    listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
+			Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.OneOf(classifications...)), listvalidator.UniqueValues()},
 		}
 	}
-	return out
-}
-
-func storageContainerIsInt(name string) bool {
-	switch name {
-	case "available_bytes_percent", "available_files_percent", "default_file_lifecycle_ttl", "integer_key_1", "integer_key_2",
-		"quota_bytes", "quota_files", "threshold_available_bytes_percent", "threshold_available_files_percent",
-		"threshold_bytes", "threshold_bytes_target", "threshold_files", "threshold_files_target", "threshold_grace_period",
-		"threshold_total_bytes", "threshold_total_files", "total_bytes", "total_files":
-		return true
+	return schema.Schema{
+		MarkdownDescription: "A CarrierX storage container: where uploaded files (`carrierx_storage_file`), recordings " +
+			"and voicemail are kept, with its byte and file quotas, the defaults given to new files, and thresholds. " +
+			"By default a partner may own two containers. `type`, `encrypted` and `parent_container_sid` are only " +
+			"set when the container is created: changing them replaces the container, which deletes its files.",
+		Attributes: map[string]schema.Attribute{
+			"container_sid": schema.StringAttribute{
+				MarkdownDescription: d["container_sid"], Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"partner_sid": schema.StringAttribute{
+				MarkdownDescription: d["partner_sid"], Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": framework.Validated(optStr("name"), framework.NameRule, framework.NameValidator{}),
+			"allow_publish": schema.BoolAttribute{
+				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+			},
+			"allowed_classifications": classes("allowed_classifications"),
+			"blocked_classifications": classes("blocked_classifications"),
+			"available_bytes_percent": usage("available_bytes_percent"),
+			"available_files_percent": usage("available_files_percent"),
+			"default_file_lifecycle_action": schema.StringAttribute{
+				MarkdownDescription: d["default_file_lifecycle_action"], Optional: true, Computed: true,
+				Default: stringdefault.StaticString("no_action"), Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"default_file_lifecycle_ttl": schema.Int64Attribute{
+				MarkdownDescription: d["default_file_lifecycle_ttl"], Optional: true, Computed: true, Default: int64default.StaticInt64(-1),
+			},
+			"default_file_publish": schema.StringAttribute{
+				MarkdownDescription: d["default_file_publish"], Optional: true, Computed: true,
+				Default: stringdefault.StaticString("file_sid"), Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"default_file_threshold_include": schema.BoolAttribute{
+				MarkdownDescription: d["default_file_threshold_include"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+			},
+			"default_file_unique": schema.BoolAttribute{
+				MarkdownDescription: d["default_file_unique"], Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+			},
+			"durability_class": schema.StringAttribute{
+				MarkdownDescription: d["durability_class"], Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"encrypted": schema.BoolAttribute{
+				MarkdownDescription: d["encrypted"], Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
+			},
+			"external_attributes": schema.MapAttribute{
+				MarkdownDescription: d["external_attributes"], ElementType: types.StringType, Optional: true, Computed: true, Sensitive: true,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
+			},
+			"integer_key_1": nullInt("integer_key_1"),
+			"integer_key_2": nullInt("integer_key_2"),
+			"parent_container_sid": schema.StringAttribute{
+				MarkdownDescription: d["parent_container_sid"], Optional: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    containerSID,
+			},
+			"publish_domain":                    framework.Validated(optStr("publish_domain"), framework.NoUserinfoRule, framework.URLWithoutUserinfo{}),
+			"quota_bytes":                       optInt("quota_bytes"),
+			"quota_files":                       optInt("quota_files"),
+			"string_key_1":                      nullStr("string_key_1"),
+			"string_key_2":                      nullStr("string_key_2"),
+			"string_key_3":                      nullStr("string_key_3"),
+			"string_key_4":                      nullStr("string_key_4"),
+			"threshold_action":                  nullStr("threshold_action"),
+			"threshold_available_bytes_percent": nullInt("threshold_available_bytes_percent"),
+			"threshold_available_files_percent": nullInt("threshold_available_files_percent"),
+			"threshold_bytes":                   nullInt("threshold_bytes"),
+			"threshold_bytes_target":            nullInt("threshold_bytes_target"),
+			"threshold_files":                   nullInt("threshold_files"),
+			"threshold_files_target":            nullInt("threshold_files_target"),
+			"threshold_grace_period":            optInt("threshold_grace_period"),
+			"threshold_total_bytes":             usage("threshold_total_bytes"),
+			"threshold_total_files":             usage("threshold_total_files"),
+			"total_bytes":                       usage("total_bytes"),
+			"total_files":                       usage("total_files"),
+			"type": schema.StringAttribute{
+				MarkdownDescription: d["type"], Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"unique": schema.BoolAttribute{
+				MarkdownDescription: d["unique"], Optional: true, Computed: true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
 	}
-	return false
 }
 
-// fill sets every attribute from the API answer; prior keeps a configured
+// Fill sets every attribute from the API answer; prior keeps a configured
 // "" that the API reads back as null.
-func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageContainer, prior *storageContainerModel) diag.Diagnostics {
+func (m *containerModel) Fill(ctx context.Context, c *client.StorageContainer, prior *containerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if prior == nil {
-		prior = &storageContainerModel{}
-	}
 	m.ContainerSID = types.StringValue(c.ContainerSID)
 	m.PartnerSID = types.StringValue(c.PartnerSID)
 	m.Name = types.StringPointerValue(c.Name)
 	m.AllowPublish = types.BoolPointerValue(c.AllowPublish)
-	var d diag.Diagnostics
-	m.AllowedClassifications, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(c.AllowedClassifications))
-	diags.Append(d...)
-	m.BlockedClassifications, d = types.ListValueFrom(ctx, types.StringType, framework.NonNil(c.BlockedClassifications))
-	diags.Append(d...)
+	m.AllowedClassifications = framework.StringList(ctx, c.AllowedClassifications, &diags)
+	m.BlockedClassifications = framework.StringList(ctx, c.BlockedClassifications, &diags)
 	m.AvailableBytesPercent = types.Int64PointerValue(c.AvailableBytesPercent)
 	m.AvailableFilesPercent = types.Int64PointerValue(c.AvailableFilesPercent)
 	m.DefaultFileLifecycleAction = types.StringPointerValue(c.DefaultFileLifecycleAction)
@@ -163,6 +270,7 @@ func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageConta
 	m.DefaultFileUnique = types.BoolPointerValue(c.DefaultFileUnique)
 	m.DurabilityClass = types.StringPointerValue(c.DurabilityClass)
 	m.Encrypted = types.BoolPointerValue(c.Encrypted)
+	var d diag.Diagnostics
 	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(c.ExternalAttributes, nil))
 	diags.Append(d...)
 	m.IntegerKey1 = types.Int64PointerValue(c.IntegerKey1)
@@ -192,10 +300,10 @@ func (m *storageContainerModel) fill(ctx context.Context, c *client.StorageConta
 	return diags
 }
 
-// body renders the writable attributes as API JSON values; a null
+// Body renders the writable attributes as API JSON values; a null
 // attribute becomes a nil entry so an update can clear it, an unknown one
-// (left to CarrierX) is left out by dropNil on create and by changed on update.
-func (m *storageContainerModel) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+// (left to CarrierX) is left out by framework.DropNil on create and by framework.Changed on update.
+func (m *containerModel) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
 		"name":                              framework.StringPtr(m.Name),
@@ -229,9 +337,7 @@ func (m *storageContainerModel) body(ctx context.Context) (map[string]any, diag.
 	}
 	for k, l := range map[string]types.List{"allowed_classifications": m.AllowedClassifications, "blocked_classifications": m.BlockedClassifications} {
 		if framework.Known(l) {
-			var vs []string
-			diags.Append(l.ElementsAs(ctx, &vs, false)...)
-			b[k] = framework.NonNil(vs)
+			b[k] = framework.Strings(ctx, l, &diags)
 		}
 	}
 	if framework.Known(m.ExternalAttributes) {

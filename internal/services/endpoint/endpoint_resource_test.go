@@ -1,4 +1,4 @@
-package provider
+package endpoint_test
 
 import (
 	"context"
@@ -14,17 +14,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const endpointRes = "carrierx_endpoint.test"
 
-func endpointSIDFrom(s *terraform.State) (string, error) {
-	rs, ok := s.RootModule().Resources[endpointRes]
-	if !ok {
-		return "", fmt.Errorf("%s not in state", endpointRes)
-	}
-	return rs.Primary.Attributes["endpoint_sid"], nil
+// endpointSID reads the SID of the test endpoint from state.
+var endpointSID = acctest.Attr(endpointRes, "endpoint_sid")
+
+func endpoints(e *acctest.Env) client.Collection[client.Endpoint, *client.Endpoint] {
+	return client.Objects[client.Endpoint](e.API, client.EndpointKind)
 }
 
 func thirdParty(name string, capacity int, extra string) string {
@@ -46,14 +46,14 @@ resource "carrierx_endpoint" "test" {
 // TestAccEndpoint_lifecycle covers create, import, update in place, replace
 // and destroy, and the request each step sends.
 func TestAccEndpoint_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var firstSID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
+			if !e.Live {
 				// Destroy sends one DELETE for the one endpoint, nothing more.
-				reqs := e.requests()
+				reqs := e.Requests()
 				deletes := 0
 				for _, r := range reqs {
 					if r.Method == http.MethodDelete {
@@ -61,15 +61,15 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 					}
 				}
 				if deletes != 1 {
-					return fmt.Errorf("destroy sent %d DELETE requests, want 1: %v", deletes, summarize(reqs))
+					return fmt.Errorf("destroy sent %d DELETE requests, want 1: %v", deletes, acctest.Summarize(reqs))
 				}
 			}
-			return e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint)(s)
+			return e.CheckGone("carrierx_endpoint", "endpoint_sid", acctest.Getter[client.Endpoint](e, client.EndpointKind))(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(thirdParty("pbx-east", 0, "")),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(thirdParty("pbx-east", 0, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -84,16 +84,16 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(endpointRes, tfjsonpath.New("attributes"), knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("voice")})),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(endpointRes, "endpoint_sid", sidRegexp),
+					resource.TestMatchResourceAttr(endpointRes, "endpoint_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttr(endpointRes, "type", "third_party"),
 					func(s *terraform.State) error {
-						sid, err := endpointSIDFrom(s)
+						sid, err := endpointSID(s)
 						firstSID = sid
-						if err != nil || e.live {
+						if err != nil || e.Live {
 							return err
 						}
 						// Create sends one request and the plan before it none.
-						return expectCalls(e.requests(), map[string]int{"POST /core/v2/endpoints": 1, "GET /core/v2/endpoints/" + sid: 0})
+						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/endpoints": 1, "GET /core/v2/endpoints/" + sid: 0})
 					},
 				),
 			},
@@ -102,19 +102,19 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 				ImportState:                          true,
 				ImportStateVerify:                    true,
 				ImportStateVerifyIdentifierAttribute: "endpoint_sid",
-				ImportStateIdFunc:                    endpointSIDFrom,
+				ImportStateIdFunc:                    endpointSID,
 			},
 			{
 				// An import block with the same configuration plans no change.
-				Config:            e.config(thirdParty("pbx-east", 0, "")),
+				Config:            e.Config(thirdParty("pbx-east", 0, "")),
 				ResourceName:      endpointRes,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: endpointSIDFrom,
+				ImportStateIdFunc: endpointSID,
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    e.config(thirdParty("pbx-east-2", 20, "")),
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config:    e.Config(thirdParty("pbx-east-2", 20, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -123,24 +123,24 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(endpointRes, "name", "pbx-east-2"),
 					resource.TestCheckResourceAttr(endpointRes, "capacity", "20"),
 					func(s *terraform.State) error {
-						sid, _ := endpointSIDFrom(s)
+						sid, _ := endpointSID(s)
 						if sid != firstSID {
 							return fmt.Errorf("update replaced the endpoint: %s became %s", firstSID, sid)
 						}
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
+						reqs := e.Requests()
 						// The refresh before the plan reads once; the update sends one PATCH with only what changed.
-						if err := expectCalls(reqs, map[string]int{"GET /core/v2/endpoints/" + sid: 1, "PATCH /core/v2/endpoints/" + sid: 1}); err != nil {
+						if err := acctest.ExpectCalls(reqs, map[string]int{"GET /core/v2/endpoints/" + sid: 1, "PATCH /core/v2/endpoints/" + sid: 1}); err != nil {
 							return err
 						}
-						return expectBody(reqs, "PATCH", `{"capacity":20,"name":"pbx-east-2"}`)
+						return acctest.ExpectBody(reqs, "PATCH", `{"capacity":20,"name":"pbx-east-2"}`)
 					},
 				),
 			},
 			{
-				Config: e.config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)),
+				Config: e.Config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -152,14 +152,14 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(endpointRes, "credentials.api_url", "https://api.carrierx.com/mediator/v1"),
 					resource.TestCheckResourceAttr(endpointRes, "properties.%", "0"),
 					func(s *terraform.State) error {
-						sid, _ := endpointSIDFrom(s)
+						sid, _ := endpointSID(s)
 						if sid == firstSID {
 							return fmt.Errorf("type change kept SID %s; expected a new endpoint", sid)
 						}
-						if err := e.getEndpoint(context.Background(), firstSID); !client.IsNotFound(err) {
+						if _, err := endpoints(e).Get(context.Background(), firstSID); !client.IsNotFound(err) {
 							return fmt.Errorf("old endpoint %s after replace: %w", firstSID, err)
 						}
-						e.clearRequestsIfEmulated() // CheckDestroy counts what destroy sends
+						e.ClearRequestsIfEmulated() // CheckDestroy counts what destroy sends
 						return nil
 					},
 				),
@@ -171,23 +171,23 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 // TestAccEndpoint_drift changes and deletes the endpoint behind Terraform's
 // back; the next plan must show both.
 func TestAccEndpoint_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
-	cfg := e.config(thirdParty("drift", 5, ""))
+	cfg := e.Config(thirdParty("drift", 5, ""))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_endpoint", "endpoint_sid", acctest.Getter[client.Endpoint](e, client.EndpointKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
 				Check: func(s *terraform.State) (err error) {
-					sid, err = endpointSIDFrom(s)
+					sid, err = endpointSID(s)
 					return err
 				},
 			},
 			{
 				PreConfig: func() {
-					_, err := e.api.UpdateEndpoint(context.Background(), sid, map[string]any{
+					_, err := endpoints(e).Update(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "capacity": 9,
 						"addresses": []map[string]any{{"ip": "198.51.100.7", "port": 5080}},
 					})
@@ -209,7 +209,7 @@ func TestAccEndpoint_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
 				),
 			},
-			recreateStep(t, cfg, endpointRes, "endpoint_sid", &sid, func() error { return e.api.DeleteEndpoint(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, endpointRes, "endpoint_sid", &sid, func() error { return endpoints(e).Delete(context.Background(), sid) }),
 		},
 	})
 }
