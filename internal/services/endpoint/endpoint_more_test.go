@@ -66,17 +66,10 @@ resource "carrierx_endpoint" "test" {
 				},
 				Check: stored("first-Secret-1"),
 			},
-			{
-				Config: cfg("second-Secret-2", 2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckNoResourceAttr(endpointRes, "out_sip_password"),
-					stored("second-Secret-2"),
-				),
-			},
+			acctest.ApplyStep(nil, cfg("second-Secret-2", 2), endpointRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckNoResourceAttr(endpointRes, "out_sip_password"),
+				stored("second-Secret-2"),
+			),
 		},
 	})
 }
@@ -117,23 +110,16 @@ resource "carrierx_endpoint" "test" {
 					},
 				),
 			},
-			{
-				Config: cfg(`{ container_sid = "c0ffee00-0000-4000-8000-000000000001" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(nil, cfg(`{ container_sid = "c0ffee00-0000-4000-8000-000000000001" }`), endpointRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(endpointRes, "properties.container_sid", "c0ffee00-0000-4000-8000-000000000001"),
+				func(s *terraform.State) error {
+					got := s.RootModule().Resources[endpointRes].Primary.Attributes["credentials.login"]
+					if got != login {
+						return fmt.Errorf("credentials.login changed from %q to %q on a properties update", login, got)
+					}
+					return nil
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(endpointRes, "properties.container_sid", "c0ffee00-0000-4000-8000-000000000001"),
-					func(s *terraform.State) error {
-						got := s.RootModule().Resources[endpointRes].Primary.Attributes["credentials.login"]
-						if got != login {
-							return fmt.Errorf("credentials.login changed from %q to %q on a properties update", login, got)
-						}
-						return nil
-					},
-				),
-			},
+			),
 		},
 	})
 }
@@ -200,20 +186,8 @@ func TestAccEndpoint_importErrors(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				Config:        cfg,
-				ResourceName:  endpointRes,
-				ImportState:   true,
-				ImportStateId: "not-a-sid",
-				ExpectError:   regexp.MustCompile(`"not-a-sid" is not an endpoint SID`),
-			},
-			{
-				Config:        cfg,
-				ResourceName:  endpointRes,
-				ImportState:   true,
-				ImportStateId: "00000000-0000-4000-8000-000000000000",
-				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
-			},
+			acctest.ImportErrorStep(cfg, endpointRes, "not-a-sid", regexp.MustCompile(`"not-a-sid" is not an endpoint SID`)),
+			acctest.ImportErrorStep(cfg, endpointRes, "00000000-0000-4000-8000-000000000000", regexp.MustCompile(`Cannot import non-existent remote object`)),
 		},
 	})
 }

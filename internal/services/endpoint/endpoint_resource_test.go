@@ -97,73 +97,46 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 					},
 				),
 			},
-			{
-				ResourceName:                         endpointRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "endpoint_sid",
-				ImportStateIdFunc:                    endpointSID,
-			},
-			{
-				// An import block with the same configuration plans no change.
-				Config:            e.Config(thirdParty("pbx-east", 0, "")),
-				ResourceName:      endpointRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: endpointSID,
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(thirdParty("pbx-east-2", 20, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(endpointRes, "name", "pbx-east-2"),
-					resource.TestCheckResourceAttr(endpointRes, "capacity", "20"),
-					func(s *terraform.State) error {
-						sid, _ := endpointSID(s)
-						if sid != firstSID {
-							return fmt.Errorf("update replaced the endpoint: %s became %s", firstSID, sid)
-						}
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						// The refresh before the plan reads once; the update sends one PATCH with only what changed.
-						if err := acctest.ExpectCalls(reqs, map[string]int{"GET /core/v2/endpoints/" + sid: 1, "PATCH /core/v2/endpoints/" + sid: 1}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"capacity":20,"name":"pbx-east-2"}`)
-					},
-				),
-			},
-			{
-				Config: e.Config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(endpointRes, "type", "mediator"),
-					resource.TestCheckResourceAttrSet(endpointRes, "credentials.login"),
-					resource.TestCheckResourceAttrSet(endpointRes, "credentials.password"),
-					resource.TestCheckResourceAttr(endpointRes, "credentials.api_url", "https://api.carrierx.com/mediator/v1"),
-					resource.TestCheckResourceAttr(endpointRes, "properties.%", "0"),
-					func(s *terraform.State) error {
-						sid, _ := endpointSID(s)
-						if sid == firstSID {
-							return fmt.Errorf("type change kept SID %s; expected a new endpoint", sid)
-						}
-						if _, err := endpoints(e).Get(context.Background(), firstSID); !client.IsNotFound(err) {
-							return fmt.Errorf("old endpoint %s after replace: %w", firstSID, err)
-						}
-						e.ClearRequestsIfEmulated() // CheckDestroy counts what destroy sends
+			acctest.ImportStep(endpointRes, "endpoint_sid"),
+			// An import block with the same configuration plans no change.
+			acctest.ImportBlockStep(e.Config(thirdParty("pbx-east", 0, "")), endpointRes, "endpoint_sid"),
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, e.Config(thirdParty("pbx-east-2", 20, "")), endpointRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(endpointRes, "name", "pbx-east-2"),
+				resource.TestCheckResourceAttr(endpointRes, "capacity", "20"),
+				func(s *terraform.State) error {
+					sid, _ := endpointSID(s)
+					if sid != firstSID {
+						return fmt.Errorf("update replaced the endpoint: %s became %s", firstSID, sid)
+					}
+					if e.Live {
 						return nil
-					},
-				),
-			},
+					}
+					reqs := e.Requests()
+					// The refresh before the plan reads once; the update sends one PATCH with only what changed.
+					if err := acctest.ExpectCalls(reqs, map[string]int{"GET /core/v2/endpoints/" + sid: 1, "PATCH /core/v2/endpoints/" + sid: 1}); err != nil {
+						return err
+					}
+					return acctest.ExpectBody(reqs, "PATCH", `{"capacity":20,"name":"pbx-east-2"}`)
+				},
+			),
+			acctest.ApplyStep(nil, e.Config(strings.Replace(thirdParty("pbx-east-2", 20, ""), `"third_party"`, `"mediator"`, 1)), endpointRes, plancheck.ResourceActionDestroyBeforeCreate,
+				resource.TestCheckResourceAttr(endpointRes, "type", "mediator"),
+				resource.TestCheckResourceAttrSet(endpointRes, "credentials.login"),
+				resource.TestCheckResourceAttrSet(endpointRes, "credentials.password"),
+				resource.TestCheckResourceAttr(endpointRes, "credentials.api_url", "https://api.carrierx.com/mediator/v1"),
+				resource.TestCheckResourceAttr(endpointRes, "properties.%", "0"),
+				func(s *terraform.State) error {
+					sid, _ := endpointSID(s)
+					if sid == firstSID {
+						return fmt.Errorf("type change kept SID %s; expected a new endpoint", sid)
+					}
+					if _, err := endpoints(e).Get(context.Background(), firstSID); !client.IsNotFound(err) {
+						return fmt.Errorf("old endpoint %s after replace: %w", firstSID, err)
+					}
+					e.ClearRequestsIfEmulated() // CheckDestroy counts what destroy sends
+					return nil
+				},
+			),
 		},
 	})
 }

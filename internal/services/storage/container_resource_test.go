@@ -36,95 +36,60 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_storage_container", "container_sid", acctest.Getter[client.StorageContainer](e, client.StorageContainerKind)),
 		Steps: []resource.TestStep{
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    storageContainerConfig(e, "media", 50, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, storageContainerConfig(e, "media", 50, ""), storageContainerRes, plancheck.ResourceActionCreate,
+				resource.TestMatchResourceAttr(storageContainerRes, "container_sid", acctest.SIDRegexp),
+				resource.TestMatchResourceAttr(storageContainerRes, "partner_sid", acctest.SIDRegexp),
+				resource.TestCheckResourceAttr(storageContainerRes, "name", "media"),
+				resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "50"),
+				resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
+				resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
+				resource.TestCheckResourceAttr(storageContainerRes, "allowed_classifications.#", "0"),
+				resource.TestCheckResourceAttr(storageContainerRes, "allow_publish", "true"),
+				resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_action", "no_action"),
+				resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_ttl", "-1"),
+				resource.TestCheckResourceAttr(storageContainerRes, "default_file_publish", "file_sid"),
+				resource.TestCheckResourceAttr(storageContainerRes, "quota_bytes", "1073741824"),
+				resource.TestCheckResourceAttr(storageContainerRes, "type", "internal"),
+				resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "false"),
+				resource.TestCheckResourceAttr(storageContainerRes, "durability_class", "unassigned"),
+				resource.TestCheckResourceAttr(storageContainerRes, "publish_domain", "https://storage.carrierx.com"),
+				resource.TestCheckResourceAttr(storageContainerRes, "available_bytes_percent", "100"),
+				resource.TestCheckResourceAttr(storageContainerRes, "total_files", "0"),
+				resource.TestCheckNoResourceAttr(storageContainerRes, "string_key_1"),
+				acctest.SaveAttr(storageContainerRes, "container_sid", &sid),
+				func(*terraform.State) error {
+					if e.Live {
+						return nil
+					}
+					return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/containers": 1, "GET /core/v2/storage/containers/" + sid: 0})
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(storageContainerRes, "container_sid", acctest.SIDRegexp),
-					resource.TestMatchResourceAttr(storageContainerRes, "partner_sid", acctest.SIDRegexp),
-					resource.TestCheckResourceAttr(storageContainerRes, "name", "media"),
-					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "50"),
-					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
-					resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
-					resource.TestCheckResourceAttr(storageContainerRes, "allowed_classifications.#", "0"),
-					resource.TestCheckResourceAttr(storageContainerRes, "allow_publish", "true"),
-					resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_action", "no_action"),
-					resource.TestCheckResourceAttr(storageContainerRes, "default_file_lifecycle_ttl", "-1"),
-					resource.TestCheckResourceAttr(storageContainerRes, "default_file_publish", "file_sid"),
-					resource.TestCheckResourceAttr(storageContainerRes, "quota_bytes", "1073741824"),
-					resource.TestCheckResourceAttr(storageContainerRes, "type", "internal"),
-					resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "false"),
-					resource.TestCheckResourceAttr(storageContainerRes, "durability_class", "unassigned"),
-					resource.TestCheckResourceAttr(storageContainerRes, "publish_domain", "https://storage.carrierx.com"),
-					resource.TestCheckResourceAttr(storageContainerRes, "available_bytes_percent", "100"),
-					resource.TestCheckResourceAttr(storageContainerRes, "total_files", "0"),
-					resource.TestCheckNoResourceAttr(storageContainerRes, "string_key_1"),
-					acctest.SaveAttr(storageContainerRes, "container_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/containers": 1, "GET /core/v2/storage/containers/" + sid: 0})
-					},
-				),
-			},
-			{
-				ResourceName:                         storageContainerRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "container_sid",
-				ImportStateIdFunc:                    acctest.Attr(storageContainerRes, "container_sid"),
-			},
-			{
-				Config:            storageContainerConfig(e, "media", 50, ""),
-				ResourceName:      storageContainerRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(storageContainerRes, "container_sid"),
-			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			),
+			acctest.ImportStep(storageContainerRes, "container_sid"),
+			acctest.ImportBlockStep(storageContainerConfig(e, "media", 50, ""), storageContainerRes, "container_sid"),
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`), storageContainerRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(storageContainerRes, "name", "media-2"),
+				resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "60"),
+				resource.TestCheckResourceAttr(storageContainerRes, "string_key_1", "tag"),
+				acctest.SameAttr(storageContainerRes, "container_sid", &sid),
+				func(*terraform.State) error {
+					if e.Live {
+						return nil
+					}
+					reqs := e.Requests()
+					if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/storage/containers/" + sid: 1}); err != nil {
+						return err
+					}
+					if w := acctest.Writes(reqs); len(w) != 1 {
+						return fmt.Errorf("%d writes, want the one PATCH: %v", len(w), acctest.Summarize(reqs))
+					}
+					return acctest.ExpectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageContainerRes, "name", "media-2"),
-					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "60"),
-					resource.TestCheckResourceAttr(storageContainerRes, "string_key_1", "tag"),
-					acctest.SameAttr(storageContainerRes, "container_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/storage/containers/" + sid: 1}); err != nil {
-							return err
-						}
-						if w := acctest.Writes(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want the one PATCH: %v", len(w), acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
-					},
-				),
-			},
-			{
-				// encrypted is set only on create: a change replaces the container.
-				Config: storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`+"\n  encrypted = true"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "true"),
-					acctest.NewAttr(storageContainerRes, "container_sid", &sid),
-				),
-			},
+			),
+			// encrypted is set only on create: a change replaces the container.
+			acctest.ApplyStep(nil, storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`+"\n  encrypted = true"), storageContainerRes, plancheck.ResourceActionDestroyBeforeCreate,
+				resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "true"),
+				acctest.NewAttr(storageContainerRes, "container_sid", &sid),
+			),
 		},
 	})
 }
@@ -227,14 +192,8 @@ func TestAccStorageContainer_importErrors(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				Config: cfg, ResourceName: storageContainerRes, ImportState: true, ImportStateId: "nope",
-				ExpectError: regexp.MustCompile(`"nope" is not a container SID`),
-			},
-			{
-				Config: cfg, ResourceName: storageContainerRes, ImportState: true, ImportStateId: "00000000-0000-4000-8000-000000000000",
-				ExpectError: regexp.MustCompile(`Cannot import non-existent remote object`),
-			},
+			acctest.ImportErrorStep(cfg, storageContainerRes, "nope", regexp.MustCompile(`"nope" is not a container SID`)),
+			acctest.ImportErrorStep(cfg, storageContainerRes, "00000000-0000-4000-8000-000000000000", regexp.MustCompile(`Cannot import non-existent remote object`)),
 		},
 	})
 }

@@ -52,38 +52,30 @@ func TestAccStorageFile_source(t *testing.T) {
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_storage_file", "file_sid", acctest.Getter[client.StorageFile](e, client.StorageFileKind)),
 		Steps: []resource.TestStep{
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg(src),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg(src), storageFileRes, plancheck.ResourceActionCreate,
+				resource.TestMatchResourceAttr(storageFileRes, "file_sid", acctest.SIDRegexp),
+				resource.TestCheckResourceAttr(storageFileRes, "content_sha256", sha256Hex(v1)),
+				resource.TestCheckResourceAttr(storageFileRes, "file_bytes", fmt.Sprint(len(v1))),
+				resource.TestCheckResourceAttr(storageFileRes, "name", "greeting.wav"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "3600"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_action", "no_action"),
+				resource.TestCheckResourceAttr(storageFileRes, "publish", "file_sid"),
+				resource.TestCheckResourceAttrPair(storageFileRes, "container_sid", "carrierx_storage_container.c", "container_sid"),
+				resource.TestCheckNoResourceAttr(storageFileRes, "source"),
+				resource.TestCheckNoResourceAttr(storageFileRes, "content"),
+				acctest.SaveAttr(storageFileRes, "file_sid", &sid),
+				func(s *terraform.State) error {
+					uri, _ := acctest.Attr(storageFileRes, "publish_uri")(s)
+					if want := "https://storage.carrierx.com/f/" + sid; uri != want {
+						return fmt.Errorf("publish_uri %q, want %q", uri, want)
+					}
+					if e.Live {
+						return nil
+					}
+					return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/files": 1})
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(storageFileRes, "file_sid", acctest.SIDRegexp),
-					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", sha256Hex(v1)),
-					resource.TestCheckResourceAttr(storageFileRes, "file_bytes", fmt.Sprint(len(v1))),
-					resource.TestCheckResourceAttr(storageFileRes, "name", "greeting.wav"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "3600"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_action", "no_action"),
-					resource.TestCheckResourceAttr(storageFileRes, "publish", "file_sid"),
-					resource.TestCheckResourceAttrPair(storageFileRes, "container_sid", "carrierx_storage_container.c", "container_sid"),
-					resource.TestCheckNoResourceAttr(storageFileRes, "source"),
-					resource.TestCheckNoResourceAttr(storageFileRes, "content"),
-					acctest.SaveAttr(storageFileRes, "file_sid", &sid),
-					func(s *terraform.State) error {
-						uri, _ := acctest.Attr(storageFileRes, "publish_uri")(s)
-						if want := "https://storage.carrierx.com/f/" + sid; uri != want {
-							return fmt.Errorf("publish_uri %q, want %q", uri, want)
-						}
-						if e.Live {
-							return nil
-						}
-						return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/files": 1})
-					},
-					downloaded(e, storageFileRes, v1),
-				),
-			},
+				downloaded(e, storageFileRes, v1),
+			),
 			{
 				// Unchanged on disk: nothing to do.
 				Config: cfg(src), PlanOnly: true,
@@ -92,22 +84,9 @@ func TestAccStorageFile_source(t *testing.T) {
 				// The same bytes under another path: still nothing to do.
 				Config: cfg(writeFile(t, dir, "copy.wav", v1)), PlanOnly: true,
 			},
-			{
-				ResourceName:                         storageFileRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "file_sid",
-				ImportStateIdFunc:                    acctest.Attr(storageFileRes, "file_sid"),
-				// The import downloads the data to hash it, which CarrierX records.
-				ImportStateVerifyIgnore: []string{"date_last_accessed"},
-			},
-			{
-				Config:            cfg(src),
-				ResourceName:      storageFileRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: acctest.Attr(storageFileRes, "file_sid"),
-			},
+			// The import downloads the data to hash it, which CarrierX records.
+			acctest.ImportStep(storageFileRes, "file_sid", "date_last_accessed"),
+			acctest.ImportBlockStep(cfg(src), storageFileRes, "file_sid"),
 			{
 				// Changed on disk: the file is uploaded again.
 				PreConfig: func() { writeFile(t, dir, "greeting.wav", v2) },
@@ -159,30 +138,22 @@ func TestAccStorageFile_metadata(t *testing.T) {
 					downloaded(e, storageFileRes, []byte("please hold")),
 				),
 			},
-			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg(content("please hold"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
+				resource.TestCheckResourceAttr(storageFileRes, "integer_key_2", "5"),
+				acctest.SameAttr(storageFileRes, "file_sid", &sid),
+				func(*terraform.State) error {
+					if e.Live {
+						return nil
+					}
+					reqs := e.Requests()
+					if w := acctest.Writes(reqs); len(w) != 1 {
+						return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
+					}
+					return acctest.ExpectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400,"name":"hold-music.txt"}`)
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
-					resource.TestCheckResourceAttr(storageFileRes, "integer_key_2", "5"),
-					acctest.SameAttr(storageFileRes, "file_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if w := acctest.Writes(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400,"name":"hold-music.txt"}`)
-					},
-				),
-			},
+			),
 			{
 				// The same bytes from content_base64: nothing to do.
 				Config:   cfg(fmt.Sprintf("content_base64 = %q", base64.StdEncoding.EncodeToString([]byte("please hold"))), meta2),
@@ -221,18 +192,11 @@ func TestAccStorageFile_metadata(t *testing.T) {
 					acctest.SaveAttr(storageFileRes, "file_sid", &sid),
 				),
 			},
-			{
-				// New content: replaced.
-				Config: cfg(content("please hold on"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.NewAttr(storageFileRes, "file_sid", &sid),
-					downloaded(e, storageFileRes, []byte("please hold on")),
-				),
-			},
+			// New content: replaced.
+			acctest.ApplyStep(nil, cfg(content("please hold on"), meta2), storageFileRes, plancheck.ResourceActionDestroyBeforeCreate,
+				acctest.NewAttr(storageFileRes, "file_sid", &sid),
+				downloaded(e, storageFileRes, []byte("please hold on")),
+			),
 		},
 	})
 }
@@ -347,10 +311,7 @@ func TestAccStorageFile_importErrors(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				Config: cfg, ResourceName: storageFileRes, ImportState: true, ImportStateId: "nope",
-				ExpectError: regexp.MustCompile(`"nope" is not a file SID`),
-			},
+			acctest.ImportErrorStep(cfg, storageFileRes, "nope", regexp.MustCompile(`"nope" is not a file SID`)),
 		},
 	})
 }
@@ -373,8 +334,7 @@ func TestAccStorageFile_contentNotLogged(t *testing.T) {
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{Config: cfg},
-			{ResourceName: storageFileRes, ImportState: true, ImportStateIdFunc: acctest.Attr(storageFileRes, "file_sid"),
-				ImportStateVerify: true, ImportStateVerifyIdentifierAttribute: "file_sid", ImportStateVerifyIgnore: []string{"date_last_accessed"}},
+			acctest.ImportStep(storageFileRes, "file_sid", "date_last_accessed"),
 			{PreConfig: func() { writeFile(t, dir, "prompt.txt", []byte(marker+" v2")) }, Config: cfg},
 		},
 	})
