@@ -61,20 +61,13 @@ var credentialsAttrTypes = map[string]attr.Type{
 // write-only password stays null in state, so its value never lands there.
 func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.EndpointSID = types.StringValue(ep.EndpointSID)
-	m.Name = types.StringPointerValue(ep.Name)
-	m.Type = types.StringValue(ep.Type)
-	m.PartnerSID = types.StringValue(ep.PartnerSID)
-	m.Capacity = types.Int64PointerValue(ep.Capacity)
-	m.CPSLimit = types.Int64PointerValue(ep.CPSLimit)
-	m.AuthRequired = types.BoolPointerValue(ep.AuthRequired)
+	framework.FillScalars(m, ep)
 	m.OutSIPUsername = framework.KeepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
 	m.OutSIPPassword = framework.KeepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
 	if framework.Known(prior.OutSIPPasswordWOVersion) {
 		m.OutSIPPassword = types.StringNull()
 	}
 	m.OutSIPPasswordWO = types.StringNull()
-	m.VoIPToken = types.StringPointerValue(ep.VoIPToken)
 
 	var priorAddrs []addressModel
 	if framework.Known(prior.Addresses) {
@@ -86,18 +79,10 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 		if i < len(priorAddrs) {
 			p = priorAddrs[i]
 		}
-		addrs[i] = addressModel{
-			Direction:   types.StringPointerValue(a.Direction),
-			DstPort:     types.Int64PointerValue(a.DstPort),
-			IP:          types.StringValue(a.IP),
-			LocationSID: framework.KeepEmpty(a.LocationSID, p.LocationSID),
-			Port:        types.Int64PointerValue(a.Port),
-			Priority:    types.Int64PointerValue(a.Priority),
-			SIPPassword: framework.KeepEmpty(a.SIPPassword, p.SIPPassword),
-			SIPUsername: framework.KeepEmpty(a.SIPUsername, p.SIPUsername),
-			SRTP:        types.BoolPointerValue(a.SRTP),
-			Transport:   types.StringPointerValue(a.Transport),
-		}
+		framework.FillScalars(&addrs[i], &a)
+		addrs[i].LocationSID = framework.KeepEmpty(a.LocationSID, p.LocationSID)
+		addrs[i].SIPPassword = framework.KeepEmpty(a.SIPPassword, p.SIPPassword)
+		addrs[i].SIPUsername = framework.KeepEmpty(a.SIPUsername, p.SIPUsername)
 	}
 	var d diag.Diagnostics
 	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
@@ -129,15 +114,7 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 // password is sent as out_sip_password.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":             framework.StringPtr(m.Name),
-		"type":             framework.StringPtr(m.Type),
-		"partner_sid":      framework.StringPtr(m.PartnerSID),
-		"capacity":         framework.Int64Ptr(m.Capacity),
-		"auth_required":    framework.BoolPtr(m.AuthRequired),
-		"out_sip_username": framework.StringPtr(m.OutSIPUsername),
-		"out_sip_password": framework.StringPtr(m.OutSIPPassword),
-	}
+	b := framework.ScalarBody(m, "name", "type", "partner_sid", "capacity", "auth_required", "out_sip_username", "out_sip_password")
 	if framework.Known(m.OutSIPPasswordWO) {
 		b["out_sip_password"] = m.OutSIPPasswordWO.ValueString()
 	}
@@ -146,18 +123,8 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 		diags.Append(m.Addresses.ElementsAs(ctx, &addrs, false)...)
 		out := make([]map[string]any, 0, len(addrs))
 		for _, a := range addrs {
-			out = append(out, framework.DropNil(map[string]any{
-				"direction":    framework.StringPtr(a.Direction),
-				"dst_port":     framework.Int64Ptr(a.DstPort),
-				"ip":           framework.StringPtr(a.IP),
-				"location_sid": framework.StringPtr(a.LocationSID),
-				"port":         framework.Int64Ptr(a.Port),
-				"priority":     framework.Int64Ptr(a.Priority),
-				"sip_password": framework.StringPtr(a.SIPPassword),
-				"sip_username": framework.StringPtr(a.SIPUsername),
-				"srtp":         framework.BoolPtr(a.SRTP),
-				"transport":    framework.StringPtr(a.Transport),
-			}))
+			out = append(out, framework.DropNil(framework.ScalarBody(&a, "direction", "dst_port", "ip", "location_sid",
+				"port", "priority", "sip_password", "sip_username", "srtp", "transport")))
 		}
 		b["addresses"] = out
 	}

@@ -255,86 +255,33 @@ func containerSchema() schema.Schema {
 // "" that the API reads back as null.
 func (m *containerModel) Fill(ctx context.Context, c *client.StorageContainer, prior *containerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.ContainerSID = types.StringValue(c.ContainerSID)
-	m.PartnerSID = types.StringValue(c.PartnerSID)
-	m.Name = types.StringPointerValue(c.Name)
-	m.AllowPublish = types.BoolPointerValue(c.AllowPublish)
+	framework.FillScalars(m, c)
 	m.AllowedClassifications = framework.StringList(ctx, c.AllowedClassifications, &diags)
 	m.BlockedClassifications = framework.StringList(ctx, c.BlockedClassifications, &diags)
-	m.AvailableBytesPercent = types.Int64PointerValue(c.AvailableBytesPercent)
-	m.AvailableFilesPercent = types.Int64PointerValue(c.AvailableFilesPercent)
-	m.DefaultFileLifecycleAction = types.StringPointerValue(c.DefaultFileLifecycleAction)
-	m.DefaultFileLifecycleTTL = types.Int64PointerValue(c.DefaultFileLifecycleTTL)
-	m.DefaultFilePublish = types.StringPointerValue(c.DefaultFilePublish)
-	m.DefaultFileThresholdInclude = types.BoolPointerValue(c.DefaultFileThresholdInclude)
-	m.DefaultFileUnique = types.BoolPointerValue(c.DefaultFileUnique)
-	m.DurabilityClass = types.StringPointerValue(c.DurabilityClass)
-	m.Encrypted = types.BoolPointerValue(c.Encrypted)
 	var d diag.Diagnostics
 	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(c.ExternalAttributes, nil))
 	diags.Append(d...)
-	m.IntegerKey1 = types.Int64PointerValue(c.IntegerKey1)
-	m.IntegerKey2 = types.Int64PointerValue(c.IntegerKey2)
 	m.ParentContainerSID = framework.KeepEmpty(c.ParentContainerSID, prior.ParentContainerSID)
-	m.PublishDomain = types.StringPointerValue(c.PublishDomain)
-	m.QuotaBytes = types.Int64PointerValue(c.QuotaBytes)
-	m.QuotaFiles = types.Int64PointerValue(c.QuotaFiles)
 	m.StringKey1 = framework.KeepEmpty(c.StringKey1, prior.StringKey1)
 	m.StringKey2 = framework.KeepEmpty(c.StringKey2, prior.StringKey2)
 	m.StringKey3 = framework.KeepEmpty(c.StringKey3, prior.StringKey3)
 	m.StringKey4 = framework.KeepEmpty(c.StringKey4, prior.StringKey4)
 	m.ThresholdAction = framework.KeepEmpty(c.ThresholdAction, prior.ThresholdAction)
-	m.ThresholdAvailableBytesPercent = types.Int64PointerValue(c.ThresholdAvailableBytesPercent)
-	m.ThresholdAvailableFilesPercent = types.Int64PointerValue(c.ThresholdAvailableFilesPercent)
-	m.ThresholdBytes = types.Int64PointerValue(c.ThresholdBytes)
-	m.ThresholdBytesTarget = types.Int64PointerValue(c.ThresholdBytesTarget)
-	m.ThresholdFiles = types.Int64PointerValue(c.ThresholdFiles)
-	m.ThresholdFilesTarget = types.Int64PointerValue(c.ThresholdFilesTarget)
-	m.ThresholdGracePeriod = types.Int64PointerValue(c.ThresholdGracePeriod)
-	m.ThresholdTotalBytes = types.Int64PointerValue(c.ThresholdTotalBytes)
-	m.ThresholdTotalFiles = types.Int64PointerValue(c.ThresholdTotalFiles)
-	m.TotalBytes = types.Int64PointerValue(c.TotalBytes)
-	m.TotalFiles = types.Int64PointerValue(c.TotalFiles)
-	m.Type = types.StringPointerValue(c.Type)
-	m.Unique = types.BoolPointerValue(c.Unique)
 	return diags
 }
 
 // Body renders the writable attributes as API JSON values; a null
 // attribute becomes a nil entry so an update can clear it, an unknown one
-// (left to CarrierX) is left out by framework.DropNil on create and by framework.Changed on update.
+// (left to CarrierX) is left out by framework.DropNil on create and by
+// framework.Changed on update.
 func (m *containerModel) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":                              framework.StringPtr(m.Name),
-		"allow_publish":                     framework.BoolPtr(m.AllowPublish),
-		"default_file_lifecycle_action":     framework.StringPtr(m.DefaultFileLifecycleAction),
-		"default_file_lifecycle_ttl":        framework.Int64Ptr(m.DefaultFileLifecycleTTL),
-		"default_file_publish":              framework.StringPtr(m.DefaultFilePublish),
-		"default_file_threshold_include":    framework.BoolPtr(m.DefaultFileThresholdInclude),
-		"default_file_unique":               framework.BoolPtr(m.DefaultFileUnique),
-		"encrypted":                         framework.BoolPtr(m.Encrypted),
-		"integer_key_1":                     framework.Int64Ptr(m.IntegerKey1),
-		"integer_key_2":                     framework.Int64Ptr(m.IntegerKey2),
-		"parent_container_sid":              framework.StringPtr(m.ParentContainerSID),
-		"publish_domain":                    framework.StringPtr(m.PublishDomain),
-		"quota_bytes":                       framework.Int64Ptr(m.QuotaBytes),
-		"quota_files":                       framework.Int64Ptr(m.QuotaFiles),
-		"string_key_1":                      framework.StringPtr(m.StringKey1),
-		"string_key_2":                      framework.StringPtr(m.StringKey2),
-		"string_key_3":                      framework.StringPtr(m.StringKey3),
-		"string_key_4":                      framework.StringPtr(m.StringKey4),
-		"threshold_action":                  framework.StringPtr(m.ThresholdAction),
-		"threshold_available_bytes_percent": framework.Int64Ptr(m.ThresholdAvailableBytesPercent),
-		"threshold_available_files_percent": framework.Int64Ptr(m.ThresholdAvailableFilesPercent),
-		"threshold_bytes":                   framework.Int64Ptr(m.ThresholdBytes),
-		"threshold_bytes_target":            framework.Int64Ptr(m.ThresholdBytesTarget),
-		"threshold_files":                   framework.Int64Ptr(m.ThresholdFiles),
-		"threshold_files_target":            framework.Int64Ptr(m.ThresholdFilesTarget),
-		"threshold_grace_period":            framework.Int64Ptr(m.ThresholdGracePeriod),
-		"type":                              framework.StringPtr(m.Type),
-		"unique":                            framework.BoolPtr(m.Unique),
-	}
+	b := framework.ScalarBody(m, "name", "allow_publish", "default_file_lifecycle_action", "default_file_lifecycle_ttl",
+		"default_file_publish", "default_file_threshold_include", "default_file_unique", "encrypted", "integer_key_1",
+		"integer_key_2", "parent_container_sid", "publish_domain", "quota_bytes", "quota_files", "string_key_1",
+		"string_key_2", "string_key_3", "string_key_4", "threshold_action", "threshold_available_bytes_percent",
+		"threshold_available_files_percent", "threshold_bytes", "threshold_bytes_target", "threshold_files",
+		"threshold_files_target", "threshold_grace_period", "type", "unique")
 	for k, l := range map[string]types.List{"allowed_classifications": m.AllowedClassifications, "blocked_classifications": m.BlockedClassifications} {
 		if framework.Known(l) {
 			b[k] = framework.Strings(ctx, l, &diags)

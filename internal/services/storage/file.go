@@ -248,60 +248,20 @@ func fileSchema() schema.Schema {
 // stored.
 func (m *fileModel) Fill(_ context.Context, f *client.StorageFile, prior *fileModel) diag.Diagnostics {
 	m.Source, m.Content, m.ContentBase64 = types.StringNull(), types.StringNull(), types.StringNull()
-	m.FileSID = types.StringValue(f.FileSID)
-	m.ContainerSID = types.StringValue(f.ContainerSID)
-	m.PartnerSID = types.StringValue(f.PartnerSID)
-	m.ContentClassification = types.StringPointerValue(f.ContentClassification)
-	m.ContentDuration = types.Float64PointerValue(f.ContentDuration)
-	m.ContentFormat = types.StringPointerValue(f.ContentFormat)
-	m.ContentTranscodingProgress = types.Int64PointerValue(f.ContentTranscodingProgress)
-	m.DateLastAccessed = types.StringPointerValue(f.DateLastAccessed)
-	m.DateModified = types.StringPointerValue(f.DateModified)
-	m.DesiredBitrate = types.Int64PointerValue(f.DesiredBitrate)
+	framework.FillScalars(m, f)
 	m.DesiredFormat = framework.KeepEmpty(f.DesiredFormat, prior.DesiredFormat)
-	m.FileAccessName = types.StringPointerValue(f.FileAccessName)
-	m.FileBytes = types.Int64PointerValue(f.FileBytes)
-	m.IntegerKey1 = types.Int64PointerValue(f.IntegerKey1)
-	m.IntegerKey2 = types.Int64PointerValue(f.IntegerKey2)
-	m.LifecycleAction = types.StringPointerValue(f.LifecycleAction)
-	m.LifecycleTTL = types.Int64PointerValue(f.LifecycleTTL)
-	m.MIMEType = types.StringPointerValue(f.MIMEType)
-	m.Name = types.StringPointerValue(f.Name)
 	m.ParentFileSID = framework.KeepEmpty(f.ParentFileSID, prior.ParentFileSID)
-	m.Publish = types.StringPointerValue(f.Publish)
-	m.PublishURI = types.StringPointerValue(f.PublishURI)
 	m.StringKey1 = framework.KeepEmpty(f.StringKey1, prior.StringKey1)
 	m.StringKey2 = framework.KeepEmpty(f.StringKey2, prior.StringKey2)
 	m.StringKey3 = framework.KeepEmpty(f.StringKey3, prior.StringKey3)
 	m.StringKey4 = framework.KeepEmpty(f.StringKey4, prior.StringKey4)
-	m.ThresholdInclude = types.BoolPointerValue(f.ThresholdInclude)
-	m.Type = types.StringPointerValue(f.Type)
-	m.Unique = types.BoolPointerValue(f.Unique)
 	return nil
 }
 
 // Body renders the writable metadata as API JSON values (the file_object
 // of an upload, or a PATCH); null becomes nil so an update can clear it.
 func (m *fileModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return map[string]any{
-		"container_sid":     framework.StringPtr(m.ContainerSID),
-		"desired_bitrate":   framework.Int64Ptr(m.DesiredBitrate),
-		"desired_format":    framework.StringPtr(m.DesiredFormat),
-		"file_access_name":  framework.StringPtr(m.FileAccessName),
-		"integer_key_1":     framework.Int64Ptr(m.IntegerKey1),
-		"integer_key_2":     framework.Int64Ptr(m.IntegerKey2),
-		"lifecycle_action":  framework.StringPtr(m.LifecycleAction),
-		"lifecycle_ttl":     framework.Int64Ptr(m.LifecycleTTL),
-		"mime_type":         framework.StringPtr(m.MIMEType),
-		"name":              framework.StringPtr(m.Name),
-		"parent_file_sid":   framework.StringPtr(m.ParentFileSID),
-		"publish":           framework.StringPtr(m.Publish),
-		"string_key_1":      framework.StringPtr(m.StringKey1),
-		"string_key_2":      framework.StringPtr(m.StringKey2),
-		"string_key_3":      framework.StringPtr(m.StringKey3),
-		"string_key_4":      framework.StringPtr(m.StringKey4),
-		"threshold_include": framework.BoolPtr(m.ThresholdInclude),
-		"type":              framework.StringPtr(m.Type),
-		"unique":            framework.BoolPtr(m.Unique),
-	}, nil
+	return framework.ScalarBody(m, "container_sid", "desired_bitrate", "desired_format", "file_access_name",
+		"integer_key_1", "integer_key_2", "lifecycle_action", "lifecycle_ttl", "mime_type", "name", "parent_file_sid",
+		"publish", "string_key_1", "string_key_2", "string_key_3", "string_key_4", "threshold_include", "type", "unique"), nil
 }
