@@ -58,46 +58,29 @@ func FillScalars(m, obj any) {
 		if kind == reflect.Pointer {
 			kind = s.Type().Elem().Kind()
 		}
-		s = reflect.Indirect(s)
-		var v any
-		switch f.Interface().(type) {
-		case types.String:
-			if kind != reflect.String {
-				continue
-			}
-			v = types.StringNull()
-			if !isNull {
-				v = types.StringValue(s.String())
-			}
-		case types.Int64:
-			if kind != reflect.Int64 {
-				continue
-			}
-			v = types.Int64Null()
-			if !isNull {
-				v = types.Int64Value(s.Int())
-			}
-		case types.Float64:
-			if kind != reflect.Float64 {
-				continue
-			}
-			v = types.Float64Null()
-			if !isNull {
-				v = types.Float64Value(s.Float())
-			}
-		case types.Bool:
-			if kind != reflect.Bool {
-				continue
-			}
-			v = types.BoolNull()
-			if !isNull {
-				v = types.BoolValue(s.Bool())
-			}
-		default:
+		c, ok := scalarTypes[f.Type()]
+		if !ok || kind != c.kind {
 			continue
+		}
+		v := c.null
+		if !isNull {
+			v = c.value(reflect.Indirect(s))
 		}
 		f.Set(reflect.ValueOf(v))
 	}
+}
+
+// scalarTypes are the scalar attribute types, with the Go kind each is
+// read from, how, and its null.
+var scalarTypes = map[reflect.Type]struct {
+	kind  reflect.Kind
+	value func(reflect.Value) any
+	null  any
+}{
+	reflect.TypeOf(types.String{}):  {reflect.String, func(v reflect.Value) any { return types.StringValue(v.String()) }, types.StringNull()},
+	reflect.TypeOf(types.Int64{}):   {reflect.Int64, func(v reflect.Value) any { return types.Int64Value(v.Int()) }, types.Int64Null()},
+	reflect.TypeOf(types.Float64{}): {reflect.Float64, func(v reflect.Value) any { return types.Float64Value(v.Float()) }, types.Float64Null()},
+	reflect.TypeOf(types.Bool{}):    {reflect.Bool, func(v reflect.Value) any { return types.BoolValue(v.Bool()) }, types.BoolNull()},
 }
 
 // tagged maps the fields of struct v by the name in their tag key.
