@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -31,6 +32,10 @@ type Lookup[T, M any] struct {
 	Plural string // "carrierx_did_groups"
 	Items  string // "did_groups": the plural's list attribute
 	Omit   []string
+	// PluralOmit names what the plural also leaves out of each item
+	// (secrets, kept out of a list of thousands); "addresses.sip_password"
+	// is a nested attribute.
+	PluralOmit []string
 	// Example is a filter that matches one object, shown in the docs.
 	Example string
 	// Parent, when set, scopes both data sources to a parent object whose
@@ -73,14 +78,20 @@ func dsAttributes(in map[string]rschema.Attribute, omit []string) map[string]dsc
 		if slices.Contains(omit, name) {
 			continue
 		}
-		if da := dsAttribute(a); da != nil {
+		var nested []string // "name.x" omits x of the nested attribute name
+		for _, o := range omit {
+			if rest, ok := strings.CutPrefix(o, name+"."); ok {
+				nested = append(nested, rest)
+			}
+		}
+		if da := dsAttribute(a, nested); da != nil {
 			out[name] = da
 		}
 	}
 	return out
 }
 
-func dsAttribute(a rschema.Attribute) dschema.Attribute {
+func dsAttribute(a rschema.Attribute, omit []string) dschema.Attribute {
 	d, s := a.GetMarkdownDescription(), a.IsSensitive()
 	switch a := a.(type) {
 	case rschema.StringAttribute:
@@ -103,16 +114,16 @@ func dsAttribute(a rschema.Attribute) dschema.Attribute {
 		return dschema.ObjectAttribute{MarkdownDescription: d, Sensitive: s, Computed: true, AttributeTypes: a.AttributeTypes, CustomType: a.CustomType}
 	case rschema.ListNestedAttribute:
 		return dschema.ListNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, omit)}}
 	case rschema.SetNestedAttribute:
 		return dschema.SetNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, omit)}}
 	case rschema.MapNestedAttribute:
 		return dschema.MapNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, nil)}}
+			NestedObject: dschema.NestedAttributeObject{Attributes: dsAttributes(a.NestedObject.Attributes, omit)}}
 	case rschema.SingleNestedAttribute:
 		return dschema.SingleNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
-			Attributes: dsAttributes(a.Attributes, nil)}
+			Attributes: dsAttributes(a.Attributes, omit)}
 	}
 	panic(fmt.Sprintf("framework: no data-source form for %T", a))
 }
@@ -321,6 +332,11 @@ func (d *plural[T, M, PM]) Metadata(_ context.Context, _ datasource.MetadataRequ
 
 func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	l := d.l
+	desc := "Lists the " + l.Nouns + " of the token's partner, every page fetched (1,000 per request)."
+	if len(l.PluralOmit) > 0 {
+		desc += fmt.Sprintf(" Each item leaves out %s; read them with the `%s` data source.",
+			QuoteList(l.PluralOmit), l.Object.Type)
+	}
 	attrs := map[string]dschema.Attribute{
 		"filter": dschema.StringAttribute{MarkdownDescription: FilterDoc + " Unset lists all.", Optional: true},
 		"order": dschema.StringAttribute{
@@ -330,12 +346,12 @@ func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest,
 		l.Items: dschema.ListNestedAttribute{
 			MarkdownDescription: "The matching " + l.Nouns + ".",
 			Computed:            true,
-			NestedObject:        dschema.NestedAttributeObject{Attributes: DataSourceAttributes(l.Object.Schema, l.Omit...)},
+			NestedObject:        dschema.NestedAttributeObject{Attributes: d.itemAttributes()},
 		},
 	}
 	d.parentAttr(attrs)
 	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists the " + l.Nouns + " of the token's partner, every page fetched (1,000 per request).",
+		MarkdownDescription: desc,
 		Attributes:          attrs,
 	}
 }
@@ -362,7 +378,7 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 		AddAPIError(&resp.Diagnostics, "Unable to list "+l.Nouns, err)
 		return
 	}
-	itemAttrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
+	itemAttrs := d.itemAttributes()
 	itemType := types.ObjectType{AttrTypes: make(map[string]attr.Type, len(itemAttrs))}
 	for k, a := range itemAttrs {
 		itemType.AttrTypes[k] = a.GetType()
@@ -373,7 +389,7 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		o, diags := types.ObjectValue(itemType.AttrTypes, vals)
+		o, diags := fitObject(vals, itemType)
 		resp.Diagnostics.Append(diags...)
 		items = append(items, o)
 	}
@@ -387,6 +403,53 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(p.Attr), &sid)...)
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(p.Attr), sid)...)
 	}
+}
+
+// itemAttributes are the attributes of one item of the list.
+func (d *plural[T, M, PM]) itemAttributes() map[string]dschema.Attribute {
+	return DataSourceAttributes(d.l.Object.Schema, append(slices.Clone(d.l.Omit), d.l.PluralOmit...)...)
+}
+
+// fit drops from v, at any depth, the object attributes that t lacks: what
+// the plural leaves out of each item.
+func fit(v attr.Value, t attr.Type) (attr.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	switch t := t.(type) {
+	case types.ObjectType:
+		o, ok := v.(types.Object)
+		if !ok || o.IsNull() || o.IsUnknown() {
+			return types.ObjectNull(t.AttrTypes), nil
+		}
+		return fitObject(o.Attributes(), t)
+	case types.ListType:
+		l, ok := v.(types.List)
+		if !ok || l.IsNull() || l.IsUnknown() {
+			return types.ListNull(t.ElemType), nil
+		}
+		elems := make([]attr.Value, 0, len(l.Elements()))
+		for _, el := range l.Elements() {
+			e, d := fit(el, t.ElemType)
+			diags.Append(d...)
+			elems = append(elems, e)
+		}
+		out, d := types.ListValue(t.ElemType, elems)
+		diags.Append(d...)
+		return out, diags
+	}
+	return v, nil
+}
+
+func fitObject(vals map[string]attr.Value, t types.ObjectType) (types.Object, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out := make(map[string]attr.Value, len(t.AttrTypes))
+	for k, et := range t.AttrTypes {
+		v, d := fit(vals[k], et)
+		diags.Append(d...)
+		out[k] = v
+	}
+	o, d := types.ObjectValue(t.AttrTypes, out)
+	diags.Append(d...)
+	return o, diags
 }
 
 func joinFilters(a, b string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -53,6 +54,11 @@ type Object[T, M any] struct {
 
 	// Create replaces the default POST of the body (nil entries dropped).
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
+	// Verb is what Create does, in its error summary ("upload"); "create" when empty.
+	Verb string
+	// Read replaces the GET of Read, where state needs more than the object
+	// (a file's content hash after an import); a 404 still removes it.
+	Read func(ctx context.Context, c *client.Client, state *M, diags *diag.Diagnostics) (*T, error)
 	// ImportID turns a SID found after a lost create into the import ID.
 	ImportID func(sid string) string
 	// ImportIDOf is ImportID where the import ID needs the plan (a trunk's
@@ -144,7 +150,7 @@ func (r *Resource[T, M, PM]) sid(ctx context.Context, s tfsdk.State, diags *diag
 // used with a warning, candidates are named with import blocks.
 func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -169,14 +175,32 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if err != nil && r.o.CreateError != nil && r.o.CreateError(&plan, err, &resp.Diagnostics) {
 		return
 	}
+	verb := r.o.Verb
+	if verb == "" {
+		verb = "create"
+	}
 	importID := r.o.ImportID
 	if r.o.ImportIDOf != nil {
 		importID = func(sid string) string { return r.o.ImportIDOf(&plan, sid) }
 	}
-	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, importID) {
+	if !CreateResult(&resp.Diagnostics, "Unable to "+verb+" "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics, false)
+}
+
+// planned reads the plan into m with the configuration's write-only
+// values, which a plan never holds, so Body and the hooks see what to send;
+// Terraform keeps them out of state.
+func (r *Resource[T, M, PM]) planned(ctx context.Context, plan tfsdk.Plan, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) {
+	for name, a := range r.o.Schema.Attributes {
+		if a.IsWriteOnly() {
+			var v attr.Value
+			diags.Append(cfg.GetAttribute(ctx, path.Root(name), &v)...)
+			diags.Append(plan.SetAttribute(ctx, path.Root(name), v)...)
+		}
+	}
+	diags.Append(plan.Get(ctx, m)...)
 }
 
 // importedKey marks, in private state, an object just imported whose
@@ -206,7 +230,13 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	obj, err := r.o.Collection(r.client, &state).Get(ctx, sid)
+	var obj *T
+	var err error
+	if r.o.Read != nil {
+		obj, err = r.o.Read(ctx, r.client, &state, &resp.Diagnostics)
+	} else {
+		obj, err = r.o.Collection(r.client, &state).Get(ctx, sid)
+	}
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -231,7 +261,7 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 // Terraform-side attributes changed it reads the object instead.
 func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {

@@ -10,10 +10,12 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accesscontrolrule"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/endpoint"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/prefix"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/shortener"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/storage"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunk"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/trunkgroup"
 )
@@ -32,6 +34,9 @@ func resources() []func() resource.Resource {
 		prefix.Resource,
 		shortener.DomainResource,
 		shortener.LinkResource,
+		endpoint.Resource,
+		storage.ContainerResource,
+		storage.FileResource,
 	}, resourceFactories...)
 }
 
@@ -46,6 +51,9 @@ func dataSources() []func() datasource.DataSource {
 		prefix.DataSources,
 		shortener.DomainDataSources,
 		shortener.LinkDataSources,
+		endpoint.DataSources,
+		storage.ContainerDataSources,
+		storage.FileDataSources,
 		dataSourceFactories,
 	)
 }

@@ -85,7 +85,16 @@ resource "carrierx_trunk" "test" {
 			}},
 		{"carrierx_storage_file", "storage.files", "/core/v2/storage/files", nil,
 			func(e *accEnv) string {
-				return storageFileConfig(e, `content = "lost answer"`, `name = "lost.txt"`)
+				return e.config(`
+resource "carrierx_storage_container" "c" {
+  name = "files"
+}
+resource "carrierx_storage_file" "test" {
+  container_sid = carrierx_storage_container.c.container_sid
+  content       = "lost answer"
+  name          = "lost.txt"
+}
+`)
 			}},
 		{"carrierx_shortener_domain", "shortener.domains", "/core/v2/shortener/domains", nil,
 			func(e *accEnv) string {

@@ -1,22 +1,15 @@
 package provider
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
-	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-
-	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
-// Helpers for the storage and URL shortener tests.
+// Helpers of the URL shortener tests (the storage tests are in
+// internal/services/storage).
 
 // storageAttr reads one attribute of a resource from state.
 func storageAttr(res, attr string) func(*terraform.State) (string, error) {
@@ -58,56 +51,6 @@ func storageSame(res, attr string, want *string, differ bool) func(*terraform.St
 	}
 }
 
-func storageSHA256(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
-}
-
-// storageWriteFile writes data to name in dir and returns the path.
-func storageWriteFile(t *testing.T, dir, name string, data []byte) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// storageDownloaded checks that the API serves exactly want for the file in state.
-func (e *accEnv) storageDownloaded(res string, want []byte) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		sid, err := storageAttr(res, "file_sid")(s)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if _, err := e.api.DownloadStorageFile(context.Background(), sid, &buf); err != nil {
-			return fmt.Errorf("download %s: %w", sid, err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			return fmt.Errorf("file %s holds %d bytes %q, want %d bytes %q", sid, buf.Len(), storageShort(buf.Bytes()), len(want), storageShort(want))
-		}
-		return nil
-	}
-}
-
-func storageShort(b []byte) []byte {
-	if len(b) > 40 {
-		return b[:40]
-	}
-	return b
-}
-
-func (e *accEnv) storageContainerGet(ctx context.Context, sid string) error {
-	_, err := e.api.GetStorageContainer(ctx, sid)
-	return err
-}
-
-func (e *accEnv) storageFileGet(ctx context.Context, sid string) error {
-	_, err := e.api.GetStorageFile(ctx, sid)
-	return err
-}
-
 func (e *accEnv) shortenerDomainGet(ctx context.Context, sid string) error {
 	_, err := e.api.GetShortenerDomain(ctx, sid)
 	return err
@@ -116,38 +59,6 @@ func (e *accEnv) shortenerDomainGet(ctx context.Context, sid string) error {
 func (e *accEnv) shortenerLinkGet(ctx context.Context, sid string) error {
 	_, err := e.api.GetShortenerLink(ctx, sid)
 	return err
-}
-
-// storageContainerCount is the number of containers of the partner now.
-func (e *accEnv) storageContainerCount(t *testing.T) int {
-	t.Helper()
-	cs, err := e.api.ListStorageContainers(context.Background(), client.ListOptions{})
-	if err != nil {
-		t.Fatalf("list containers: %v", err)
-	}
-	return len(cs)
-}
-
-// storageFileCount is the number of files of the partner now.
-func (e *accEnv) storageFileCount(t *testing.T) int {
-	t.Helper()
-	fs, err := e.api.ListStorageFiles(context.Background(), client.ListOptions{})
-	if err != nil {
-		t.Fatalf("list files: %v", err)
-	}
-	return len(fs)
-}
-
-// storageCreateContainer creates a container through the public API and
-// deletes it when the test ends.
-func storageCreateContainer(t *testing.T, e *accEnv, body map[string]any) string {
-	t.Helper()
-	c, err := e.api.CreateStorageContainer(context.Background(), body)
-	if err != nil {
-		t.Fatalf("create container: %v", err)
-	}
-	t.Cleanup(func() { _ = e.api.DeleteStorageContainer(context.Background(), c.ContainerSID) })
-	return c.ContainerSID
 }
 
 // storageWrites returns the logged requests that are not GETs.

@@ -1,9 +1,10 @@
-package provider
+package storage_test
 
 import (
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -11,8 +12,8 @@ import (
 // one, and as a filtered, ordered list; 0 and >1 matches are clear errors;
 // files are listed per container and ordered.
 func TestAccStorageDataSources(t *testing.T) {
-	e := newAccEnv(t)
-	keep := e.config(`
+	e := acctest.New(t)
+	keep := e.Config(`
 resource "carrierx_storage_container" "c" {
   count        = 2
   name         = "ds-${["a", "b"][count.index]}"
@@ -31,7 +32,7 @@ resource "carrierx_storage_file" "other" {
 }
 `)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: keep + `
@@ -95,66 +96,6 @@ data "carrierx_storage_files" "filtered" {
 			{
 				Config:      keep + `data "carrierx_storage_files" "x" { filter = "name eq" }`,
 				ExpectError: regexp.MustCompile(`(?s)Unable to list storage files.*400.*filter`),
-			},
-			{Config: keep},
-		},
-	})
-}
-
-// TestAccShortenerDataSources lists domains and links with filter and order.
-func TestAccShortenerDataSources(t *testing.T) {
-	e := newAccEnv(t)
-	keep := e.config(`
-resource "carrierx_shortener_domain" "d" {
-  count       = 3
-  domain_name = "${["a", "b", "c"][count.index]}.ds.example.org"
-}
-resource "carrierx_shortener_link" "l" {
-  count           = 3
-  domain_sid      = carrierx_shortener_domain.d[0].domain_sid
-  destination_url = "https://www.example.org/${count.index}"
-  short_name      = "s${count.index}link"
-}
-resource "carrierx_shortener_link" "other" {
-  domain_sid      = carrierx_shortener_domain.d[1].domain_sid
-  destination_url = "https://www.example.org/other"
-}
-`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		Steps: []resource.TestStep{
-			{
-				Config: keep + `
-data "carrierx_shortener_domains" "ds" {
-  filter     = "domain_name like \"%.ds.example.org\""
-  order      = "domain_name desc"
-  depends_on = [carrierx_shortener_domain.d]
-}
-data "carrierx_shortener_links" "a" {
-  domain_sid = carrierx_shortener_domain.d[0].domain_sid
-  order      = "short_name desc"
-  depends_on = [carrierx_shortener_link.l, carrierx_shortener_link.other]
-}
-data "carrierx_shortener_links" "filtered" {
-  filter     = "destination_url eq \"https://www.example.org/other\""
-  depends_on = [carrierx_shortener_link.l, carrierx_shortener_link.other]
-}
-`,
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.#", "3"),
-					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.0.domain_name", "c.ds.example.org"),
-					resource.TestCheckResourceAttrPair("data.carrierx_shortener_domains.ds", "domains.2.domain_sid", "carrierx_shortener_domain.d.0", "domain_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_shortener_domains.ds", "domains.2.minimum_length", "6"),
-					resource.TestCheckResourceAttr("data.carrierx_shortener_links.a", "links.#", "3"),
-					resource.TestCheckResourceAttr("data.carrierx_shortener_links.a", "links.0.short_name", "s2link"),
-					resource.TestCheckResourceAttrPair("data.carrierx_shortener_links.a", "links.2.url", "carrierx_shortener_link.l.0", "url"),
-					resource.TestCheckResourceAttr("data.carrierx_shortener_links.filtered", "links.#", "1"),
-					resource.TestCheckResourceAttrPair("data.carrierx_shortener_links.filtered", "links.0.link_sid", "carrierx_shortener_link.other", "link_sid"),
-				),
-			},
-			{
-				Config:      keep + `data "carrierx_shortener_links" "x" { filter = "hits eq" }`,
-				ExpectError: regexp.MustCompile(`(?s)Unable to list shortener links.*400.*filter`),
 			},
 			{Config: keep},
 		},

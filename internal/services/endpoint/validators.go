@@ -1,11 +1,12 @@
-package provider
+package endpoint
 
 import (
 	"context"
 	"fmt"
 
-	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 // notSystemGateway refuses the one endpoint type CarrierX creates itself.
@@ -18,7 +19,7 @@ func (notSystemGateway) Description(context.Context) string {
 func (v notSystemGateway) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (notSystemGateway) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.ValueString() != "system_gateway" {
+	if !framework.Known(req.ConfigValue) || req.ConfigValue.ValueString() != "system_gateway" {
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid endpoint type",
@@ -37,7 +38,7 @@ func (noCredentialKeys) Description(context.Context) string {
 func (v noCredentialKeys) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (noCredentialKeys) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !framework.Known(req.ConfigValue) {
 		return
 	}
 	for k := range req.ConfigValue.Elements() {

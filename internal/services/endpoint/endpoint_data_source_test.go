@@ -1,23 +1,22 @@
-package provider
+package endpoint_test
 
 import (
 	"fmt"
-	"net/http"
-	"net/url"
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 func TestAccEndpointDataSource(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(`
+				Config: e.Config(`
 resource "carrierx_endpoint" "pbx" {
   name      = "ds pbx \"one\""
   type      = "third_party"
@@ -48,23 +47,23 @@ data "carrierx_endpoint" "gateway" {
 				),
 			},
 			{
-				Config:      e.config(`data "carrierx_endpoint" "x" { filter = "type ne system_gateway_x" }`),
+				Config:      e.Config(`data "carrierx_endpoint" "x" { filter = "type ne system_gateway_x" }`),
 				ExpectError: regexp.MustCompile(`filter "type ne system_gateway_x" matched more than one endpoints|matched 2 endpoints`),
 			},
 			{
-				Config:      e.config(`data "carrierx_endpoint" "x" { filter = "name eq nothing-has-this-name" }`),
+				Config:      e.Config(`data "carrierx_endpoint" "x" { filter = "name eq nothing-has-this-name" }`),
 				ExpectError: regexp.MustCompile(`matched 0 endpoints`),
 			},
 			{
-				Config:      e.config(`data "carrierx_endpoint" "x" { endpoint_sid = "00000000-0000-4000-8000-000000000000" }`),
+				Config:      e.Config(`data "carrierx_endpoint" "x" { endpoint_sid = "00000000-0000-4000-8000-000000000000" }`),
 				ExpectError: regexp.MustCompile(`No endpoint has endpoint_sid "00000000-0000-4000-8000-000000000000"`),
 			},
 			{
-				Config:      e.config(`data "carrierx_endpoint" "x" {}`),
+				Config:      e.Config(`data "carrierx_endpoint" "x" {}`),
 				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[endpoint_sid,filter\]`),
 			},
 			{
-				Config:      e.config(`data "carrierx_endpoints" "x" { filter = "name eq" }`),
+				Config:      e.Config(`data "carrierx_endpoints" "x" { filter = "name eq" }`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to list endpoints.*400.*filter`),
 			},
 		},
@@ -74,31 +73,31 @@ data "carrierx_endpoint" "gateway" {
 // TestAccEndpointsDataSource_pagination lists 2,500 endpoints: 1,000 a page,
 // so every read of the data source makes exactly three list requests.
 func TestAccEndpointsDataSource_pagination(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.seed("endpoints", 2500, map[string]any{"type": "third_party", "name": "bulk-{n}"})
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.Seed("endpoints", 2500, map[string]any{"type": "third_party", "name": "bulk-{n}"})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequests,
-				Config:    e.config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`),
+				PreConfig: e.ClearRequests,
+				Config:    e.Config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "2500"),
 					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-0"),
 					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.2499.name", "bulk-2499"),
 					func(*terraform.State) error {
 						// The data source is read once, at plan time; the apply reuses it.
-						reqs := e.requests()
-						if n := count(reqs, "GET", "/core/v2/endpoints"); n != 3 {
+						reqs := e.Requests()
+						if n := acctest.Count(reqs, "GET", "/core/v2/endpoints"); n != 3 {
 							return fmt.Errorf("%d list requests for 2,500 endpoints, want exactly 3", n)
 						}
-						return expectPagedReads(reqs, 2500)
+						return acctest.ExpectPagedReads(reqs, "/core/v2/endpoints", 2500)
 					},
 				),
 			},
 			{
-				Config: e.config(`data "carrierx_endpoints" "bulk" {
+				Config: e.Config(`data "carrierx_endpoints" "bulk" {
   filter = "name like \"bulk-1%\""
   order  = "name desc"
 }`),
@@ -110,30 +109,4 @@ func TestAccEndpointsDataSource_pagination(t *testing.T) {
 			},
 		},
 	})
-}
-
-// expectPagedReads checks that the list requests come in runs of offsets
-// 0, 1000, 2000 with limit 1000: three requests per read, none more.
-func expectPagedReads(reqs []loggedRequest, total int) error {
-	var offsets []string
-	for _, r := range reqs {
-		if r.Method != http.MethodGet || r.Path != "/core/v2/endpoints" {
-			continue
-		}
-		q, _ := url.ParseQuery(r.Query)
-		if q.Get("limit") != "1000" {
-			return fmt.Errorf("list request with limit %q, want 1000", q.Get("limit"))
-		}
-		offsets = append(offsets, q.Get("offset"))
-	}
-	pages := (total + 999) / 1000
-	if len(offsets) == 0 || len(offsets)%pages != 0 {
-		return fmt.Errorf("%d list requests, want a multiple of %d: %v", len(offsets), pages, offsets)
-	}
-	for i, o := range offsets {
-		if want := fmt.Sprint((i % pages) * 1000); o != want && (o != "" || want != "0") {
-			return fmt.Errorf("request %d has offset %s, want %s (all: %v)", i, o, want, offsets)
-		}
-	}
-	return nil
 }

@@ -1,14 +1,13 @@
-package provider
+// Package endpoint is carrierx_endpoint and its data sources: an external
+// SIP device or a hosted application that calls are routed to (CarrierX
+// docs, Core API, Endpoints).
+package endpoint
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -26,39 +25,23 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-var (
-	_ resource.Resource                = (*endpointResource)(nil)
-	_ resource.ResourceWithConfigure   = (*endpointResource)(nil)
-	_ resource.ResourceWithImportState = (*endpointResource)(nil)
-)
-
-func init() {
-	registerResource("carrierx_endpoint", NewEndpointResource, func() any { return &endpointResourceModel{} })
+// endpointTypes are the documented endpoint types. The list in the docs was
+// cut, so it is documented, not enforced (except system_gateway).
+var endpointTypes = []string{
+	"third_party", "conference", "conference_v2", "conference_playback", "flexml", "mediator", "voicemail",
 }
 
-// NewEndpointResource is the carrierx_endpoint resource.
-func NewEndpointResource() resource.Resource { return &endpointResource{} }
+// credentialKeys are the properties CarrierX generates for hosted endpoints;
+// they are exposed through `credentials`, not `properties`.
+var credentialKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true}
 
-type endpointResource struct {
-	client *client.Client
-}
-
-type endpointResourceModel struct {
-	endpointData
-	OutSIPPasswordWO        types.String `tfsdk:"out_sip_password_wo"`
-	OutSIPPasswordWOVersion types.Int64  `tfsdk:"out_sip_password_wo_version"`
-}
-
-func (r *endpointResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_endpoint"
-}
-
-func (r *endpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// Object declares carrierx_endpoint.
+var Object = &framework.Object[client.Endpoint, model]{
+	Type:       "carrierx_endpoint",
+	SIDAttr:    "endpoint_sid",
+	Collection: framework.Of[model, client.Endpoint](client.EndpointKind),
+	Patch:      patch,
+	Schema: schema.Schema{
 		MarkdownDescription: "A CarrierX endpoint: an external SIP device (`third_party`) or a hosted application " +
 			"(conference, FlexML, Mediator, voicemail). Hosted endpoints get generated API credentials, exposed in " +
 			"`credentials`. The `system_gateway` endpoint that CarrierX creates for every partner cannot be managed; " +
@@ -94,6 +77,8 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
 				},
+				Validators: []validator.String{framework.SID{What: "partner SID",
+					Hint: "Use the partner_sid of a carrierx_partner, or leave partner_sid out for the token's partner."}},
 			},
 			"capacity": schema.Int64Attribute{
 				MarkdownDescription: "Maximum simultaneous inbound calls; `0` (the default) means no limit.",
@@ -148,7 +133,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "SIP addresses of the endpoint, mainly for `third_party`.",
 				Optional:            true,
 				Computed:            true,
-				Default:             listdefault.StaticValue(types.ListValueMust(addressObjectType(), []attr.Value{})),
+				Default:             listdefault.StaticValue(types.ListValueMust(addressType, []attr.Value{})),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"ip": schema.StringAttribute{
@@ -192,6 +177,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 						"location_sid": schema.StringAttribute{
 							MarkdownDescription: "Location secure ID.",
 							Optional:            true,
+							Validators:          []validator.String{framework.SID{What: "location SID", AllowEmpty: true}},
 						},
 						"sip_username": schema.StringAttribute{
 							MarkdownDescription: "Proxy-auth username for calls sent to this address; overrides `out_sip_username`.",
@@ -221,23 +207,7 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Default:     mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
 				Validators:  []validator.Map{noCredentialKeys{}},
 			},
-			"transformations": schema.ListNestedAttribute{
-				MarkdownDescription: "Call-data rewrite rules applied at endpoint level, in order. Passed to CarrierX as written.",
-				Optional:            true,
-				Computed:            true,
-				Default:             listdefault.StaticValue(types.ListValueMust(framework.TransformationType, []attr.Value{})),
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"action":    schema.StringAttribute{MarkdownDescription: "Transformation verb.", Required: true},
-						"direction": schema.StringAttribute{MarkdownDescription: "`inbound`, `outbound` or `any`.", Required: true},
-						"operands": schema.ListAttribute{
-							MarkdownDescription: "Arguments of the action.",
-							ElementType:         types.StringType,
-							Required:            true,
-						},
-					},
-				},
-			},
+			"transformations": framework.Transformations("endpoint"),
 			"credentials": schema.SingleNestedAttribute{
 				MarkdownDescription: "API credentials CarrierX generates for hosted endpoints (conference, conference_v2, " +
 					"conference_playback, flexml, mediator); null for other types.",
@@ -255,101 +225,19 @@ func (r *endpointResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				},
 			},
 		},
-	}
+	},
 }
 
-func (r *endpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan endpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	body, diags := plan.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	var wo types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("out_sip_password_wo"), &wo)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if framework.Known(wo) {
-		body["out_sip_password"] = wo.ValueString()
-	}
-	ep, err := r.client.CreateEndpoint(ctx, framework.DropNil(body))
-	if !framework.CreateResult(&resp.Diagnostics, "Unable to create carrierx_endpoint", "carrierx_endpoint", ep, err, nil) {
-		return
-	}
-	r.setState(ctx, ep, &plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
+// Resource is the carrierx_endpoint resource.
+var Resource = framework.NewResource[client.Endpoint](Object)
 
-func (r *endpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	readResource(ctx, req, resp, "carrierx_endpoint", endpointSID, r.client.GetEndpoint, r.fill)
-}
-
-func (r *endpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state endpointResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	planBody, diags := plan.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	stateBody, diags := state.body(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	patch := framework.Changed(planBody, stateBody)
-	if !plan.OutSIPPasswordWOVersion.Equal(state.OutSIPPasswordWOVersion) {
-		var wo types.String
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("out_sip_password_wo"), &wo)...)
-		patch["out_sip_password"] = framework.StringPtr(wo)
-	} else if framework.Known(plan.OutSIPPasswordWOVersion) {
-		delete(patch, "out_sip_password") // managed write-only; null in state by design
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var ep *client.Endpoint
-	var err error
-	if len(patch) > 0 {
-		ep, err = r.client.UpdateEndpoint(ctx, state.EndpointSID.ValueString(), patch)
-	} else {
-		// Only Terraform-side attributes changed (e.g. the write-only version with no value).
-		ep, err = r.client.GetEndpoint(ctx, state.EndpointSID.ValueString())
-	}
-	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Unable to update carrierx_endpoint "+state.EndpointSID.ValueString(), err)
-		return
-	}
-	r.setState(ctx, ep, &plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-func (r *endpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteResource(ctx, req, resp, "carrierx_endpoint", endpointSID, r.client.DeleteEndpoint)
-}
-
-func (r *endpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importBySID(ctx, req, resp, "carrierx_endpoint", "endpoint_sid", "an endpoint SID", exampleSID)
-}
-
-// setState fills m from the API answer. A write-only password stays null in
-// state, so its value never lands there.
-func (r *endpointResource) setState(ctx context.Context, ep *client.Endpoint, m *endpointResourceModel, diags *diag.Diagnostics) {
-	prior := m.endpointData
-	diags.Append(m.fill(ctx, ep, &prior)...)
-	if framework.Known(m.OutSIPPasswordWOVersion) {
-		m.OutSIPPassword = types.StringNull()
-	}
-	m.OutSIPPasswordWO = types.StringNull()
-}
-
-func endpointSID(m *endpointResourceModel) string { return m.EndpointSID.ValueString() }
-
-// fill fits setState to readResource; setState takes its own prior.
-func (r *endpointResource) fill(m *endpointResourceModel, ctx context.Context, ep *client.Endpoint, _ *endpointResourceModel) (diags diag.Diagnostics) {
-	r.setState(ctx, ep, m, &diags)
-	return diags
-}
+// DataSources are carrierx_endpoint (such as the partner's `system_gateway`,
+// by filter) and carrierx_endpoints, whose items leave the secrets out: they
+// stay out of its state, and Terraform slows down sharply on thousands of
+// sensitive values.
+var DataSources = framework.NewDataSources[client.Endpoint](&framework.Lookup[client.Endpoint, model]{
+	Object: Object, Noun: "endpoint", Nouns: "endpoints",
+	Plural: "carrierx_endpoints", Items: "endpoints", Example: `type eq "system_gateway"`,
+	Omit:       []string{"out_sip_password_wo", "out_sip_password_wo_version"},
+	PluralOmit: []string{"out_sip_password", "voip_token", "credentials", "addresses.sip_password"},
+})

@@ -1,4 +1,4 @@
-package provider
+package storage_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -19,8 +21,8 @@ const storageFileRes = "carrierx_storage_file.test"
 
 // storageFileConfig is a container and a file whose content comes from
 // contentAttr (for example `source = "/tmp/x"`).
-func storageFileConfig(e *accEnv, contentAttr, extra string) string {
-	return e.config(fmt.Sprintf(`
+func storageFileConfig(e *acctest.Env, contentAttr, extra string) string {
+	return e.Config(fmt.Sprintf(`
 resource "carrierx_storage_container" "c" {
   name = "files"
 }
@@ -37,90 +39,69 @@ resource "carrierx_storage_file" "test" {
 // moved to another path with the same bytes) the plan is empty; the bytes
 // round-trip through the API.
 func TestAccStorageFile_source(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	dir := t.TempDir()
 	v1 := []byte("RIFF\x00\x01binary greeting v1\xff\xfe")
 	v2 := []byte("RIFF\x00\x02binary greeting v2, longer\xff")
-	src := storageWriteFile(t, dir, "greeting.wav", v1)
+	src := writeFile(t, dir, "greeting.wav", v1)
 	cfg := func(p string) string {
 		return storageFileConfig(e, fmt.Sprintf("source = %q", p), `lifecycle_ttl = 3600`)
 	}
 	var sid string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_storage_file", "file_sid", e.storageFileGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_storage_file", "file_sid", acctest.Getter[client.StorageFile](e, client.StorageFileKind)),
 		Steps: []resource.TestStep{
-			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    cfg(src),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg(src), storageFileRes, plancheck.ResourceActionCreate,
+				resource.TestMatchResourceAttr(storageFileRes, "file_sid", acctest.SIDRegexp),
+				resource.TestCheckResourceAttr(storageFileRes, "content_sha256", sha256Hex(v1)),
+				resource.TestCheckResourceAttr(storageFileRes, "file_bytes", fmt.Sprint(len(v1))),
+				resource.TestCheckResourceAttr(storageFileRes, "name", "greeting.wav"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "3600"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_action", "no_action"),
+				resource.TestCheckResourceAttr(storageFileRes, "publish", "file_sid"),
+				resource.TestCheckResourceAttrPair(storageFileRes, "container_sid", "carrierx_storage_container.c", "container_sid"),
+				resource.TestCheckNoResourceAttr(storageFileRes, "source"),
+				resource.TestCheckNoResourceAttr(storageFileRes, "content"),
+				acctest.SaveAttr(storageFileRes, "file_sid", &sid),
+				func(s *terraform.State) error {
+					uri, _ := acctest.Attr(storageFileRes, "publish_uri")(s)
+					if want := "https://storage.carrierx.com/f/" + sid; uri != want {
+						return fmt.Errorf("publish_uri %q, want %q", uri, want)
+					}
+					if e.Live {
+						return nil
+					}
+					return acctest.ExpectCalls(e.Requests(), map[string]int{"POST /core/v2/storage/files": 1})
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(storageFileRes, "file_sid", sidRegexp),
-					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", storageSHA256(v1)),
-					resource.TestCheckResourceAttr(storageFileRes, "file_bytes", fmt.Sprint(len(v1))),
-					resource.TestCheckResourceAttr(storageFileRes, "name", "greeting.wav"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "3600"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_action", "no_action"),
-					resource.TestCheckResourceAttr(storageFileRes, "publish", "file_sid"),
-					resource.TestCheckResourceAttrPair(storageFileRes, "container_sid", "carrierx_storage_container.c", "container_sid"),
-					resource.TestCheckNoResourceAttr(storageFileRes, "source"),
-					resource.TestCheckNoResourceAttr(storageFileRes, "content"),
-					storageSave(storageFileRes, "file_sid", &sid),
-					func(s *terraform.State) error {
-						uri, _ := storageAttr(storageFileRes, "publish_uri")(s)
-						if want := "https://storage.carrierx.com/f/" + sid; uri != want {
-							return fmt.Errorf("publish_uri %q, want %q", uri, want)
-						}
-						if e.live {
-							return nil
-						}
-						return expectCalls(e.requests(), map[string]int{"POST /core/v2/storage/files": 1})
-					},
-					e.storageDownloaded(storageFileRes, v1),
-				),
-			},
+				downloaded(e, storageFileRes, v1),
+			),
 			{
 				// Unchanged on disk: nothing to do.
 				Config: cfg(src), PlanOnly: true,
 			},
 			{
 				// The same bytes under another path: still nothing to do.
-				Config: cfg(storageWriteFile(t, dir, "copy.wav", v1)), PlanOnly: true,
+				Config: cfg(writeFile(t, dir, "copy.wav", v1)), PlanOnly: true,
 			},
-			{
-				ResourceName:                         storageFileRes,
-				ImportState:                          true,
-				ImportStateVerify:                    true,
-				ImportStateVerifyIdentifierAttribute: "file_sid",
-				ImportStateIdFunc:                    storageAttr(storageFileRes, "file_sid"),
-				// The import downloads the data to hash it, which CarrierX records.
-				ImportStateVerifyIgnore: []string{"date_last_accessed"},
-			},
-			{
-				Config:            cfg(src),
-				ResourceName:      storageFileRes,
-				ImportState:       true,
-				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: storageAttr(storageFileRes, "file_sid"),
-			},
+			// The import downloads the data to hash it, which CarrierX records.
+			acctest.ImportStep(storageFileRes, "file_sid", "date_last_accessed"),
+			acctest.ImportBlockStep(cfg(src), storageFileRes, "file_sid"),
 			{
 				// Changed on disk: the file is uploaded again.
-				PreConfig: func() { storageWriteFile(t, dir, "greeting.wav", v2) },
+				PreConfig: func() { writeFile(t, dir, "greeting.wav", v2) },
 				Config:    cfg(src),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", storageSHA256(v2)),
+					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", sha256Hex(v2)),
 					resource.TestCheckResourceAttr(storageFileRes, "file_bytes", fmt.Sprint(len(v2))),
-					storageSame(storageFileRes, "file_sid", &sid, true),
-					e.storageDownloaded(storageFileRes, v2),
+					acctest.NewAttr(storageFileRes, "file_sid", &sid),
+					downloaded(e, storageFileRes, v2),
 					func(*terraform.State) error {
-						if err := e.storageFileGet(context.Background(), sid); err == nil {
+						if _, err := files(e).Get(context.Background(), sid); err == nil {
 							return fmt.Errorf("the old file %s still exists after the replacement", sid)
 						}
 						return nil
@@ -135,15 +116,15 @@ func TestAccStorageFile_source(t *testing.T) {
 // only what changed, reverts drift, re-creates after an out-of-band delete,
 // and replaces on a change of container or content.
 func TestAccStorageFile_metadata(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	content := func(s string) string { return fmt.Sprintf("content = %q", s) }
 	cfg := func(c, extra string) string { return storageFileConfig(e, c, extra) }
 	const meta1 = "name = \"hold.txt\"\n  lifecycle_ttl = -1\n  string_key_1 = \"a\""
 	const meta2 = "name = \"hold-music.txt\"\n  lifecycle_ttl = 86400\n  lifecycle_action = \"no_action\"\n  string_key_1 = \"a\"\n  integer_key_2 = 5"
 	var sid string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             e.checkGone("carrierx_storage_file", "file_sid", e.storageFileGet),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             e.CheckGone("carrierx_storage_file", "file_sid", acctest.Getter[client.StorageFile](e, client.StorageFileKind)),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(content("please hold"), meta1),
@@ -152,35 +133,27 @@ func TestAccStorageFile_metadata(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(storageFileRes, "name", "hold.txt"),
-					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", storageSHA256([]byte("please hold"))),
-					storageSave(storageFileRes, "file_sid", &sid),
-					e.storageDownloaded(storageFileRes, []byte("please hold")),
+					resource.TestCheckResourceAttr(storageFileRes, "content_sha256", sha256Hex([]byte("please hold"))),
+					acctest.SaveAttr(storageFileRes, "file_sid", &sid),
+					downloaded(e, storageFileRes, []byte("please hold")),
 				),
 			},
-			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config:    cfg(content("please hold"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
+				resource.TestCheckResourceAttr(storageFileRes, "integer_key_2", "5"),
+				acctest.SameAttr(storageFileRes, "file_sid", &sid),
+				func(*terraform.State) error {
+					if e.Live {
+						return nil
+					}
+					reqs := e.Requests()
+					if w := acctest.Writes(reqs); len(w) != 1 {
+						return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
+					}
+					return acctest.ExpectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400,"name":"hold-music.txt"}`)
 				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
-					resource.TestCheckResourceAttr(storageFileRes, "integer_key_2", "5"),
-					storageSame(storageFileRes, "file_sid", &sid, false),
-					func(*terraform.State) error {
-						if e.live {
-							return nil
-						}
-						reqs := e.requests()
-						if w := storageWrites(reqs); len(w) != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", len(w), summarize(reqs))
-						}
-						return expectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400,"name":"hold-music.txt"}`)
-					},
-				),
-			},
+			),
 			{
 				// The same bytes from content_base64: nothing to do.
 				Config:   cfg(fmt.Sprintf("content_base64 = %q", base64.StdEncoding.EncodeToString([]byte("please hold"))), meta2),
@@ -188,7 +161,7 @@ func TestAccStorageFile_metadata(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateStorageFile(context.Background(), sid, map[string]any{"name": "renamed", "lifecycle_ttl": 60, "string_key_1": nil}); err != nil {
+					if _, err := files(e).Update(context.Background(), sid, map[string]any{"name": "renamed", "lifecycle_ttl": 60, "string_key_1": nil}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -205,7 +178,7 @@ func TestAccStorageFile_metadata(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.DeleteStorageFile(context.Background(), sid); err != nil {
+					if err := files(e).Delete(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -215,22 +188,15 @@ func TestAccStorageFile_metadata(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					storageSame(storageFileRes, "file_sid", &sid, true),
-					storageSave(storageFileRes, "file_sid", &sid),
+					acctest.NewAttr(storageFileRes, "file_sid", &sid),
+					acctest.SaveAttr(storageFileRes, "file_sid", &sid),
 				),
 			},
-			{
-				// New content: replaced.
-				Config: cfg(content("please hold on"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					storageSame(storageFileRes, "file_sid", &sid, true),
-					e.storageDownloaded(storageFileRes, []byte("please hold on")),
-				),
-			},
+			// New content: replaced.
+			acctest.ApplyStep(nil, cfg(content("please hold on"), meta2), storageFileRes, plancheck.ResourceActionDestroyBeforeCreate,
+				acctest.NewAttr(storageFileRes, "file_sid", &sid),
+				downloaded(e, storageFileRes, []byte("please hold on")),
+			),
 		},
 	})
 }
@@ -238,19 +204,19 @@ func TestAccStorageFile_metadata(t *testing.T) {
 // TestAccStorageFile_invalidInput fails at plan time where the provider
 // knows better and with CarrierX's message otherwise; nothing is left behind.
 func TestAccStorageFile_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
-	cont := storageCreateContainer(t, e, map[string]any{"name": "bad-input"})
+	e := acctest.New(t)
+	cont := createContainer(t, e, map[string]any{"name": "bad-input"})
 	res := func(body string) string {
-		return e.config(fmt.Sprintf("resource \"carrierx_storage_file\" \"test\" {\n  container_sid = %q\n%s\n}", cont, body))
+		return e.Config(fmt.Sprintf("resource \"carrierx_storage_file\" \"test\" {\n  container_sid = %q\n%s\n}", cont, body))
 	}
 	noneLeft := func() {
-		if n := e.storageFileCount(t); n != 0 {
+		if n := fileCount(t, e); n != 0 {
 			t.Fatalf("bad input left %d files behind", n)
 		}
 	}
 	missing := filepath.Join(t.TempDir(), "nope.wav")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      res(``),
@@ -273,12 +239,12 @@ func TestAccStorageFile_invalidInput(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)desired_bitrate.*value must be one of`),
 			},
 			{
-				Config:      e.config(`resource "carrierx_storage_file" "test" {` + "\n" + `container_sid = "c1"` + "\n" + `content = "a"` + "\n}"),
+				Config:      e.Config(`resource "carrierx_storage_file" "test" {` + "\n" + `container_sid = "c1"` + "\n" + `content = "a"` + "\n}"),
 				ExpectError: regexp.MustCompile(`(?s)container_sid.*must be a container SID`),
 			},
 			{
 				PreConfig:   noneLeft,
-				Config:      e.config(`resource "carrierx_storage_file" "test" {` + "\n" + `container_sid = "00000000-0000-4000-8000-000000000000"` + "\n" + `content = "a"` + "\n}"),
+				Config:      e.Config(`resource "carrierx_storage_file" "test" {` + "\n" + `container_sid = "00000000-0000-4000-8000-000000000000"` + "\n" + `content = "a"` + "\n}"),
 				ExpectError: regexp.MustCompile(`(?s)Unable to upload carrierx_storage_file.*container_sid`),
 			},
 		},
@@ -289,10 +255,10 @@ func TestAccStorageFile_invalidInput(t *testing.T) {
 // TestAccStorageFile_quota uploads more than the container allows: the
 // apply fails with CarrierX's message and no file is left behind.
 func TestAccStorageFile_quota(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	dir := t.TempDir()
-	big := storageWriteFile(t, dir, "big.bin", make([]byte, 4096))
-	cfg := e.config(fmt.Sprintf(`
+	big := writeFile(t, dir, "big.bin", make([]byte, 4096))
+	cfg := e.Config(fmt.Sprintf(`
 resource "carrierx_storage_container" "small" {
   name        = "small"
   quota_bytes = 1024
@@ -304,7 +270,7 @@ resource "carrierx_storage_file" "big" {
 }
 `, big))
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      cfg,
@@ -312,7 +278,7 @@ resource "carrierx_storage_file" "big" {
 			},
 			{
 				PreConfig: func() {
-					if n := e.storageFileCount(t); n != 0 {
+					if n := fileCount(t, e); n != 0 {
 						t.Fatalf("a refused upload left %d files behind", n)
 					}
 					_ = os.WriteFile(big, make([]byte, 512), 0o600)
@@ -333,22 +299,19 @@ resource "carrierx_storage_file" "second" {
 			{Config: cfg},
 		},
 	})
-	if n := e.storageFileCount(t); n != 0 {
+	if n := fileCount(t, e); n != 0 {
 		t.Fatalf("%d files left after destroy", n)
 	}
 }
 
 // TestAccStorageFile_importErrors rejects malformed and unknown import IDs.
 func TestAccStorageFile_importErrors(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := storageFileConfig(e, `content = "x"`, "")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				Config: cfg, ResourceName: storageFileRes, ImportState: true, ImportStateId: "nope",
-				ExpectError: regexp.MustCompile(`"nope" is not a file SID`),
-			},
+			acctest.ImportErrorStep(cfg, storageFileRes, "nope", regexp.MustCompile(`"nope" is not a file SID`)),
 		},
 	})
 }
@@ -357,23 +320,22 @@ func TestAccStorageFile_importErrors(t *testing.T) {
 // replaces a file with trace logging on: the bytes never reach the log,
 // their sizes do.
 func TestAccStorageFile_contentNotLogged(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "trace.log")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv("TF_ACC_LOG", "TRACE")
 	t.Setenv("TF_LOG_SDK_PROTO", "TRACE")
 	const marker = "Confidential-Prompt-Bytes-7f3a"
-	src := storageWriteFile(t, dir, "prompt.txt", []byte(marker+" v1"))
+	src := writeFile(t, dir, "prompt.txt", []byte(marker+" v1"))
 	cfg := storageFileConfig(e, fmt.Sprintf("source = %q", src), "")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{Config: cfg},
-			{ResourceName: storageFileRes, ImportState: true, ImportStateIdFunc: storageAttr(storageFileRes, "file_sid"),
-				ImportStateVerify: true, ImportStateVerifyIdentifierAttribute: "file_sid", ImportStateVerifyIgnore: []string{"date_last_accessed"}},
-			{PreConfig: func() { storageWriteFile(t, dir, "prompt.txt", []byte(marker+" v2")) }, Config: cfg},
+			acctest.ImportStep(storageFileRes, "file_sid", "date_last_accessed"),
+			{PreConfig: func() { writeFile(t, dir, "prompt.txt", []byte(marker+" v2")) }, Config: cfg},
 		},
 	})
 	raw, err := os.ReadFile(logPath)

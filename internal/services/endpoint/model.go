@@ -1,0 +1,152 @@
+package endpoint
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+// model is a whole endpoint, secrets and the write-only password included.
+type model struct {
+	EndpointSID             types.String `tfsdk:"endpoint_sid"`
+	Name                    types.String `tfsdk:"name"`
+	Type                    types.String `tfsdk:"type"`
+	PartnerSID              types.String `tfsdk:"partner_sid"`
+	Capacity                types.Int64  `tfsdk:"capacity"`
+	CPSLimit                types.Int64  `tfsdk:"cps_limit"`
+	AuthRequired            types.Bool   `tfsdk:"auth_required"`
+	OutSIPUsername          types.String `tfsdk:"out_sip_username"`
+	OutSIPPassword          types.String `tfsdk:"out_sip_password"`
+	OutSIPPasswordWO        types.String `tfsdk:"out_sip_password_wo"`
+	OutSIPPasswordWOVersion types.Int64  `tfsdk:"out_sip_password_wo_version"`
+	VoIPToken               types.String `tfsdk:"voip_token"`
+	Addresses               types.List   `tfsdk:"addresses"`
+	Attributes              types.Map    `tfsdk:"attributes"`
+	Properties              types.Map    `tfsdk:"properties"`
+	Transformations         types.List   `tfsdk:"transformations"`
+	Credentials             types.Object `tfsdk:"credentials"`
+}
+
+type addressModel struct {
+	Direction   types.String `tfsdk:"direction"`
+	DstPort     types.Int64  `tfsdk:"dst_port"`
+	IP          types.String `tfsdk:"ip"`
+	LocationSID types.String `tfsdk:"location_sid"`
+	Port        types.Int64  `tfsdk:"port"`
+	Priority    types.Int64  `tfsdk:"priority"`
+	SIPPassword types.String `tfsdk:"sip_password"`
+	SIPUsername types.String `tfsdk:"sip_username"`
+	SRTP        types.Bool   `tfsdk:"srtp"`
+	Transport   types.String `tfsdk:"transport"`
+}
+
+var addressType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"direction": types.StringType, "dst_port": types.Int64Type, "ip": types.StringType,
+	"location_sid": types.StringType, "port": types.Int64Type, "priority": types.Int64Type,
+	"sip_password": types.StringType, "sip_username": types.StringType, "srtp": types.BoolType,
+	"transport": types.StringType,
+}}
+
+var credentialsAttrTypes = map[string]attr.Type{
+	"account_sid": types.StringType, "api_url": types.StringType, "login": types.StringType, "password": types.StringType,
+}
+
+// Fill sets every attribute from the API answer. prior supplies values the
+// API rewrites ("" read back as null) so they do not show as drift. A
+// write-only password stays null in state, so its value never lands there.
+func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) diag.Diagnostics {
+	var diags diag.Diagnostics
+	framework.FillScalars(m, ep)
+	m.OutSIPUsername = framework.KeepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
+	m.OutSIPPassword = framework.KeepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
+	if framework.Known(prior.OutSIPPasswordWOVersion) {
+		m.OutSIPPassword = types.StringNull()
+	}
+	m.OutSIPPasswordWO = types.StringNull()
+
+	var priorAddrs []addressModel
+	if framework.Known(prior.Addresses) {
+		diags.Append(prior.Addresses.ElementsAs(ctx, &priorAddrs, false)...)
+	}
+	addrs := make([]addressModel, len(ep.Addresses))
+	for i, a := range ep.Addresses {
+		var p addressModel
+		if i < len(priorAddrs) {
+			p = priorAddrs[i]
+		}
+		framework.FillScalars(&addrs[i], &a)
+		addrs[i].LocationSID = framework.KeepEmpty(a.LocationSID, p.LocationSID)
+		addrs[i].SIPPassword = framework.KeepEmpty(a.SIPPassword, p.SIPPassword)
+		addrs[i].SIPUsername = framework.KeepEmpty(a.SIPUsername, p.SIPUsername)
+	}
+	var d diag.Diagnostics
+	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
+	diags.Append(d...)
+
+	m.Transformations = framework.TransformationsValue(ctx, ep.Transformations, &diags)
+
+	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Attributes, nil))
+	diags.Append(d...)
+	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
+	diags.Append(d...)
+
+	m.Credentials = types.ObjectNull(credentialsAttrTypes)
+	if login, ok := ep.Properties["login"]; ok && login != nil {
+		props := framework.StringMap(ep.Properties, nil)
+		m.Credentials, d = types.ObjectValue(credentialsAttrTypes, map[string]attr.Value{
+			"account_sid": framework.OptString(props, "account_sid"),
+			"api_url":     framework.OptString(props, "api_url"),
+			"login":       framework.OptString(props, "login"),
+			"password":    framework.OptString(props, "password"),
+		})
+		diags.Append(d...)
+	}
+	return diags
+}
+
+// Body renders the writable attributes as API JSON values; a null attribute
+// becomes a nil entry so an update can clear it. A configured write-only
+// password is sent as out_sip_password.
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	b := framework.ScalarBody(m, "name", "type", "partner_sid", "capacity", "auth_required", "out_sip_username", "out_sip_password")
+	if framework.Known(m.OutSIPPasswordWO) {
+		b["out_sip_password"] = m.OutSIPPasswordWO.ValueString()
+	}
+	if framework.Known(m.Addresses) {
+		var addrs []addressModel
+		diags.Append(m.Addresses.ElementsAs(ctx, &addrs, false)...)
+		out := make([]map[string]any, 0, len(addrs))
+		for _, a := range addrs {
+			out = append(out, framework.DropNil(framework.ScalarBody(&a, "direction", "dst_port", "ip", "location_sid",
+				"port", "priority", "sip_password", "sip_username", "srtp", "transport")))
+		}
+		b["addresses"] = out
+	}
+	if framework.Known(m.Transformations) {
+		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
+	}
+	for k, v := range map[string]types.Map{"attributes": m.Attributes, "properties": m.Properties} {
+		if framework.Known(v) {
+			vals := map[string]string{}
+			diags.Append(v.ElementsAs(ctx, &vals, false)...)
+			b[k] = vals
+		}
+	}
+	return b, diags
+}
+
+// patch sends the write-only password when its version changes (null
+// clears it), and never otherwise: it is null in state by design.
+func patch(_ context.Context, plan, state *model, p map[string]any) {
+	if !plan.OutSIPPasswordWOVersion.Equal(state.OutSIPPasswordWOVersion) {
+		p["out_sip_password"] = framework.StringPtr(plan.OutSIPPasswordWO)
+	} else if framework.Known(plan.OutSIPPasswordWOVersion) {
+		delete(p, "out_sip_password")
+	}
+}
