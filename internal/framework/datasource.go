@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -35,6 +37,26 @@ type Lookup[T, M any] struct {
 	// Parent, when set, scopes both data sources to a parent object whose
 	// SID the configuration gives (a trunk group's trunks).
 	Parent *Parent[M]
+	// ListOmit names further attributes the plural leaves out of its items
+	// (a secret that only the singular reads).
+	ListOmit []string
+	// Listing names what the plural lists in its error summary ("Unable to
+	// list phone numbers"); Nouns when empty.
+	Listing string
+	// Key, when set, is one more way the singular finds its object.
+	Key *Key[T]
+}
+
+// Key is an attribute by which the singular data source finds its object,
+// besides the SID and the filter (a rented number by the number itself).
+// The configured value is kept as written.
+type Key[T any] struct {
+	Attr        string // "phonenumber"
+	Description string
+	Validators  []validator.String
+	// Find returns the object the key names. Its error may be a *Failed,
+	// reported on the key's attribute under its own summary (not found).
+	Find func(ctx context.Context, c *client.Client, key string) (*T, error)
 }
 
 // Parent is a configured attribute that scopes a lookup: Required ones
@@ -148,7 +170,7 @@ func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
 }
 
 // object renders obj as the data source's attribute values.
-func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, diags *diag.Diagnostics) map[string]attr.Value {
+func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, omit []string, diags *diag.Diagnostics) map[string]attr.Value {
 	prior := m
 	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
 	st := tfsdk.State{Schema: b.l.Object.Schema}
@@ -159,7 +181,7 @@ func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, diags *d
 	var all types.Object
 	diags.Append(st.Get(ctx, &all)...)
 	out := all.Attributes()
-	for _, k := range b.l.Omit {
+	for _, k := range omit {
 		delete(out, k)
 	}
 	return out
@@ -179,8 +201,14 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 	l := d.l
 	attrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
 	sid := l.Object.SIDAttr
+	oneOf := fmt.Sprintf("`%s` and `filter`", sid)
+	if k := l.Key; k != nil {
+		oneOf = fmt.Sprintf("`%s`, `%s` and `filter`", sid, k.Attr)
+		attrs[k.Attr] = dschema.StringAttribute{MarkdownDescription: k.Description, Optional: true, Computed: true,
+			Validators: k.Validators}
+	}
 	attrs[sid] = dschema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID of the %s to read. Exactly one of `%s` and `filter` is required.", l.Noun, sid),
+		MarkdownDescription: fmt.Sprintf("SID of the %s to read. Exactly one of %s is required.", l.Noun, oneOf),
 		Optional:            true, Computed: true,
 	}
 	attrs["filter"] = dschema.StringAttribute{
@@ -198,9 +226,11 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
+	one := []path.Expression{path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")}
+	if k := d.l.Key; k != nil {
+		one = []path.Expression{one[0], path.MatchRoot(k.Attr), one[1]}
 	}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(one...)}
 }
 
 func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -218,15 +248,46 @@ func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadReques
 	if scope != "" && Known(filter) {
 		find = types.StringValue(joinFilters(scope, filter.ValueString()))
 	}
-	obj := LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
-		Get: col.Get, Page: col.Page}, &resp.Diagnostics)
+	var key types.String
+	var obj *T
+	if l.Key != nil {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Key.Attr), &key)...)
+	}
+	if Known(key) {
+		obj = d.byKey(ctx, key.ValueString(), &resp.Diagnostics)
+	} else {
+		obj = LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
+			Get: col.Get, Page: col.Page}, &resp.Diagnostics)
+	}
 	if obj == nil {
 		return
 	}
-	for k, v := range d.object(ctx, obj, m, &resp.Diagnostics) {
+	for k, v := range d.object(ctx, obj, m, l.Omit, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(k), v)...)
 	}
+	if Known(key) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.Key.Attr), key)...)
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("filter"), filter)...)
+}
+
+// byKey finds the object by the configured key; nil means a diagnostic was added.
+func (d *singular[T, M, PM]) byKey(ctx context.Context, key string, diags *diag.Diagnostics) *T {
+	obj, err := d.l.Key.Find(ctx, d.client, key)
+	var f *Failed
+	switch {
+	case errors.As(err, &f):
+		diags.AddAttributeError(path.Root(d.l.Key.Attr), f.Summary, f.Err.Error())
+	case err != nil:
+		AddAPIError(diags, "Unable to look up "+d.l.Noun, err)
+	case obj == nil:
+		diags.AddAttributeError(path.Root(d.l.Key.Attr), UpperFirst(d.l.Noun)+" not found",
+			fmt.Sprintf("No %s has %s %q.", d.l.Noun, d.l.Key.Attr, key))
+	}
+	if err != nil {
+		return nil
+	}
+	return obj
 }
 
 type plural[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
@@ -246,7 +307,7 @@ func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest,
 		l.Items: dschema.ListNestedAttribute{
 			MarkdownDescription: "The matching " + l.Nouns + ".",
 			Computed:            true,
-			NestedObject:        dschema.NestedAttributeObject{Attributes: DataSourceAttributes(l.Object.Schema, l.Omit...)},
+			NestedObject:        dschema.NestedAttributeObject{Attributes: DataSourceAttributes(l.Object.Schema, append(slices.Clone(l.Omit), l.ListOmit...)...)},
 		},
 	}
 	d.parentAttr(attrs)
@@ -272,17 +333,18 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	objs, err := l.Object.Collection(d.client, &m).List(ctx, client.ListOptions{Filter: f, Order: order.ValueString()})
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "Unable to list "+l.Nouns, err)
+		AddAPIError(&resp.Diagnostics, "Unable to list "+or(l.Listing, l.Nouns), err)
 		return
 	}
-	itemAttrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
+	listOmit := append(slices.Clone(l.Omit), l.ListOmit...)
+	itemAttrs := DataSourceAttributes(l.Object.Schema, listOmit...)
 	itemType := types.ObjectType{AttrTypes: make(map[string]attr.Type, len(itemAttrs))}
 	for k, a := range itemAttrs {
 		itemType.AttrTypes[k] = a.GetType()
 	}
 	items := make([]attr.Value, 0, len(objs))
 	for i := range objs {
-		vals := d.object(ctx, &objs[i], m, &resp.Diagnostics)
+		vals := d.object(ctx, &objs[i], m, listOmit, &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}

@@ -61,6 +61,13 @@ type Object[T, M any] struct {
 	Delete func(ctx context.Context, c *client.Client, state *M) error
 	// Import replaces the default import by SID.
 	Import func(ctx context.Context, c *client.Client, id string, state *tfsdk.State) diag.Diagnostics
+	// Gone reports whether an object read back no longer belongs to the
+	// resource although it still exists (a released number); Read then
+	// removes the resource from state, as for a 404.
+	Gone func(obj *T) bool
+	// CreateVerb and DeleteVerb name the operations in error summaries
+	// ("rent", "release"); "create" and "delete" when empty.
+	CreateVerb, DeleteVerb string
 	// ModifyPlan and ConfigValidators are the framework's, where needed.
 	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)
 	ConfigValidators []resource.ConfigValidator
@@ -145,7 +152,7 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	} else {
 		obj, err = r.o.Collection(r.client, &plan).Create(ctx, DropNil(body))
 	}
-	if !CreateResult(&resp.Diagnostics, "Unable to create "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
+	if !CreateResult(&resp.Diagnostics, "Unable to "+or(r.o.CreateVerb, "create")+" "+r.o.Type, r.o.Type, obj, err, r.o.ImportID) {
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics)
@@ -177,6 +184,10 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	if err != nil {
 		AddAPIError(&resp.Diagnostics, "Unable to read "+r.o.Type+" "+sid, err)
+		return
+	}
+	if r.o.Gone != nil && r.o.Gone(obj) {
+		resp.State.RemoveResource(ctx)
 		return
 	}
 	r.fillAndSet(ctx, obj, state, &resp.State, &resp.Diagnostics)
@@ -233,7 +244,7 @@ func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequ
 		err = r.o.Collection(r.client, &state).Delete(ctx, sid)
 	}
 	if err != nil && !client.IsNotFound(err) {
-		AddAPIError(&resp.Diagnostics, "Unable to delete "+r.o.Type+" "+sid, err)
+		AddAPIError(&resp.Diagnostics, "Unable to "+or(r.o.DeleteVerb, "delete")+" "+r.o.Type+" "+sid, err)
 	}
 }
 
@@ -247,4 +258,12 @@ func (r *Resource[T, M, PM]) ImportState(ctx context.Context, req resource.Impor
 	if CheckImportSID(r.o.Type, r.o.SIDAttr, req.ID, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.SIDAttr), req.ID)...)
 	}
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
