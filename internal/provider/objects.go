@@ -1,11 +1,15 @@
 package provider
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/country"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/phonenumber"
 )
 
 // The provider's objects: one line a resource, data source or ephemeral
@@ -13,13 +17,17 @@ import (
 func resources() []func() resource.Resource {
 	return append([]func() resource.Resource{
 		didgroup.Resource,
+		phonenumber.Resource,
 	}, resourceFactories...)
 }
 
 func dataSources() []func() datasource.DataSource {
-	return append(append([]func() datasource.DataSource{},
-		didgroup.DataSources...,
-	), dataSourceFactories...)
+	return slices.Concat(
+		didgroup.DataSources,
+		phonenumber.DataSources,
+		country.DataSources,
+		dataSourceFactories,
+	)
 }
 
 func ephemeralResources() []func() ephemeral.EphemeralResource {

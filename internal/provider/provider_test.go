@@ -95,6 +95,9 @@ func TestModelsMatchSchemas(t *testing.T) {
 			continue // filled through its resource's model, checked above
 		}
 		model := dataSourceModels[md.TypeName]
+		if m, ok := d.(interface{ NewModel() any }); ok {
+			model = m.NewModel
+		}
 		if model == nil {
 			t.Fatalf("no model registered for data source %s", md.TypeName)
 		}
