@@ -370,3 +370,19 @@ func joinFilters(a, b string) string {
 	}
 	return a + " and " + b
 }
+
+// ListArguments are the filter and order arguments of a plural data
+// source; filterExample and orderExample ("`common_name desc`") complete
+// their descriptions.
+func ListArguments(filterExample, orderExample string) map[string]dschema.Attribute {
+	return map[string]dschema.Attribute{
+		"filter": dschema.StringAttribute{
+			MarkdownDescription: FilterDoc + " For example " + filterExample + ". Unset lists all.",
+			Optional:            true,
+		},
+		"order": dschema.StringAttribute{
+			MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example " + orderExample + ".",
+			Optional:            true,
+		},
+	}
+}

@@ -145,23 +145,15 @@ func (d *plural) Metadata(_ context.Context, _ datasource.MetadataRequest, resp 
 func (d *plural) NewModel() any { return &pluralModel{} }
 
 func (d *plural) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := framework.ListArguments("`region eq \"Americas\"`", "`common_name desc`")
+	attrs["countries"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The matching countries.",
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: attributes()},
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists CarrierX's countries, every page fetched (1,000 per request).",
-		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{
-				MarkdownDescription: framework.FilterDoc + " For example `region eq \"Americas\"`. Unset lists all.",
-				Optional:            true,
-			},
-			"order": schema.StringAttribute{
-				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `common_name desc`.",
-				Optional:            true,
-			},
-			"countries": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching countries.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: attributes()},
-			},
-		},
+		Attributes:          attrs,
 	}
 }
 

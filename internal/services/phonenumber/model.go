@@ -185,11 +185,7 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 		"did_group_sid":   framework.StringPtr(m.DIDGroupSID),
 		"string_key_1":    framework.StringPtr(m.StringKey1),
 		"string_key_2":    framework.StringPtr(m.StringKey2),
-	}
-	if framework.Known(m.Attributes) {
-		attrs := map[string]string{}
-		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
-		b["attributes"] = attrs
+		"attributes":      framework.StringMapBody(ctx, m.Attributes, &diags),
 	}
 	if framework.Known(m.Transformations) {
 		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
