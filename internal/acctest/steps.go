@@ -3,10 +3,12 @@ package acctest
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -92,4 +94,49 @@ func DriftSteps(t *testing.T, cfg, res, sidAttr string, sid *string, change func
 		},
 		RecreateStep(t, cfg, res, sidAttr, sid, remove),
 	}
+}
+
+// ImportStep imports res by its sidAttr and verifies the result against
+// the state; ignore names the attributes an import may change.
+func ImportStep(res, sidAttr string, ignore ...string) resource.TestStep {
+	return resource.TestStep{
+		ResourceName:                         res,
+		ImportState:                          true,
+		ImportStateVerify:                    true,
+		ImportStateVerifyIdentifierAttribute: sidAttr,
+		ImportStateIdFunc:                    Attr(res, sidAttr),
+		ImportStateVerifyIgnore:              ignore,
+	}
+}
+
+// ImportBlockStep imports res by its sidAttr with an import block in cfg,
+// which must plan no change.
+func ImportBlockStep(cfg, res, sidAttr string) resource.TestStep {
+	return resource.TestStep{Config: cfg, ResourceName: res, ImportState: true,
+		ImportStateKind: resource.ImportBlockWithID, ImportStateIdFunc: Attr(res, sidAttr)}
+}
+
+// ApplyStep runs pre (when not nil), plans cfg expecting action on res,
+// applies it, expects an empty plan after, and runs checks on the state.
+func ApplyStep(pre func(), cfg, res string, action plancheck.ResourceActionType, checks ...resource.TestCheckFunc) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:        pre,
+		Config:           cfg,
+		ConfigPlanChecks: Plans(res, action),
+		Check:            resource.ComposeTestCheckFunc(checks...),
+	}
+}
+
+// ImportErrorStep imports res by id with cfg and expects the error want.
+func ImportErrorStep(cfg, res, id string, want *regexp.Regexp) resource.TestStep {
+	return resource.TestStep{Config: cfg, ResourceName: res, ImportState: true, ImportStateId: id, ExpectError: want}
+}
+
+// StateCheck runs f as a state check; it needs no shimmed state, so it
+// works with string-keyed (for_each) instances.
+type StateCheck func() error
+
+// CheckState implements statecheck.StateCheck.
+func (f StateCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f()
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // DID is a phone number (CarrierX docs, Core API, Phone Numbers). The same shape is
@@ -305,4 +306,128 @@ func (c *Client) LookupDID(ctx context.Context, number string, opts DIDLookupOpt
 		return nil, err
 	}
 	return &out, nil
+}
+
+// didClaims are the numbers this process has rented or is renting, per API
+// base URL, so that numbers rented in parallel from the same search (a
+// Terraform for_each or count) do not all try the first match: a search
+// made while another rent was under way may still list that number. One
+// process serves one Terraform operation, so the set stays small. It is
+// shared by every Client of the process, as they may reach the same API.
+var didClaims = struct {
+	sync.Mutex
+	m map[string]bool
+}{m: map[string]bool{}}
+
+func claimDID(key string) bool {
+	didClaims.Lock()
+	defer didClaims.Unlock()
+	if didClaims.m[key] {
+		return false
+	}
+	didClaims.m[key] = true
+	return true
+}
+
+func unclaimDID(key string) {
+	didClaims.Lock()
+	defer didClaims.Unlock()
+	delete(didClaims.m, key)
+}
+
+func claimedDIDs() int {
+	didClaims.Lock()
+	defer didClaims.Unlock()
+	return len(didClaims.m)
+}
+
+// availableDIDCandidates is how many matches beyond those claimed in this
+// process a search asks for (at most 1,000, one page), and
+// availableDIDRentAttempts how many of them are tried when renting fails
+// because another buyer was faster.
+const (
+	availableDIDCandidates   = 20
+	availableDIDRentAttempts = 5
+)
+
+// ErrNoAvailableDID is RentAvailableDID's answer when the search matches
+// no number that this process has not already claimed.
+var ErrNoAvailableDID = errors.New("no available phone number matches the search")
+
+// AvailableDIDSearchError is a failure of the search itself, before any
+// number was rented.
+type AvailableDIDSearchError struct{ Err error }
+
+func (e *AvailableDIDSearchError) Error() string {
+	return "search available phone numbers: " + e.Err.Error()
+}
+func (e *AvailableDIDSearchError) Unwrap() error { return e.Err }
+
+// didTaken reports whether a rent failed because that number is no longer
+// available (so the next candidate may succeed), as opposed to a problem
+// with the request itself.
+func didTaken(err error) bool {
+	var apiErr *Error
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	switch apiErr.StatusCode {
+	case http.StatusConflict, http.StatusNotFound:
+		return true
+	case http.StatusBadRequest, http.StatusUnprocessableEntity:
+		for _, d := range apiErr.Errors {
+			if d.Field != "" && d.Field != "phonenumber" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// RentAvailableDID searches the inventory and rents, with the fields of
+// body, the first match that is still available and not claimed by another
+// rent of this process. When another buyer was faster it tries the next
+// match, a few times. Errors: *AvailableDIDSearchError when the search
+// fails, ErrNoAvailableDID when nothing is left to try, else the rent's.
+func (c *Client) RentAvailableDID(ctx context.Context, s AvailableDIDSearch, body map[string]any) (*DID, error) {
+	cands, err := c.ListAvailableDIDs(ctx, s, min(claimedDIDs()+availableDIDCandidates, maxPageSize))
+	if err != nil {
+		return nil, &AvailableDIDSearchError{Err: err}
+	}
+	var lastErr error
+	tried := 0
+	for _, cand := range cands {
+		key := c.BaseURL() + " " + cand.PhoneNumber
+		if !claimDID(key) {
+			continue
+		}
+		tried++
+		rent := map[string]any{"phonenumber": cand.PhoneNumber}
+		for k, v := range body {
+			rent[k] = v
+		}
+		// The search just listed it as available, so a lost answer can be resolved.
+		did, err := c.RentDID(ctx, rent, RentDIDOptions{Available: true})
+		if _, found := AdoptedAfterLostAnswer(err); err == nil || found {
+			// The claim stays: searches made before this rent may still list the number.
+			return did, err
+		}
+		lastErr = err
+		if !didTaken(err) {
+			unclaimDID(key)
+			return nil, err
+		}
+		if tried >= availableDIDRentAttempts {
+			return nil, err
+		}
+		if c.log != nil {
+			c.log(ctx, LevelDebug, "phone number taken meanwhile, trying the next match",
+				map[string]any{"phonenumber": cand.PhoneNumber, "error": err.Error()})
+		}
+	}
+	if lastErr != nil {
+		return nil, lastErr
+	}
+	return nil, ErrNoAvailableDID
 }

@@ -291,3 +291,54 @@ func TestLookupDID(t *testing.T) {
 		t.Fatal("empty number: no error")
 	}
 }
+
+// TestRentAvailableDID rents the first match still available: a number
+// another buyer took is skipped, a number this process claimed is not
+// tried again, an empty search is ErrNoAvailableDID and a failed search an
+// *AvailableDIDSearchError.
+func TestRentAvailableDID(t *testing.T) {
+	var rents []map[string]any
+	var listStatus int
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodGet && r.URL.Path == "/core/v2/phonenumber/available_dids":
+			if listStatus != 0 {
+				writeJSON(w, listStatus, `{"message":"bad filter","errors":[{"field":"filter","message":"invalid"}]}`)
+				return
+			}
+			writeJSON(w, 200, `{"count":3,"has_more":false,"items":[{"did_sid":"a","phonenumber":"15550000001"},`+
+				`{"did_sid":"b","phonenumber":"15550000002"},{"did_sid":"c","phonenumber":"15550000003"}],"limit":21,"offset":0,"pagination":{},"total":null}`)
+		case r.Method == http.MethodPost && r.URL.Path == "/core/v2/phonenumber/dids":
+			var body map[string]any
+			b, _ := io.ReadAll(r.Body)
+			_ = json.Unmarshal(b, &body)
+			rents = append(rents, body)
+			if body["phonenumber"] == "15550000001" {
+				writeJSON(w, http.StatusUnprocessableEntity, `{"message":"object validation error","errors":[{"field":"phonenumber","message":"number is not available"}]}`)
+				return
+			}
+			writeJSON(w, 200, fmt.Sprintf(`{"did_sid":"rented-%v","phonenumber":%q,"status":"assigned"}`, body["phonenumber"], body["phonenumber"]))
+		default:
+			writeJSON(w, 404, `{"message":"Not Found"}`)
+		}
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	ctx := context.Background()
+
+	d, err := c.RentAvailableDID(ctx, AvailableDIDSearch{State: "NY"}, map[string]any{"name": "main"})
+	if err != nil || d.PhoneNumber != "15550000002" || len(rents) != 2 || rents[1]["name"] != "main" {
+		t.Fatalf("first rent: %+v, %v; rents %v", d, err, rents)
+	}
+	d, err = c.RentAvailableDID(ctx, AvailableDIDSearch{State: "NY"}, nil)
+	if err != nil || d.PhoneNumber != "15550000003" || len(rents) != 3 {
+		t.Fatalf("second rent, claimed numbers skipped: %+v, %v; rents %v", d, err, rents)
+	}
+	if _, err = c.RentAvailableDID(ctx, AvailableDIDSearch{State: "NY"}, nil); !errors.Is(err, ErrNoAvailableDID) || len(rents) != 3 {
+		t.Fatalf("every match claimed: %v; rents %v", err, rents)
+	}
+	listStatus = http.StatusBadRequest
+	var searchErr *AvailableDIDSearchError
+	if _, err = c.RentAvailableDID(ctx, AvailableDIDSearch{State: "NY"}, nil); !errors.As(err, &searchErr) {
+		t.Fatalf("failed search: %v", err)
+	}
+}

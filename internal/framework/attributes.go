@@ -40,12 +40,3 @@ func StringMapValue(ctx context.Context, in map[string]any, diags *diag.Diagnost
 	diags.Append(d...)
 	return m
 }
-
-// StringMapBody reads a map(string) attribute; null or unknown is empty.
-func StringMapBody(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
-	out := map[string]string{}
-	if Known(m) {
-		diags.Append(m.ElementsAs(ctx, &out, false)...)
-	}
-	return out
-}

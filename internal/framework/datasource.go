@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -46,6 +47,23 @@ type Lookup[T, M any] struct {
 	// token); OwnDoc says which object that is and what it needs.
 	Own    func(ctx context.Context, c *client.Client) (string, error)
 	OwnDoc string
+	// Listing names what the plural lists in its error summary ("Unable to
+	// list phone numbers"); Nouns when empty.
+	Listing string
+	// Key, when set, is one more way the singular finds its object.
+	Key *Key[T]
+}
+
+// Key is an attribute by which the singular data source finds its object,
+// besides the SID and the filter (a rented number by the number itself).
+// The configured value is kept as written.
+type Key[T any] struct {
+	Attr        string // "phonenumber"
+	Description string
+	Validators  []validator.String
+	// Find returns the object the key names. Its error may be a *Failed,
+	// reported on the key's attribute under its own summary (not found).
+	Find func(ctx context.Context, c *client.Client, key string) (*T, error)
 }
 
 // Parent is a configured attribute that scopes a lookup: Required ones
@@ -224,7 +242,7 @@ func (d *singular[T, M, PM]) underParent(ctx context.Context, cfg tfsdk.Config, 
 }
 
 // object renders obj as the data source's attribute values.
-func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, diags *diag.Diagnostics) map[string]attr.Value {
+func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, omit []string, diags *diag.Diagnostics) map[string]attr.Value {
 	prior := m
 	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
 	st := tfsdk.State{Schema: b.l.Object.Schema}
@@ -235,7 +253,7 @@ func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, diags *d
 	var all types.Object
 	diags.Append(st.Get(ctx, &all)...)
 	out := all.Attributes()
-	for _, k := range b.l.Omit {
+	for _, k := range omit {
 		delete(out, k)
 	}
 	return out
@@ -255,7 +273,13 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 	l := d.l
 	attrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
 	sid := l.Object.SIDAttr
-	sidDoc := fmt.Sprintf("SID of the %s to read. Exactly one of `%s` and `filter` is required.", l.Noun, sid)
+	oneOf := fmt.Sprintf("`%s` and `filter`", sid)
+	if k := l.Key; k != nil {
+		oneOf = fmt.Sprintf("`%s`, `%s` and `filter`", sid, k.Attr)
+		attrs[k.Attr] = dschema.StringAttribute{MarkdownDescription: k.Description, Optional: true, Computed: true,
+			Validators: k.Validators}
+	}
+	sidDoc := fmt.Sprintf("SID of the %s to read. Exactly one of %s is required.", l.Noun, oneOf)
 	if l.Own != nil {
 		sidDoc = fmt.Sprintf("SID of the %s to read. With neither `%s` nor `filter`, %s", l.Noun, sid, l.OwnDoc)
 	}
@@ -275,14 +299,14 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	one := []path.Expression{path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")}
+	if k := d.l.Key; k != nil {
+		one = []path.Expression{one[0], path.MatchRoot(k.Attr), one[1]}
+	}
 	if d.l.Own != nil {
-		return []datasource.ConfigValidator{
-			datasourcevalidator.Conflicting(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
-		}
+		return []datasource.ConfigValidator{datasourcevalidator.Conflicting(one...)}
 	}
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")),
-	}
+	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(one...)}
 }
 
 func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -308,20 +332,49 @@ func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadReques
 	if scope != "" && Known(filter) {
 		find = types.StringValue(joinFilters(scope, filter.ValueString()))
 	}
+	var key types.String
 	var obj *T
-	if d.checksParent() {
+	if l.Key != nil {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Key.Attr), &key)...)
+	}
+	switch {
+	case Known(key):
+		obj = d.byKey(ctx, key.ValueString(), &resp.Diagnostics)
+	case d.checksParent():
 		obj = d.underParent(ctx, req.Config, sid, filter, col, &resp.Diagnostics)
-	} else {
+	default:
 		obj = LookupOne(ctx, d.client, sid, find, OneOf[T]{SIDAttr: l.Object.SIDAttr, Noun: l.Noun, Nouns: l.Nouns, ListDS: l.Plural,
 			Get: col.Get, Page: col.Page}, &resp.Diagnostics)
 	}
 	if obj == nil {
 		return
 	}
-	for k, v := range d.object(ctx, obj, m, &resp.Diagnostics) {
+	for k, v := range d.object(ctx, obj, m, l.Omit, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(k), v)...)
 	}
+	if Known(key) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.Key.Attr), key)...)
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("filter"), filter)...)
+}
+
+// byKey finds the object by the configured key; nil means a diagnostic was added.
+func (d *singular[T, M, PM]) byKey(ctx context.Context, key string, diags *diag.Diagnostics) *T {
+	obj, err := d.l.Key.Find(ctx, d.client, key)
+	var f *Failed
+	switch {
+	case errors.As(err, &f):
+		diags.AddAttributeError(path.Root(d.l.Key.Attr), f.Summary, f.Err.Error())
+	case err != nil:
+		AddAPIError(diags, "Unable to look up "+d.l.Noun, err)
+	case obj == nil:
+		diags.AddAttributeError(path.Root(d.l.Key.Attr), UpperFirst(d.l.Noun)+" not found",
+			fmt.Sprintf("No %s has %s %q.", d.l.Noun, d.l.Key.Attr, key))
+	}
+	if err != nil {
+		return nil
+	}
+	return obj
 }
 
 type plural[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
@@ -375,7 +428,7 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "Unable to list "+l.Nouns, err)
+		AddAPIError(&resp.Diagnostics, "Unable to list "+or(l.Listing, l.Nouns), err)
 		return
 	}
 	itemAttrs := d.itemAttributes()
@@ -385,7 +438,7 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	items := make([]attr.Value, 0, len(objs))
 	for i := range objs {
-		vals := d.object(ctx, &objs[i], m, &resp.Diagnostics)
+		vals := d.object(ctx, &objs[i], m, l.Omit, &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -457,4 +510,20 @@ func joinFilters(a, b string) string {
 		return a
 	}
 	return a + " and " + b
+}
+
+// ListArguments are the filter and order arguments of a plural data
+// source; filterExample and orderExample ("`common_name desc`") complete
+// their descriptions.
+func ListArguments(filterExample, orderExample string) map[string]dschema.Attribute {
+	return map[string]dschema.Attribute{
+		"filter": dschema.StringAttribute{
+			MarkdownDescription: FilterDoc + " For example " + filterExample + ". Unset lists all.",
+			Optional:            true,
+		},
+		"order": dschema.StringAttribute{
+			MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example " + orderExample + ".",
+			Optional:            true,
+		},
+	}
 }

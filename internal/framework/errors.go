@@ -17,6 +17,10 @@ import (
 // addAPIError turns a client error into diagnostics. When CarrierX names a
 // field, the diagnostic points at that attribute so the CLI shows the line.
 func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
+	var f *Failed
+	if errors.As(err, &f) {
+		summary, err = f.Summary, f.Err
+	}
 	var apiErr *client.Error
 	if !errors.As(err, &apiErr) {
 		diags.AddError(summary, err.Error())
@@ -38,6 +42,18 @@ func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
 		diags.AddError(summary, detail)
 	}
 }
+
+// Failed is an error that names its own diagnostic summary, for a hook
+// whose failure is not the operation's ("No available phone number
+// matches" rather than "Unable to create ..."): AddAPIError reports Err
+// under Summary.
+type Failed struct {
+	Summary string
+	Err     error
+}
+
+func (f *Failed) Error() string { return f.Summary + ": " + f.Err.Error() }
+func (f *Failed) Unwrap() error { return f.Err }
 
 var fieldPart = regexp.MustCompile(`^([A-Za-z0-9_]+)((?:\[\d+\])*)$`)
 var indexPart = regexp.MustCompile(`\[(\d+)\]`)

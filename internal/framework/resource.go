@@ -54,8 +54,6 @@ type Object[T, M any] struct {
 
 	// Create replaces the default POST of the body (nil entries dropped).
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
-	// Verb is what Create does, in its error summary ("upload"); "create" when empty.
-	Verb string
 	// Read replaces the GET of Read, where state needs more than the object
 	// (a file's content hash after an import); a 404 still removes it.
 	Read func(ctx context.Context, c *client.Client, state *M, diags *diag.Diagnostics) (*T, error)
@@ -82,6 +80,13 @@ type Object[T, M any] struct {
 	// import (settings that are managed only when configured become
 	// managed when the imported object has them).
 	AfterImport func(ctx context.Context, obj *T, m *M) diag.Diagnostics
+	// Gone reports whether an object read back no longer belongs to the
+	// resource although it still exists (a released number); Read then
+	// removes the resource from state, as for a 404.
+	Gone func(obj *T) bool
+	// CreateVerb and DeleteVerb name the operations in error summaries
+	// ("rent", "release"); "create" and "delete" when empty.
+	CreateVerb, DeleteVerb string
 	// ModifyPlan and ConfigValidators are the framework's, where needed.
 	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)
 	ConfigValidators []resource.ConfigValidator
@@ -175,15 +180,11 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if err != nil && r.o.CreateError != nil && r.o.CreateError(&plan, err, &resp.Diagnostics) {
 		return
 	}
-	verb := r.o.Verb
-	if verb == "" {
-		verb = "create"
-	}
 	importID := r.o.ImportID
 	if r.o.ImportIDOf != nil {
 		importID = func(sid string) string { return r.o.ImportIDOf(&plan, sid) }
 	}
-	if !CreateResult(&resp.Diagnostics, "Unable to "+verb+" "+r.o.Type, r.o.Type, obj, err, importID) {
+	if !CreateResult(&resp.Diagnostics, "Unable to "+or(r.o.CreateVerb, "create")+" "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics, false)
@@ -243,6 +244,10 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	if err != nil {
 		AddAPIError(&resp.Diagnostics, "Unable to read "+r.o.Type+" "+sid, err)
+		return
+	}
+	if r.o.Gone != nil && r.o.Gone(obj) {
+		resp.State.RemoveResource(ctx)
 		return
 	}
 	var imported []byte
@@ -318,7 +323,7 @@ func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequ
 	case errors.As(err, &w):
 		resp.Diagnostics.AddWarning(w.Summary, w.Detail)
 	case err != nil && !client.IsNotFound(err):
-		AddAPIError(&resp.Diagnostics, "Unable to delete "+r.o.Type+" "+sid, err)
+		AddAPIError(&resp.Diagnostics, "Unable to "+or(r.o.DeleteVerb, "delete")+" "+r.o.Type+" "+sid, err)
 	}
 }
 
@@ -342,3 +347,11 @@ func (r *Resource[T, M, PM]) ImportState(ctx context.Context, req resource.Impor
 type Warning struct{ Summary, Detail string }
 
 func (w *Warning) Error() string { return w.Summary + ": " + w.Detail }
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,10 +1,12 @@
 package framework
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
@@ -120,5 +122,16 @@ func QuoteList(s []string) string {
 		}
 		out += fmt.Sprintf("`%s`", v)
 	}
+	return out
+}
+
+// StringMapBody renders a map(string) attribute as an API JSON object; nil
+// (left out, or cleared) when the attribute is null or unknown.
+func StringMapBody(ctx context.Context, m types.Map, diags *diag.Diagnostics) any {
+	if !Known(m) {
+		return nil
+	}
+	out := map[string]string{}
+	diags.Append(m.ElementsAs(ctx, &out, false)...)
 	return out
 }

@@ -9,10 +9,12 @@ import (
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accesscontrolrule"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/country"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/endpoint"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/phonenumber"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/prefix"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/shortener"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/storage"
@@ -23,43 +25,45 @@ import (
 // The provider's objects: one line a resource, data source or ephemeral
 // resource. Each is declared in its own package under internal/services.
 func resources() []func() resource.Resource {
-	return append([]func() resource.Resource{
-		didgroup.Resource,
+	return []func() resource.Resource{
+		endpoint.Resource,
 		trunkgroup.Resource,
 		trunk.Resource,
+		phonenumber.Resource,
+		didgroup.Resource,
+		prefix.Resource,
+		accesscontrolrule.Resource,
 		partner.Resource,
 		accountsettings.Resource,
 		oauthtoken.Resource,
-		accesscontrolrule.Resource,
-		prefix.Resource,
-		shortener.DomainResource,
-		shortener.LinkResource,
-		endpoint.Resource,
 		storage.ContainerResource,
 		storage.FileResource,
-	}, resourceFactories...)
+		shortener.DomainResource,
+		shortener.LinkResource,
+	}
 }
 
 func dataSources() []func() datasource.DataSource {
 	return slices.Concat(
-		didgroup.DataSources,
+		endpoint.DataSources,
 		trunkgroup.DataSources,
 		trunk.DataSources,
+		phonenumber.DataSources,
+		didgroup.DataSources,
+		prefix.DataSources,
+		accesscontrolrule.DataSources,
 		partner.DataSources,
 		oauthtoken.DataSources,
-		accesscontrolrule.DataSources,
-		prefix.DataSources,
-		shortener.DomainDataSources,
-		shortener.LinkDataSources,
-		endpoint.DataSources,
 		storage.ContainerDataSources,
 		storage.FileDataSources,
-		dataSourceFactories,
+		shortener.DomainDataSources,
+		shortener.LinkDataSources,
+		country.DataSources,
 	)
 }
 
 func ephemeralResources() []func() ephemeral.EphemeralResource {
-	return append([]func() ephemeral.EphemeralResource{
+	return []func() ephemeral.EphemeralResource{
 		oauthtoken.Ephemeral,
-	}, ephemeralFactories...)
+	}
 }

@@ -70,12 +70,12 @@ func TestModelsMatchSchemas(t *testing.T) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
 			t.Fatalf("%s schema: %v", md.TypeName, diags)
 		}
-		model := resourceModels[md.TypeName]
+		var model func() any
 		if m, ok := r.(interface{ NewModel() any }); ok {
 			model = m.NewModel
 		}
 		if model == nil {
-			t.Fatalf("no model registered for %s", md.TypeName)
+			t.Fatalf("%s has no NewModel method to check its model with", md.TypeName)
 		}
 		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
 		if diags := st.Get(ctx, model()); diags.HasError() {
@@ -94,9 +94,12 @@ func TestModelsMatchSchemas(t *testing.T) {
 		if _, derived := d.(interface{ Derived() }); derived {
 			continue // filled through its resource's model, checked above
 		}
-		model := dataSourceModels[md.TypeName]
+		var model func() any
+		if m, ok := d.(interface{ NewModel() any }); ok {
+			model = m.NewModel
+		}
 		if model == nil {
-			t.Fatalf("no model registered for data source %s", md.TypeName)
+			t.Fatalf("data source %s has no NewModel method to check its model with", md.TypeName)
 		}
 		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
 		if diags := st.Get(ctx, model()); diags.HasError() {
@@ -118,12 +121,12 @@ func TestEphemeralModelsMatchSchemas(t *testing.T) {
 		if diags := sr.Schema.ValidateImplementation(ctx); diags.HasError() {
 			t.Fatalf("%s schema: %v", md.TypeName, diags)
 		}
-		model := ephemeralModels[md.TypeName]
+		var model func() any
 		if m, ok := r.(interface{ NewModel() any }); ok {
 			model = m.NewModel
 		}
 		if model == nil {
-			t.Fatalf("no model registered for ephemeral resource %s", md.TypeName)
+			t.Fatalf("ephemeral resource %s has no NewModel method to check its model with", md.TypeName)
 		}
 		st := tfsdk.State{Schema: sr.Schema, Raw: nullObject(ctx, sr.Schema.Type().TerraformType(ctx))}
 		if diags := st.Get(ctx, model()); diags.HasError() {

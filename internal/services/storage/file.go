@@ -29,7 +29,7 @@ var FileObject = &framework.Object[client.StorageFile, fileModel]{
 	Collection: framework.Of[fileModel, client.StorageFile](client.StorageFileKind),
 	Schema:     fileSchema(),
 	Create:     upload,
-	Verb:       "upload",
+	CreateVerb: "upload",
 	Read:       readFile,
 	ConfigValidators: []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("source"), path.MatchRoot("content"), path.MatchRoot("content_base64")),

@@ -1,4 +1,4 @@
-package provider
+package phonenumber
 
 import (
 	"context"
@@ -16,18 +16,16 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-var _ datasource.DataSourceWithConfigure = (*phoneNumberLookupDataSource)(nil)
+// NewLookupDataSource is carrierx_phone_number_lookup, the lookup of any
+// number, rented or not (CarrierX docs, Core API, Lookup, Phone Number Lookup).
+func NewLookupDataSource() datasource.DataSource { return &lookup{} }
 
-func init() {
-	registerDataSource("carrierx_phone_number_lookup", NewPhoneNumberLookupDataSource, func() any { return &phoneNumberLookupModel{} })
-}
+type lookup struct{ client *client.Client }
 
-// NewPhoneNumberLookupDataSource is the carrierx_phone_number_lookup data source.
-func NewPhoneNumberLookupDataSource() datasource.DataSource { return &phoneNumberLookupDataSource{} }
+// NewModel returns an empty model, for tests that check it against the schema.
+func (d *lookup) NewModel() any { return &lookupModel{} }
 
-type phoneNumberLookupDataSource struct{ client *client.Client }
-
-type phoneNumberLookupModel struct {
+type lookupModel struct {
 	PhoneNumber         types.String `tfsdk:"phonenumber"`
 	Carrier             types.Bool   `tfsdk:"carrier"`
 	CNAM                types.Bool   `tfsdk:"cnam"`
@@ -42,25 +40,25 @@ type phoneNumberLookupModel struct {
 	Details             types.Object `tfsdk:"details"`
 }
 
-var phoneNumberLookupCarrierAttrTypes = map[string]attr.Type{
+var carrierAttrTypes = map[string]attr.Type{
 	"mcc": types.StringType, "mnc": types.StringType, "name": types.StringType, "type": types.StringType,
 }
 
-var phoneNumberLookupDetailsAttrTypes = map[string]attr.Type{
-	"carrier": types.ObjectType{AttrTypes: phoneNumberLookupCarrierAttrTypes},
+var detailsAttrTypes = map[string]attr.Type{
+	"carrier": types.ObjectType{AttrTypes: carrierAttrTypes},
 	"cnam":    types.MapType{ElemType: types.StringType},
 	"lrn":     types.MapType{ElemType: types.StringType},
 }
 
-func (d *phoneNumberLookupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_phone_number_lookup"
+func (d *lookup) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "carrierx_phone_number_lookup"
 }
 
-func (d *phoneNumberLookupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *lookup) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *lookup) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -73,7 +71,7 @@ func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.Sch
 				MarkdownDescription: "The number to look up, with its country code; `+`, spaces, dashes and parentheses are ignored. " +
 					"Kept as written; the normalised number is `e164_format`.",
 				Required:   true,
-				Validators: []validator.String{phoneNumberFormat{}},
+				Validators: []validator.String{numberFormat{}},
 			},
 			"carrier": schema.BoolAttribute{
 				MarkdownDescription: "Also return the carrier (`details.carrier`); needs the `lookup.dids.allow_carrier` scope.",
@@ -97,7 +95,7 @@ func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.Sch
 					"Read: the country CarrierX found.",
 				Optional: true,
 				Computed: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(phoneNumberAlpha3,
+				Validators: []validator.String{stringvalidator.RegexMatches(alpha3,
 					"must be an ISO 3166-1 alpha-3 country code in upper case, such as USA")},
 			},
 			"guess": schema.StringAttribute{
@@ -139,8 +137,8 @@ func (d *phoneNumberLookupDataSource) Schema(_ context.Context, _ datasource.Sch
 	}
 }
 
-func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m phoneNumberLookupModel
+func (d *lookup) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m lookupModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -176,9 +174,9 @@ func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.R
 	m.InternationalFormat = types.StringPointerValue(l.InternationalFormat)
 	m.State = types.StringPointerValue(l.State)
 
-	carrier := types.ObjectNull(phoneNumberLookupCarrierAttrTypes)
+	carrier := types.ObjectNull(carrierAttrTypes)
 	if c := l.Details.Carrier; c != nil {
-		carrier = types.ObjectValueMust(phoneNumberLookupCarrierAttrTypes, map[string]attr.Value{
+		carrier = types.ObjectValueMust(carrierAttrTypes, map[string]attr.Value{
 			"mcc": types.StringPointerValue(c.MCC), "mnc": types.StringPointerValue(c.MNC),
 			"name": types.StringPointerValue(c.Name), "type": types.StringPointerValue(c.Type),
 		})
@@ -191,7 +189,7 @@ func (d *phoneNumberLookupDataSource) Read(ctx context.Context, req datasource.R
 		resp.Diagnostics.Append(dd...)
 		return out
 	}
-	details, dd := types.ObjectValue(phoneNumberLookupDetailsAttrTypes, map[string]attr.Value{
+	details, dd := types.ObjectValue(detailsAttrTypes, map[string]attr.Value{
 		"carrier": carrier, "cnam": optMap(l.Details.CNAM), "lrn": optMap(l.Details.LRN),
 	})
 	resp.Diagnostics.Append(dd...)

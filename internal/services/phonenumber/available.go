@@ -1,10 +1,9 @@
-package provider
+package phonenumber
 
 import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -15,47 +14,44 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-var _ datasource.DataSourceWithConfigure = (*phoneNumberAvailableDataSource)(nil)
-
-func init() {
-	registerDataSource("carrierx_available_phone_numbers", NewPhoneNumberAvailableDataSource, func() any { return &phoneNumberAvailableModel{} })
-}
-
-// phoneNumberAvailableDefaultLimit is how many numbers are returned when
-// limit is not set; phoneNumberAvailableMaxLimit the most one read returns.
+// defaultLimit is how many numbers are returned when limit is not set;
+// maxLimit the most one read returns.
 const (
-	phoneNumberAvailableDefaultLimit = 10
-	phoneNumberAvailableMaxLimit     = 10000
+	defaultLimit = 10
+	maxLimit     = 10000
 )
 
-// NewPhoneNumberAvailableDataSource is the carrierx_available_phone_numbers data source.
-func NewPhoneNumberAvailableDataSource() datasource.DataSource {
-	return &phoneNumberAvailableDataSource{}
+// NewAvailableDataSource is carrierx_available_phone_numbers, a search of
+// the rentable inventory with the resource's criteria; its items are the
+// lists' numbers.
+func NewAvailableDataSource() datasource.DataSource { return &available{} }
+
+type available struct{ client *client.Client }
+
+type availableModel struct {
+	CountryCode          types.String `tfsdk:"country_code"`
+	State                types.String `tfsdk:"state"`
+	Locality             types.String `tfsdk:"locality"`
+	PhoneNumberPrefix    types.String `tfsdk:"phonenumber_prefix"`
+	RequiredCapabilities types.Set    `tfsdk:"required_capabilities"`
+	Filter               types.String `tfsdk:"filter"`
+	Order                types.String `tfsdk:"order"`
+	Limit                types.Int64  `tfsdk:"limit"`
+	PhoneNumbers         []item       `tfsdk:"phone_numbers"`
 }
 
-type phoneNumberAvailableDataSource struct{ client *client.Client }
+// NewModel returns an empty model, for tests that check it against the schema.
+func (d *available) NewModel() any { return &availableModel{} }
 
-type phoneNumberAvailableModel struct {
-	CountryCode          types.String        `tfsdk:"country_code"`
-	State                types.String        `tfsdk:"state"`
-	Locality             types.String        `tfsdk:"locality"`
-	PhoneNumberPrefix    types.String        `tfsdk:"phonenumber_prefix"`
-	RequiredCapabilities types.Set           `tfsdk:"required_capabilities"`
-	Filter               types.String        `tfsdk:"filter"`
-	Order                types.String        `tfsdk:"order"`
-	Limit                types.Int64         `tfsdk:"limit"`
-	PhoneNumbers         []phoneNumberCommon `tfsdk:"phone_numbers"`
+func (d *available) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "carrierx_available_phone_numbers"
 }
 
-func (d *phoneNumberAvailableDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_available_phone_numbers"
-}
-
-func (d *phoneNumberAvailableDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *available) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *available) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Searches CarrierX's inventory of numbers that can be rented (`/phonenumber/available_dids`), " +
 			"with the same criteria as the `carrierx_phone_number` resource. Availability changes all the time: a number listed " +
@@ -64,8 +60,7 @@ func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.
 			"country_code": schema.StringAttribute{
 				MarkdownDescription: "ISO 3166-1 alpha-3 country, such as `USA`.",
 				Optional:            true,
-				Validators: []validator.String{stringvalidator.RegexMatches(phoneNumberAlpha3,
-					"must be an ISO 3166-1 alpha-3 country code in upper case, such as USA or CAN")},
+				Validators:          []validator.String{countryCodeValidator},
 			},
 			"state": schema.StringAttribute{
 				MarkdownDescription: "State or province, such as `NY` (any case).",
@@ -80,17 +75,13 @@ func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.
 			"phonenumber_prefix": schema.StringAttribute{
 				MarkdownDescription: "Digits the number starts with, country code included (`1516` for US area code 516).",
 				Optional:            true,
-				Validators: []validator.String{stringvalidator.RegexMatches(phoneNumberDigits,
-					"must be digits only, country code included (1516 for US area code 516)")},
+				Validators:          []validator.String{prefixValidator},
 			},
 			"required_capabilities": schema.SetAttribute{
-				MarkdownDescription: "Capabilities the numbers must have, any of " + framework.QuoteList(phoneNumberCapabilityNames) + ".",
+				MarkdownDescription: "Capabilities the numbers must have, any of " + framework.QuoteList(capabilityNames) + ".",
 				ElementType:         types.StringType,
 				Optional:            true,
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(phoneNumberCapabilityNames...)),
-				},
+				Validators:          capabilityValidators,
 			},
 			"filter": schema.StringAttribute{
 				MarkdownDescription: "A further condition, joined with `and` to the criteria above. " + framework.FilterDoc,
@@ -103,24 +94,26 @@ func (d *phoneNumberAvailableDataSource) Schema(_ context.Context, _ datasource.
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "At most this many numbers are returned (default 10, at most 10000; fetched 1,000 a request).",
 				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, phoneNumberAvailableMaxLimit)},
+				Validators:          []validator.Int64{int64validator.Between(1, maxLimit)},
 			},
 			"phone_numbers": schema.ListNestedAttribute{
 				MarkdownDescription: "The available numbers, in the API's order (or `order`).",
 				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: phoneNumberDataSourceAttributes(false)},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: framework.DataSourceAttributes(resourceSchema, append([]string{"porting_pin"}, resourceOnly...)...),
+				},
 			},
 		},
 	}
 }
 
-func (d *phoneNumberAvailableDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m phoneNumberAvailableModel
+func (d *available) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m availableModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	crit := phoneNumberSearchModel{
+	crit := criteria{
 		CountryCode: m.CountryCode, State: m.State, Locality: m.Locality,
 		PhoneNumberPrefix: m.PhoneNumberPrefix, RequiredCapabilities: m.RequiredCapabilities,
 	}
@@ -131,7 +124,7 @@ func (d *phoneNumberAvailableDataSource) Read(ctx context.Context, req datasourc
 	}
 	search.Filter = m.Filter.ValueString()
 	search.Order = m.Order.ValueString()
-	limit := phoneNumberAvailableDefaultLimit
+	limit := defaultLimit
 	if framework.Known(m.Limit) {
 		limit = int(m.Limit.ValueInt64())
 	}
@@ -140,9 +133,9 @@ func (d *phoneNumberAvailableDataSource) Read(ctx context.Context, req datasourc
 		framework.AddAPIError(&resp.Diagnostics, "Unable to search available phone numbers", err)
 		return
 	}
-	m.PhoneNumbers = make([]phoneNumberCommon, len(dids))
+	m.PhoneNumbers = make([]item, len(dids))
 	for i := range dids {
-		resp.Diagnostics.Append(m.PhoneNumbers[i].fill(ctx, &dids[i], nil)...)
+		resp.Diagnostics.Append(m.PhoneNumbers[i].fill(ctx, &dids[i], &item{})...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -1,4 +1,6 @@
-package provider
+// Package country is carrierx_country and carrierx_countries, CarrierX's
+// reference list of countries (CarrierX docs, Core API, Countries).
+package country
 
 import (
 	"context"
@@ -17,18 +19,8 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure = (*countryDataSource)(nil)
-	_ datasource.DataSourceWithConfigure = (*countriesDataSource)(nil)
-)
-
-func init() {
-	registerDataSource("carrierx_country", NewCountryDataSource, func() any { return &countryDataSourceModel{} })
-	registerDataSource("carrierx_countries", NewCountriesDataSource, func() any { return &countriesDataSourceModel{} })
-}
-
-// countryModel is one country; every attribute is read only.
-type countryModel struct {
+// model is one country; every attribute is read only.
+type model struct {
 	Capital        types.String `tfsdk:"capital"`
 	CommonName     types.String `tfsdk:"common_name"`
 	DialingPrefix  types.String `tfsdk:"dialing_prefix"`
@@ -42,7 +34,7 @@ type countryModel struct {
 	Subregion      types.String `tfsdk:"subregion"`
 }
 
-func (m *countryModel) fill(c *client.Country) {
+func (m *model) fill(c *client.Country) {
 	m.Capital = types.StringPointerValue(c.Capital)
 	m.CommonName = types.StringPointerValue(c.CommonName)
 	m.DialingPrefix = types.StringPointerValue(c.DialingPrefix)
@@ -56,7 +48,7 @@ func (m *countryModel) fill(c *client.Country) {
 	m.Subregion = types.StringPointerValue(c.Subregion)
 }
 
-func countryAttributes() map[string]schema.Attribute {
+func attributes() map[string]schema.Attribute {
 	str := func(d string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
 	}
@@ -75,30 +67,39 @@ func countryAttributes() map[string]schema.Attribute {
 	}
 }
 
-// NewCountryDataSource is the carrierx_country data source.
-func NewCountryDataSource() datasource.DataSource { return &countryDataSource{} }
+// DataSources are carrierx_country and carrierx_countries.
+var DataSources = []func() datasource.DataSource{
+	func() datasource.DataSource { return &singular{} },
+	func() datasource.DataSource { return &plural{} },
+}
 
-type countryDataSource struct{ client *client.Client }
+// base is what both data sources share: the client.
+type base struct{ client *client.Client }
 
-type countryDataSourceModel struct {
-	countryModel
+func (b *base) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
+}
+
+type singular struct{ base }
+
+type singularModel struct {
+	model
 	CountryCode types.String `tfsdk:"country_code"`
 }
 
-func (d *countryDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_country"
+func (d *singular) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "carrierx_country"
 }
 
-func (d *countryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
+// NewModel returns an empty model, for tests that check it against the schema.
+func (d *singular) NewModel() any { return &singularModel{} }
 
-func (d *countryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := countryAttributes()
+func (d *singular) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := attributes()
 	attrs["country_code"] = schema.StringAttribute{
 		MarkdownDescription: "ISO 3166-1 alpha-3 code of the country to read, such as `USA` (any case).",
 		Required:            true,
-		Validators: []validator.String{stringvalidator.RegexMatches(countryAlpha3Pattern,
+		Validators: []validator.String{stringvalidator.RegexMatches(alpha3,
 			"must be an ISO 3166-1 alpha-3 code, three letters such as USA or CAN")},
 	}
 	resp.Schema = schema.Schema{
@@ -107,8 +108,8 @@ func (d *countryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *countryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m countryDataSourceModel
+func (d *singular) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m singularModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -128,48 +129,36 @@ func (d *countryDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// NewCountriesDataSource is the carrierx_countries data source.
-func NewCountriesDataSource() datasource.DataSource { return &countriesDataSource{} }
+type plural struct{ base }
 
-type countriesDataSource struct{ client *client.Client }
-
-type countriesDataSourceModel struct {
-	Filter    types.String   `tfsdk:"filter"`
-	Order     types.String   `tfsdk:"order"`
-	Countries []countryModel `tfsdk:"countries"`
+type pluralModel struct {
+	Filter    types.String `tfsdk:"filter"`
+	Order     types.String `tfsdk:"order"`
+	Countries []model      `tfsdk:"countries"`
 }
 
-func (d *countriesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_countries"
+func (d *plural) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "carrierx_countries"
 }
 
-func (d *countriesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
+// NewModel returns an empty model, for tests that check it against the schema.
+func (d *plural) NewModel() any { return &pluralModel{} }
 
-func (d *countriesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *plural) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := framework.ListArguments("`region eq \"Americas\"`", "`common_name desc`")
+	attrs["countries"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The matching countries.",
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: attributes()},
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists CarrierX's countries, every page fetched (1,000 per request).",
-		Attributes: map[string]schema.Attribute{
-			"filter": schema.StringAttribute{
-				MarkdownDescription: framework.FilterDoc + " For example `region eq \"Americas\"`. Unset lists all.",
-				Optional:            true,
-			},
-			"order": schema.StringAttribute{
-				MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `common_name desc`.",
-				Optional:            true,
-			},
-			"countries": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching countries.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: countryAttributes()},
-			},
-		},
+		Attributes:          attrs,
 	}
 }
 
-func (d *countriesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m countriesDataSourceModel
+func (d *plural) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m pluralModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -179,11 +168,11 @@ func (d *countriesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		framework.AddAPIError(&resp.Diagnostics, "Unable to list countries", err)
 		return
 	}
-	m.Countries = make([]countryModel, len(cs))
+	m.Countries = make([]model, len(cs))
 	for i := range cs {
 		m.Countries[i].fill(&cs[i])
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-var countryAlpha3Pattern = regexp.MustCompile(`^[A-Za-z]{3}$`)
+var alpha3 = regexp.MustCompile(`^[A-Za-z]{3}$`)

@@ -1,4 +1,4 @@
-package provider
+package phonenumber
 
 import (
 	"context"
@@ -16,9 +16,9 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
-// phoneNumberCapabilityBits maps the readable capability names to the bits
-// of the capabilities bitmask (20-phone-numbers.md §2.1).
-var phoneNumberCapabilityBits = map[string]int64{
+// capabilityBits maps the readable capability names to the bits of the
+// capabilities bitmask (CarrierX docs, Core API, Phone Numbers, DID Object).
+var capabilityBits = map[string]int64{
 	"sms_inbound":  client.DIDCapabilitySMSInbound,
 	"sms_outbound": client.DIDCapabilitySMSOutbound,
 	"voice":        client.DIDCapabilityVoice,
@@ -26,20 +26,20 @@ var phoneNumberCapabilityBits = map[string]int64{
 	"mms_outbound": client.DIDCapabilityMMSOutbound,
 }
 
-// phoneNumberCapabilityNames in bit order.
-var phoneNumberCapabilityNames = []string{"sms_inbound", "sms_outbound", "voice", "mms_inbound", "mms_outbound"}
+// capabilityNames in bit order.
+var capabilityNames = []string{"sms_inbound", "sms_outbound", "voice", "mms_inbound", "mms_outbound"}
 
-const phoneNumberBitsDoc = "Bits: `1` receive SMS (`sms_inbound`), `2` send SMS (`sms_outbound`), `4` voice (`voice`), " +
+const bitsDoc = "Bits: `1` receive SMS (`sms_inbound`), `2` send SMS (`sms_outbound`), `4` voice (`voice`), " +
 	"`8` receive MMS (`mms_inbound`), `16` send MMS (`mms_outbound`); values are summed (`7` = SMS both ways and voice, `31` = everything)."
 
-var phoneNumberCapabilityAttrTypes = map[string]attr.Type{
+var capabilityAttrTypes = map[string]attr.Type{
 	"sms_inbound": types.BoolType, "sms_outbound": types.BoolType, "voice": types.BoolType,
 	"mms_inbound": types.BoolType, "mms_outbound": types.BoolType,
 }
 
-// phoneNumberCommon holds the attributes every phone number view shares
-// (resource, data sources, available numbers).
-type phoneNumberCommon struct {
+// item is one number as the lists show it (rented or available): every
+// attribute but the porting PIN and the resource's own settings.
+type item struct {
 	DIDSID                types.String `tfsdk:"did_sid"`
 	PhoneNumber           types.String `tfsdk:"phonenumber"`
 	Name                  types.String `tfsdk:"name"`
@@ -73,31 +73,37 @@ type phoneNumberCommon struct {
 	Transformations       types.List   `tfsdk:"transformations"`
 }
 
-// phoneNumberData is a whole rented number, porting_pin included (resource
-// and singular data source). The plural data sources leave the PIN out.
-type phoneNumberData struct {
-	phoneNumberCommon
-	PortingPIN types.String `tfsdk:"porting_pin"`
+// model is carrierx_phone_number: a whole rented number, porting PIN
+// included, and the Terraform-only search criteria and release setting.
+type model struct {
+	item
+	PortingPIN           types.String `tfsdk:"porting_pin"`
+	PhoneNumberPrefix    types.String `tfsdk:"phonenumber_prefix"`
+	RequiredCapabilities types.Set    `tfsdk:"required_capabilities"`
+	ReleaseOnDestroy     types.Bool   `tfsdk:"release_on_destroy"`
 }
 
-func phoneNumberCapabilityFlags(mask int64) types.Object {
+// resourceOnly are the attributes of the resource that describe no number.
+var resourceOnly = []string{"phonenumber_prefix", "required_capabilities", "release_on_destroy"}
+
+func capabilityFlags(mask int64) types.Object {
 	vals := map[string]attr.Value{}
-	for name, bit := range phoneNumberCapabilityBits {
+	for name, bit := range capabilityBits {
 		vals[name] = types.BoolValue(mask&bit == bit)
 	}
-	return types.ObjectValueMust(phoneNumberCapabilityAttrTypes, vals)
+	return types.ObjectValueMust(capabilityAttrTypes, vals)
 }
 
-// phoneNumberSameDigits reports whether two spellings are the same number.
-func phoneNumberSameDigits(a, b string) bool {
+// sameDigits reports whether two spellings are the same number.
+func sameDigits(a, b string) bool {
 	da, err1 := client.NormalizeDIDNumber(a)
 	db, err2 := client.NormalizeDIDNumber(b)
 	return err1 == nil && err2 == nil && da == db
 }
 
-// phoneNumberKeepFold keeps the prior spelling when the API answers the
-// same text in another case (CarrierX upper-cases localities).
-func phoneNumberKeepFold(api *string, prior types.String) types.String {
+// keepFold keeps the prior spelling when the API answers the same text in
+// another case (CarrierX upper-cases localities).
+func keepFold(api *string, prior types.String) types.String {
 	if api != nil && framework.Known(prior) && strings.EqualFold(*api, prior.ValueString()) {
 		return prior
 	}
@@ -107,33 +113,29 @@ func phoneNumberKeepFold(api *string, prior types.String) types.String {
 // fill sets every API attribute from the answer. prior supplies the
 // configured spellings of values the API rewrites (a number written with
 // "+" or spaces, a locality in lower case, "" read back as null).
-func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phoneNumberCommon) diag.Diagnostics {
+func (m *item) fill(ctx context.Context, d *client.DID, prior *item) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if prior == nil {
-		prior = &phoneNumberCommon{}
-	}
 	m.DIDSID = types.StringValue(d.DIDSID)
 	m.PhoneNumber = types.StringValue(d.PhoneNumber)
-	if framework.Known(prior.PhoneNumber) && phoneNumberSameDigits(prior.PhoneNumber.ValueString(), d.PhoneNumber) {
+	if framework.Known(prior.PhoneNumber) && sameDigits(prior.PhoneNumber.ValueString(), d.PhoneNumber) {
 		m.PhoneNumber = prior.PhoneNumber
 	}
 	m.Name = types.StringPointerValue(d.Name)
 	m.Status = types.StringValue(d.Status)
 	cc := d.CountryCode
-	m.CountryCode = phoneNumberKeepFold(&cc, prior.CountryCode)
+	m.CountryCode = keepFold(&cc, prior.CountryCode)
 	if d.CountryCode == "" {
 		m.CountryCode = types.StringNull()
 	}
-	m.State = phoneNumberKeepFold(d.State, prior.State)
-	m.Locality = phoneNumberKeepFold(d.Locality, prior.Locality)
+	m.State = keepFold(d.State, prior.State)
+	m.Locality = keepFold(d.Locality, prior.Locality)
 	m.LATA = types.StringPointerValue(d.LATA)
 	m.OCN = types.StringPointerValue(d.OCN)
 	m.InCountryFormat = types.StringPointerValue(d.InCountryFormat)
 	m.InternationalFormat = types.StringPointerValue(d.InternationalFormat)
+	m.Price = types.StringNull()
 	if d.Price != nil {
 		m.Price = types.StringValue(string(*d.Price))
-	} else {
-		m.Price = types.StringNull()
 	}
 	m.PartnerSID = types.StringPointerValue(d.PartnerSID)
 	m.ClassificationSID = types.StringPointerValue(d.ClassificationSID)
@@ -146,13 +148,12 @@ func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phon
 	m.SMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilitySMSOutbound != 0)
 	m.MMSInbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSInbound != 0)
 	m.MMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSOutbound != 0)
-	m.ActiveCapabilityFlags = phoneNumberCapabilityFlags(d.ActiveCapabilities)
+	m.ActiveCapabilityFlags = capabilityFlags(d.ActiveCapabilities)
 	m.CallbackURL = framework.KeepEmpty(d.CallbackURL, prior.CallbackURL)
 	m.TrunkGroupSID = framework.KeepEmpty(d.TrunkGroupSID, prior.TrunkGroupSID)
 	m.DIDGroupSID = framework.KeepEmpty(d.DIDGroupSID, prior.DIDGroupSID)
 	m.StringKey1 = framework.KeepEmpty(d.StringKey1, prior.StringKey1)
 	m.StringKey2 = framework.KeepEmpty(d.StringKey2, prior.StringKey2)
-
 	var dd diag.Diagnostics
 	m.Attributes, dd = types.MapValueFrom(ctx, types.StringType, framework.StringMap(d.Attributes, nil))
 	diags.Append(dd...)
@@ -160,20 +161,22 @@ func (m *phoneNumberCommon) fill(ctx context.Context, d *client.DID, prior *phon
 	return diags
 }
 
-func (m *phoneNumberData) fill(ctx context.Context, d *client.DID, prior *phoneNumberData) diag.Diagnostics {
-	var pc *phoneNumberCommon
-	var pin types.String
-	if prior != nil {
-		pc = &prior.phoneNumberCommon
-		pin = prior.PortingPIN
+// Fill sets the number from the API answer; release_on_destroy, null
+// after an import, is its default, true.
+func (m *model) Fill(ctx context.Context, d *client.DID, prior *model) diag.Diagnostics {
+	m.PortingPIN = framework.KeepEmpty(d.PortingPIN, prior.PortingPIN)
+	if m.ReleaseOnDestroy.IsNull() {
+		m.ReleaseOnDestroy = types.BoolValue(true)
 	}
-	m.PortingPIN = framework.KeepEmpty(d.PortingPIN, pin)
-	return m.phoneNumberCommon.fill(ctx, d, pc)
+	if m.RequiredCapabilities.ElementType(ctx) == nil { // a data source's zero model
+		m.RequiredCapabilities = types.SetNull(types.StringType)
+	}
+	return m.item.fill(ctx, d, &prior.item)
 }
 
-// body renders the attributes CarrierX lets a renter change; a null
+// Body renders the attributes CarrierX lets a renter change; a null
 // attribute becomes a nil entry so an update can clear it.
-func (m *phoneNumberCommon) body(ctx context.Context) (map[string]any, diag.Diagnostics) {
+func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	b := map[string]any{
 		"name":            framework.StringPtr(m.Name),
@@ -182,11 +185,7 @@ func (m *phoneNumberCommon) body(ctx context.Context) (map[string]any, diag.Diag
 		"did_group_sid":   framework.StringPtr(m.DIDGroupSID),
 		"string_key_1":    framework.StringPtr(m.StringKey1),
 		"string_key_2":    framework.StringPtr(m.StringKey2),
-	}
-	if framework.Known(m.Attributes) {
-		attrs := map[string]string{}
-		diags.Append(m.Attributes.ElementsAs(ctx, &attrs, false)...)
-		b["attributes"] = attrs
+		"attributes":      framework.StringMapBody(ctx, m.Attributes, &diags),
 	}
 	if framework.Known(m.Transformations) {
 		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
@@ -194,18 +193,18 @@ func (m *phoneNumberCommon) body(ctx context.Context) (map[string]any, diag.Diag
 	return b, diags
 }
 
-// phoneNumberCapabilityMask sums the bits of capability names.
-func phoneNumberCapabilityMask(names []string) int64 {
+// capabilityMask sums the bits of capability names.
+func capabilityMask(names []string) int64 {
 	var mask int64
 	for _, n := range names {
-		mask |= phoneNumberCapabilityBits[n]
+		mask |= capabilityBits[n]
 	}
 	return mask
 }
 
-// phoneNumberSearchModel is the search of the rentable inventory shared by
-// the resource and carrierx_available_phone_numbers.
-type phoneNumberSearchModel struct {
+// criteria is the search of the rentable inventory shared by the resource
+// and carrierx_available_phone_numbers.
+type criteria struct {
 	CountryCode          types.String
 	State                types.String
 	Locality             types.String
@@ -213,11 +212,19 @@ type phoneNumberSearchModel struct {
 	RequiredCapabilities types.Set
 }
 
-func (s phoneNumberSearchModel) configured() bool {
-	return framework.Known(s.CountryCode) || framework.Known(s.State) || framework.Known(s.Locality) || framework.Known(s.PhoneNumberPrefix) || framework.Known(s.RequiredCapabilities)
+func (m *model) criteria() criteria {
+	return criteria{
+		CountryCode: m.CountryCode, State: m.State, Locality: m.Locality,
+		PhoneNumberPrefix: m.PhoneNumberPrefix, RequiredCapabilities: m.RequiredCapabilities,
+	}
 }
 
-func (s phoneNumberSearchModel) search(ctx context.Context) (client.AvailableDIDSearch, diag.Diagnostics) {
+func (s criteria) configured() bool {
+	return framework.Known(s.CountryCode) || framework.Known(s.State) || framework.Known(s.Locality) ||
+		framework.Known(s.PhoneNumberPrefix) || framework.Known(s.RequiredCapabilities)
+}
+
+func (s criteria) search(ctx context.Context) (client.AvailableDIDSearch, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	out := client.AvailableDIDSearch{
 		CountryCode: s.CountryCode.ValueString(),
@@ -228,13 +235,13 @@ func (s phoneNumberSearchModel) search(ctx context.Context) (client.AvailableDID
 	if framework.Known(s.RequiredCapabilities) {
 		var names []string
 		diags.Append(s.RequiredCapabilities.ElementsAs(ctx, &names, false)...)
-		out.Capabilities = phoneNumberCapabilityMask(names)
+		out.Capabilities = capabilityMask(names)
 	}
 	return out, diags
 }
 
 // describe renders the configured criteria for error messages.
-func (s phoneNumberSearchModel) describe(ctx context.Context) string {
+func (s criteria) describe(ctx context.Context) string {
 	var parts []string
 	add := func(k string, v types.String) {
 		if framework.Known(v) {
@@ -257,16 +264,16 @@ func (s phoneNumberSearchModel) describe(ctx context.Context) string {
 	return strings.Join(parts, ", ")
 }
 
-// phoneNumberFormat validates a phone number as people write it.
-type phoneNumberFormat struct{}
+// numberFormat validates a phone number as people write it.
+type numberFormat struct{}
 
-func (phoneNumberFormat) Description(context.Context) string {
+func (numberFormat) Description(context.Context) string {
 	return "must be a phone number in E.164 form, with or without +, spaces, dashes or parentheses"
 }
 
-func (v phoneNumberFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v numberFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (phoneNumberFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (numberFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !framework.Known(req.ConfigValue) {
 		return
 	}
@@ -277,6 +284,6 @@ func (phoneNumberFormat) ValidateString(_ context.Context, req validator.StringR
 }
 
 var (
-	phoneNumberAlpha3 = regexp.MustCompile(`^[A-Z]{3}$`)
-	phoneNumberDigits = regexp.MustCompile(`^[0-9]{1,15}$`)
+	alpha3 = regexp.MustCompile(`^[A-Z]{3}$`)
+	digits = regexp.MustCompile(`^[0-9]{1,15}$`)
 )

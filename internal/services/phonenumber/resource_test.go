@@ -1,4 +1,4 @@
-package provider
+package phonenumber_test
 
 import (
 	"context"
@@ -15,7 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/phonenumber"
 )
 
 const (
@@ -37,7 +39,7 @@ func phoneNumberFlagsMatchMask(name string) resource.TestCheckFunc {
 			if err != nil {
 				return fmt.Errorf("%s = %q: %w", pair.mask, a[pair.mask], err)
 			}
-			for flag, bit := range phoneNumberCapabilityBits {
+			for flag, bit := range phonenumber.CapabilityBits {
 				want := strconv.FormatBool(mask&bit != 0)
 				if got := a[pair.prefix+flag]; got != want {
 					return fmt.Errorf("%s = %d but %s%s = %s, want %s", pair.mask, mask, pair.prefix, flag, got, want)
@@ -52,12 +54,12 @@ func phoneNumberFlagsMatchMask(name string) resource.TestCheckFunc {
 // and digits, updates in place with one PATCH, replaces on a criterion
 // change and releases on destroy.
 func TestAccPhoneNumber_lifecycle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	states := phoneNumberStates(t, e, "USA")
 	tg := phoneNumberTrunkGroup(t, e, "pn-lifecycle")
 	dg := phoneNumberDIDGroup(t, e, "pn-lifecycle")
 	cfg := func(state, extra string) string {
-		return e.config(fmt.Sprintf(`
+		return e.Config(fmt.Sprintf(`
 resource "carrierx_phone_number" "test" {
   country_code = "USA"
   state        = %q
@@ -73,18 +75,18 @@ resource "carrierx_phone_number" "test" {
   attributes      = { team = "support" }`, tg, dg))
 	var firstSID, firstDigits string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    first,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestMatchResourceAttr(phoneNumberRes, "did_sid", sidRegexp),
+					resource.TestMatchResourceAttr(phoneNumberRes, "did_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1[0-9]{10}$`)),
 					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[0]),
 					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "USA"),
@@ -98,15 +100,15 @@ resource "carrierx_phone_number" "test" {
 					func(s *terraform.State) (err error) {
 						firstSID, _ = phoneNumberSIDFrom(s)
 						firstDigits, _ = phoneNumberDigitsFrom(s)
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
+						reqs := e.Requests()
 						// One search and one rent; nothing read back.
-						if err := expectCalls(reqs, map[string]int{"GET " + phoneNumberAvailablePath: 1, "POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberDIDsPath + "/" + firstSID: 0}); err != nil {
+						if err := acctest.ExpectCalls(reqs, map[string]int{"GET " + phoneNumberAvailablePath: 1, "POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberDIDsPath + "/" + firstSID: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"name":"main","phonenumber":%q,"transformations":[]}`, firstDigits))
+						return acctest.ExpectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"name":"main","phonenumber":%q,"transformations":[]}`, firstDigits))
 					},
 				),
 			},
@@ -128,7 +130,7 @@ resource "carrierx_phone_number" "test" {
 				ImportStateKind: resource.ImportBlockWithID, ImportStateIdFunc: phoneNumberDigitsFrom,
 			},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    updated,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
@@ -144,14 +146,14 @@ resource "carrierx_phone_number" "test" {
 						if sid != firstSID {
 							return fmt.Errorf("update replaced the number: %s became %s", firstSID, sid)
 						}
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"PATCH " + phoneNumberDIDsPath + "/" + sid: 1, "POST " + phoneNumberDIDsPath: 0, "DELETE " + phoneNumberDIDsPath + "/" + sid: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH " + phoneNumberDIDsPath + "/" + sid: 1, "POST " + phoneNumberDIDsPath: 0, "DELETE " + phoneNumberDIDsPath + "/" + sid: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, http.MethodPatch, fmt.Sprintf(`{"attributes":{"team":"support"},"did_group_sid":%q,"name":"main-2","trunk_group_sid":%q}`, dg, tg))
+						return acctest.ExpectBody(reqs, http.MethodPatch, fmt.Sprintf(`{"attributes":{"team":"support"},"did_group_sid":%q,"name":"main-2","trunk_group_sid":%q}`, dg, tg))
 					},
 				),
 			},
@@ -170,7 +172,7 @@ resource "carrierx_phone_number" "test" {
 						if sid == firstSID {
 							return fmt.Errorf("state change kept %s", sid)
 						}
-						return phoneNumberReleased(e, firstSID, firstDigits)
+						return acctest.NumberReleased(e, firstSID, firstDigits)
 					},
 				),
 			},
@@ -181,12 +183,12 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_exactNumber rents a number written with "+" and
 // spaces; other spellings plan nothing, another number replaces it.
 func TestAccPhoneNumber_exactNumber(t *testing.T) {
-	e := newAccEnv(t)
-	avail := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 2)
+	e := acctest.New(t)
+	avail := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 2)
 	a, b := avail[0].PhoneNumber, avail[1].PhoneNumber
 	spaced := fmt.Sprintf("+%s %s-%s-%s", a[:1], a[1:4], a[4:7], a[7:])
 	cfg := func(number string) string {
-		return e.config(fmt.Sprintf(`
+		return e.Config(fmt.Sprintf(`
 resource "carrierx_phone_number" "test" {
   phonenumber = %q
 }
@@ -194,11 +196,11 @@ resource "carrierx_phone_number" "test" {
 	}
 	var firstSID string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    cfg(spaced),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -209,14 +211,14 @@ resource "carrierx_phone_number" "test" {
 					phoneNumberFlagsMatchMask(phoneNumberRes),
 					func(s *terraform.State) error {
 						firstSID, _ = phoneNumberSIDFrom(s)
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						reqs := e.requests()
-						if err := expectCalls(reqs, map[string]int{"POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberAvailablePath: 0}); err != nil {
+						reqs := e.Requests()
+						if err := acctest.ExpectCalls(reqs, map[string]int{"POST " + phoneNumberDIDsPath: 1, "GET " + phoneNumberAvailablePath: 0}); err != nil {
 							return err
 						}
-						return expectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"phonenumber":%q,"transformations":[]}`, a))
+						return acctest.ExpectBody(reqs, http.MethodPost, fmt.Sprintf(`{"attributes":{},"phonenumber":%q,"transformations":[]}`, a))
 					},
 				),
 			},
@@ -230,7 +232,7 @@ resource "carrierx_phone_number" "test" {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", "+"+b),
-					func(*terraform.State) error { return phoneNumberReleased(e, firstSID, a) },
+					func(*terraform.State) error { return acctest.NumberReleased(e, firstSID, a) },
 				),
 			},
 		},
@@ -240,10 +242,10 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_drift changes name and trunk group behind Terraform's
 // back (shown, reverted), then releases the number (re-created).
 func TestAccPhoneNumber_drift(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	tg := phoneNumberTrunkGroup(t, e, "pn-drift")
 	other := phoneNumberTrunkGroup(t, e, "pn-drift-other")
-	cfg := e.config(fmt.Sprintf(`
+	cfg := e.Config(fmt.Sprintf(`
 resource "carrierx_phone_number" "test" {
   country_code    = "USA"
   locality        = "New York"
@@ -253,8 +255,8 @@ resource "carrierx_phone_number" "test" {
 `, tg))
 	var sid, digits string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -267,7 +269,7 @@ resource "carrierx_phone_number" "test" {
 					func(s *terraform.State) error {
 						sid, _ = phoneNumberSIDFrom(s)
 						digits, _ = phoneNumberDigitsFrom(s)
-						d, err := e.api.GetDID(context.Background(), sid)
+						d, err := e.API.GetDID(context.Background(), sid)
 						if err == nil && (d.Locality == nil || *d.Locality != "NEW YORK") {
 							err = fmt.Errorf("rented a number in %v, want NEW YORK", d.Locality)
 						}
@@ -282,10 +284,10 @@ resource "carrierx_phone_number" "test" {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.api.UpdateDID(context.Background(), sid, map[string]any{"name": "changed-outside", "trunk_group_sid": other}); err != nil {
+					if _, err := e.API.UpdateDID(context.Background(), sid, map[string]any{"name": "changed-outside", "trunk_group_sid": other}); err != nil {
 						t.Fatal(err)
 					}
-					e.clearRequestsIfEmulated()
+					e.ClearRequestsIfEmulated()
 				},
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -296,20 +298,20 @@ resource "carrierx_phone_number" "test" {
 					resource.TestCheckResourceAttr(phoneNumberRes, "name", "drift"),
 					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
 					func(*terraform.State) error {
-						d, err := e.api.GetDID(context.Background(), sid)
+						d, err := e.API.GetDID(context.Background(), sid)
 						if err == nil && (d.TrunkGroupSID == nil || *d.TrunkGroupSID != tg || *d.Name != "drift") {
 							err = fmt.Errorf("apply did not revert: name %v trunk_group_sid %v", d.Name, d.TrunkGroupSID)
 						}
-						if err != nil || e.live {
+						if err != nil || e.Live {
 							return err
 						}
-						return expectBody(e.requests(), http.MethodPatch, fmt.Sprintf(`{"name":"drift","trunk_group_sid":%q}`, tg))
+						return acctest.ExpectBody(e.Requests(), http.MethodPatch, fmt.Sprintf(`{"name":"drift","trunk_group_sid":%q}`, tg))
 					},
 				),
 			},
 			{
 				PreConfig: func() {
-					if err := e.api.ReleaseDID(context.Background(), sid); err != nil {
+					if err := e.API.ReleaseDID(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -334,17 +336,17 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_keepOnDestroy: with release_on_destroy = false the
 // number stays rented after destroy.
 func TestAccPhoneNumber_keepOnDestroy(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid, digits string
 	t.Cleanup(func() {
 		if sid != "" {
-			_ = e.api.ReleaseDID(context.Background(), sid)
+			_ = e.API.ReleaseDID(context.Background(), sid)
 		}
 	})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(*terraform.State) error {
-			d, err := e.api.FindRentedDID(context.Background(), digits)
+			d, err := e.API.FindRentedDID(context.Background(), digits)
 			if err != nil {
 				return err
 			}
@@ -355,8 +357,8 @@ func TestAccPhoneNumber_keepOnDestroy(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.clearRequestsIfEmulated,
-				Config: e.config(`
+				PreConfig: e.ClearRequestsIfEmulated,
+				Config: e.Config(`
 resource "carrierx_phone_number" "test" {
   country_code       = "CAN"
   release_on_destroy = false
@@ -371,15 +373,15 @@ resource "carrierx_phone_number" "test" {
 					func(s *terraform.State) error {
 						sid, _ = phoneNumberSIDFrom(s)
 						digits, _ = phoneNumberDigitsFrom(s)
-						e.clearRequestsIfEmulated()
+						e.ClearRequestsIfEmulated()
 						return nil
 					},
 				),
 			},
 		},
 	})
-	if !e.live {
-		if n := count(e.requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 0 {
+	if !e.Live {
+		if n := acctest.Count(e.Requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 0 {
 			t.Fatalf("destroy sent %d DELETE requests with release_on_destroy = false", n)
 		}
 	}
@@ -388,25 +390,25 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_releaseOnDestroy: by default destroy sends one DELETE
 // and the number can never be rented again.
 func TestAccPhoneNumber_releaseOnDestroy(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	var sid string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
-			if !e.live {
-				if n := count(e.requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 1 {
+			if !e.Live {
+				if n := acctest.Count(e.Requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 1 {
 					return fmt.Errorf("destroy sent %d DELETE requests, want 1", n)
 				}
-				d, err := e.api.GetDID(context.Background(), sid)
+				d, err := e.API.GetDID(context.Background(), sid)
 				if err == nil {
 					return fmt.Errorf("released number still readable with status %s", d.Status)
 				}
 			}
-			return phoneNumberCheckReleased(e)(s)
+			return acctest.CheckNumbersReleased(e)(s)
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(`
+				Config: e.Config(`
 resource "carrierx_phone_number" "test" {
   country_code = "GBR"
   locality     = "london"
@@ -420,7 +422,7 @@ resource "carrierx_phone_number" "test" {
 					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^44`)),
 					func(s *terraform.State) error {
 						sid, _ = phoneNumberSIDFrom(s)
-						e.clearRequestsIfEmulated()
+						e.ClearRequestsIfEmulated()
 						return nil
 					},
 				),
@@ -432,9 +434,9 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_releaseOnDestroyToggle: changing only the Terraform
 // setting updates state without a PATCH.
 func TestAccPhoneNumber_releaseOnDestroyToggle(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	cfg := func(release string) string {
-		return e.config(`
+		return e.Config(`
 resource "carrierx_phone_number" "test" {
   country_code = "USA"
   ` + release + `
@@ -442,12 +444,12 @@ resource "carrierx_phone_number" "test" {
 `)
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{Config: cfg("")},
 			{
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    cfg("release_on_destroy = false"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
@@ -456,10 +458,10 @@ resource "carrierx_phone_number" "test" {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "false"),
 					func(*terraform.State) error {
-						if e.live {
+						if e.Live {
 							return nil
 						}
-						for _, r := range e.requests() {
+						for _, r := range e.Requests() {
 							if r.Method == http.MethodPatch {
 								return fmt.Errorf("a Terraform-only change sent %s %s %s", r.Method, r.Path, r.Body)
 							}
@@ -476,16 +478,16 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_criteriaChanges: a Terraform-only criterion the
 // number already meets updates in place; one it does not meet replaces it.
 func TestAccPhoneNumber_criteriaChanges(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	// A number with voice and SMS both ways but no MMS; its full digits as
 	// the prefix make it the only match.
-	a := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA", Filter: "capabilities eq 7"}, 1)[0].PhoneNumber
+	a := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA", Filter: "capabilities eq 7"}, 1)[0].PhoneNumber
 	cfg := func(prefix, caps string) string {
 		extra := ""
 		if caps != "" {
 			extra = "required_capabilities = " + caps
 		}
-		return e.config(fmt.Sprintf(`
+		return e.Config(fmt.Sprintf(`
 resource "carrierx_phone_number" "test" {
   phonenumber_prefix = %q
   %s
@@ -493,8 +495,8 @@ resource "carrierx_phone_number" "test" {
 `, prefix, extra))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg(a, ""),
@@ -517,17 +519,17 @@ resource "carrierx_phone_number" "test" {
 			},
 			{
 				// Met by the rented number: state only, no new number.
-				PreConfig: e.clearRequestsIfEmulated,
+				PreConfig: e.ClearRequestsIfEmulated,
 				Config:    cfg(a, `["voice", "sms_inbound", "sms_outbound"]`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					if e.live {
+					if e.Live {
 						return nil
 					}
-					for _, r := range e.requests() {
+					for _, r := range e.Requests() {
 						if r.Method == http.MethodPost || r.Method == http.MethodPatch || r.Method == http.MethodDelete {
 							return fmt.Errorf("a criterion the number meets sent %s %s", r.Method, r.Path)
 						}
@@ -567,22 +569,22 @@ resource "carrierx_phone_number" "test" {
 // TestAccPhoneNumber_invalidInput fails at plan time where the schema knows
 // better, and with CarrierX's message otherwise; nothing stays rented.
 func TestAccPhoneNumber_invalidInput(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	res := func(body string) string {
-		return e.config("resource \"carrierx_phone_number\" \"test\" {\n" + body + "\n}")
+		return e.Config("resource \"carrierx_phone_number\" \"test\" {\n" + body + "\n}")
 	}
-	taken := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
+	taken := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
 	ctx := context.Background()
-	rented, err := e.api.RentDID(ctx, map[string]any{"phonenumber": taken.PhoneNumber}, client.RentDIDOptions{})
+	rented, err := e.API.RentDID(ctx, map[string]any{"phonenumber": taken.PhoneNumber}, client.RentDIDOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.api.ReleaseDID(ctx, rented.DIDSID); err != nil {
+	if err := e.API.ReleaseDID(ctx, rented.DIDSID); err != nil {
 		t.Fatal(err)
 	}
-	noneLeft := func() { phoneNumberNoneRented(t, e) }
+	noneLeft := func() { acctest.NoNumbersRented(t, e) }
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`phonenumber = "555-CALL-NOW"`),
@@ -641,11 +643,11 @@ func TestAccPhoneNumber_invalidInput(t *testing.T) {
 // TestAccPhoneNumber_importErrors rejects malformed IDs and numbers the
 // account does not rent.
 func TestAccPhoneNumber_importErrors(t *testing.T) {
-	e := newAccEnv(t)
-	cfg := e.config(`resource "carrierx_phone_number" "test" { country_code = "USA" }`)
-	avail := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
+	e := acctest.New(t)
+	cfg := e.Config(`resource "carrierx_phone_number" "test" { country_code = "USA" }`)
+	avail := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: cfg, ResourceName: phoneNumberRes, ImportState: true, ImportStateId: "main-line",
@@ -661,7 +663,7 @@ func TestAccPhoneNumber_importErrors(t *testing.T) {
 			},
 		},
 	})
-	phoneNumberNoneRented(t, e)
+	acctest.NoNumbersRented(t, e)
 }
 
 // TestAccPhoneNumber_bulk200 rents 200 numbers with for_each in one apply
@@ -669,10 +671,10 @@ func TestAccPhoneNumber_importErrors(t *testing.T) {
 // shim string-keyed instances into the legacy state, so the checks read the
 // API (statecheck) and the last step empties the configuration.
 func TestAccPhoneNumber_bulk200(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	const n = 200
-	cfg := e.config(fmt.Sprintf(`
+	cfg := e.Config(fmt.Sprintf(`
 resource "carrierx_phone_number" "bulk" {
   for_each     = toset([for i in range(%d) : format("line-%%03d", i)])
   country_code = "USA"
@@ -681,15 +683,15 @@ resource "carrierx_phone_number" "bulk" {
 `, n))
 	var start time.Time
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { e.clearRequests(); start = time.Now() },
+				PreConfig: func() { e.ClearRequests(); start = time.Now() },
 				Config:    cfg,
-				ConfigStateChecks: []statecheck.StateCheck{phoneNumberStateCheck(func() error {
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateCheck(func() error {
 					elapsed := time.Since(start)
-					applied := e.requests()
-					rented := phoneNumberRented(t, e)
+					applied := e.Requests()
+					rented := acctest.RentedNumbers(t, e)
 					if len(rented) != n {
 						return fmt.Errorf("%d numbers rented, want %d", len(rented), n)
 					}
@@ -700,25 +702,25 @@ resource "carrierx_phone_number" "bulk" {
 					if len(names) != n {
 						return fmt.Errorf("%d distinct names among %d rented numbers", len(names), n)
 					}
-					posts := count(applied, http.MethodPost, phoneNumberDIDsPath)
+					posts := acctest.Count(applied, http.MethodPost, phoneNumberDIDsPath)
 					t.Logf("bulk apply of %d numbers: %s wall time (plan and apply), %d requests in total (%d searches, %d rents)",
-						n, elapsed.Round(time.Millisecond), len(applied), count(applied, http.MethodGet, phoneNumberAvailablePath), posts)
+						n, elapsed.Round(time.Millisecond), len(applied), acctest.Count(applied, http.MethodGet, phoneNumberAvailablePath), posts)
 					if posts != n {
 						return fmt.Errorf("%d rent requests for %d numbers: parallel creates collided (%v)", posts, n, phoneNumberStatuses(applied))
 					}
-					e.clearRequests()
+					e.ClearRequests()
 					return nil
 				})},
 			},
 			{
 				// Removing the resources releases every number.
-				Config: e.config(""),
+				Config: e.Config(""),
 				Check: func(*terraform.State) error {
-					if rented := phoneNumberRented(t, e); len(rented) != 0 {
+					if rented := acctest.RentedNumbers(t, e); len(rented) != 0 {
 						return fmt.Errorf("%d numbers still rented after destroy", len(rented))
 					}
 					deletes := 0
-					for _, r := range e.requests() {
+					for _, r := range e.Requests() {
 						if r.Method == http.MethodDelete && strings.HasPrefix(r.Path, phoneNumberDIDsPath+"/") {
 							deletes++
 						}
@@ -733,7 +735,7 @@ resource "carrierx_phone_number" "bulk" {
 	})
 }
 
-func phoneNumberStatuses(reqs []loggedRequest) map[string]int {
+func phoneNumberStatuses(reqs []acctest.Request) map[string]int {
 	out := map[string]int{}
 	for _, r := range reqs {
 		out[fmt.Sprintf("%s %d", r.Method, r.Status)]++

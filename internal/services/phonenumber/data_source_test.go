@@ -1,4 +1,4 @@
-package provider
+package phonenumber_test
 
 import (
 	"context"
@@ -10,13 +10,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 // TestAccPhoneNumberDataSources reads rented numbers by SID, number and
 // filter, lists them, and searches the inventory.
 func TestAccPhoneNumberDataSources(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	rented := `
 resource "carrierx_phone_number" "a" {
   country_code = "USA"
@@ -30,11 +31,11 @@ resource "carrierx_phone_number" "b" {
 }
 `
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		CheckDestroy:             phoneNumberCheckReleased(e),
+		ProtoV6ProviderFactories: e.Providers(),
+		CheckDestroy:             acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				Config: e.config(rented + `
+				Config: e.Config(rented + `
 data "carrierx_phone_number" "by_sid" {
   did_sid = carrierx_phone_number.a.did_sid
 }
@@ -110,31 +111,31 @@ data "carrierx_available_phone_numbers" "hempstead" {
 				),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_number" "x" { filter = "state eq \"NY\"" }`),
+				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { filter = "state eq \"NY\"" }`),
 				ExpectError: regexp.MustCompile(`filter "state eq \\"NY\\"" matched 2 rented phone numbers`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_number" "x" { filter = "name eq \"nothing\"" }`),
+				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { filter = "name eq \"nothing\"" }`),
 				ExpectError: regexp.MustCompile(`matched 0 rented phone numbers`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_number" "x" { phonenumber = "+1 999 555 0000" }`),
+				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { phonenumber = "+1 999 555 0000" }`),
 				ExpectError: regexp.MustCompile(`\+1 999 555 0000 is not rented by this account`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_number" "x" { did_sid = "00000000-0000-4000-8000-000000000000" }`),
-				ExpectError: regexp.MustCompile(`No phone number rented by this account has did_sid`),
+				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { did_sid = "00000000-0000-4000-8000-000000000000" }`),
+				ExpectError: regexp.MustCompile(`No rented phone number has did_sid`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_number" "x" {}`),
+				Config:      e.Config(rented + `data "carrierx_phone_number" "x" {}`),
 				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[did_sid,phonenumber,filter\]`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_available_phone_numbers" "x" { limit = 0 }`),
+				Config:      e.Config(rented + `data "carrierx_available_phone_numbers" "x" { limit = 0 }`),
 				ExpectError: regexp.MustCompile(`(?s)limit.*between 1 and 10000`),
 			},
 			{
-				Config:      e.config(rented + `data "carrierx_phone_numbers" "x" { filter = "state eq" }`),
+				Config:      e.Config(rented + `data "carrierx_phone_numbers" "x" { filter = "state eq" }`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to list phone numbers.*400.*filter`),
 			},
 		},
@@ -144,26 +145,26 @@ data "carrierx_available_phone_numbers" "hempstead" {
 // TestAccPhoneNumbersDataSource_pagination lists 1,200 rented numbers: two
 // pages per read.
 func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	ctx := context.Background()
-	avail := phoneNumberAvailable(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1200)
+	avail := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1200)
 	for _, d := range avail {
-		if _, err := e.api.RentDID(ctx, map[string]any{"phonenumber": d.PhoneNumber}, client.RentDIDOptions{}); err != nil {
+		if _, err := e.API.RentDID(ctx, map[string]any{"phonenumber": d.PhoneNumber}, client.RentDIDOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
-			PreConfig: e.clearRequests,
-			Config:    e.config(`data "carrierx_phone_numbers" "all" { order = "phonenumber desc" }`),
+			PreConfig: e.ClearRequests,
+			Config:    e.Config(`data "carrierx_phone_numbers" "all" { order = "phonenumber desc" }`),
 			Check: resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr("data.carrierx_phone_numbers.all", "phone_numbers.#", "1200"),
 				resource.TestCheckResourceAttr("data.carrierx_phone_numbers.all", "phone_numbers.0.phonenumber", avail[1199].PhoneNumber),
 				resource.TestCheckResourceAttr("data.carrierx_phone_numbers.all", "phone_numbers.1199.phonenumber", avail[0].PhoneNumber),
 				func(*terraform.State) error {
-					if n := count(e.requests(), "GET", phoneNumberDIDsPath); n%2 != 0 || n == 0 {
+					if n := acctest.Count(e.Requests(), "GET", phoneNumberDIDsPath); n%2 != 0 || n == 0 {
 						return fmt.Errorf("%d list requests, want two per read", n)
 					}
 					return nil
@@ -176,24 +177,24 @@ func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
 // TestAccPhoneNumberLookupAndCountries covers the lookup and country data
 // sources.
 func TestAccPhoneNumberLookupAndCountries(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
-				Config:      e.config(`data "carrierx_country" "x" { country_code = "ZZZ" }`),
+				Config:      e.Config(`data "carrierx_country" "x" { country_code = "ZZZ" }`),
 				ExpectError: regexp.MustCompile(`CarrierX has no country "ZZZ"`),
 			},
 			{
-				Config:      e.config(`data "carrierx_country" "x" { country_code = "US" }`),
+				Config:      e.Config(`data "carrierx_country" "x" { country_code = "US" }`),
 				ExpectError: regexp.MustCompile(`(?s)country_code.*three letters`),
 			},
 			{
-				Config:      e.config(`data "carrierx_phone_number_lookup" "x" { phonenumber = "call me" }`),
+				Config:      e.Config(`data "carrierx_phone_number_lookup" "x" { phonenumber = "call me" }`),
 				ExpectError: regexp.MustCompile(`"call me" is not a phone number`),
 			},
 			{
-				Config: e.config(`
+				Config: e.Config(`
 data "carrierx_phone_number_lookup" "x" {
   phonenumber = "+1 (212) 555-0142"
 }

@@ -1,0 +1,142 @@
+// Package phonenumber is carrierx_phone_number, a number rented from
+// CarrierX, with its data sources, the search of the rentable inventory
+// (carrierx_available_phone_numbers) and the lookup of any number
+// (carrierx_phone_number_lookup) (CarrierX docs, Core API, Phone Numbers,
+// DID Object; Lookup, Phone Number Lookup).
+package phonenumber
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+// Object declares carrierx_phone_number: renting is its create, releasing
+// its delete, and a released number (aging or back in the inventory) is
+// gone from the account.
+var Object = &framework.Object[client.DID, model]{
+	Type:       "carrierx_phone_number",
+	SIDAttr:    "did_sid",
+	Schema:     resourceSchema,
+	Collection: framework.Of[model, client.DID](client.DIDKind),
+	Create:     rent,
+	Delete:     release,
+	Import:     importNumber,
+	Gone: func(d *client.DID) bool {
+		return d.Status == client.DIDStatusAging || d.Status == client.DIDStatusAvailable
+	},
+	CreateVerb: "rent",
+	DeleteVerb: "release",
+}
+
+// Resource is the carrierx_phone_number resource.
+var Resource = framework.NewResource[client.DID](Object)
+
+// DataSources are carrierx_phone_number (by SID, number or filter) and
+// carrierx_phone_numbers (the list leaves the porting PIN out),
+// carrierx_available_phone_numbers and carrierx_phone_number_lookup.
+var DataSources = append(framework.NewDataSources[client.DID](lookupRented), NewAvailableDataSource, NewLookupDataSource)
+
+var lookupRented = &framework.Lookup[client.DID, model]{
+	Object: Object, Noun: "rented phone number", Nouns: "rented phone numbers",
+	Plural: "carrierx_phone_numbers", Items: "phone_numbers", Example: `state eq "NY"`,
+	Omit: resourceOnly, PluralOmit: []string{"porting_pin"}, Listing: "phone numbers",
+	Key: &framework.Key[client.DID]{
+		Attr: "phonenumber",
+		Description: "The rented number to read: `+15550100142`, `15550100142` or a spaced or dashed form. " +
+			"Kept as written.",
+		Validators: []validator.String{numberFormat{}},
+		Find:       findRented,
+	},
+}
+
+// rent rents the configured number, the first available one matching the
+// search criteria, or, with neither, one CarrierX picks.
+func rent(ctx context.Context, c *client.Client, plan *model, body map[string]any) (*client.DID, error) {
+	body = framework.DropNil(body)
+	crit := plan.criteria()
+	switch {
+	case framework.Known(plan.PhoneNumber):
+		body["phonenumber"], _ = client.NormalizeDIDNumber(plan.PhoneNumber.ValueString())
+	case crit.configured():
+		search, diags := crit.search(ctx)
+		if diags.HasError() {
+			return nil, &framework.Failed{Summary: "Invalid required_capabilities", Err: fmt.Errorf("%v", diags)}
+		}
+		did, err := c.RentAvailableDID(ctx, search, body)
+		var searchErr *client.AvailableDIDSearchError
+		switch {
+		case errors.Is(err, client.ErrNoAvailableDID):
+			return nil, &framework.Failed{Summary: "No available phone number matches", Err: fmt.Errorf(
+				"CarrierX has no available number with %s. Widen the criteria, or list what is available with the "+
+					"carrierx_available_phone_numbers data source.", crit.describe(ctx))}
+		case errors.As(err, &searchErr):
+			return nil, &framework.Failed{Summary: "Unable to search available phone numbers", Err: searchErr.Err}
+		}
+		return did, err
+	}
+	return c.RentDID(ctx, body, client.RentDIDOptions{})
+}
+
+// release releases the number, unless release_on_destroy is false: then
+// only Terraform state forgets it.
+func release(ctx context.Context, c *client.Client, state *model) error {
+	sid := state.DIDSID.ValueString()
+	if !state.ReleaseOnDestroy.IsNull() && !state.ReleaseOnDestroy.ValueBool() {
+		tflog.Info(ctx, "release_on_destroy is false: the phone number stays rented, only Terraform state forgets it",
+			map[string]any{"did_sid": sid, "phonenumber": state.PhoneNumber.ValueString()})
+		return nil
+	}
+	return c.ReleaseDID(ctx, sid)
+}
+
+// importNumber accepts the did_sid or the number itself (+15550100142,
+// 15550100142 or a spaced form), resolved with one filtered list request.
+func importNumber(ctx context.Context, c *client.Client, id string, state *tfsdk.State) diag.Diagnostics {
+	var diags diag.Diagnostics
+	sid := strings.TrimSpace(id)
+	if !framework.IsSID(sid) {
+		digits, err := client.NormalizeDIDNumber(sid)
+		if err != nil {
+			diags.AddError("Invalid carrierx_phone_number import ID", fmt.Sprintf(
+				"%q is neither a did_sid (a UUID such as %s) nor a phone number such as +15550100142 or 15550100142.", id, framework.ExampleSID))
+			return diags
+		}
+		did, err := c.FindRentedDID(ctx, digits)
+		if err != nil {
+			framework.AddAPIError(&diags, "Unable to look up phone number "+digits, err)
+			return diags
+		}
+		if did == nil {
+			diags.AddError("Phone number not rented by this account",
+				fmt.Sprintf("+%s is not rented by this account (the token's partner), so it cannot be imported. "+
+					"Rent it with a carrierx_phone_number resource instead, or check the number and the token.", digits))
+			return diags
+		}
+		sid = did.DIDSID
+	}
+	diags.Append(state.SetAttribute(ctx, path.Root("did_sid"), sid)...)
+	diags.Append(state.SetAttribute(ctx, path.Root("release_on_destroy"), true)...)
+	return diags
+}
+
+// findRented is the data source's lookup by number: the account's number
+// written as number, or a *framework.Failed when the account does not rent it.
+func findRented(ctx context.Context, c *client.Client, number string) (*client.DID, error) {
+	did, err := c.FindRentedDID(ctx, number)
+	if err != nil || did != nil {
+		return did, err
+	}
+	return nil, &framework.Failed{Summary: "Phone number not rented by this account", Err: fmt.Errorf(
+		"%s is not rented by this account. Rent it with carrierx_phone_number, or look numbers up with carrierx_available_phone_numbers.", number)}
+}

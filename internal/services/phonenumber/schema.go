@@ -1,0 +1,282 @@
+package phonenumber
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
+)
+
+// The validators of the search criteria, shared with
+// carrierx_available_phone_numbers.
+var (
+	countryCodeValidator = stringvalidator.RegexMatches(alpha3, "must be an ISO 3166-1 alpha-3 country code in upper case, such as USA or CAN")
+	prefixValidator      = stringvalidator.RegexMatches(digits, "must be digits only, country code included (1516 for US area code 516)")
+	capabilityValidators = []validator.Set{
+		setvalidator.SizeAtLeast(1),
+		setvalidator.ValueStringsAre(stringvalidator.OneOf(capabilityNames...)),
+	}
+)
+
+// criteriaPaths are the search criteria an exact phonenumber conflicts with.
+var criteriaPaths = []path.Expression{
+	path.MatchRoot("country_code"), path.MatchRoot("state"), path.MatchRoot("locality"),
+	path.MatchRoot("phonenumber_prefix"), path.MatchRoot("required_capabilities"),
+}
+
+func computed(d string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: d, Computed: true,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func flag(name string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("Whether `capabilities` has the `%s` bit (%d): what the number can do.", name, capabilityBits[name]),
+		Computed:            true,
+		PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// criterion is a search criterion that is also read back from the number.
+func criterion(d string, v ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: d,
+		Optional:            true,
+		Computed:            true,
+		Validators:          v,
+		PlanModifiers: []planmodifier.String{
+			keepEquivalent{equal: strings.EqualFold},
+			stringplanmodifier.UseStateForUnknown(),
+			stringplanmodifier.RequiresReplace(),
+		},
+	}
+}
+
+var resourceSchema = schema.Schema{
+	MarkdownDescription: "A phone number (DID) rented from CarrierX. **Destroying it releases the number by default: " +
+		"the number goes into aging and can never be rented back.** Set `release_on_destroy = false` to keep it " +
+		"rented when the resource is destroyed. Rent an exact `phonenumber`, or give search criteria " +
+		"(`country_code`, `state`, `locality`, `phonenumber_prefix`, `required_capabilities`) and the first matching " +
+		"available number is rented; with neither, CarrierX picks a number.",
+	Attributes: map[string]schema.Attribute{
+		"did_sid": schema.StringAttribute{
+			MarkdownDescription: "Secure ID of the rented number; an import ID (the number itself is the other).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"phonenumber": schema.StringAttribute{
+			MarkdownDescription: "The number to rent, with its country code: `+15550100142`, `15550100142` and spaced, dashed or " +
+				"parenthesised forms (`+1 (555) 010-0142`) are accepted and are the same number, so the spelling never shows as a change " +
+				"(CarrierX stores digits without `+`; state keeps your spelling). Left out, it is the number that was rented. " +
+				"Conflicts with the search criteria. Changing it to another number replaces the resource (the old number is released " +
+				"unless `release_on_destroy` is false).",
+			Optional:   true,
+			Computed:   true,
+			Validators: []validator.String{numberFormat{}, stringvalidator.ConflictsWith(criteriaPaths...)},
+			PlanModifiers: []planmodifier.String{
+				keepEquivalent{equal: sameDigits},
+				stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace(),
+			},
+		},
+		"country_code": criterion("Search criterion and result: ISO 3166-1 alpha-3 country of the number (`USA`). "+
+			"Set, only numbers of this country are rented; left out, the country of the rented number. Changing it replaces the resource.",
+			countryCodeValidator),
+		"state": criterion("Search criterion and result: state or province of the number (`NY`), in any case. "+
+			"Left out, the state of the rented number. Changing it replaces the resource.",
+			stringvalidator.LengthAtLeast(1)),
+		"locality": criterion("Search criterion and result: city of the number. CarrierX stores localities in upper case "+
+			"(`NEW YORK`); any case matches and your spelling is kept. Left out, the locality of the rented number. "+
+			"Changing it replaces the resource.",
+			stringvalidator.LengthAtLeast(1)),
+		"phonenumber_prefix": schema.StringAttribute{
+			MarkdownDescription: "Search criterion (Terraform only, not read from CarrierX): digits the number starts with, country code " +
+				"included, for example `1516` for US area code 516. Changing it replaces the resource unless the rented number already " +
+				"starts with the new prefix. Not set by an import.",
+			Optional:   true,
+			Validators: []validator.String{prefixValidator, stringvalidator.ConflictsWith(path.MatchRoot("phonenumber"))},
+			PlanModifiers: []planmodifier.String{
+				stringplanmodifier.RequiresReplaceIf(prefixUnsatisfied,
+					"Replaces the number unless it already starts with the new prefix.",
+					"Replaces the number unless it already starts with the new prefix."),
+			},
+		},
+		"required_capabilities": schema.SetAttribute{
+			MarkdownDescription: "Search criterion (Terraform only, not read from CarrierX): capabilities the number must have, any of " +
+				framework.QuoteList(capabilityNames) + ". Changing it replaces the resource unless the rented number already has " +
+				"them. Not set by an import.",
+			ElementType: types.StringType,
+			Optional:    true,
+			Validators:  capabilityValidators,
+			PlanModifiers: []planmodifier.Set{
+				setplanmodifier.RequiresReplaceIf(capabilitiesUnsatisfied,
+					"Replaces the number unless it already has the new capabilities.",
+					"Replaces the number unless it already has the new capabilities."),
+			},
+		},
+		"release_on_destroy": schema.BoolAttribute{
+			MarkdownDescription: "Terraform only. `true` (the default): destroying the resource releases the number; it goes into " +
+				"aging and **can never be rented back**. `false`: destroying only removes it from Terraform state and the number stays " +
+				"rented (and billed) in the account. Imports set it to `true`.",
+			Optional: true,
+			Computed: true,
+			Default:  booldefault.StaticBool(true),
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
+			Optional:            true,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			Validators:          []validator.String{framework.NameValidator{}},
+		},
+		"callback_url": schema.StringAttribute{
+			MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + framework.CallbackURLRule,
+			Optional:            true,
+			Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
+		},
+		"trunk_group_sid": schema.StringAttribute{
+			MarkdownDescription: "Trunk group inbound calls to the number are routed to. A number needs one before calls work.",
+			Optional:            true,
+			Validators:          []validator.String{framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}},
+		},
+		"did_group_sid": schema.StringAttribute{
+			MarkdownDescription: "DID group the number belongs to.",
+			Optional:            true,
+			Validators:          []validator.String{framework.SID{Hint: "Use the did_group_sid of a carrierx_did_group."}},
+		},
+		"string_key_1": schema.StringAttribute{MarkdownDescription: "Free user-defined key.", Optional: true},
+		"string_key_2": schema.StringAttribute{MarkdownDescription: "Second free user-defined key.", Optional: true},
+		"attributes": schema.MapAttribute{
+			MarkdownDescription: "Free-form key/value attributes (unrelated to `name`).",
+			ElementType:         types.StringType,
+			Optional:            true,
+			Computed:            true,
+			Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
+		},
+		"transformations": framework.Transformations("phone-number"),
+		"capabilities": schema.Int64Attribute{
+			MarkdownDescription: "What the number can do, a bitmask set by CarrierX. " + bitsDoc +
+				" Also shown as the booleans " + framework.QuoteList(capabilityNames) + ".",
+			Computed:      true,
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"active_capabilities": schema.Int64Attribute{
+			MarkdownDescription: "Capabilities currently switched on, same bits as `capabilities` (SMS/MMS bits appear after " +
+				"messaging enablement; `4` for a voice number until then). Also shown in `active_capability_flags`.",
+			Computed:      true,
+			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"active_capability_flags": schema.SingleNestedAttribute{
+			MarkdownDescription: "`active_capabilities` as booleans.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+			Attributes: map[string]schema.Attribute{
+				"sms_inbound":  schema.BoolAttribute{MarkdownDescription: "Bit 1: receiving SMS is on.", Computed: true},
+				"sms_outbound": schema.BoolAttribute{MarkdownDescription: "Bit 2: sending SMS is on.", Computed: true},
+				"voice":        schema.BoolAttribute{MarkdownDescription: "Bit 4: voice is on.", Computed: true},
+				"mms_inbound":  schema.BoolAttribute{MarkdownDescription: "Bit 8: receiving MMS is on.", Computed: true},
+				"mms_outbound": schema.BoolAttribute{MarkdownDescription: "Bit 16: sending MMS is on.", Computed: true},
+			},
+		},
+		"voice":        flag("voice"),
+		"sms_inbound":  flag("sms_inbound"),
+		"sms_outbound": flag("sms_outbound"),
+		"mms_inbound":  flag("mms_inbound"),
+		"mms_outbound": flag("mms_outbound"),
+		"status":       computed("Lifecycle status: `assigned` while rented (`available` and `aging` are the other known values)."),
+		"lata": schema.StringAttribute{
+			MarkdownDescription: "US Local Access and Transport Area of the number.", Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"ocn":                  computed("Operating Company Number of the underlying carrier."),
+		"in_country_format":    computed("The number in national format, such as `(555) 010-0142`."),
+		"international_format": computed("The number in international format, such as `+1 555-010-0142`."),
+		"price":                computed("Price of the number (a decimal string, presumably the monthly rent)."),
+		"partner_sid":          computed("Partner that rents the number."),
+		"classification_sid":   computed("DID classification; its aging policy governs the quarantine after release."),
+		"campaign_sid":         computed("10DLC campaign tied to the number by messaging enablement."),
+		"lrn_sid":              computed("Location Routing Number of the number."),
+		"porting_pin": schema.StringAttribute{
+			MarkdownDescription: "PIN used for porting the number, set by CarrierX.",
+			Computed:            true,
+			Sensitive:           true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+	},
+}
+
+// keepEquivalent plans the prior value when the configuration spells the
+// same value differently (+15550100142 vs 15550100142, ny vs NY), so the
+// spelling never shows as a change or a replacement.
+type keepEquivalent struct {
+	equal func(a, b string) bool
+}
+
+func (keepEquivalent) Description(context.Context) string {
+	return "keeps the current value when the configuration spells the same value differently"
+}
+
+func (m keepEquivalent) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (m keepEquivalent) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !framework.Known(req.StateValue) || !framework.Known(req.ConfigValue) {
+		return
+	}
+	if req.ConfigValue.ValueString() != req.StateValue.ValueString() && m.equal(req.ConfigValue.ValueString(), req.StateValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// prefixUnsatisfied replaces the number when a new prefix is one it does
+// not start with; dropping the criterion keeps it.
+func prefixUnsatisfied(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.PlanValue.IsNull() {
+		return
+	}
+	if req.PlanValue.IsUnknown() {
+		resp.RequiresReplace = true
+		return
+	}
+	var number types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("phonenumber"), &number)...)
+	d, err := client.NormalizeDIDNumber(number.ValueString())
+	resp.RequiresReplace = err != nil || !strings.HasPrefix(d, req.PlanValue.ValueString())
+}
+
+// capabilitiesUnsatisfied replaces the number when it lacks a newly
+// required capability.
+func capabilitiesUnsatisfied(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.PlanValue.IsNull() {
+		return
+	}
+	if req.PlanValue.IsUnknown() {
+		resp.RequiresReplace = true
+		return
+	}
+	var names []string
+	resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &names, false)...)
+	var caps types.Int64
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("capabilities"), &caps)...)
+	mask := capabilityMask(names)
+	resp.RequiresReplace = caps.ValueInt64()&mask != mask
+}
