@@ -6,6 +6,10 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/provider"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -107,4 +111,45 @@ func Getter[T any, P client.ObjectPtr[T]](e *Env, k client.Kind) func(context.Co
 		_, err := client.Objects[T, P](e.API, k).Get(ctx, sid)
 		return err
 	}
+}
+
+// DataSourceMatches checks every attribute of the data source ds (of type
+// typeName) against the resource res: scalars by value, lists by length,
+// and nested lists by length and their first element's fields.
+func DataSourceMatches(ds, res, typeName string) resource.TestCheckFunc {
+	var fs []resource.TestCheckFunc
+	for k, a := range dataSourceSchema(typeName).Attributes {
+		switch a := a.(type) {
+		case dschema.ListNestedAttribute:
+			fs = append(fs, resource.TestCheckResourceAttrPair(ds, k+".#", res, k+".#"))
+			for sub := range a.NestedObject.Attributes {
+				fs = append(fs, resource.TestCheckResourceAttrPair(ds, k+".0."+sub, res, k+".0."+sub))
+			}
+		case dschema.ListAttribute, dschema.SetAttribute:
+			fs = append(fs, resource.TestCheckResourceAttrPair(ds, k+".#", res, k+".#"))
+		case dschema.MapAttribute:
+			fs = append(fs, resource.TestCheckResourceAttrPair(ds, k+".%", res, k+".%"))
+		default:
+			if k != "filter" {
+				fs = append(fs, resource.TestCheckResourceAttrPair(ds, k, res, k))
+			}
+		}
+	}
+	return resource.ComposeAggregateTestCheckFunc(fs...)
+}
+
+// dataSourceSchema is the schema of the provider's data source typeName.
+func dataSourceSchema(typeName string) dschema.Schema {
+	ctx := context.Background()
+	for _, f := range provider.New("test")().DataSources(ctx) {
+		d := f()
+		var md datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "carrierx"}, &md)
+		if md.TypeName == typeName {
+			var sr datasource.SchemaResponse
+			d.Schema(ctx, datasource.SchemaRequest{}, &sr)
+			return sr.Schema
+		}
+	}
+	panic("no data source " + typeName)
 }

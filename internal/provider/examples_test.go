@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
@@ -29,10 +30,10 @@ func TestAccExamples(t *testing.T) {
 			continue
 		}
 		t.Run(strings.TrimPrefix(dir, "../../examples/"), func(t *testing.T) {
-			e := newAccEnv(t)
+			e := acctest.New(t)
 			// Examples take their settings from the environment, as a user's would.
-			t.Setenv("CARRIERX_BASE_URL", e.baseURL)
-			t.Setenv("CARRIERX_TOKEN", e.token)
+			t.Setenv("CARRIERX_BASE_URL", e.BaseURL)
+			t.Setenv("CARRIERX_TOKEN", e.Token)
 			var cfg strings.Builder
 			for _, f := range files {
 				b, err := os.ReadFile(f)
@@ -46,7 +47,7 @@ func TestAccExamples(t *testing.T) {
 				body = `provider "carrierx" {}` + "\n" + body
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.providers(),
+				ProtoV6ProviderFactories: e.Providers(),
 				Steps: []resource.TestStep{{
 					Config: body,
 					ConfigPlanChecks: resource.ConfigPlanChecks{

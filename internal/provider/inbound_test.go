@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -17,25 +18,25 @@ import (
 // numbers -> trunk group -> trunk -> third-party endpoint), checks through the
 // API that each hop points at the next, plans no change, and destroys it all.
 func TestAccInboundPath(t *testing.T) {
-	e := newAccEnv(t)
-	t.Setenv("CARRIERX_BASE_URL", e.baseURL)
-	t.Setenv("CARRIERX_TOKEN", e.token)
+	e := acctest.New(t)
+	t.Setenv("CARRIERX_BASE_URL", e.BaseURL)
+	t.Setenv("CARRIERX_TOKEN", e.Token)
 	src, err := os.ReadFile("../../examples/demo/main.tf")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var dids []string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy: func(s *terraform.State) error {
 			ctx := context.Background()
 			for _, sid := range dids {
-				if d, err := e.api.GetDID(ctx, sid); err == nil && d.Status == "assigned" {
+				if d, err := e.API.GetDID(ctx, sid); err == nil && d.Status == "assigned" {
 					return fmt.Errorf("number %s is still rented after destroy", d.PhoneNumber)
 				}
 			}
-			if err := e.checkGone("carrierx_endpoint", "endpoint_sid", e.getEndpoint)(s); err != nil {
-				return fmt.Errorf("%w; log %v", err, summarize(e.requests()))
+			if err := e.CheckGone("carrierx_endpoint", "endpoint_sid", e.GetEndpoint)(s); err != nil {
+				return fmt.Errorf("%w; log %v", err, acctest.Summarize(e.Requests()))
 			}
 			return nil
 		},
@@ -51,7 +52,7 @@ func TestAccInboundPath(t *testing.T) {
 				}
 				tg := attr("carrierx_trunk_group.inbound", "trunk_group_sid")
 				pbx := attr("carrierx_endpoint.pbx", "endpoint_sid")
-				trunks, err := e.api.ListTrunks(ctx, tg, client.ListOptions{})
+				trunks, err := e.API.ListTrunks(ctx, tg, client.ListOptions{})
 				if err != nil {
 					return err
 				}
@@ -60,7 +61,7 @@ func TestAccInboundPath(t *testing.T) {
 				}
 				for i := range 2 {
 					sid := attr(fmt.Sprintf("carrierx_phone_number.line.%d", i), "did_sid")
-					d, err := e.api.GetDID(ctx, sid)
+					d, err := e.API.GetDID(ctx, sid)
 					if err != nil {
 						return err
 					}

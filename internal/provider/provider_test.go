@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
@@ -11,47 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	acc "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
-
-func TestAccProvider_configErrors(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	t.Setenv("CARRIERX_TOKEN", "")
-	t.Setenv("CARRIERX_BASE_URL", "")
-	ds := `data "carrierx_endpoints" "x" {}`
-	acc.Test(t, acc.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
-		Steps: []acc.TestStep{
-			{
-				Config:      `provider "carrierx" { base_url = "` + e.baseURL + `" }` + "\n" + ds,
-				ExpectError: regexp.MustCompile(`(?s)Missing CarrierX API token.*token argument or the\s+CARRIERX_TOKEN`),
-			},
-			{
-				Config:      "provider \"carrierx\" {\n token = \"x\"\n base_url = \"http://api.example.com/core/v2\"\n}" + "\n" + ds,
-				ExpectError: regexp.MustCompile(`(?s)plain http towards a host that is not\s+loopback`),
-			},
-			{
-				Config:      "provider \"carrierx\" {\n token = \"x\"\n request_timeout = \"soon\"\n}" + "\n" + ds,
-				ExpectError: regexp.MustCompile(`"soon" is not a positive duration`),
-			},
-			{
-				Config: `provider "carrierx" {
-  base_url = "` + e.baseURL + `"
-  token    = "0badc0de-0000-4000-8000-000000000000"
-}
-` + ds,
-				ExpectError: regexp.MustCompile(`(?s)401.*Check the provider's token \(or CARRIERX_TOKEN\)`),
-			},
-			{
-				// The token comes from the environment when the block has none.
-				PreConfig: func() { t.Setenv("CARRIERX_TOKEN", e.token) },
-				Config:    `provider "carrierx" { base_url = "` + e.baseURL + `" }` + "\n" + ds,
-				Check:     acc.TestCheckResourceAttr("data.carrierx_endpoints.x", "endpoints.#", "1"),
-			},
-		},
-	})
-}
 
 // TestModelsMatchSchemas reads a null value of every schema into its model,
 // which fails when a tfsdk tag and the schema disagree.

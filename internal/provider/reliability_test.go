@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
@@ -20,11 +21,11 @@ import (
 
 // lostCreateCase is one creatable resource type: a configuration that
 // creates exactly one object of its kind, where its POST goes, and which
-// stored objects count.
+// stored objects acctest.Count.
 type lostCreateCase struct {
 	typ, collection, post string
 	mine                  func(obj map[string]any) bool // nil: every object counts
-	config                func(e *accEnv) string
+	config                func(e *acctest.Env) string
 }
 
 // adopted are the cases whose object the provider can prove new after a
@@ -37,18 +38,20 @@ func lostCreateCases() []lostCreateCase {
 	return []lostCreateCase{
 		{"carrierx_endpoint", "endpoints", "/core/v2/endpoints",
 			func(o map[string]any) bool { return o["type"] != "system_gateway" },
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_endpoint" "test" {
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_endpoint" "test" {
   name      = "lost-pbx"
   type      = "third_party"
   addresses = [{ ip = "203.0.113.10" }]
 }`)
 			}},
 		{"carrierx_trunk_group", "trunk_groups", "/core/v2/trunk_groups", nil,
-			func(e *accEnv) string { return e.config(`resource "carrierx_trunk_group" "test" { name = "lost-tg" }`) }},
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_trunk_group" "test" { name = "lost-tg" }`)
+			}},
 		{"carrierx_trunk", "trunk_groups.trunks", "/core/v2/trunk_groups/*", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_trunk_group" "g" { name = "lost-parent" }
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_trunk_group" "g" { name = "lost-parent" }
 resource "carrierx_trunk" "test" {
   trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
   name            = "lost-trunk"
@@ -56,22 +59,22 @@ resource "carrierx_trunk" "test" {
 			}},
 		{"carrierx_phone_number", "phonenumber.dids", "/core/v2/phonenumber/dids",
 			func(o map[string]any) bool { return o["status"] == client.DIDStatusAssigned },
-			func(e *accEnv) string {
-				avail, err := e.api.ListAvailableDIDs(e.t.Context(), client.AvailableDIDSearch{CountryCode: "USA"}, 1)
+			func(e *acctest.Env) string {
+				avail, err := e.API.ListAvailableDIDs(e.T.Context(), client.AvailableDIDSearch{CountryCode: "USA"}, 1)
 				if err != nil || len(avail) != 1 {
-					e.t.Fatalf("no available number: %v", err)
+					e.T.Fatalf("no available number: %v", err)
 				}
-				return e.config(fmt.Sprintf(`resource "carrierx_phone_number" "test" { phonenumber = %q }`, avail[0].PhoneNumber))
+				return e.Config(fmt.Sprintf(`resource "carrierx_phone_number" "test" { phonenumber = %q }`, avail[0].PhoneNumber))
 			}},
 		{"carrierx_did_group", "phonenumber.did_groups", "/core/v2/phonenumber/did_groups", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_did_group" "test" { name = "lost-group" }`)
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_did_group" "test" { name = "lost-group" }`)
 			}},
 		{"carrierx_prefix", "phonenumber.prefixes", "/core/v2/phonenumber/prefixes", nil,
-			func(e *accEnv) string { return e.config(`resource "carrierx_prefix" "test" { prefix = "1555" }`) }},
+			func(e *acctest.Env) string { return e.Config(`resource "carrierx_prefix" "test" { prefix = "1555" }`) }},
 		{"carrierx_access_control_rule", "accesscontrol.rules", "/core/v2/accesscontrol/rules", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_access_control_rule" "test" {
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_access_control_rule" "test" {
   name       = "lost-rule"
   field      = "called"
   operation  = "prefix"
@@ -80,12 +83,12 @@ resource "carrierx_trunk" "test" {
 }`)
 			}},
 		{"carrierx_storage_container", "storage.containers", "/core/v2/storage/containers", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_storage_container" "test" { name = "lost-box" }`)
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_storage_container" "test" { name = "lost-box" }`)
 			}},
 		{"carrierx_storage_file", "storage.files", "/core/v2/storage/files", nil,
-			func(e *accEnv) string {
-				return e.config(`
+			func(e *acctest.Env) string {
+				return e.Config(`
 resource "carrierx_storage_container" "c" {
   name = "files"
 }
@@ -97,12 +100,12 @@ resource "carrierx_storage_file" "test" {
 `)
 			}},
 		{"carrierx_shortener_domain", "shortener.domains", "/core/v2/shortener/domains", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_shortener_domain" "test" { domain_name = "lost.example.org" }`)
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_shortener_domain" "test" { domain_name = "lost.example.org" }`)
 			}},
 		{"carrierx_shortener_link", "shortener.links", "/core/v2/shortener/links", nil,
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_shortener_domain" "d" { domain_name = "links.example.org" }
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_shortener_domain" "d" { domain_name = "links.example.org" }
 resource "carrierx_shortener_link" "test" {
   domain_sid      = carrierx_shortener_domain.d.domain_sid
   destination_url = "https://www.example.com/lost"
@@ -110,8 +113,8 @@ resource "carrierx_shortener_link" "test" {
 			}},
 		{"carrierx_oauth_token", "oauth.tokens", "/core/v2/oauth/token",
 			func(o map[string]any) bool { return o["name"] == "lost-token" },
-			func(e *accEnv) string {
-				return e.config(`resource "carrierx_oauth_token" "test" {
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_oauth_token" "test" {
   name   = "lost-token"
   scopes = ["endpoints.read"]
 }`)
@@ -119,9 +122,9 @@ resource "carrierx_shortener_link" "test" {
 	}
 }
 
-func (e *accEnv) countStored(c lostCreateCase) int {
+func countStored(e *acctest.Env, c lostCreateCase) int {
 	n := 0
-	for _, o := range e.emu.Server.Objects(c.collection) {
+	for _, o := range e.Emu.Server.Objects(c.collection) {
 		if c.mine == nil || c.mine(o) {
 			n++
 		}
@@ -130,9 +133,9 @@ func (e *accEnv) countStored(c lostCreateCase) int {
 }
 
 // newStored returns the SIDs stored for c that are not in before.
-func (e *accEnv) newStored(c lostCreateCase, sidKey string, before map[string]bool) []string {
+func newStored(e *acctest.Env, c lostCreateCase, sidKey string, before map[string]bool) []string {
 	var out []string
-	for _, o := range e.emu.Server.Objects(c.collection) {
+	for _, o := range e.Emu.Server.Objects(c.collection) {
 		if sid, _ := o[sidKey].(string); (c.mine == nil || c.mine(o)) && !before[sid] {
 			out = append(out, sid)
 		}
@@ -140,9 +143,9 @@ func (e *accEnv) newStored(c lostCreateCase, sidKey string, before map[string]bo
 	return out
 }
 
-func (e *accEnv) storedSet(c lostCreateCase, sidKey string) map[string]bool {
+func storedSet(e *acctest.Env, c lostCreateCase, sidKey string) map[string]bool {
 	set := map[string]bool{}
-	for _, sid := range e.newStored(c, sidKey, nil) {
+	for _, sid := range newStored(e, c, sidKey, nil) {
 		set[sid] = true
 	}
 	return set
@@ -160,8 +163,8 @@ func (e *accEnv) storedSet(c lostCreateCase, sidKey string) map[string]bool {
 func TestAccReliability_lostCreateAnswer(t *testing.T) {
 	for _, c := range lostCreateCases() {
 		t.Run(c.typ, func(t *testing.T) {
-			e := newAccEnv(t)
-			e.emulatorOnly()
+			e := acctest.New(t)
+			e.EmulatorOnly()
 			cfg := c.config(e)
 			res := strings.Fields(c.typ)[0] + ".test"
 			sidKey := map[string]string{"carrierx_endpoint": "endpoint_sid", "carrierx_trunk_group": "trunk_group_sid",
@@ -170,15 +173,15 @@ func TestAccReliability_lostCreateAnswer(t *testing.T) {
 				"carrierx_storage_container": "container_sid", "carrierx_storage_file": "file_sid",
 				"carrierx_shortener_domain": "domain_sid", "carrierx_shortener_link": "link_sid",
 				"carrierx_oauth_token": "token_sid"}[strings.Fields(c.typ)[0]]
-			before := e.storedSet(c, sidKey)
+			before := storedSet(e, c, sidKey)
 			exactlyOne := func(*terraform.State) error {
-				if got := e.newStored(c, sidKey, before); len(got) != 1 {
+				if got := newStored(e, c, sidKey, before); len(got) != 1 {
 					return fmt.Errorf("CarrierX holds %d new objects of %s, want exactly 1", len(got), c.typ)
 				}
 				return nil
 			}
 			lose := func() {
-				e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
+				e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
 			}
 			steps := []resource.TestStep{{PreConfig: lose, Config: cfg, Check: exactlyOne}}
 			if !adopted[c.typ] {
@@ -188,7 +191,7 @@ func TestAccReliability_lostCreateAnswer(t *testing.T) {
 					{
 						Config: cfg, ResourceName: res, ImportState: true, ImportStatePersist: true,
 						ImportStateIdFunc: func(s *terraform.State) (string, error) {
-							got := e.newStored(c, sidKey, before)
+							got := newStored(e, c, sidKey, before)
 							if len(got) != 1 {
 								return "", fmt.Errorf("%d new objects of %s, want 1", len(got), c.typ)
 							}
@@ -206,7 +209,7 @@ func TestAccReliability_lostCreateAnswer(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check:            exactlyOne,
 			})
-			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.providers(), Steps: steps})
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.Providers(), Steps: steps})
 		})
 	}
 }
@@ -229,27 +232,27 @@ func TestAccReliability_lostCreateAnswerKinds(t *testing.T) {
 	}
 	for name, f := range faults {
 		t.Run(name, func(t *testing.T) {
-			e := newAccEnv(t)
-			e.emulatorOnly()
+			e := acctest.New(t)
+			e.EmulatorOnly()
 			// Another endpoint exists, so a foreign answer has a body to show.
-			e.seed("endpoints", 1, map[string]any{"name": "someone-else", "type": "third_party"})
+			e.Seed("endpoints", 1, map[string]any{"name": "someone-else", "type": "third_party"})
 			cfg := strings.Replace(c.config(e), "max_retries         = 3", "max_retries = 3\n  request_timeout = \"2s\"", 1)
-			before := e.storedSet(c, "endpoint_sid")
+			before := storedSet(e, c, "endpoint_sid")
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.providers(),
+				ProtoV6ProviderFactories: e.Providers(),
 				Steps: []resource.TestStep{{
 					PreConfig: func() {
 						fault := map[string]any{"method": "POST", "path": c.post, "count": 1, "when": "after"}
 						for k, v := range f {
 							fault[k] = v
 						}
-						e.fault(fault)
+						e.Fault(fault)
 					},
 					Config:      cfg,
 					ExpectError: regexp.MustCompile(`(?s)the answer was lost.*holds\s+one\s+endpoint`),
 				}},
 			})
-			if got := e.newStored(c, "endpoint_sid", before); len(got) != 1 {
+			if got := newStored(e, c, "endpoint_sid", before); len(got) != 1 {
 				t.Errorf("%d new endpoints, want 1", len(got))
 			}
 		})
@@ -261,23 +264,23 @@ func TestAccReliability_lostCreateAnswerKinds(t *testing.T) {
 // naming both candidates and the import block, and creates nothing more.
 func TestAccReliability_lostCreateAmbiguous(t *testing.T) {
 	c := lostCreateCases()[0]
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	twin := e.seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	twin := e.Seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
 		"addresses": []any{map[string]any{"ip": "203.0.113.10"}}})[0]
 	cfg := c.config(e)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
+				e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
 			},
 			Config: cfg,
 			ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_endpoint: the answer was lost.*holds\s+2\s+endpoint\s+objects.*` +
 				`import\s+\{.*to\s+=\s+carrierx_endpoint.<name>.*` + twin[:8]),
 		}},
 	})
-	if got := e.countStored(c); got != 2 {
+	if got := countStored(e, c); got != 2 {
 		t.Errorf("CarrierX holds %d endpoints besides the gateway, want 2 (the twin and the one the lost POST created)", got)
 	}
 }
@@ -286,9 +289,9 @@ func TestAccReliability_lostCreateAmbiguous(t *testing.T) {
 // its e-mail is verified, so a lost create cannot be looked for; the error
 // says how to import it, and importing it converges with one partner.
 func TestAccReliability_lostPartnerCreate(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	cfg := e.config(`
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	cfg := e.Config(`
 resource "carrierx_partner" "test" {
   login        = "lostco"
   password     = "Lost-pass-12345"
@@ -301,7 +304,7 @@ resource "carrierx_partner" "test" {
   phonenumber  = "15550002222"
 }`)
 	loginCount := func() (n int, sid string) {
-		for _, p := range e.emu.Server.Objects("partners") {
+		for _, p := range e.Emu.Server.Objects("partners") {
 			if p["login"] == "lostco" {
 				n++
 				sid, _ = p["partner_sid"].(string)
@@ -310,11 +313,11 @@ resource "carrierx_partner" "test" {
 		return n, sid
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					e.fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "status": 502, "when": "after"})
+					e.Fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "status": 502, "when": "after"})
 				},
 				Config:      cfg,
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_partner.*cannot\s+be\s+looked\s+for.*not\s+listed.*import`),
@@ -345,10 +348,10 @@ resource "carrierx_partner" "test" {
 // TestAccReliability_wrongAnswers: a 200 that is not the object asked for
 // never changes state nor leads to a request Terraform did not plan.
 func TestAccReliability_wrongAnswers(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	other := e.seed("endpoints", 1, map[string]any{"name": "not-managed", "type": "third_party"})[0]
-	cfg := e.config(`resource "carrierx_endpoint" "test" {
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	other := e.Seed("endpoints", 1, map[string]any{"name": "not-managed", "type": "third_party"})[0]
+	cfg := e.Config(`resource "carrierx_endpoint" "test" {
   name = "managed"
   type = "third_party"
 }`)
@@ -356,15 +359,15 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 	var sid string
 	item := func() string { return "/core/v2/endpoints/" + sid }
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: resource.TestCheckResourceAttrWith("carrierx_endpoint.test", "endpoint_sid",
 				func(v string) error { sid = v; return nil })},
 			// An empty 200 on refresh: an error, no delete, no second create.
 			{
 				PreConfig: func() {
-					e.clearRequests()
-					e.fault(map[string]any{"method": "GET", "path": item(), "count": 1, "kind": "empty"})
+					e.ClearRequests()
+					e.Fault(map[string]any{"method": "GET", "path": item(), "count": 1, "kind": "empty"})
 				},
 				Config:      cfg,
 				ExpectError: regexp.MustCompile(`(?s)no body where a\s+JSON\s+object\s+was\s+expected`),
@@ -372,7 +375,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 			// A null 200 on the PATCH: an error; the SID stays and the next plan is the same update.
 			{
 				PreConfig: func() {
-					e.fault(map[string]any{"method": "PATCH", "path": item(), "count": 1, "kind": "null"})
+					e.Fault(map[string]any{"method": "PATCH", "path": item(), "count": 1, "kind": "null"})
 				},
 				Config:      renamed,
 				ExpectError: regexp.MustCompile(`(?s)the answer is null\s+where\s+a\s+JSON\s+object\s+was\s+expected`),
@@ -380,7 +383,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 			// Another endpoint's body on every read: refresh, plan and destroy fail, and the unmanaged endpoint is untouched.
 			{
 				PreConfig: func() {
-					e.fault(map[string]any{"method": "GET", "path": item(), "kind": "foreign"})
+					e.Fault(map[string]any{"method": "GET", "path": item(), "kind": "foreign"})
 				},
 				Config:      renamed,
 				Destroy:     true,
@@ -388,9 +391,9 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					e.control("DELETE", "/faults", nil, nil)
+					e.Control("DELETE", "/faults", nil, nil)
 					var bad []string
-					for _, r := range e.requests() {
+					for _, r := range e.Requests() {
 						if r.Method == http.MethodDelete || r.Method == http.MethodPost || strings.HasSuffix(r.Path, "/endpoints/") {
 							bad = append(bad, r.Method+" "+r.Path)
 						}
@@ -398,7 +401,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 					if len(bad) > 0 {
 						t.Errorf("wrong answers led to unplanned requests: %v", bad)
 					}
-					if _, err := e.api.GetEndpoint(t.Context(), other); err != nil {
+					if _, err := e.API.GetEndpoint(t.Context(), other); err != nil {
 						t.Errorf("the unmanaged endpoint is gone: %v", err)
 					}
 				},
@@ -418,22 +421,22 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 // TestAccReliability_redirectOnCreate: a 302 to a POST is not followed (no
 // GET of the list is stored as the new object); nothing is created.
 func TestAccReliability_redirectOnCreate(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	c := lostCreateCases()[0]
-	before := e.countStored(c)
+	before := countStored(e, c)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "kind": "redirect",
-						"location": e.baseURL + "/endpoints"})
+					e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "kind": "redirect",
+						"location": e.BaseURL + "/endpoints"})
 				},
 				Config:      c.config(e),
 				ExpectError: regexp.MustCompile(`(?s)redirect.*never\s+follows.*base_url\s+should\s+look\s+like\s+https://api.carrierx.com/core/v2`),
 				Check: func(*terraform.State) error {
-					if got := e.countStored(c) - before; got != 0 {
+					if got := countStored(e, c) - before; got != 0 {
 						return fmt.Errorf("%d endpoints created", got)
 					}
 					return nil
@@ -446,34 +449,34 @@ func TestAccReliability_redirectOnCreate(t *testing.T) {
 // TestAccReliability_lists: a plural data source never returns [] for an
 // empty answer, and never loops on a server that ignores offset.
 func TestAccReliability_lists(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	e.seed("endpoints", 3, map[string]any{"name": "ep-{n}", "type": "third_party"})
-	cfg := e.config(`data "carrierx_endpoints" "all" {}`)
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	e.Seed("endpoints", 3, map[string]any{"name": "ep-{n}", "type": "third_party"})
+	cfg := e.Config(`data "carrierx_endpoints" "all" {}`)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					e.fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "count": 1, "kind": "empty"})
+					e.Fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "count": 1, "kind": "empty"})
 				},
 				Config:      cfg,
 				ExpectError: regexp.MustCompile(`(?s)no body where a\s+JSON\s+object\s+was\s+expected`),
 			},
 			{
 				PreConfig: func() {
-					e.clearRequests()
-					e.fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "kind": "endless"})
+					e.ClearRequests()
+					e.Fault(map[string]any{"method": "GET", "path": "/core/v2/endpoints", "kind": "endless"})
 				},
 				Config:      strings.Replace(cfg, "{}", "{\n  filter = \"name like 'ep-%'\"\n}", 1),
 				ExpectError: regexp.MustCompile(`(?s)the list does not\s+advance`),
 			},
 			{
 				PreConfig: func() {
-					if n := count(e.requests(), "GET", "/core/v2/endpoints"); n > 4 {
+					if n := acctest.Count(e.Requests(), "GET", "/core/v2/endpoints"); n > 4 {
 						t.Errorf("a list that ignores offset took %d requests", n)
 					}
-					e.control("DELETE", "/faults", nil, nil)
+					e.Control("DELETE", "/faults", nil, nil)
 				},
 				Config: cfg,
 				Check:  resource.TestCheckResourceAttr("data.carrierx_endpoints.all", "endpoints.#", "4"),
@@ -485,17 +488,17 @@ func TestAccReliability_lists(t *testing.T) {
 // TestAccReliability_ephemeralRevokeRetried: one lost answer to the revoke
 // must not leave the ephemeral token alive for its whole lifetime.
 func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	before := activeTokens(e)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				e.clearRequests()
-				e.fault(map[string]any{"method": "POST", "path": "/core/v2/oauth/revoke", "count": 1, "status": 502})
+				e.ClearRequests()
+				e.Fault(map[string]any{"method": "POST", "path": "/core/v2/oauth/revoke", "count": 1, "status": 502})
 			},
-			Config: e.config(fmt.Sprintf(`
+			Config: e.Config(fmt.Sprintf(`
 ephemeral "carrierx_oauth_token" "ro" {
   scopes = ["endpoints.read"]
   name   = "eph-retry"
@@ -510,10 +513,10 @@ provider "carrierx" {
 data "carrierx_endpoints" "ro" {
   provider = carrierx.ro
 }
-`, e.baseURL)),
+`, e.BaseURL)),
 		}},
 	})
-	reqs := e.requests()
+	reqs := e.Requests()
 	var statuses []int
 	for _, r := range reqs {
 		if r.Method == http.MethodPost && r.Path == "/core/v2/oauth/revoke" {
@@ -522,7 +525,7 @@ data "carrierx_endpoints" "ro" {
 	}
 	// Terraform opens the ephemeral token once per plan and apply; each is revoked once,
 	// the first after a retry.
-	minted := count(reqs, "POST", "/core/v2/oauth/token")
+	minted := acctest.Count(reqs, "POST", "/core/v2/oauth/token")
 	if len(statuses) != minted+1 || statuses[0] != 502 || statuses[1] != 204 {
 		t.Errorf("revoke answers = %v for %d tokens minted, want a 502 retried, then one 204 per token", statuses, minted)
 	}
@@ -534,11 +537,11 @@ data "carrierx_endpoints" "ro" {
 // TestAccReliability_baseURLCredentialsNotEchoed: a base_url with
 // user:password@ is refused, and the password is in no output.
 func TestAccReliability_baseURLCredentialsNotEchoed(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	// From the environment, so Terraform's own source snippet cannot show it.
 	t.Setenv("CARRIERX_BASE_URL", "https://ops:Zq9-BaseUrlPw@api.carrierx.com/core/v2")
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
 			Config: `
 provider "carrierx" {
@@ -557,24 +560,24 @@ data "carrierx_countries" "all" {}
 // recorded in state, so no later destroy can delete it.
 func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 	c := lostCreateCases()[0]
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	twin := e.seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	twin := e.Seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
 		"addresses": []any{map[string]any{"ip": "203.0.113.10"}}})[0]
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				e.fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502})
+				e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502})
 			},
 			Config:      c.config(e),
 			ExpectError: regexp.MustCompile(`(?s)the answer was lost.*holds\s+one\s+endpoint.*` + twin + `.*existed\s+before`),
 		}},
 	})
-	if _, err := e.api.GetEndpoint(t.Context(), twin); err != nil {
+	if _, err := e.API.GetEndpoint(t.Context(), twin); err != nil {
 		t.Errorf("the pre-existing endpoint is gone: %v", err)
 	}
-	if got := e.countStored(c); got != 1 {
+	if got := countStored(e, c); got != 1 {
 		t.Errorf("%d endpoints besides the gateway, want only the pre-existing one", got)
 	}
 }
@@ -583,15 +586,15 @@ func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 // (every path answers 404), the provider does not take its objects for
 // deleted: the plan fails saying so, and state is intact afterwards.
 func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
-	cfg := e.config(`resource "carrierx_endpoint" "test" {
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	cfg := e.Config(`resource "carrierx_endpoint" "test" {
   name = "kept"
   type = "third_party"
 }`)
 	wrong := strings.Replace(cfg, "/core/v2", "/core/v3", 1)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{Config: wrong, ExpectError: regexp.MustCompile(`(?s)answered\s+404,\s+and\s+so\s+did\s+the\s+list.*base_url`)},
@@ -601,11 +604,11 @@ func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
 }
 
 // activeTokens lists the names of the caller's active OAuth tokens.
-func activeTokens(e *accEnv) []string {
-	e.t.Helper()
-	tks, err := e.api.ListTokens(context.Background(), client.ListOptions{})
+func activeTokens(e *acctest.Env) []string {
+	e.T.Helper()
+	tks, err := e.API.ListTokens(context.Background(), client.ListOptions{})
 	if err != nil {
-		e.t.Fatal(err)
+		e.T.Fatal(err)
 	}
 	out := make([]string, 0, len(tks))
 	for _, tk := range tks {

@@ -1,4 +1,4 @@
-package provider
+package provider_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
@@ -27,8 +28,8 @@ func endpointSID(s *terraform.State) (string, error) {
 // TestAccProvider_secretsNotLogged runs a whole lifecycle with trace logging
 // and looks for the token and the passwords in the log.
 func TestAccProvider_secretsNotLogged(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	logPath := filepath.Join(os.TempDir(), "carrierx-trace.log")
 	_ = os.Remove(logPath)
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
@@ -39,14 +40,14 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	var generated string
 	// Secrets reach Terraform through the environment, as in real use, so
 	// the configuration text the harness logs holds none of them.
-	t.Setenv("CARRIERX_TOKEN", e.token)
+	t.Setenv("CARRIERX_TOKEN", e.Token)
 	t.Setenv("TF_VAR_out_pw", outPw)
 	t.Setenv("TF_VAR_addr_pw", addrPw)
 	const partnerPw = "Partner-Pa55word-zq"
 	t.Setenv("TF_VAR_partner_pw", partnerPw)
 	var minted string
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: fmt.Sprintf(`
@@ -87,7 +88,7 @@ resource "carrierx_oauth_token" "t" {
   name   = "trace"
   scopes = ["endpoints.read"]
 }
-`, e.baseURL),
+`, e.BaseURL),
 				Check: func(s *terraform.State) error {
 					generated = s.RootModule().Resources["carrierx_endpoint.conf"].Primary.Attributes["credentials.password"]
 					minted = s.RootModule().Resources["carrierx_oauth_token.t"].Primary.Attributes["access_token"]
@@ -108,7 +109,7 @@ resource "carrierx_oauth_token" "t" {
 	if !strings.Contains(log, `sip_password\":\"***\"`) {
 		t.Fatal("the trace log has no redacted request body; the test would prove nothing")
 	}
-	for name, secret := range map[string]string{"token": e.token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated,
+	for name, secret := range map[string]string{"token": e.Token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated,
 		"partner password": partnerPw, "minted access_token": minted} {
 		if secret == "" {
 			t.Fatalf("%s is empty", name)
@@ -123,15 +124,15 @@ resource "carrierx_oauth_token" "t" {
 // an error that quotes the request body, passwords included: neither the
 // error the user sees nor any line of a trace log holds them.
 func TestAccProvider_echoedSecretsNotLogged(t *testing.T) {
-	e := newAccEnv(t)
-	e.emulatorOnly()
+	e := acctest.New(t)
+	e.EmulatorOnly()
 	logPath := filepath.Join(t.TempDir(), "carrierx-echo.log")
 	t.Setenv("TF_ACC_LOG_PATH", logPath)
 	t.Setenv("TF_ACC_LOG", "TRACE")
 	t.Setenv("TF_LOG_SDK_PROTO", "TRACE")
 	const outPw = "Echoed-Out-Pa55<&>\"wo"
 	const partnerPw = "Echoed-Partner-Pa55-wo"
-	t.Setenv("CARRIERX_TOKEN", e.token)
+	t.Setenv("CARRIERX_TOKEN", e.Token)
 	t.Setenv("TF_VAR_out_pw", outPw)
 	t.Setenv("TF_VAR_partner_pw", partnerPw)
 	cfg := fmt.Sprintf(`
@@ -158,13 +159,13 @@ resource "carrierx_partner" "sub" {
   password_wo        = var.partner_pw
   password_wo_version = 1
 }
-`, e.baseURL)
+`, e.BaseURL)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				e.fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "kind": "echo"})
-				e.fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "kind": "echo"})
+				e.Fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "kind": "echo"})
+				e.Fault(map[string]any{"method": "POST", "path": "/core/v2/partners", "count": 1, "kind": "echo"})
 			},
 			Config: cfg,
 			// Matches only an output that quotes the request and holds no "Echo..." secret anywhere.

@@ -1,10 +1,11 @@
-package provider
+package provider_test
 
 import (
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -15,11 +16,11 @@ import (
 
 // validationSteps runs each configuration as its own plan and expects the
 // matching error.
-func validationSteps(e *accEnv, cases []struct{ config, want string }) []resource.TestStep {
+func validationSteps(e *acctest.Env, cases []struct{ config, want string }) []resource.TestStep {
 	steps := make([]resource.TestStep, len(cases))
 	for i, c := range cases {
 		steps[i] = resource.TestStep{
-			Config:      e.config(c.config),
+			Config:      e.Config(c.config),
 			PlanOnly:    true,
 			ExpectError: regexp.MustCompile(c.want),
 		}
@@ -28,14 +29,14 @@ func validationSteps(e *accEnv, cases []struct{ config, want string }) []resourc
 }
 
 // planOnly plans configuration and expects it to plan cleanly (a create).
-func planOnly(e *accEnv, config string) resource.TestStep {
-	return resource.TestStep{Config: e.config(config), PlanOnly: true, ExpectNonEmptyPlan: true}
+func planOnly(e *acctest.Env, config string) resource.TestStep {
+	return resource.TestStep{Config: e.Config(config), PlanOnly: true, ExpectNonEmptyPlan: true}
 }
 
 func TestAccValidation_blankName(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { name = "   " }`,
 				`(?s)Invalid name.*name\s+"   "\s+is\s+blank:\s+it\s+holds\s+only\s+whitespace`},
@@ -50,9 +51,9 @@ func TestAccValidation_blankName(t *testing.T) {
 }
 
 func TestAccValidation_controlCharacterName(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_trunk_group" "x" { name = "east\u0000west" }`,
 				`(?s)Invalid name.*name\s+"east\\x00west"\s+contains\s+the\s+control\s+character\s+U\+0000\s+\(NUL\)\s+at\s+character\s+5`},
@@ -74,9 +75,9 @@ func TestAccValidation_controlCharacterName(t *testing.T) {
 // TestAccValidation_longNameLeftToAPI: no reference file documents a length
 // limit for a name, so a 10,000-character name plans and CarrierX decides.
 func TestAccValidation_longNameLeftToAPI(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			planOnly(e, `resource "carrierx_did_group" "x" { name = "`+strings.Repeat("n", 10000)+`" }`),
 		},
@@ -84,7 +85,7 @@ func TestAccValidation_longNameLeftToAPI(t *testing.T) {
 }
 
 func TestAccValidation_addressIP(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	endpoint := func(ip string) string {
 		return `resource "carrierx_endpoint" "x" {
   type      = "third_party"
@@ -92,7 +93,7 @@ func TestAccValidation_addressIP(t *testing.T) {
 }`
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{endpoint("999.1.1.1"),
 				`(?s)Invalid address.*addresses\[1\]\.ip\s+"999\.1\.1\.1"\s+is\s+not\s+an\s+IP\s+address\s+or\s+a\s+host\s+name:\s+it\s+is\s+all\s+digits\s+and\s+dots\s+but\s+not\s+a\s+valid\s+IPv4\s+address`},
@@ -111,9 +112,9 @@ func TestAccValidation_addressIP(t *testing.T) {
 // address priority as an integer with default 0 and no range (the ordering
 // rule was not retrieved), so -5 plans and CarrierX decides.
 func TestAccValidation_negativePriorityLeftToAPI(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			planOnly(e, `resource "carrierx_endpoint" "x" {
   type      = "third_party"
@@ -124,7 +125,7 @@ func TestAccValidation_negativePriorityLeftToAPI(t *testing.T) {
 }
 
 func TestAccValidation_aclRegexp(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	rule := func(op, entries string) string {
 		return `resource "carrierx_access_control_rule" "x" {
   field      = "called"
@@ -134,7 +135,7 @@ func TestAccValidation_aclRegexp(t *testing.T) {
 }`
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{rule("regexp", `[".*516", "(1516"]`),
 				`(?s)Invalid regular expression.*entries\[1\]\s+"\(1516"\s+is\s+not\s+a\s+regular\s+expression\s+in\s+any\s+dialect:\s+the\s+'\('\s+at\s+character\s+1\s+is\s+never\s+closed`},
@@ -155,9 +156,9 @@ func TestAccValidation_aclRegexp(t *testing.T) {
 }
 
 func TestAccValidation_callbackURLScheme(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { callback_url = "ftp://x" }`,
 				`(?s)Invalid callback URL.*callback_url\s+"ftp://x"\s+is\s+not\s+an\s+absolute\s+http://\s+or\s+https://\s+URL`},
@@ -183,9 +184,9 @@ func TestAccValidation_callbackURLScheme(t *testing.T) {
 // would sit in plain state and plans; they are refused, and the error shows
 // the URL with the credentials masked.
 func TestAccValidation_userinfoInURL(t *testing.T) {
-	e := newAccEnv(t)
+	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { callback_url = "https://user:s3cret@hooks.example.com/sms" }`,
 				`(?s)Credentials in URL.*callback_url\s+"https://\*\*\*@hooks\.example\.com/sms"\s+carries\s+credentials`},

@@ -1,25 +1,26 @@
-package provider
+package shortener_test
 
 import (
 	"regexp"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // TestAccShortenerDataSources lists domains and links with filter and order.
 func TestAccShortenerDataSources(t *testing.T) {
-	e := newAccEnv(t)
-	keep := e.config(`
+	e := acctest.New(t)
+	keep := e.Config(`
 resource "carrierx_shortener_domain" "d" {
-  count       = 3
-  domain_name = "${["a", "b", "c"][count.index]}.ds.example.org"
+  acctest.Count       = 3
+  domain_name = "${["a", "b", "c"][acctest.Count.index]}.ds.example.org"
 }
 resource "carrierx_shortener_link" "l" {
-  count           = 3
+  acctest.Count           = 3
   domain_sid      = carrierx_shortener_domain.d[0].domain_sid
-  destination_url = "https://www.example.org/${count.index}"
-  short_name      = "s${count.index}link"
+  destination_url = "https://www.example.org/${acctest.Count.index}"
+  short_name      = "s${acctest.Count.index}link"
 }
 resource "carrierx_shortener_link" "other" {
   domain_sid      = carrierx_shortener_domain.d[1].domain_sid
@@ -27,7 +28,7 @@ resource "carrierx_shortener_link" "other" {
 }
 `)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.providers(),
+		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
 			{
 				Config: keep + `
