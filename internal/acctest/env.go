@@ -197,7 +197,7 @@ func (e *Env) CheckGone(resourceType, sidAttr string, get func(ctx context.Conte
 
 // GetEndpoint reads an endpoint through the API, for CheckGone.
 func (e *Env) GetEndpoint(ctx context.Context, sid string) error {
-	_, err := e.API.GetEndpoint(ctx, sid)
+	_, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).Get(ctx, sid)
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
@@ -38,12 +39,12 @@ func PrefixCreateTrunkGroup(t *testing.T, e *Env, name string) string {
 func PrefixCreateRoutableTrunkGroup(t *testing.T, e *Env, name string) string {
 	t.Helper()
 	ctx := context.Background()
-	ep, err := e.API.CreateEndpoint(ctx, map[string]any{"name": name + "-pbx", "type": "third_party",
+	ep, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).Create(ctx, map[string]any{"name": name + "-pbx", "type": "third_party",
 		"addresses": []map[string]any{{"ip": "203.0.113.50"}}})
 	if err != nil {
 		t.Fatalf("create endpoint for trunk group %s: %v", name, err)
 	}
-	t.Cleanup(func() { _ = e.API.DeleteEndpoint(ctx, ep.EndpointSID) })
+	t.Cleanup(func() { _ = client.Objects[client.Endpoint](e.API, client.EndpointKind).Delete(ctx, ep.EndpointSID) })
 	tg := PrefixCreateTrunkGroup(t, e, name)
 	var tr struct {
 		TrunkSID string `json:"trunk_sid"`

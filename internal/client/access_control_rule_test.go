@@ -22,26 +22,26 @@ func TestAccessControlRuleCRUD(t *testing.T) {
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
 
-	r, err := c.CreateAccessControlRule(ctx, map[string]any{"field": "called", "quantifier": "any", "entries": []string{"1900"}, "operation": "prefix"})
+	r, err := Objects[AccessControlRule](c, AccessControlRuleKind).Create(ctx, map[string]any{"field": "called", "quantifier": "any", "entries": []string{"1900"}, "operation": "prefix"})
 	if err != nil || r.RuleSID != sid || r.Field != "called" || r.Operation != "prefix" || r.Quantifier != "any" ||
 		*r.Name != "N/A" || r.ReadOnly || len(r.Entries) != 1 {
 		t.Fatalf("CreateAccessControlRule = %+v, %v", r, err)
 	}
-	if _, err := c.GetAccessControlRule(ctx, sid); err != nil {
+	if _, err := Objects[AccessControlRule](c, AccessControlRuleKind).Get(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	r, err = c.UpdateAccessControlRule(ctx, sid, map[string]any{"entries": []string{"1900", "1976"}})
+	r, err = Objects[AccessControlRule](c, AccessControlRuleKind).Update(ctx, sid, map[string]any{"entries": []string{"1900", "1976"}})
 	if err != nil || len(r.Entries) != 2 {
 		t.Fatalf("UpdateAccessControlRule = %+v, %v", r, err)
 	}
-	if err := c.DeleteAccessControlRule(ctx, sid); err != nil {
+	if err := Objects[AccessControlRule](c, AccessControlRuleKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	all, err := c.ListAccessControlRules(ctx, ListOptions{})
+	all, err := Objects[AccessControlRule](c, AccessControlRuleKind).List(ctx, ListOptions{})
 	if err != nil || len(all) != 2 || all[0].ReadOnly || !all[1].ReadOnly {
 		t.Fatalf("ListAccessControlRules = %+v, %v", all, err)
 	}
-	if _, err := c.GetAccessControlRule(ctx, "x"); !IsNotFound(err) {
+	if _, err := Objects[AccessControlRule](c, AccessControlRuleKind).Get(ctx, "x"); !IsNotFound(err) {
 		t.Fatalf("GetAccessControlRule unknown = %v, want a 404", err)
 	}
 	want := strings.Join([]string{

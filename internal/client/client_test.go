@@ -79,10 +79,10 @@ func TestRequestHeadersAndBody(t *testing.T) {
 	if out.EndpointSID != "e1" || out.Name == nil || *out.Name != "x" {
 		t.Errorf("decoded %+v", out)
 	}
-	if _, err := c2.CreateEndpoint(ctx, map[string]any{"type": "third_party"}); err != nil {
+	if _, err := Objects[Endpoint](c2, EndpointKind).Create(ctx, map[string]any{"type": "third_party"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c2.GetEndpoint(ctx, "a/b"); err != nil {
+	if _, err := Objects[Endpoint](c2, EndpointKind).Get(ctx, "a/b"); err != nil {
 		t.Fatal(err)
 	}
 
@@ -136,7 +136,7 @@ func TestEmptyAndNoContentResponses(t *testing.T) {
 			t.Errorf("%s out=map: %v %v", p, err, m)
 		}
 	}
-	if err := c.DeleteEndpoint(ctx, "x"); err != nil {
+	if err := Objects[Endpoint](c, EndpointKind).Delete(ctx, "x"); err != nil {
 		t.Errorf("DeleteEndpoint: %v", err)
 	}
 }
@@ -166,7 +166,7 @@ func TestUpdateEndpointSendsPatch(t *testing.T) {
 		writeJSON(w, 200, `{"endpoint_sid":"e1","name":"n","capacity":0,"addresses":[{"ip":"1.2.3.4","port":5060}]}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	e, err := c.UpdateEndpoint(context.Background(), "e1", map[string]any{"name": "n"})
+	e, err := Objects[Endpoint](c, EndpointKind).Update(context.Background(), "e1", map[string]any{"name": "n"})
 	if err != nil || e.Capacity == nil || *e.Capacity != 0 || len(e.Addresses) != 1 || *e.Addresses[0].Port != 5060 {
 		t.Fatalf("UpdateEndpoint = %+v, %v", e, err)
 	}

@@ -68,25 +68,25 @@ func TestDIDGroupCRUD(t *testing.T) {
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
 
-	g, err := c.CreateDIDGroup(ctx, nil)
+	g, err := Objects[DIDGroup](c, DIDGroupKind).Create(ctx, nil)
 	if err != nil || g.DIDGroupSID != sid || g.Name == nil || *g.Name != "sales-lines" || g.CallbackURL != nil || g.PartnerSID == "" {
 		t.Fatalf("CreateDIDGroup = %+v, %v", g, err)
 	}
-	if _, err := c.GetDIDGroup(ctx, sid); err != nil {
+	if _, err := Objects[DIDGroup](c, DIDGroupKind).Get(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	g, err = c.UpdateDIDGroup(ctx, sid, map[string]any{"callback_url": "https://example.org/sms"})
+	g, err = Objects[DIDGroup](c, DIDGroupKind).Update(ctx, sid, map[string]any{"callback_url": "https://example.org/sms"})
 	if err != nil || g.CallbackURL == nil || *g.CallbackURL != "https://example.org/sms" {
 		t.Fatalf("UpdateDIDGroup = %+v, %v", g, err)
 	}
-	if err := c.DeleteDIDGroup(ctx, sid); err != nil {
+	if err := Objects[DIDGroup](c, DIDGroupKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	all, err := c.ListDIDGroups(ctx, ListOptions{Filter: Eq("name", "sales-lines").String()})
+	all, err := Objects[DIDGroup](c, DIDGroupKind).List(ctx, ListOptions{Filter: Eq("name", "sales-lines").String()})
 	if err != nil || len(all) != 1 || all[0].DIDGroupSID != sid {
 		t.Fatalf("ListDIDGroups = %+v, %v", all, err)
 	}
-	if _, err := c.GetDIDGroup(ctx, "00000000-0000-4000-8000-000000000000"); !IsNotFound(err) {
+	if _, err := Objects[DIDGroup](c, DIDGroupKind).Get(ctx, "00000000-0000-4000-8000-000000000000"); !IsNotFound(err) {
 		t.Fatalf("GetDIDGroup unknown = %v, want a 404", err)
 	}
 	want := strings.Join([]string{

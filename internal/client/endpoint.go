@@ -1,9 +1,5 @@
 package client
 
-import (
-	"context"
-)
-
 // Endpoint is a CarrierX endpoint (CarrierX docs, Core API, Endpoints). Pointer fields are
 // nullable in the API; unknown response fields are ignored.
 type Endpoint struct {
@@ -44,29 +40,4 @@ type Transformation struct {
 	Action    string   `json:"action"`
 	Direction string   `json:"direction"`
 	Operands  []string `json:"operands"`
-}
-
-// CreateEndpoint sends POST /endpoints with body (a map or *Endpoint).
-func (c *Client) CreateEndpoint(ctx context.Context, body any) (*Endpoint, error) {
-	return createObject[Endpoint](ctx, c, EndpointKind, nil, body)
-}
-
-// GetEndpoint reads one endpoint by SID.
-func (c *Client) GetEndpoint(ctx context.Context, sid string) (*Endpoint, error) {
-	return getObject[Endpoint](ctx, c, EndpointKind, sid)
-}
-
-// UpdateEndpoint sends PATCH /endpoints/{sid} with only the given fields.
-func (c *Client) UpdateEndpoint(ctx context.Context, sid string, patch map[string]any) (*Endpoint, error) {
-	return updateObject[Endpoint](ctx, c, EndpointKind, sid, patch)
-}
-
-// DeleteEndpoint deletes an endpoint; callers decide what a 404 means.
-func (c *Client) DeleteEndpoint(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, EndpointKind, sid)
-}
-
-// ListEndpoints fetches every page of GET /endpoints.
-func (c *Client) ListEndpoints(ctx context.Context, opts ListOptions) ([]Endpoint, error) {
-	return listObjects[Endpoint](ctx, c, EndpointKind, opts)
 }

@@ -83,7 +83,7 @@ func TestFilterOnTheWire(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	f := Eq("name", `a & b "c" \d`).And(In("type", "x", "y"))
-	if _, err := c.ListEndpoints(context.Background(), ListOptions{Filter: f.String()}); err != nil {
+	if _, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{Filter: f.String()}); err != nil {
 		t.Fatal(err)
 	}
 	if decoded != `name eq "a & b \"c\" \\d" and type in ("x","y")` {

@@ -72,7 +72,7 @@ func TestListAllTotalNull(t *testing.T) {
 	ls := &listServer{n: 2500}
 	srv := newServer(t, ls.ServeHTTP)
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListEndpoints(context.Background(), ListOptions{})
+	got, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestListAllExactMultipleAndEmpty(t *testing.T) {
 	ls := &listServer{n: 2000}
 	srv := newServer(t, ls.ServeHTTP)
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, _ := c.ListEndpoints(context.Background(), ListOptions{PageSize: 5000}) // capped to 1000
+	got, _ := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{PageSize: 5000}) // capped to 1000
 	checkItems(t, got, 2000)
 	if o := fmt.Sprint(ls.offsets()); o != "[0/1000 1000/1000]" {
 		t.Errorf("requests = %s", o)
@@ -108,7 +108,7 @@ func TestListAllExactMultipleAndEmpty(t *testing.T) {
 
 	ls0 := &listServer{n: 0}
 	c0, _ := newTestClient(t, newServer(t, ls0.ServeHTTP).URL, nil)
-	got, err := c0.ListEndpoints(context.Background(), ListOptions{})
+	got, err := Objects[Endpoint](c0, EndpointKind).List(context.Background(), ListOptions{})
 	if err != nil || got == nil || len(got) != 0 || len(ls0.queries) != 1 {
 		t.Errorf("empty list = %v %v (requests %d)", got, err, len(ls0.queries))
 	}
@@ -118,7 +118,7 @@ func TestListAllServerCapsLimit(t *testing.T) {
 	ls := &listServer{n: 1000, serverCap: 400}
 	srv := newServer(t, ls.ServeHTTP)
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListEndpoints(context.Background(), ListOptions{})
+	got, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestListAllEmptyPageGuard(t *testing.T) {
 		writeJSON(w, 200, `{"count":0,"has_more":true,"items":[],"limit":1000,"offset":1,"pagination":{},"total":null}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListEndpoints(context.Background(), ListOptions{})
+	got, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	if err != nil || len(got) != 1 || n.get() != 2 {
 		t.Fatalf("got %d items, err %v, requests %d", len(got), err, n.get())
 	}
@@ -188,7 +188,7 @@ func TestListQueryArgs(t *testing.T) {
 func TestListError(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 403, `{"message":"forbidden"}`) })
 	c, _ := newTestClient(t, srv.URL, nil)
-	got, err := c.ListEndpoints(context.Background(), ListOptions{})
+	got, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	if StatusCode(err) != 403 || got != nil {
 		t.Fatalf("got %v, %v", got, err)
 	}

@@ -69,7 +69,7 @@ func TestDebugAndTraceEntries(t *testing.T) {
 		writeJSON(w, 200, string(out))
 	})
 	c, rec := newTestClient(t, srv.URL, nil)
-	_, err := c.CreateEndpoint(context.Background(), map[string]any{
+	_, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), map[string]any{
 		"type": "third_party", "out_sip_password": "osp-secret",
 		"addresses": []map[string]any{{"ip": "1.2.3.4", "sip_password": "addr-secret"}},
 	})

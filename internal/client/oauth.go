@@ -130,22 +130,6 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	})
 }
 
-// GetToken reads one token by SID (GET /oauth/tokens/{token_sid}).
-func (c *Client) GetToken(ctx context.Context, sid string) (*Token, error) {
-	return getObject[Token](ctx, c, TokenKind, sid)
-}
-
-// UpdateToken sends PATCH /oauth/tokens/{token_sid} (JSON) with only the
-// given fields, e.g. {"name": "ci"}.
-func (c *Client) UpdateToken(ctx context.Context, sid string, patch map[string]any) (*Token, error) {
-	return updateObject[Token](ctx, c, TokenKind, sid, patch)
-}
-
-// ListTokens fetches every page of GET /oauth/tokens (the caller's active tokens).
-func (c *Client) ListTokens(ctx context.Context, opts ListOptions) ([]Token, error) {
-	return listObjects[Token](ctx, c, TokenKind, opts)
-}
-
 // ErrEmptyRevokeToken is returned by RevokeToken for an empty token: the API
 // would revoke the token of the request itself, i.e. the client's own.
 var ErrEmptyRevokeToken = errors.New("carrierx client: RevokeToken needs the access token to revoke; " +

@@ -194,20 +194,20 @@ func TestOAuthGetUpdateList(t *testing.T) {
 		}
 	})
 	ctx := context.Background()
-	if tk, err := c.GetToken(ctx, sid); err != nil || tk.TokenSID != sid {
+	if tk, err := Objects[Token](c, TokenKind).Get(ctx, sid); err != nil || tk.TokenSID != sid {
 		t.Fatalf("get: %v %v", tk, err)
 	}
-	if _, err := c.GetToken(ctx, "nope"); !IsNotFound(err) {
+	if _, err := Objects[Token](c, TokenKind).Get(ctx, "nope"); !IsNotFound(err) {
 		t.Fatalf("get unknown: %v", err)
 	}
-	if _, err := c.UpdateToken(ctx, sid, map[string]any{"name": "new"}); err != nil {
+	if _, err := Objects[Token](c, TokenKind).Update(ctx, sid, map[string]any{"name": "new"}); err != nil {
 		t.Fatal(err)
 	}
 	// [2] is the list that confirms the 404.
 	if s := (*seen)[3]; s.method != "PATCH" || s.contentType != "application/json" || s.raw != `{"name":"new"}` {
 		t.Fatalf("patch %+v", s)
 	}
-	tks, err := c.ListTokens(ctx, ListOptions{Filter: Eq("name", "ci_token").String()})
+	tks, err := Objects[Token](c, TokenKind).List(ctx, ListOptions{Filter: Eq("name", "ci_token").String()})
 	if err != nil || len(tks) != 1 {
 		t.Fatalf("list: %v %v", tks, err)
 	}

@@ -105,30 +105,6 @@ func (l *StringList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// GetPartner reads one partner by SID.
-func (c *Client) GetPartner(ctx context.Context, sid string) (*Partner, error) {
-	return getObject[Partner](ctx, c, PartnerKind, sid)
-}
-
-// ListPartners fetches every page of GET /partners. An unverified
-// sub-partner is not listed (CarrierX docs, Core API, Partners); read it by SID.
-func (c *Client) ListPartners(ctx context.Context, opts ListOptions) ([]Partner, error) {
-	return listObjects[Partner](ctx, c, PartnerKind, opts)
-}
-
-// CreatePartner sends POST /partners with body (a map or *Partner). The
-// answer is the new partner, status "unverified" and e-mails null until
-// the verification links are followed.
-func (c *Client) CreatePartner(ctx context.Context, body any) (*Partner, error) {
-	return createObject[Partner](ctx, c, PartnerKind, nil, body)
-}
-
-// UpdatePartner sends PATCH /partners/{sid} with only the given fields.
-// There is no DELETE for partners in the reference.
-func (c *Client) UpdatePartner(ctx context.Context, sid string, patch map[string]any) (*Partner, error) {
-	return updateObject[Partner](ctx, c, PartnerKind, sid, patch)
-}
-
 // partnerTokenItem is the part of an OAuth token (CarrierX docs, Core API, OAuth) needed to
 // tell which partner owns it.
 type partnerTokenItem struct {

@@ -141,14 +141,14 @@ func TestGetAndListPartners(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := context.Background()
-	p, err := c.GetPartner(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")
+	p, err := Objects[Partner](c, PartnerKind).Get(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")
 	if err != nil || p.DisplayID != "CX12345678" {
 		t.Fatalf("GetPartner = %+v, %v", p, err)
 	}
-	if _, err := c.GetPartner(ctx, "missing"); !IsNotFound(err) {
+	if _, err := Objects[Partner](c, PartnerKind).Get(ctx, "missing"); !IsNotFound(err) {
 		t.Errorf("missing partner: %v", err)
 	}
-	ps, err := c.ListPartners(ctx, ListOptions{Filter: Eq("status", "active").String()})
+	ps, err := Objects[Partner](c, PartnerKind).List(ctx, ListOptions{Filter: Eq("status", "active").String()})
 	if err != nil || len(ps) != 1 || ps[0].Login != "exampleco" {
 		t.Fatalf("ListPartners = %+v, %v", ps, err)
 	}
@@ -176,10 +176,10 @@ func TestCreateUpdatePartner(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := context.Background()
-	if p, err := c.CreatePartner(ctx, map[string]any{"login": "exampleco", "charge_at": "20"}); err != nil || p.PartnerSID == "" {
+	if p, err := Objects[Partner](c, PartnerKind).Create(ctx, map[string]any{"login": "exampleco", "charge_at": "20"}); err != nil || p.PartnerSID == "" {
 		t.Fatalf("CreatePartner = %+v, %v", p, err)
 	}
-	if _, err := c.UpdatePartner(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", map[string]any{"name": "x"}); err != nil {
+	if _, err := Objects[Partner](c, PartnerKind).Update(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", map[string]any{"name": "x"}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{

@@ -1,9 +1,5 @@
 package client
 
-import (
-	"context"
-)
-
 // Prefix routes outbound calls whose dialed number starts with Prefix to a
 // trunk group (CarrierX docs, Core API, Phone Numbers). Pointer fields are nullable in the
 // API; unknown response fields are ignored.
@@ -21,31 +17,4 @@ type Prefix struct {
 	Attributes          map[string]any   `json:"attributes,omitempty"`
 	Transformations     []Transformation `json:"transformations,omitempty"`
 	Partner             map[string]any   `json:"partner,omitempty"` // only with with_related=true
-}
-
-// CreatePrefix sends POST /phonenumber/prefixes with body (a map or
-// *Prefix); the API requires prefix.
-func (c *Client) CreatePrefix(ctx context.Context, body any) (*Prefix, error) {
-	return createObject[Prefix](ctx, c, PrefixKind, nil, body)
-}
-
-// GetPrefix reads one prefix by SID.
-func (c *Client) GetPrefix(ctx context.Context, sid string) (*Prefix, error) {
-	return getObject[Prefix](ctx, c, PrefixKind, sid)
-}
-
-// UpdatePrefix sends PATCH /phonenumber/prefixes/{sid} with only the given
-// fields.
-func (c *Client) UpdatePrefix(ctx context.Context, sid string, patch map[string]any) (*Prefix, error) {
-	return updateObject[Prefix](ctx, c, PrefixKind, sid, patch)
-}
-
-// DeletePrefix deletes a prefix; callers decide what a 404 means.
-func (c *Client) DeletePrefix(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, PrefixKind, sid)
-}
-
-// ListPrefixes fetches every page of GET /phonenumber/prefixes.
-func (c *Client) ListPrefixes(ctx context.Context, opts ListOptions) ([]Prefix, error) {
-	return listObjects[Prefix](ctx, c, PrefixKind, opts)
 }

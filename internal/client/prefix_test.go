@@ -25,27 +25,27 @@ func TestPrefixCRUD(t *testing.T) {
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
 
-	px, err := c.CreatePrefix(ctx, map[string]any{"prefix": "1555012"})
+	px, err := Objects[Prefix](c, PrefixKind).Create(ctx, map[string]any{"prefix": "1555012"})
 	if err != nil || px.PrefixSID != sid || px.Prefix != "1555012" || *px.Name != "N/A" || px.TrunkGroupSID != nil ||
 		px.LRNSID != nil || px.StringKey1 != nil || len(px.Attributes) != 0 || len(px.Transformations) != 0 {
 		t.Fatalf("CreatePrefix = %+v, %v", px, err)
 	}
-	if _, err := c.GetPrefix(ctx, sid); err != nil {
+	if _, err := Objects[Prefix](c, PrefixKind).Get(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	px, err = c.UpdatePrefix(ctx, sid, map[string]any{"trunk_group_sid": tg})
+	px, err = Objects[Prefix](c, PrefixKind).Update(ctx, sid, map[string]any{"trunk_group_sid": tg})
 	if err != nil || px.TrunkGroupSID == nil || *px.TrunkGroupSID != tg || px.Attributes["n"] != float64(3) ||
 		len(px.Transformations) != 1 || px.Transformations[0].Operands[0] != "15550100" {
 		t.Fatalf("UpdatePrefix = %+v, %v", px, err)
 	}
-	if err := c.DeletePrefix(ctx, sid); err != nil {
+	if err := Objects[Prefix](c, PrefixKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	all, err := c.ListPrefixes(ctx, ListOptions{Order: "prefix desc"})
+	all, err := Objects[Prefix](c, PrefixKind).List(ctx, ListOptions{Order: "prefix desc"})
 	if err != nil || len(all) != 1 {
 		t.Fatalf("ListPrefixes = %+v, %v", all, err)
 	}
-	if err := c.DeletePrefix(ctx, "gone"); !IsNotFound(err) {
+	if err := Objects[Prefix](c, PrefixKind).Delete(ctx, "gone"); !IsNotFound(err) {
 		t.Fatalf("DeletePrefix unknown = %v, want a 404", err)
 	}
 	want := strings.Join([]string{

@@ -66,7 +66,7 @@ func TestPostRetriedOnlyOn429(t *testing.T) {
 		var n counter
 		srv := newServer(t, failThen(&n, 1, status, nil))
 		c, _ := newTestClient(t, srv.URL, func(c *Config) { c.MaxRetries = 3 })
-		_, err := c.CreateEndpoint(context.Background(), map[string]any{"type": "third_party"})
+		_, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), map[string]any{"type": "third_party"})
 		want := 2 // 429: the POST again; 5xx: one POST, then the search for what it may have created
 		var lost *LostCreateError
 		if status == 429 {
@@ -113,7 +113,7 @@ func TestBodyResentOnEachAttempt(t *testing.T) {
 		failThen(&n, 2, 503, nil)(w, r)
 	})
 	c, _ := newTestClient(t, srv.URL, func(c *Config) { c.MaxRetries = 2 })
-	if _, err := c.UpdateEndpoint(context.Background(), "ok", map[string]any{"name": "n"}); err != nil {
+	if _, err := Objects[Endpoint](c, EndpointKind).Update(context.Background(), "ok", map[string]any{"name": "n"}); err != nil {
 		t.Fatal(err)
 	}
 	if fmt.Sprint(bodies) != `[{"name":"n"} {"name":"n"} {"name":"n"}]` {
@@ -280,7 +280,7 @@ func TestTruncatedBodyRetried(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{"endpoint_sid":"ok"}`)
 	})
 	c, _ := newTestClient(t, srv.URL, func(c *Config) { c.MaxRetries = 1 })
-	e, err := c.GetEndpoint(context.Background(), "ok")
+	e, err := Objects[Endpoint](c, EndpointKind).Get(context.Background(), "ok")
 	if err != nil || e.EndpointSID != "ok" || n.get() != 2 {
 		t.Fatalf("e = %+v, err = %v, requests = %d", e, err, n.get())
 	}
@@ -290,7 +290,7 @@ func TestConnectionErrorNotRetriedForPost(t *testing.T) {
 	var n counter
 	srv := newServer(t, hijackThen(&n, 1))
 	c, _ := newTestClient(t, srv.URL, func(c *Config) { c.MaxRetries = 3 })
-	_, err := c.CreateEndpoint(context.Background(), map[string]any{"type": "third_party"})
+	_, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), map[string]any{"type": "third_party"})
 	// One POST, then the search for what it may have created.
 	var lost *LostCreateError
 	if !errors.As(err, &lost) || StatusCode(err) != 0 || n.get() != 2 {

@@ -45,12 +45,12 @@ func TestRobust_EmptySIDNeverSent(t *testing.T) {
 		key  string
 		call func() error
 	}{
-		{"GetEndpoint empty", "endpoint_sid", func() error { _, err := c.GetEndpoint(ctx, ""); return err }},
+		{"GetEndpoint empty", "endpoint_sid", func() error { _, err := Objects[Endpoint](c, EndpointKind).Get(ctx, ""); return err }},
 		{"UpdateEndpoint blank", "endpoint_sid", func() error {
-			_, err := c.UpdateEndpoint(ctx, " ", map[string]any{"name": "n"})
+			_, err := Objects[Endpoint](c, EndpointKind).Update(ctx, " ", map[string]any{"name": "n"})
 			return err
 		}},
-		{"DeleteEndpoint empty", "endpoint_sid", func() error { return c.DeleteEndpoint(ctx, "") }},
+		{"DeleteEndpoint empty", "endpoint_sid", func() error { return Objects[Endpoint](c, EndpointKind).Delete(ctx, "") }},
 		{"GetTrunk empty group", "trunk_group_sid", func() error { _, err := c.GetTrunk(ctx, "", "t"); return err }},
 		{"GetTrunk empty trunk", "trunk_sid", func() error { _, err := c.GetTrunk(ctx, "g", ""); return err }},
 		{"DeleteTrunk empty trunk", "trunk_sid", func() error { return c.DeleteTrunk(ctx, "g", "") }},
@@ -94,8 +94,10 @@ func TestRobust_AnotherObjectsAnswerRefused(t *testing.T) {
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := context.Background()
 	calls := map[string]func() (*Endpoint, error){
-		"get":    func() (*Endpoint, error) { return c.GetEndpoint(ctx, asked) },
-		"update": func() (*Endpoint, error) { return c.UpdateEndpoint(ctx, asked, map[string]any{"name": "n"}) },
+		"get": func() (*Endpoint, error) { return Objects[Endpoint](c, EndpointKind).Get(ctx, asked) },
+		"update": func() (*Endpoint, error) {
+			return Objects[Endpoint](c, EndpointKind).Update(ctx, asked, map[string]any{"name": "n"})
+		},
 	}
 	for name, call := range calls {
 		body = `{"endpoint_sid":"` + other + `","name":"n"}`
@@ -133,7 +135,7 @@ func TestRobust_EmptyOrNonObjectAnswerRefused(t *testing.T) {
 	}
 	for _, tc := range cases {
 		body = tc.body
-		e, err := c.GetEndpoint(ctx, "e1")
+		e, err := Objects[Endpoint](c, EndpointKind).Get(ctx, "e1")
 		var ae *AnswerError
 		if !errors.As(err, &ae) || e != nil || !strings.Contains(ae.Problem, tc.problem) {
 			t.Errorf("GetEndpoint with answer %q: e = %+v, err = %T %v (want problem %q)", tc.body, e, err, err, tc.problem)
@@ -171,7 +173,7 @@ func TestRobust_RedirectNeverFollowed(t *testing.T) {
 	ctx := context.Background()
 
 	location = plain.URL + "/core/v2/endpoints/x"
-	_, err = c.GetEndpoint(ctx, "x")
+	_, err = Objects[Endpoint](c, EndpointKind).Get(ctx, "x")
 	if got := plainHits.get(); got != 0 {
 		t.Fatalf("GET: the redirect target received %d requests, want 0 (err = %v)", got, err)
 	}
@@ -182,7 +184,7 @@ func TestRobust_RedirectNeverFollowed(t *testing.T) {
 	if !strings.Contains(err.Error(), "base_url should look like https://api.carrierx.com/core/v2") {
 		t.Errorf("GET: error should explain base_url: %v", err)
 	}
-	_, err = c.UpdateEndpoint(ctx, "x", map[string]any{"name": "n", "out_sip_password": "p"})
+	_, err = Objects[Endpoint](c, EndpointKind).Update(ctx, "x", map[string]any{"name": "n", "out_sip_password": "p"})
 	if StatusCode(err) != http.StatusTemporaryRedirect {
 		t.Fatalf("PATCH: err = %T %v", err, err)
 	}
@@ -193,7 +195,7 @@ func TestRobust_RedirectNeverFollowed(t *testing.T) {
 	// Userinfo in the Location never shows.
 	const pw = "pw-7319-loc"
 	location = "http://user:" + pw + "@" + plainURL.Host + "/core/v2/endpoints/x?k=" + pw + "#" + pw
-	_, err = c.GetEndpoint(ctx, "x")
+	_, err = Objects[Endpoint](c, EndpointKind).Get(ctx, "x")
 	if StatusCode(err) != http.StatusTemporaryRedirect {
 		t.Fatalf("userinfo: err = %T %v", err, err)
 	}
@@ -290,7 +292,7 @@ func TestRobust_EchoedSecretsScrubbed(t *testing.T) {
 
 			t.Run("CreateEndpoint", func(t *testing.T) {
 				c, rec := newTestClient(t, srv.URL, nil)
-				_, err := c.CreateEndpoint(ctx, map[string]any{
+				_, err := Objects[Endpoint](c, EndpointKind).Create(ctx, map[string]any{
 					"name":             "n",
 					"out_sip_password": sipSecret,
 					"addresses":        []any{map[string]any{"ip": "203.0.113.1", "sip_password": addrSecret}},
@@ -324,7 +326,7 @@ func TestRobust_OversizeAnswer(t *testing.T) {
 	big := `{"endpoint_sid":"x","name":"` + strings.Repeat("a", 2048) + `"}`
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, big) })
 	c, _ := newTestClient(t, srv.URL, nil)
-	e, err := c.GetEndpoint(context.Background(), "x")
+	e, err := Objects[Endpoint](c, EndpointKind).Get(context.Background(), "x")
 	var ae *AnswerError
 	if !errors.As(err, &ae) || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -362,7 +364,7 @@ func TestRobust_ListRepeatedPage(t *testing.T) {
 		writeJSON(w, 200, robustPage(page, true, 0, -1))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	items, err := c.ListEndpoints(context.Background(), ListOptions{})
+	items, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	var ae *AnswerError
 	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "does not advance") || items != nil {
 		t.Fatalf("items = %v, err = %T %v", items, err, err)
@@ -388,7 +390,7 @@ func TestRobust_ListStopsAtTotal(t *testing.T) {
 		writeJSON(w, 200, robustPage(page, off < 20, off, 3))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	items, err := c.ListEndpoints(context.Background(), ListOptions{})
+	items, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +414,7 @@ func TestRobust_ListPageCap(t *testing.T) {
 		writeJSON(w, 200, robustPage([]map[string]any{{"endpoint_sid": fmt.Sprintf("e%d", off)}}, true, off, -1))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	items, err := c.ListEndpoints(context.Background(), ListOptions{})
+	items, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 	var ae *AnswerError
 	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "did not end") || items != nil {
 		t.Fatalf("items = %d, err = %T %v", len(items), err, err)
@@ -429,7 +431,7 @@ func TestRobust_ListWithoutItems(t *testing.T) {
 	c, _ := newTestClient(t, srv.URL, nil)
 	for _, b := range []string{`{}`, `{"items":null}`, `{"count":0,"has_more":false,"total":0}`, `{"items":{}}`} {
 		body = b
-		items, err := c.ListEndpoints(context.Background(), ListOptions{})
+		items, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{})
 		var ae *AnswerError
 		if !errors.As(err, &ae) || items != nil {
 			t.Errorf("answer %s: items = %v, err = %T %v", b, items, err, err)
@@ -469,7 +471,7 @@ func TestRobust_RefusedPostRetriedNotAmbiguous(t *testing.T) {
 	addr := ln.Addr().String()
 	_ = ln.Close() // nothing listens any more: dial is refused
 	c, rec := newTestClient(t, "http://"+addr, func(cfg *Config) { cfg.MaxRetries = 2 })
-	_, err = c.CreateEndpoint(context.Background(), map[string]any{"name": "n", "type": "third_party"})
+	_, err = Objects[Endpoint](c, EndpointKind).Create(context.Background(), map[string]any{"name": "n", "type": "third_party"})
 	var te *TransportError
 	if !errors.As(err, &te) || te.Sent {
 		t.Fatalf("err = %T %v (want *TransportError with Sent false)", err, err)
@@ -608,7 +610,7 @@ func TestRobust_LostCreateNamedNotAdopted(t *testing.T) {
 	for _, mode := range []string{"502", "reset", "empty", "nosid"} {
 		t.Run(mode, func(t *testing.T) {
 			c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", mode, true)
-			e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
+			e, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), robustEndpointBody())
 			var lost *LostCreateError
 			if e != nil || !errors.As(err, &lost) || fmt.Sprint(lost.Candidates) != "[new-1]" {
 				t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -659,7 +661,7 @@ func TestRobust_LostRentAdopted(t *testing.T) {
 // 10b. Two objects match: none is adopted, both are named, sorted.
 func TestRobust_LostCreateTwoCandidates(t *testing.T) {
 	c, _ := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "502", true, robustStored("old-1", 2))
-	e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
+	e, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), robustEndpointBody())
 	var lost *LostCreateError
 	if !errors.As(err, &lost) || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -678,7 +680,7 @@ func TestRobust_LostCreateTwoCandidates(t *testing.T) {
 // 10c. Only a differing object exists: nothing was created, applying again is safe.
 func TestRobust_LostCreateNoMatch(t *testing.T) {
 	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "502", false, robustStored("old-1", 5))
-	e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
+	e, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), robustEndpointBody())
 	var lost *LostCreateError
 	if !errors.As(err, &lost) || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -731,7 +733,7 @@ func TestRobust_LostCreateCreatedAt(t *testing.T) {
 // 10e. A 4xx create is not ambiguous: one request, a plain *Error, no search.
 func TestRobust_CreateClientErrorNoSearch(t *testing.T) {
 	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "422", false, robustStored("old-1", 2))
-	e, err := c.CreateEndpoint(context.Background(), robustEndpointBody())
+	e, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), robustEndpointBody())
 	var apiErr *Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -744,7 +746,7 @@ func TestRobust_CreateClientErrorNoSearch(t *testing.T) {
 // 10f. Nothing sent identifies the object: no search, and the error says so.
 func TestRobust_LostCreateNoIdentity(t *testing.T) {
 	c, s := robustNewStore(t, "/endpoints", "/endpoints", "endpoint_sid", "502", true)
-	e, err := c.CreateEndpoint(context.Background(), map[string]any{"capacity": 2})
+	e, err := Objects[Endpoint](c, EndpointKind).Create(context.Background(), map[string]any{"capacity": 2})
 	var lost *LostCreateError
 	if !errors.As(err, &lost) || e != nil {
 		t.Fatalf("e = %+v, err = %T %v", e, err, err)
@@ -887,8 +889,8 @@ func TestRobust_NotFoundConfirmed(t *testing.T) {
 				writeJSON(w, 404, gone)
 			})
 			c, _ := newTestClient(t, srv.URL, nil)
-			_, getErr := c.GetEndpoint(context.Background(), "e1")
-			delErr := c.DeleteEndpoint(context.Background(), "e1")
+			_, getErr := Objects[Endpoint](c, EndpointKind).Get(context.Background(), "e1")
+			delErr := Objects[Endpoint](c, EndpointKind).Delete(context.Background(), "e1")
 			for _, err := range []error{getErr, delErr} {
 				if IsNotFound(err) != tc.notFound || err == nil || !strings.Contains(err.Error(), tc.text) {
 					t.Errorf("err = %v (IsNotFound %v), want IsNotFound %v and %q", err, IsNotFound(err), tc.notFound, tc.text)
@@ -907,7 +909,7 @@ func TestRobust_ListIgnoredOffsetWithChangingItems(t *testing.T) {
 		writeJSON(w, 200, fmt.Sprintf(`{"count":1,"has_more":true,"items":[{"endpoint_sid":"e1","hits":%d}],"limit":1,"offset":0,"pagination":{},"total":null}`, i))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.ListEndpoints(context.Background(), ListOptions{PageSize: 1})
+	_, err := Objects[Endpoint](c, EndpointKind).List(context.Background(), ListOptions{PageSize: 1})
 	var ae *AnswerError
 	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "does not advance") || n.get() != 2 {
 		t.Fatalf("err = %v after %d requests", err, n.get())

@@ -1,9 +1,5 @@
 package client
 
-import (
-	"context"
-)
-
 // ShortenerDomain is a URL shortener domain (CarrierX docs, Core API, URL Shortener). Pointer
 // fields are nullable in the API; unknown response fields are ignored.
 type ShortenerDomain struct {
@@ -35,56 +31,4 @@ type ShortenerLink struct {
 	Mode           *string `json:"mode,omitempty"`
 	ShortName      *string `json:"short_name,omitempty"`
 	URL            *string `json:"url,omitempty"`
-}
-
-// CreateShortenerDomain sends POST /shortener/domains; domain_name is required.
-func (c *Client) CreateShortenerDomain(ctx context.Context, body any) (*ShortenerDomain, error) {
-	return createObject[ShortenerDomain](ctx, c, ShortenerDomainKind, nil, body)
-}
-
-// GetShortenerDomain reads one domain by SID.
-func (c *Client) GetShortenerDomain(ctx context.Context, sid string) (*ShortenerDomain, error) {
-	return getObject[ShortenerDomain](ctx, c, ShortenerDomainKind, sid)
-}
-
-// UpdateShortenerDomain sends PATCH /shortener/domains/{sid} with only the given fields.
-func (c *Client) UpdateShortenerDomain(ctx context.Context, sid string, patch map[string]any) (*ShortenerDomain, error) {
-	return updateObject[ShortenerDomain](ctx, c, ShortenerDomainKind, sid, patch)
-}
-
-// DeleteShortenerDomain deletes a domain; callers decide what a 404 means.
-func (c *Client) DeleteShortenerDomain(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, ShortenerDomainKind, sid)
-}
-
-// ListShortenerDomains fetches every page of GET /shortener/domains.
-func (c *Client) ListShortenerDomains(ctx context.Context, opts ListOptions) ([]ShortenerDomain, error) {
-	return listObjects[ShortenerDomain](ctx, c, ShortenerDomainKind, opts)
-}
-
-// CreateShortenerLink sends POST /shortener/links; domain_sid and
-// destination_url are required. The reuse query argument is never sent: a
-// reused link would belong to someone else's configuration.
-func (c *Client) CreateShortenerLink(ctx context.Context, body any) (*ShortenerLink, error) {
-	return createObject[ShortenerLink](ctx, c, ShortenerLinkKind, nil, body)
-}
-
-// GetShortenerLink reads one link by SID.
-func (c *Client) GetShortenerLink(ctx context.Context, sid string) (*ShortenerLink, error) {
-	return getObject[ShortenerLink](ctx, c, ShortenerLinkKind, sid)
-}
-
-// UpdateShortenerLink sends PATCH /shortener/links/{sid} with only the given fields.
-func (c *Client) UpdateShortenerLink(ctx context.Context, sid string, patch map[string]any) (*ShortenerLink, error) {
-	return updateObject[ShortenerLink](ctx, c, ShortenerLinkKind, sid, patch)
-}
-
-// DeleteShortenerLink deletes a link; callers decide what a 404 means.
-func (c *Client) DeleteShortenerLink(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, ShortenerLinkKind, sid)
-}
-
-// ListShortenerLinks fetches every page of GET /shortener/links (its total is null).
-func (c *Client) ListShortenerLinks(ctx context.Context, opts ListOptions) ([]ShortenerLink, error) {
-	return listObjects[ShortenerLink](ctx, c, ShortenerLinkKind, opts)
 }

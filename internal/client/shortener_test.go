@@ -28,36 +28,36 @@ func TestShortenerCRUD(t *testing.T) {
 	}}
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
-	d, err := c.CreateShortenerDomain(ctx, map[string]any{"domain_name": "go.example.net"})
+	d, err := Objects[ShortenerDomain](c, ShortenerDomainKind).Create(ctx, map[string]any{"domain_name": "go.example.net"})
 	if err != nil || d.DomainSID != dsid || *d.MinimumLength != 6 || d.ExpiredPage != nil || *d.Scope != "children" {
 		t.Fatalf("CreateShortenerDomain = %+v, %v", d, err)
 	}
-	if _, err := c.GetShortenerDomain(ctx, dsid); err != nil {
+	if _, err := Objects[ShortenerDomain](c, ShortenerDomainKind).Get(ctx, dsid); err != nil {
 		t.Fatal(err)
 	}
-	if d, err = c.UpdateShortenerDomain(ctx, dsid, map[string]any{"minimum_length": 8}); err != nil || *d.MinimumLength != 8 {
+	if d, err = Objects[ShortenerDomain](c, ShortenerDomainKind).Update(ctx, dsid, map[string]any{"minimum_length": 8}); err != nil || *d.MinimumLength != 8 {
 		t.Fatalf("UpdateShortenerDomain = %+v, %v", d, err)
 	}
-	if ds, err := c.ListShortenerDomains(ctx, ListOptions{}); err != nil || len(ds) != 1 {
+	if ds, err := Objects[ShortenerDomain](c, ShortenerDomainKind).List(ctx, ListOptions{}); err != nil || len(ds) != 1 {
 		t.Fatalf("ListShortenerDomains = %+v, %v", ds, err)
 	}
-	l, err := c.CreateShortenerLink(ctx, map[string]any{"domain_sid": dsid, "destination_url": "https://www.example.org/offer"})
+	l, err := Objects[ShortenerLink](c, ShortenerLinkKind).Create(ctx, map[string]any{"domain_sid": dsid, "destination_url": "https://www.example.org/offer"})
 	if err != nil || l.LinkSID != lsid || *l.ShortName != "Ab3xYz" || *l.URL != "http://go.example.net/Ab3xYz" || *l.MaximumTTL != -1 {
 		t.Fatalf("CreateShortenerLink = %+v, %v", l, err)
 	}
-	if _, err := c.GetShortenerLink(ctx, lsid); err != nil {
+	if _, err := Objects[ShortenerLink](c, ShortenerLinkKind).Get(ctx, lsid); err != nil {
 		t.Fatal(err)
 	}
-	if l, err = c.UpdateShortenerLink(ctx, lsid, map[string]any{"mode": "redirect_permanent"}); err != nil || *l.Hits != 7 {
+	if l, err = Objects[ShortenerLink](c, ShortenerLinkKind).Update(ctx, lsid, map[string]any{"mode": "redirect_permanent"}); err != nil || *l.Hits != 7 {
 		t.Fatalf("UpdateShortenerLink = %+v, %v", l, err)
 	}
-	if ls, err := c.ListShortenerLinks(ctx, ListOptions{Filter: Eq("domain_sid", dsid).String()}); err != nil || len(ls) != 1 {
+	if ls, err := Objects[ShortenerLink](c, ShortenerLinkKind).List(ctx, ListOptions{Filter: Eq("domain_sid", dsid).String()}); err != nil || len(ls) != 1 {
 		t.Fatalf("ListShortenerLinks = %+v, %v", ls, err)
 	}
-	if err := c.DeleteShortenerLink(ctx, lsid); err != nil {
+	if err := Objects[ShortenerLink](c, ShortenerLinkKind).Delete(ctx, lsid); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.DeleteShortenerDomain(ctx, dsid); err != nil {
+	if err := Objects[ShortenerDomain](c, ShortenerDomainKind).Delete(ctx, dsid); err != nil {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{

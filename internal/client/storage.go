@@ -88,36 +88,6 @@ type StorageFile struct {
 // the bytes ("Download Data by File SID"; the path is inferred, CarrierX docs (Storage)).
 const StorageFileDataPathSuffix = "/data"
 
-// CreateStorageContainer sends POST /storage/containers (200); no field is
-// required, a nil body is sent as {}.
-func (c *Client) CreateStorageContainer(ctx context.Context, body any) (*StorageContainer, error) {
-	if body == nil {
-		body = map[string]any{}
-	}
-	return createObject[StorageContainer](ctx, c, StorageContainerKind, nil, body)
-}
-
-// GetStorageContainer reads one container by SID.
-func (c *Client) GetStorageContainer(ctx context.Context, sid string) (*StorageContainer, error) {
-	return getObject[StorageContainer](ctx, c, StorageContainerKind, sid)
-}
-
-// UpdateStorageContainer sends PATCH /storage/containers/{sid} with only
-// the given fields.
-func (c *Client) UpdateStorageContainer(ctx context.Context, sid string, patch map[string]any) (*StorageContainer, error) {
-	return updateObject[StorageContainer](ctx, c, StorageContainerKind, sid, patch)
-}
-
-// DeleteStorageContainer deletes a container; callers decide what a 404 means.
-func (c *Client) DeleteStorageContainer(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, StorageContainerKind, sid)
-}
-
-// ListStorageContainers fetches every page of GET /storage/containers.
-func (c *Client) ListStorageContainers(ctx context.Context, opts ListOptions) ([]StorageContainer, error) {
-	return listObjects[StorageContainer](ctx, c, StorageContainerKind, opts)
-}
-
 // StorageFileUpload is one multipart upload (POST /storage/files, 201).
 // Open is called once per attempt and must yield exactly Size bytes.
 type StorageFileUpload struct {
@@ -147,27 +117,6 @@ func (c *Client) UploadStorageFile(ctx context.Context, up StorageFileUpload) (*
 	return createWith[StorageFile](ctx, c, StorageFileKind, match, nil, func(out *StorageFile) error {
 		return c.storageUpload(ctx, StorageFileKind.Path, up, out)
 	})
-}
-
-// GetStorageFile reads one file's metadata by SID.
-func (c *Client) GetStorageFile(ctx context.Context, sid string) (*StorageFile, error) {
-	return getObject[StorageFile](ctx, c, StorageFileKind, sid)
-}
-
-// UpdateStorageFile sends PATCH /storage/files/{sid} with only the given
-// metadata fields; the content cannot be changed in place.
-func (c *Client) UpdateStorageFile(ctx context.Context, sid string, patch map[string]any) (*StorageFile, error) {
-	return updateObject[StorageFile](ctx, c, StorageFileKind, sid, patch)
-}
-
-// DeleteStorageFile deletes a file (204); callers decide what a 404 means.
-func (c *Client) DeleteStorageFile(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, StorageFileKind, sid)
-}
-
-// ListStorageFiles fetches every page of GET /storage/files.
-func (c *Client) ListStorageFiles(ctx context.Context, opts ListOptions) ([]StorageFile, error) {
-	return listObjects[StorageFile](ctx, c, StorageFileKind, opts)
 }
 
 // DownloadStorageFile streams the bytes of a file into w and returns how

@@ -29,24 +29,24 @@ func TestStorageContainerCRUD(t *testing.T) {
 	}}
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
-	sc, err := c.CreateStorageContainer(ctx, nil)
+	sc, err := Objects[StorageContainer](c, StorageContainerKind).Create(ctx, nil)
 	if err != nil || sc.ContainerSID != sid || *sc.QuotaBytes != 1073741824 || *sc.IntegerKey1 != 39984 || sc.IntegerKey2 != nil ||
 		*sc.StringKey4 != "x" || len(sc.BlockedClassifications) != 1 || *sc.Type != "internal" || *sc.DefaultFileLifecycleTTL != -1 {
 		t.Fatalf("CreateStorageContainer = %+v, %v", sc, err)
 	}
-	if _, err := c.GetStorageContainer(ctx, sid); err != nil {
+	if _, err := Objects[StorageContainer](c, StorageContainerKind).Get(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	if sc, err = c.UpdateStorageContainer(ctx, sid, map[string]any{"quota_files": 5}); err != nil || *sc.QuotaFiles != 5 {
+	if sc, err = Objects[StorageContainer](c, StorageContainerKind).Update(ctx, sid, map[string]any{"quota_files": 5}); err != nil || *sc.QuotaFiles != 5 {
 		t.Fatalf("UpdateStorageContainer = %+v, %v", sc, err)
 	}
-	if err := c.DeleteStorageContainer(ctx, sid); err != nil {
+	if err := Objects[StorageContainer](c, StorageContainerKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	if all, err := c.ListStorageContainers(ctx, ListOptions{Order: "name desc"}); err != nil || len(all) != 1 {
+	if all, err := Objects[StorageContainer](c, StorageContainerKind).List(ctx, ListOptions{Order: "name desc"}); err != nil || len(all) != 1 {
 		t.Fatalf("ListStorageContainers = %+v, %v", all, err)
 	}
-	if _, err := c.GetStorageContainer(ctx, "gone"); !IsNotFound(err) {
+	if _, err := Objects[StorageContainer](c, StorageContainerKind).Get(ctx, "gone"); !IsNotFound(err) {
 		t.Fatalf("GetStorageContainer unknown = %v, want a 404", err)
 	}
 	want := strings.Join([]string{
@@ -74,18 +74,18 @@ func TestStorageFileMetadataCRUD(t *testing.T) {
 	}}
 	c, _ := newTestClient(t, newServer(t, rec.handler(t)).URL, nil)
 	ctx := context.Background()
-	f, err := c.GetStorageFile(ctx, sid)
+	f, err := Objects[StorageFile](c, StorageFileKind).Get(ctx, sid)
 	if err != nil || f.FileSID != sid || *f.ContentDuration != 1.5 || *f.FileBytes != 11 || f.DateLastAccessed != nil ||
 		*f.PublishURI != "https://storage.carrierx.com/f/"+sid || *f.ThresholdInclude != true {
 		t.Fatalf("GetStorageFile = %+v, %v", f, err)
 	}
-	if f, err = c.UpdateStorageFile(ctx, sid, map[string]any{"lifecycle_ttl": 3600}); err != nil || *f.LifecycleTTL != 3600 {
+	if f, err = Objects[StorageFile](c, StorageFileKind).Update(ctx, sid, map[string]any{"lifecycle_ttl": 3600}); err != nil || *f.LifecycleTTL != 3600 {
 		t.Fatalf("UpdateStorageFile = %+v, %v", f, err)
 	}
-	if err := c.DeleteStorageFile(ctx, sid); err != nil {
+	if err := Objects[StorageFile](c, StorageFileKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	if all, err := c.ListStorageFiles(ctx, ListOptions{Filter: Eq("container_sid", "c").String()}); err != nil || len(all) != 1 {
+	if all, err := Objects[StorageFile](c, StorageFileKind).List(ctx, ListOptions{Filter: Eq("container_sid", "c").String()}); err != nil || len(all) != 1 {
 		t.Fatalf("ListStorageFiles = %+v, %v", all, err)
 	}
 	want := strings.Join([]string{

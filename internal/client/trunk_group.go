@@ -102,33 +102,6 @@ func TrunkGroupTrunksPath(trunkGroupSID string) string {
 	return TrunkGroupKind.item(trunkGroupSID) + "/trunks"
 }
 
-// CreateTrunkGroup sends POST /trunk_groups with body (a map or *TrunkGroup).
-// A trunks array in body is ignored by the API unless with_trunks is set,
-// which this method never does.
-func (c *Client) CreateTrunkGroup(ctx context.Context, body any) (*TrunkGroup, error) {
-	return createObject[TrunkGroup](ctx, c, TrunkGroupKind, nil, body)
-}
-
-// GetTrunkGroup reads one trunk group by SID, without its trunks.
-func (c *Client) GetTrunkGroup(ctx context.Context, sid string) (*TrunkGroup, error) {
-	return getObject[TrunkGroup](ctx, c, TrunkGroupKind, sid)
-}
-
-// UpdateTrunkGroup sends PATCH /trunk_groups/{sid} with only the given fields.
-func (c *Client) UpdateTrunkGroup(ctx context.Context, sid string, patch map[string]any) (*TrunkGroup, error) {
-	return updateObject[TrunkGroup](ctx, c, TrunkGroupKind, sid, patch)
-}
-
-// DeleteTrunkGroup deletes a trunk group; callers decide what a 404 means.
-func (c *Client) DeleteTrunkGroup(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, TrunkGroupKind, sid)
-}
-
-// ListTrunkGroups fetches every page of GET /trunk_groups.
-func (c *Client) ListTrunkGroups(ctx context.Context, opts ListOptions) ([]TrunkGroup, error) {
-	return listObjects[TrunkGroup](ctx, c, TrunkGroupKind, opts)
-}
-
 // CreateTrunk sends POST /trunk_groups/{trunk_group_sid}/trunks.
 func (c *Client) CreateTrunk(ctx context.Context, trunkGroupSID string, body any) (*Trunk, error) {
 	if err := TrunkGroupKind.checkSID(http.MethodPost, trunkGroupSID); err != nil {

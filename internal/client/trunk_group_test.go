@@ -123,22 +123,22 @@ func TestTrunkGroupAndTrunkCRUD(t *testing.T) {
 	const tg = "0b1c2d3e-0000-4000-8000-0000000000b1"
 	const tr = "0b1c2d3e-0000-4000-8000-0000000000c1"
 
-	if g, err := c.CreateTrunkGroup(ctx, map[string]any{"name": "tg-main"}); err != nil || g.TrunkGroupSID != tg {
+	if g, err := Objects[TrunkGroup](c, TrunkGroupKind).Create(ctx, map[string]any{"name": "tg-main"}); err != nil || g.TrunkGroupSID != tg {
 		t.Fatalf("CreateTrunkGroup = %+v, %v", g, err)
 	}
-	if g, err := c.GetTrunkGroup(ctx, tg); err != nil || *g.Name != "tg-main" {
+	if g, err := Objects[TrunkGroup](c, TrunkGroupKind).Get(ctx, tg); err != nil || *g.Name != "tg-main" {
 		t.Fatalf("GetTrunkGroup = %+v, %v", g, err)
 	}
-	if _, err := c.GetTrunkGroup(ctx, "missing"); !IsNotFound(err) {
+	if _, err := Objects[TrunkGroup](c, TrunkGroupKind).Get(ctx, "missing"); !IsNotFound(err) {
 		t.Errorf("missing trunk group: %v", err)
 	}
-	if _, err := c.UpdateTrunkGroup(ctx, tg, map[string]any{"hard_failure_threshold": 5}); err != nil {
+	if _, err := Objects[TrunkGroup](c, TrunkGroupKind).Update(ctx, tg, map[string]any{"hard_failure_threshold": 5}); err != nil {
 		t.Fatal(err)
 	}
-	if gs, err := c.ListTrunkGroups(ctx, ListOptions{Filter: Eq("name", "tg-main").String(), Order: "name desc"}); err != nil || len(gs) != 1 {
+	if gs, err := Objects[TrunkGroup](c, TrunkGroupKind).List(ctx, ListOptions{Filter: Eq("name", "tg-main").String(), Order: "name desc"}); err != nil || len(gs) != 1 {
 		t.Fatalf("ListTrunkGroups = %+v, %v", gs, err)
 	}
-	if err := c.DeleteTrunkGroup(ctx, tg); err != nil {
+	if err := Objects[TrunkGroup](c, TrunkGroupKind).Delete(ctx, tg); err != nil {
 		t.Fatal(err)
 	}
 	if x, err := c.CreateTrunk(ctx, tg, map[string]any{"name": "tr-a", "allow_transfer": TrunkTransferMode("true")}); err != nil || x.TrunkSID != tr {

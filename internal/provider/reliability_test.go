@@ -401,7 +401,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 					if len(bad) > 0 {
 						t.Errorf("wrong answers led to unplanned requests: %v", bad)
 					}
-					if _, err := e.API.GetEndpoint(t.Context(), other); err != nil {
+					if _, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).Get(t.Context(), other); err != nil {
 						t.Errorf("the unmanaged endpoint is gone: %v", err)
 					}
 				},
@@ -574,7 +574,7 @@ func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)the answer was lost.*holds\s+one\s+endpoint.*` + twin + `.*existed\s+before`),
 		}},
 	})
-	if _, err := e.API.GetEndpoint(t.Context(), twin); err != nil {
+	if _, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).Get(t.Context(), twin); err != nil {
 		t.Errorf("the pre-existing endpoint is gone: %v", err)
 	}
 	if got := countStored(e, c); got != 1 {
@@ -606,7 +606,7 @@ func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
 // activeTokens lists the names of the caller's active OAuth tokens.
 func activeTokens(e *acctest.Env) []string {
 	e.T.Helper()
-	tks, err := e.API.ListTokens(context.Background(), client.ListOptions{})
+	tks, err := client.Objects[client.Token](e.API, client.TokenKind).List(context.Background(), client.ListOptions{})
 	if err != nil {
 		e.T.Fatal(err)
 	}

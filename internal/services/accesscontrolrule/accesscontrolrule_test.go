@@ -132,7 +132,7 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: acctest.DriftSteps(t, cfg, accessControlRuleRes, "rule_sid", &sid,
 			func() error {
-				_, err := e.API.UpdateAccessControlRule(context.Background(), sid, map[string]any{
+				_, err := client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Update(context.Background(), sid, map[string]any{
 					"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
 				})
 				return err
@@ -141,14 +141,16 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 				resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
 				resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
 				func(*terraform.State) error {
-					r, err := e.API.GetAccessControlRule(context.Background(), sid)
+					r, err := client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Get(context.Background(), sid)
 					if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
 						err = fmt.Errorf("the apply did not revert the rule: %+v", r)
 					}
 					return err
 				},
 			),
-			func() error { return e.API.DeleteAccessControlRule(context.Background(), sid) }),
+			func() error {
+				return client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Delete(context.Background(), sid)
+			}),
 	})
 }
 
@@ -157,7 +159,7 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 func TestAccAccessControlRule_invalidInput(t *testing.T) {
 	e := acctest.New(t)
 	noneLeft := func() {
-		rules, err := e.API.ListAccessControlRules(context.Background(), client.ListOptions{})
+		rules, err := client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).List(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -78,7 +79,7 @@ func accountSettingsSIDFrom(s *terraform.State) (string, error) {
 // accountSettingsCleared checks through the API that the partner has no
 // callbacks and no attributes (and, with all, no acls or transformations).
 func accountSettingsCleared(e *acctest.Env, sid string, all bool) error {
-	p, err := e.API.GetPartner(context.Background(), sid)
+	p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), sid)
 	if err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 						if len(body) != 4 {
 							return fmt.Errorf("create PATCH sends more than the settings: %v", body)
 						}
-						p, err := e.API.GetPartner(context.Background(), own)
+						p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 						if err == nil && (p.Callbacks["sms"] != "https://example.com/cx/sms" || p.Attributes["team"] != "voice" || len(p.ACLs) != 1) {
 							err = fmt.Errorf("CarrierX holds %+v", p)
 						}
@@ -192,7 +193,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 						if err := acctest.ExpectBody(e.Requests(), "PATCH", `{"transformations":[]}`); err != nil {
 							return err
 						}
-						p, err := e.API.GetPartner(context.Background(), own)
+						p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 						if err == nil && len(p.Transformations) != 0 {
 							err = fmt.Errorf("transformations left in CarrierX: %v", p.Transformations)
 						}
@@ -215,7 +216,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 							return err
 						}
 						sub, _ := acctest.Attr("carrierx_partner.sub", "partner_sid")(s)
-						p, err := e.API.GetPartner(context.Background(), sub)
+						p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), sub)
 						if err == nil && p.Callbacks["sms"] != "https://example.com/cx/sms-v2" {
 							err = fmt.Errorf("sub-partner callbacks %v", p.Callbacks)
 						}
@@ -235,7 +236,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 	cfg := e.Config(accountSettingsConfig("https://example.com/cx/sms", nil, ""))
 	patch := func(body map[string]any) func() {
 		return func() {
-			if _, err := e.API.UpdatePartner(context.Background(), own, body); err != nil {
+			if _, err := client.Objects[client.Partner](e.API, client.PartnerKind).Update(context.Background(), own, body); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -258,7 +259,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := e.API.GetPartner(context.Background(), own)
+					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 					if err == nil && p.Callbacks["sms"] != "https://example.com/cx/sms" {
 						err = fmt.Errorf("apply did not revert the sms callback: %v", p.Callbacks)
 					}
@@ -274,7 +275,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := e.API.GetPartner(context.Background(), own)
+					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 					if err == nil && (p.Callbacks["sms"] == "" || p.Attributes["team"] != "voice") {
 						err = fmt.Errorf("apply did not restore the settings: %+v", p)
 					}
@@ -289,7 +290,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := e.API.GetPartner(context.Background(), own)
+					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 					if err == nil && len(p.Transformations) != 1 {
 						err = fmt.Errorf("unmanaged transformations were touched: %v", p.Transformations)
 					}
@@ -299,7 +300,7 @@ func TestAccAccountSettings_drift(t *testing.T) {
 		},
 	})
 	// Destroy cleared only what it managed.
-	p, err := e.API.GetPartner(context.Background(), own)
+	p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 	if err != nil || len(p.Transformations) != 1 {
 		t.Fatalf("destroy touched unmanaged transformations: %v %v", p, err)
 	}
@@ -339,7 +340,7 @@ resource "carrierx_account_settings" "test" {
 				},
 				Check: func(s *terraform.State) error {
 					newSID, _ := accountSettingsSIDFrom(s)
-					p, err := e.API.GetPartner(context.Background(), newSID)
+					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), newSID)
 					if err == nil && (newSID == sid || p.Callbacks["sms"] != "https://example.com/cx/sms") {
 						err = fmt.Errorf("re-created settings on %s (old %s): %v", newSID, sid, p.Callbacks)
 					}

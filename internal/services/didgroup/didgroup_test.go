@@ -181,7 +181,7 @@ func TestAccDIDGroup_drift(t *testing.T) {
 			{Config: cfg, Check: acctest.SaveAttr(didGroupRes, "did_group_sid", &sid)},
 			{
 				PreConfig: func() {
-					if _, err := e.API.UpdateDIDGroup(context.Background(), sid, map[string]any{"name": "changed-outside", "callback_url": nil}); err != nil {
+					if _, err := client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Update(context.Background(), sid, map[string]any{"name": "changed-outside", "callback_url": nil}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -194,7 +194,7 @@ func TestAccDIDGroup_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(didGroupRes, "name", "drift"),
 					resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/drift"),
 					func(*terraform.State) error {
-						g, err := e.API.GetDIDGroup(context.Background(), sid)
+						g, err := client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Get(context.Background(), sid)
 						if err == nil && (g.Name == nil || *g.Name != "drift" || g.CallbackURL == nil) {
 							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
 						}
@@ -202,7 +202,9 @@ func TestAccDIDGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			acctest.RecreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error { return e.API.DeleteDIDGroup(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error {
+				return client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Delete(context.Background(), sid)
+			}),
 		},
 	})
 }
@@ -231,7 +233,7 @@ func TestAccDIDGroup_invalidInput(t *testing.T) {
 			},
 		},
 	})
-	gs, err := e.API.ListDIDGroups(context.Background(), client.ListOptions{})
+	gs, err := client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).List(context.Background(), client.ListOptions{})
 	if err != nil || len(gs) != 0 {
 		t.Fatalf("after failed imports: %d DID groups, err %v", len(gs), err)
 	}

@@ -33,7 +33,7 @@ func collection(c *client.Client, m *model) framework.API[client.Token] {
 // exists: 401 or 404 means revoked or expired (the 404 stands), 403 alive
 // but without oauth read scopes (the state stands).
 func (t tokens) Get(ctx context.Context, sid string) (*client.Token, error) {
-	tk, err := t.c.GetToken(ctx, sid)
+	tk, err := client.Objects[client.Token](t.c, client.TokenKind).Get(ctx, sid)
 	if !client.IsNotFound(err) || t.m == nil || !framework.Known(t.m.AccessToken) || t.m.AccessToken.ValueString() == "" {
 		return tk, apiError(err, false)
 	}
@@ -41,7 +41,7 @@ func (t tokens) Get(ctx context.Context, sid string) (*client.Token, error) {
 	if serr != nil {
 		return nil, serr
 	}
-	tk, serr = self.GetToken(ctx, sid)
+	tk, serr = client.Objects[client.Token](self, client.TokenKind).Get(ctx, sid)
 	switch client.StatusCode(serr) {
 	case http.StatusUnauthorized, http.StatusNotFound:
 		return nil, err
@@ -54,7 +54,7 @@ func (t tokens) Get(ctx context.Context, sid string) (*client.Token, error) {
 // Update PATCHes the token; a 403 on a scopes change says which scope
 // CarrierX wants.
 func (t tokens) Update(ctx context.Context, sid string, patch map[string]any) (*client.Token, error) {
-	tk, err := t.c.UpdateToken(ctx, sid, patch)
+	tk, err := client.Objects[client.Token](t.c, client.TokenKind).Update(ctx, sid, patch)
 	_, scopes := patch["scopes"]
 	return tk, apiError(err, scopes)
 }

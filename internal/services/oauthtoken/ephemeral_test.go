@@ -145,7 +145,7 @@ resource "carrierx_endpoint" "denied" {
 	if minted := acctest.Count(reqs, http.MethodPost, "/core/v2/oauth/token"); minted < 2 || len(revoked) != minted-1 {
 		t.Fatalf("%d tokens minted, %d revoked; want all but the failed apply's: %v", minted, len(revoked), acctest.Summarize(reqs))
 	}
-	left, err := e.API.ListTokens(context.Background(), client.ListOptions{Filter: client.Eq("name", oauthtoken.EphemeralDefaultName).String()})
+	left, err := client.Objects[client.Token](e.API, client.TokenKind).List(context.Background(), client.ListOptions{Filter: client.Eq("name", oauthtoken.EphemeralDefaultName).String()})
 	if err != nil || len(left) != 1 {
 		t.Fatalf("want the failed apply's token left active, got %v %v", left, err)
 	}

@@ -95,7 +95,7 @@ func oauthTokenCheckRevoked(e *acctest.Env, s *terraform.State) error {
 			continue
 		}
 		sid := rs.Primary.Attributes["token_sid"]
-		if _, err := e.API.GetToken(context.Background(), sid); !client.IsNotFound(err) {
+		if _, err := client.Objects[client.Token](e.API, client.TokenKind).Get(context.Background(), sid); !client.IsNotFound(err) {
 			return fmt.Errorf("token %s after destroy: want 404, got %w", sid, err)
 		}
 		works, err := oauthTokenWorks(e, rs.Primary.Attributes["access_token"])
@@ -166,7 +166,7 @@ func oauthTokenStateHasNone(s *terraform.State, values []string) error {
 // oauthTokenNames lists the names of the caller's active tokens, sorted.
 func oauthTokenNames(e *acctest.Env) []string {
 	e.T.Helper()
-	tks, err := e.API.ListTokens(context.Background(), client.ListOptions{})
+	tks, err := client.Objects[client.Token](e.API, client.TokenKind).List(context.Background(), client.ListOptions{})
 	if err != nil {
 		e.T.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func revokeState(ctx context.Context, c *client.Client, state *model) error {
 	sid := state.TokenSID.ValueString()
 	access := state.AccessToken.ValueString()
 	if access == "" {
-		tk, err := c.GetToken(ctx, sid)
+		tk, err := client.Objects[client.Token](c, client.TokenKind).Get(ctx, sid)
 		if err != nil {
 			return apiError(err, false)
 		}
@@ -154,7 +154,7 @@ func revokeState(ctx context.Context, c *client.Client, state *model) error {
 		return nil
 	}
 	// Already revoked elsewhere: the token is no longer found.
-	if _, gerr := c.GetToken(ctx, sid); client.IsNotFound(gerr) {
+	if _, gerr := client.Objects[client.Token](c, client.TokenKind).Get(ctx, sid); client.IsNotFound(gerr) {
 		return nil
 	}
 	return err

@@ -211,7 +211,7 @@ func TestAccOAuthToken_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.API.UpdateToken(context.Background(), sid, map[string]any{"name": "renamed-outside"}); err != nil {
+					if _, err := client.Objects[client.Token](e.API, client.TokenKind).Update(context.Background(), sid, map[string]any{"name": "renamed-outside"}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -359,7 +359,7 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 						}
 						// The token acts as the sub-partner: it sees the sub-partner's own system gateway.
 						access, _ := oauthTokenAccessFrom(s, oauthTokenRes)
-						eps, err := oauthTokenClient(e, access).ListEndpoints(context.Background(), client.ListOptions{})
+						eps, err := client.Objects[client.Endpoint](oauthTokenClient(e, access), client.EndpointKind).List(context.Background(), client.ListOptions{})
 						if err != nil || len(eps) != 1 || eps[0].PartnerSID != subs[0] {
 							return fmt.Errorf("sub-partner token lists %v (err %w), want the sub-partner's gateway", eps, err)
 						}
@@ -387,7 +387,7 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 						if sid, _ := oauthTokenSIDFrom(s); sid == firstSID {
 							return fmt.Errorf("partner_sid change kept token %s", sid)
 						}
-						if _, err := e.API.GetToken(context.Background(), firstSID); !client.IsNotFound(err) {
+						if _, err := client.Objects[client.Token](e.API, client.TokenKind).Get(context.Background(), firstSID); !client.IsNotFound(err) {
 							return fmt.Errorf("replaced token %s: want 404, got %w", firstSID, err)
 						}
 						return nil
@@ -437,7 +437,7 @@ resource "carrierx_endpoint" "denied" {
 			},
 		},
 	})
-	eps, err := e.API.ListEndpoints(context.Background(), client.ListOptions{Filter: client.Eq("name", "denied").String()})
+	eps, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).List(context.Background(), client.ListOptions{Filter: client.Eq("name", "denied").String()})
 	if err != nil || len(eps) != 0 {
 		t.Fatalf("refused endpoint exists: %v %v", eps, err)
 	}

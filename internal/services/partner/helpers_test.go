@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const partnerRes = "carrierx_partner.test"
@@ -29,7 +30,7 @@ func partnerStillThere(e *acctest.Env, s *terraform.State) error {
 			continue
 		}
 		n++
-		if _, err := e.API.GetPartner(context.Background(), rs.Primary.Attributes["partner_sid"]); err != nil {
+		if _, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), rs.Primary.Attributes["partner_sid"]); err != nil {
 			return fmt.Errorf("%s after destroy: %w (destroy must leave the partner in CarrierX)", addr, err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -206,7 +207,7 @@ resource "carrierx_partner" "parent" {
 							return fmt.Errorf("parent_sid change kept SID %s; expected a new partner", sid)
 						}
 						// The replaced partner was only forgotten.
-						if _, err := e.API.GetPartner(context.Background(), firstSID); err != nil {
+						if _, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), firstSID); err != nil {
 							return fmt.Errorf("replaced partner %s: %w", firstSID, err)
 						}
 						return nil
@@ -238,7 +239,7 @@ func TestAccPartner_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, err := e.API.UpdatePartner(context.Background(), sid, map[string]any{
+					_, err := client.Objects[client.Partner](e.API, client.PartnerKind).Update(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "city": "Shelbyville", "spending_limit": "42",
 						"callbacks":  map[string]string{"sms": "https://elsewhere.example/sms"},
 						"attributes": map[string]string{"set": "outside"},
@@ -262,7 +263,7 @@ func TestAccPartner_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: func(*terraform.State) error {
-					p, err := e.API.GetPartner(context.Background(), sid)
+					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), sid)
 					if err == nil && (p.Name != "Dee Rift" || p.City == nil || *p.City != "Springfield" || p.Callbacks["sms"] != "https://subco.example/sms") {
 						err = fmt.Errorf("apply did not revert the drift: name %q city %v callbacks %v", p.Name, p.City, p.Callbacks)
 					}

@@ -167,7 +167,7 @@ func TestAccPrefix_drift(t *testing.T) {
 		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: acctest.DriftSteps(t, cfg, prefixRes, "prefix_sid", &sid,
 			func() error {
-				_, err := e.API.UpdatePrefix(context.Background(), sid, map[string]any{
+				_, err := client.Objects[client.Prefix](e.API, client.PrefixKind).Update(context.Background(), sid, map[string]any{
 					"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
 				})
 				return err
@@ -177,14 +177,16 @@ func TestAccPrefix_drift(t *testing.T) {
 				resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
 				resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
 				func(*terraform.State) error {
-					p, err := e.API.GetPrefix(context.Background(), sid)
+					p, err := client.Objects[client.Prefix](e.API, client.PrefixKind).Get(context.Background(), sid)
 					if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
 						err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
 					}
 					return err
 				},
 			),
-			func() error { return e.API.DeletePrefix(context.Background(), sid) }),
+			func() error {
+				return client.Objects[client.Prefix](e.API, client.PrefixKind).Delete(context.Background(), sid)
+			}),
 	})
 }
 
@@ -193,7 +195,7 @@ func TestAccPrefix_drift(t *testing.T) {
 func TestAccPrefix_invalidInput(t *testing.T) {
 	e := acctest.New(t)
 	noneLeft := func() {
-		ps, err := e.API.ListPrefixes(context.Background(), client.ListOptions{})
+		ps, err := client.Objects[client.Prefix](e.API, client.PrefixKind).List(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

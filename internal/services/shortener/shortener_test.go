@@ -78,7 +78,7 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.API.UpdateShortenerDomain(context.Background(), sid, map[string]any{"minimum_length": 12, "not_found_page": nil}); err != nil {
+					if _, err := client.Objects[client.ShortenerDomain](e.API, client.ShortenerDomainKind).Update(context.Background(), sid, map[string]any{"minimum_length": 12, "not_found_page": nil}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -91,7 +91,7 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.API.DeleteShortenerDomain(context.Background(), sid); err != nil {
+					if err := client.Objects[client.ShortenerDomain](e.API, client.ShortenerDomainKind).Delete(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -164,7 +164,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.API.UpdateShortenerLink(context.Background(), sid, map[string]any{"destination_url": "https://evil.example.com/"}); err != nil {
+					if _, err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).Update(context.Background(), sid, map[string]any{"destination_url": "https://evil.example.com/"}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -183,7 +183,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.API.DeleteShortenerLink(context.Background(), sid); err != nil {
+					if err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).Delete(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -202,7 +202,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 func TestAccShortener_invalidInput(t *testing.T) {
 	e := acctest.New(t)
 	noneLeft := func() {
-		ls, err := e.API.ListShortenerLinks(context.Background(), client.ListOptions{})
+		ls, err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).List(context.Background(), client.ListOptions{})
 		if err != nil || len(ls) != 0 {
 			t.Fatalf("bad input left %d links behind (%v)", len(ls), err)
 		}

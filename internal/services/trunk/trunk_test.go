@@ -299,7 +299,7 @@ func TestAccTrunk_drift(t *testing.T) {
 						if err := e.API.DeleteTrunk(context.Background(), tg, tr); err != nil {
 							t.Fatal(err)
 						}
-						if err := e.API.DeleteTrunkGroup(context.Background(), tg); err != nil {
+						if err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Delete(context.Background(), tg); err != nil {
 							t.Fatal(err)
 						}
 						return

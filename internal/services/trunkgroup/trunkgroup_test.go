@@ -31,7 +31,7 @@ func getTrunkGroup(e *acctest.Env, sid string) error {
 // trunkGroupNoneLeft fails the test when any trunk group exists.
 func trunkGroupNoneLeft(t *testing.T, e *acctest.Env) {
 	t.Helper()
-	gs, err := e.API.ListTrunkGroups(context.Background(), client.ListOptions{})
+	gs, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).List(context.Background(), client.ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, err := e.API.UpdateTrunkGroup(context.Background(), sid, map[string]any{
+					_, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Update(context.Background(), sid, map[string]any{
 						"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
 						"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
 					})
@@ -193,7 +193,7 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 					resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
 					func(*terraform.State) error {
-						g, err := e.API.GetTrunkGroup(context.Background(), sid)
+						g, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Get(context.Background(), sid)
 						if err == nil && (*g.Name != "drift" || *g.HardFailureThreshold != 4 || g.ACLs[0].Direction != "inbound") {
 							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
 						}
@@ -201,7 +201,9 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 					},
 				),
 			},
-			acctest.RecreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error { return e.API.DeleteTrunkGroup(context.Background(), sid) }),
+			acctest.RecreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error {
+				return client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Delete(context.Background(), sid)
+			}),
 		},
 	})
 }
