@@ -57,11 +57,9 @@ type Object[T, M any] struct {
 	// Read replaces the GET of Read, where state needs more than the object
 	// (a file's content hash after an import); a 404 still removes it.
 	Read func(ctx context.Context, c *client.Client, state *M, diags *diag.Diagnostics) (*T, error)
-	// ImportID turns a SID found after a lost create into the import ID.
-	ImportID func(sid string) string
-	// ImportIDOf is ImportID where the import ID needs the plan (a trunk's
-	// "<trunk_group_sid>/<trunk_sid>"); it wins over ImportID.
-	ImportIDOf func(plan *M, sid string) string
+	// ImportID turns a SID found after a lost create into the import ID,
+	// where that is not the SID itself (a trunk's "<trunk_group_sid>/<trunk_sid>").
+	ImportID func(plan *M, sid string) string
 	// CreateError explains a failed create itself (a parent that does not
 	// exist) and reports whether it did; otherwise the API error is shown.
 	CreateError func(plan *M, err error, diags *diag.Diagnostics) bool
@@ -72,10 +70,6 @@ type Object[T, M any] struct {
 	Delete func(ctx context.Context, c *client.Client, state *M) error
 	// Import replaces the default import by SID.
 	Import func(ctx context.Context, c *client.Client, id string, state *tfsdk.State) diag.Diagnostics
-	// FromConfig adds to a create's body (state nil) or an update's patch
-	// what only the configuration holds: write-only attributes, which are
-	// null in plan and state. It runs after Patch.
-	FromConfig func(ctx context.Context, config tfsdk.Config, plan, state *M, body map[string]any) diag.Diagnostics
 	// AfterImport adjusts the model filled by the first read after an
 	// import (settings that are managed only when configured become
 	// managed when the imported object has them).
@@ -164,12 +158,6 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if r.o.FromConfig != nil {
-		resp.Diagnostics.Append(r.o.FromConfig(ctx, req.Config, &plan, nil, body)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-	}
 	var obj *T
 	var err error
 	if r.o.Create != nil {
@@ -180,9 +168,9 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 	if err != nil && r.o.CreateError != nil && r.o.CreateError(&plan, err, &resp.Diagnostics) {
 		return
 	}
-	importID := r.o.ImportID
-	if r.o.ImportIDOf != nil {
-		importID = func(sid string) string { return r.o.ImportIDOf(&plan, sid) }
+	var importID func(string) string
+	if r.o.ImportID != nil {
+		importID = func(sid string) string { return r.o.ImportID(&plan, sid) }
 	}
 	if !CreateResult(&resp.Diagnostics, "Unable to "+or(r.o.CreateVerb, "create")+" "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
@@ -282,12 +270,6 @@ func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequ
 	patch := Changed(planBody, stateBody)
 	if r.o.Patch != nil {
 		r.o.Patch(ctx, &plan, &state, patch)
-	}
-	if r.o.FromConfig != nil {
-		resp.Diagnostics.Append(r.o.FromConfig(ctx, req.Config, &plan, &state, patch)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
 	col := r.o.Collection(r.client, &state)
 	var obj *T

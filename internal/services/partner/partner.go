@@ -9,8 +9,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -153,6 +151,9 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 			b[k] = framework.StringPtr(v)
 		}
 	}
+	if framework.Known(m.PasswordWO) { // only a plan holds it, from the configuration
+		b["password"] = m.PasswordWO.ValueString()
+	}
 	m.settings().Body(ctx, b, &diags)
 	return b, diags
 }
@@ -186,20 +187,6 @@ func patch(ctx context.Context, plan, state *model, p map[string]any) {
 	}
 }
 
-// passwordWO sends password_wo, which only the configuration holds, on
-// create and when password_wo_version changes.
-func passwordWO(ctx context.Context, config tfsdk.Config, plan, state *model, body map[string]any) diag.Diagnostics {
-	if state != nil && plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
-		return nil
-	}
-	var wo types.String
-	diags := config.GetAttribute(ctx, path.Root("password_wo"), &wo)
-	if framework.Known(wo) {
-		body["password"] = wo.ValueString()
-	}
-	return diags
-}
-
 // Object declares carrierx_partner. CarrierX has no DELETE for partners:
 // destroying only lets Terraform forget the partner, and says so.
 var Object = &framework.Object[client.Partner, model]{
@@ -208,7 +195,6 @@ var Object = &framework.Object[client.Partner, model]{
 	Schema:     resourceSchema(),
 	Collection: framework.Of[model, client.Partner](client.PartnerKind),
 	Patch:      patch,
-	FromConfig: passwordWO,
 	Delete: func(_ context.Context, _ *client.Client, state *model) error {
 		return &framework.Warning{Summary: "carrierx_partner removed from state only",
 			Detail: fmt.Sprintf("Partner %s (login %q) still exists in CarrierX: the CarrierX API has no call to delete a partner, "+

@@ -171,7 +171,7 @@ var Object = &framework.Object[client.Trunk, model]{
 	Collection: func(c *client.Client, m *model) framework.API[client.Trunk] {
 		return client.Objects[client.Trunk](c, client.TrunkKind(m.TrunkGroupSID.ValueString()))
 	},
-	ImportIDOf: func(plan *model, sid string) string { return plan.TrunkGroupSID.ValueString() + "/" + sid },
+	ImportID: func(plan *model, sid string) string { return plan.TrunkGroupSID.ValueString() + "/" + sid },
 	// A 404 on create means the group is not there.
 	CreateError: func(plan *model, err error, diags *diag.Diagnostics) bool {
 		if !client.IsNotFound(err) {
