@@ -29,9 +29,9 @@ const (
 	NameRule = "Must not be blank (whitespace only) or contain control characters such as tab, newline or NUL; " +
 		"the length is left to CarrierX."
 	CallbackURLRule = "An absolute `http://` or `https://` URL with a host. Credentials in the URL (`user:password@`) " +
-		"are refused: they would be stored in plain text in the state and Shown in plans."
+		"are refused: they would be stored in plain text in the state and shown in plans."
 	NoUserinfoRule = "A URL here must not carry credentials (`user:password@`): they would be stored in plain text in " +
-		"the state and Shown in plans."
+		"the state and shown in plans."
 	IPOrHostnameRule = "An IPv4 address (such as `203.0.113.10`), an IPv6 address, or a DNS host name (letters, digits, " +
 		"hyphens and dots, RFC 1123); the port goes in `port`."
 	RegexpRule = "CarrierX does not document its regular-expression dialect, so only patterns that no dialect accepts " +
@@ -82,7 +82,7 @@ func (NameValidator) ValidateString(_ context.Context, req validator.StringReque
 	for i, r := range []rune(s) {
 		if unicode.IsControl(r) {
 			resp.Diagnostics.AddAttributeError(req.Path, "Invalid name",
-				fmt.Sprintf("%s %s contains the control character %s at character %d. Names are Shown in the portal, "+
+				fmt.Sprintf("%s %s contains the control character %s at character %d. Names are shown in the portal, "+
 					"in call records and in logs: use printable characters only (no tab, newline or NUL).",
 					req.Path, Shown(s), controlName(r), i+1))
 			return
@@ -142,8 +142,8 @@ func RefuseUserinfo(req validator.StringRequest, resp *validator.StringResponse)
 		return false
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Credentials in URL",
-		fmt.Sprintf("%s %s carries credentials (the user information before \"@\", Shown here as ***). The value is "+
-			"stored in plain text in the Terraform state and Shown in plans, so it cannot keep a password secret: "+
+		fmt.Sprintf("%s %s carries credentials (the user information before \"@\", shown here as ***). The value is "+
+			"stored in plain text in the Terraform state and shown in plans, so it cannot keep a password secret: "+
 			"remove the user information from the URL.", req.Path, Shown(masked)))
 	return true
 }
