@@ -21,7 +21,7 @@ import (
 
 // lostCreateCase is one creatable resource type: a configuration that
 // creates exactly one object of its kind, where its POST goes, and which
-// stored objects acctest.Count.
+// stored objects count.
 type lostCreateCase struct {
 	typ, collection, post string
 	mine                  func(obj map[string]any) bool // nil: every object counts

@@ -13,14 +13,14 @@ func TestAccShortenerDataSources(t *testing.T) {
 	e := acctest.New(t)
 	keep := e.Config(`
 resource "carrierx_shortener_domain" "d" {
-  acctest.Count       = 3
-  domain_name = "${["a", "b", "c"][acctest.Count.index]}.ds.example.org"
+  count       = 3
+  domain_name = "${["a", "b", "c"][count.index]}.ds.example.org"
 }
 resource "carrierx_shortener_link" "l" {
-  acctest.Count           = 3
+  count           = 3
   domain_sid      = carrierx_shortener_domain.d[0].domain_sid
-  destination_url = "https://www.example.org/${acctest.Count.index}"
-  short_name      = "s${acctest.Count.index}link"
+  destination_url = "https://www.example.org/${count.index}"
+  short_name      = "s${count.index}link"
 }
 resource "carrierx_shortener_link" "other" {
   domain_sid      = carrierx_shortener_domain.d[1].domain_sid
