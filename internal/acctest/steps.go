@@ -78,9 +78,12 @@ func DeletedOnce(e *Env, typ, sidAttr, path string, sid *string, get func(contex
 // DriftSteps apply cfg and save res's SID; then change the object behind
 // Terraform's back (change), and expect an update in place that puts it
 // back (checks); then delete it behind Terraform's back (remove), and
-// expect it created again.
+// expect it created again. extra are more checks of the plan that puts it
+// back.
 func DriftSteps(t *testing.T, cfg, res, sidAttr string, sid *string, change func() error,
-	checks resource.TestCheckFunc, remove func() error) []resource.TestStep {
+	checks resource.TestCheckFunc, remove func() error, extra ...plancheck.PlanCheck) []resource.TestStep {
+	plans := Plans(res, plancheck.ResourceActionUpdate)
+	plans.PreApply = append(plans.PreApply, extra...)
 	return []resource.TestStep{
 		{Config: cfg, Check: SaveAttr(res, sidAttr, sid)},
 		{
@@ -90,7 +93,7 @@ func DriftSteps(t *testing.T, cfg, res, sidAttr string, sid *string, change func
 				}
 			},
 			Config:           cfg,
-			ConfigPlanChecks: Plans(res, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: plans,
 			Check:            checks,
 		},
 		RecreateStep(t, cfg, res, sidAttr, sid, remove),
@@ -232,4 +235,23 @@ func (l Lookup) NotFound() ErrorCase {
 // Errors are FilterErrors and NotFound.
 func (l Lookup) Errors(none, many string) []ErrorCase {
 	return append(l.FilterErrors(none, many), l.NotFound())
+}
+
+// ListFilterError is the error of a list data source of plural (such as
+// "storage files") whose filter the API refuses.
+func ListFilterError(plural string) string {
+	return `(?s)Unable to list ` + plural + `.*400.*filter`
+}
+
+// PagedListStep clears the request log, applies cfg, runs checks, and
+// expects the list requests of path to read total objects in pages of
+// 1,000 (ExpectPagedReads).
+func PagedListStep(e *Env, cfg, path string, total int, checks ...resource.TestCheckFunc) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: e.ClearRequests,
+		Config:    cfg,
+		Check: resource.ComposeTestCheckFunc(append(checks, func(*terraform.State) error {
+			return ExpectPagedReads(e.Requests(), path, total)
+		})...),
+	}
 }
