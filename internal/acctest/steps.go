@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -77,9 +78,12 @@ func DeletedOnce(e *Env, typ, sidAttr, path string, sid *string, get func(contex
 // DriftSteps apply cfg and save res's SID; then change the object behind
 // Terraform's back (change), and expect an update in place that puts it
 // back (checks); then delete it behind Terraform's back (remove), and
-// expect it created again.
+// expect it created again. extra are more checks of the plan that puts it
+// back.
 func DriftSteps(t *testing.T, cfg, res, sidAttr string, sid *string, change func() error,
-	checks resource.TestCheckFunc, remove func() error) []resource.TestStep {
+	checks resource.TestCheckFunc, remove func() error, extra ...plancheck.PlanCheck) []resource.TestStep {
+	plans := Plans(res, plancheck.ResourceActionUpdate)
+	plans.PreApply = append(plans.PreApply, extra...)
 	return []resource.TestStep{
 		{Config: cfg, Check: SaveAttr(res, sidAttr, sid)},
 		{
@@ -89,7 +93,7 @@ func DriftSteps(t *testing.T, cfg, res, sidAttr string, sid *string, change func
 				}
 			},
 			Config:           cfg,
-			ConfigPlanChecks: Plans(res, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: plans,
 			Check:            checks,
 		},
 		RecreateStep(t, cfg, res, sidAttr, sid, remove),
@@ -139,4 +143,115 @@ type StateCheck func() error
 // CheckState implements statecheck.StateCheck.
 func (f StateCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	resp.Error = f()
+}
+
+// ErrorCase is a configuration, appended to a base one, and the regular
+// expression of the error it must fail with.
+type ErrorCase struct {
+	Config string
+	Want   string
+}
+
+// ErrorSteps plan base+Config of every case and expect its error; a last
+// step applies base alone, so the destroy after the test has a valid
+// configuration.
+func ErrorSteps(base string, cases ...ErrorCase) []resource.TestStep {
+	steps := make([]resource.TestStep, 0, len(cases)+1)
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{Config: base + c.Config, ExpectError: regexp.MustCompile(c.Want)})
+	}
+	return append(steps, resource.TestStep{Config: base})
+}
+
+// words is a phrase as a regular expression that lets Terraform wrap it
+// at any space.
+func words(phrase string) string {
+	return strings.Join(strings.Fields(regexp.QuoteMeta(phrase)), `\s+`)
+}
+
+// NoneMatchedError is the error of a single-object data source whose
+// filter matches none of the plural (such as "storage files").
+func NoneMatchedError(plural string) string {
+	return `(?s)Filter\s+must\s+match\s+exactly\s+one.*matched\s+0\s+` + words(plural)
+}
+
+// ManyMatchedError is the error of a single-object data source whose
+// filter matches two or more of the plural; listType is the data source to
+// use instead.
+func ManyMatchedError(plural, listType string) string {
+	return `(?s)matched\s+(2|more\s+than\s+one)\s+` + words(plural) + `;\s+narrow\s+it,\s+or\s+use\s+the\s+` + listType
+}
+
+// NotFoundError is the error of a single-object data source asked for the
+// unknown sid: "<Noun> not found ... No <noun> has <sidAttr> "<sid>"".
+func NotFoundError(noun, sidAttr, sid string) string {
+	return `(?s)` + words(strings.ToUpper(noun[:1])+noun[1:]) + `\s+not\s+found.*No\s+` + words(noun) +
+		`\s+has\s+` + sidAttr + `\s+"` + regexp.QuoteMeta(sid) + `"`
+}
+
+// ExactlyOneError is the error of a configuration that sets none (or more
+// than one) of attrs.
+func ExactlyOneError(attrs ...string) string {
+	return `(?s)Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[` + strings.Join(attrs, ",") + `\]`
+}
+
+// Lookup is a single-object data source, for the error cases every one of
+// them has.
+type Lookup struct {
+	Type    string // the data source, such as carrierx_storage_file
+	Noun    string // what it reads, such as "storage file"
+	SIDAttr string // its SID attribute
+	In      string // an HCL line every lookup needs, such as its parent's SID; or ""
+}
+
+// Config is a lookup labelled x with these HCL lines.
+func (l Lookup) Config(lines ...string) string {
+	if l.In != "" {
+		lines = append([]string{l.In}, lines...)
+	}
+	body := ""
+	for _, s := range lines {
+		body += "  " + s + "\n"
+	}
+	return fmt.Sprintf("data %q \"x\" {\n%s}\n", l.Type, body)
+}
+
+// FilterErrors are the lookups by a filter (an HCL string) that matches
+// none, by one that matches many, and by neither SID nor filter.
+func (l Lookup) FilterErrors(none, many string) []ErrorCase {
+	return []ErrorCase{
+		{Config: l.Config("filter = " + none), Want: NoneMatchedError(l.Noun + "s")},
+		{Config: l.Config("filter = " + many), Want: ManyMatchedError(l.Noun+"s", l.Type+"s")},
+		{Config: l.Config(), Want: ExactlyOneError(l.SIDAttr, "filter")},
+	}
+}
+
+// NotFound is the lookup of an unknown SID.
+func (l Lookup) NotFound() ErrorCase {
+	return ErrorCase{Config: l.Config(l.SIDAttr + ` = "` + TrunkGroupMissingSID + `"`),
+		Want: NotFoundError(l.Noun, l.SIDAttr, TrunkGroupMissingSID)}
+}
+
+// Errors are FilterErrors and NotFound.
+func (l Lookup) Errors(none, many string) []ErrorCase {
+	return append(l.FilterErrors(none, many), l.NotFound())
+}
+
+// ListFilterError is the error of a list data source of plural (such as
+// "storage files") whose filter the API refuses.
+func ListFilterError(plural string) string {
+	return `(?s)Unable to list ` + plural + `.*400.*filter`
+}
+
+// PagedListStep clears the request log, applies cfg, runs checks, and
+// expects the list requests of path to read total objects in pages of
+// 1,000 (ExpectPagedReads).
+func PagedListStep(e *Env, cfg, path string, total int, checks ...resource.TestCheckFunc) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: e.ClearRequests,
+		Config:    cfg,
+		Check: resource.ComposeTestCheckFunc(append(checks, func(*terraform.State) error {
+			return ExpectPagedReads(e.Requests(), path, total)
+		})...),
+	}
 }

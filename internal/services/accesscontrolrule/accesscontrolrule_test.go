@@ -131,26 +131,17 @@ func TestAccAccessControlRule_drift(t *testing.T) {
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: acctest.DriftSteps(t, cfg, accessControlRuleRes, "rule_sid", &sid,
-			func() error {
-				_, err := client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Update(context.Background(), sid, map[string]any{
-					"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
-				})
-				return err
-			},
+			acctest.UpdateOutside[client.AccessControlRule](e, client.AccessControlRuleKind, &sid, map[string]any{
+				"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
+			}),
 			resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
 				resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "any"),
-				func(*terraform.State) error {
-					r, err := client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Get(context.Background(), sid)
-					if err == nil && (len(r.Entries) != 1 || r.Quantifier != "any" || *r.Name != "drift") {
-						err = fmt.Errorf("the apply did not revert the rule: %+v", r)
-					}
-					return err
-				},
+				acctest.Reverted(e, client.AccessControlRuleKind, &sid, func(r *client.AccessControlRule) bool {
+					return len(r.Entries) == 1 && r.Quantifier == "any" && *r.Name == "drift"
+				}),
 			),
-			func() error {
-				return client.Objects[client.AccessControlRule](e.API, client.AccessControlRuleKind).Delete(context.Background(), sid)
-			}),
+			acctest.DeleteOutside[client.AccessControlRule](e, client.AccessControlRuleKind, &sid)),
 	})
 }
 
@@ -237,7 +228,7 @@ resource "carrierx_access_control_rule" "sms" {
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: keep + `
 data "carrierx_access_control_rule" "by_sid" {
@@ -265,18 +256,13 @@ data "carrierx_access_control_rules" "called" {
 					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.2.name", "tollfree"),
 				),
 			},
-			{
-				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "field eq \"called\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched more than one access control\s+rules`),
-			},
-			{
-				Config:      keep + `data "carrierx_access_control_rule" "x" { filter = "name eq \"nothing\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched 0 access control rules`),
-			},
-			{
-				Config:      keep + `data "carrierx_access_control_rule" "x" { rule_sid = "00000000-0000-4000-8000-000000000000" }`,
-				ExpectError: regexp.MustCompile(`(?s)No access control rule has rule_sid\s+"00000000-0000-4000-8000-000000000000"`),
-			},
-		},
+		}, acctest.ErrorSteps(keep,
+			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { filter = "field eq \"called\"" }`,
+				Want: `(?s)matched more than one access control\s+rules`},
+			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { filter = "name eq \"nothing\"" }`,
+				Want: `(?s)matched 0 access control rules`},
+			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { rule_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `(?s)No access control rule has rule_sid\s+"00000000-0000-4000-8000-000000000000"`},
+		)...),
 	})
 }

@@ -1,7 +1,6 @@
 package didgroup_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,7 +14,7 @@ func TestAccDIDGroupDataSources(t *testing.T) {
 	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: didGroupsKeep(e) + `
 data "carrierx_did_group" "by_sid" {
@@ -43,27 +42,18 @@ data "carrierx_did_groups" "ds" {
 					resource.TestCheckResourceAttrPair("data.carrierx_did_groups.ds", "did_groups.2.did_group_sid", "carrierx_did_group.g.0", "did_group_sid"),
 				),
 			},
-			{
-				Config:      didGroupsKeep(e) + `data "carrierx_did_group" "x" { filter = "name like \"ds-%\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)filter "name like \\"ds-%\\"" matched more than one DID\s+groups`),
-			},
-			{
-				Config:      didGroupsKeep(e) + `data "carrierx_did_group" "x" { filter = "name eq \"nothing-has-this\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched 0 DID groups`),
-			},
-			{
-				Config:      didGroupsKeep(e) + `data "carrierx_did_group" "x" { did_group_sid = "00000000-0000-4000-8000-000000000000" }`,
-				ExpectError: regexp.MustCompile(`(?s)No DID group has did_group_sid\s+"00000000-0000-4000-8000-000000000000"`),
-			},
-			{
-				Config:      didGroupsKeep(e) + `data "carrierx_did_group" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured:\s+\[did_group_sid,filter\]`),
-			},
-			{
-				Config:      didGroupsKeep(e) + `data "carrierx_did_groups" "x" { filter = "name eq" }`,
-				ExpectError: regexp.MustCompile(`(?s)Unable to list DID groups.*400.*filter`),
-			},
-		},
+		}, acctest.ErrorSteps(didGroupsKeep(e),
+			acctest.ErrorCase{Config: `data "carrierx_did_group" "x" { filter = "name like \"ds-%\"" }`,
+				Want: `(?s)filter "name like \\"ds-%\\"" matched more than one DID\s+groups`},
+			acctest.ErrorCase{Config: `data "carrierx_did_group" "x" { filter = "name eq \"nothing-has-this\"" }`,
+				Want: `(?s)matched 0 DID groups`},
+			acctest.ErrorCase{Config: `data "carrierx_did_group" "x" { did_group_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `(?s)No DID group has did_group_sid\s+"00000000-0000-4000-8000-000000000000"`},
+			acctest.ErrorCase{Config: `data "carrierx_did_group" "x" {}`,
+				Want: `(?s)Exactly one of these attributes must be configured:\s+\[did_group_sid,filter\]`},
+			acctest.ErrorCase{Config: `data "carrierx_did_groups" "x" { filter = "name eq" }`,
+				Want: acctest.ListFilterError("DID groups")},
+		)...),
 	})
 }
 

@@ -177,35 +177,16 @@ func TestAccDIDGroup_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
-		Steps: []resource.TestStep{
-			{Config: cfg, Check: acctest.SaveAttr(didGroupRes, "did_group_sid", &sid)},
-			{
-				PreConfig: func() {
-					if _, err := client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Update(context.Background(), sid, map[string]any{"name": "changed-outside", "callback_url": nil}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(didGroupRes, "name", "drift"),
-					resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/drift"),
-					func(*terraform.State) error {
-						g, err := client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Get(context.Background(), sid)
-						if err == nil && (g.Name == nil || *g.Name != "drift" || g.CallbackURL == nil) {
-							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
-						}
-						return err
-					},
-				),
-			},
-			acctest.RecreateStep(t, cfg, didGroupRes, "did_group_sid", &sid, func() error {
-				return client.Objects[client.DIDGroup](e.API, client.DIDGroupKind).Delete(context.Background(), sid)
-			}),
-		},
+		Steps: acctest.DriftSteps(t, cfg, didGroupRes, "did_group_sid", &sid,
+			acctest.UpdateOutside[client.DIDGroup](e, client.DIDGroupKind, &sid, map[string]any{"name": "changed-outside", "callback_url": nil}),
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(didGroupRes, "name", "drift"),
+				resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/drift"),
+				acctest.Reverted(e, client.DIDGroupKind, &sid, func(g *client.DIDGroup) bool {
+					return g.Name != nil && *g.Name == "drift" && g.CallbackURL != nil
+				}),
+			),
+			acctest.DeleteOutside[client.DIDGroup](e, client.DIDGroupKind, &sid)),
 	})
 }
 

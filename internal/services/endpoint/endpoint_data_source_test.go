@@ -2,7 +2,6 @@ package endpoint_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -14,7 +13,7 @@ func TestAccEndpointDataSource(t *testing.T) {
 	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(`
 resource "carrierx_endpoint" "pbx" {
@@ -46,27 +45,18 @@ data "carrierx_endpoint" "gateway" {
 					resource.TestCheckResourceAttrSet("data.carrierx_endpoint.gateway", "addresses.0.ip"),
 				),
 			},
-			{
-				Config:      e.Config(`data "carrierx_endpoint" "x" { filter = "type ne system_gateway_x" }`),
-				ExpectError: regexp.MustCompile(`filter "type ne system_gateway_x" matched more than one endpoints|matched 2 endpoints`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_endpoint" "x" { filter = "name eq nothing-has-this-name" }`),
-				ExpectError: regexp.MustCompile(`matched 0 endpoints`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_endpoint" "x" { endpoint_sid = "00000000-0000-4000-8000-000000000000" }`),
-				ExpectError: regexp.MustCompile(`No endpoint has endpoint_sid "00000000-0000-4000-8000-000000000000"`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_endpoint" "x" {}`),
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured: \[endpoint_sid,filter\]`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_endpoints" "x" { filter = "name eq" }`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to list endpoints.*400.*filter`),
-			},
-		},
+		}, acctest.ErrorSteps(e.Config(""),
+			acctest.ErrorCase{Config: `data "carrierx_endpoint" "x" { filter = "type ne system_gateway_x" }`,
+				Want: `filter "type ne system_gateway_x" matched more than one endpoints|matched 2 endpoints`},
+			acctest.ErrorCase{Config: `data "carrierx_endpoint" "x" { filter = "name eq nothing-has-this-name" }`,
+				Want: `matched 0 endpoints`},
+			acctest.ErrorCase{Config: `data "carrierx_endpoint" "x" { endpoint_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `No endpoint has endpoint_sid "00000000-0000-4000-8000-000000000000"`},
+			acctest.ErrorCase{Config: `data "carrierx_endpoint" "x" {}`,
+				Want: `Exactly one of these attributes must be configured: \[endpoint_sid,filter\]`},
+			acctest.ErrorCase{Config: `data "carrierx_endpoints" "x" { filter = "name eq" }`,
+				Want: acctest.ListFilterError("endpoints")},
+		)...),
 	})
 }
 
@@ -79,34 +69,26 @@ func TestAccEndpointsDataSource_pagination(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				PreConfig: e.ClearRequests,
-				Config:    e.Config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "2500"),
-					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-0"),
-					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.2499.name", "bulk-2499"),
-					func(*terraform.State) error {
-						// The data source is read once, at plan time; the apply reuses it.
-						reqs := e.Requests()
-						if n := acctest.Count(reqs, "GET", "/core/v2/endpoints"); n != 3 {
-							return fmt.Errorf("%d list requests for 2,500 endpoints, want exactly 3", n)
-						}
-						return acctest.ExpectPagedReads(reqs, "/core/v2/endpoints", 2500)
-					},
-				),
-			},
-			{
-				Config: e.Config(`data "carrierx_endpoints" "bulk" {
+			acctest.PagedListStep(e, e.Config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`), "/core/v2/endpoints", 2500,
+				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "2500"),
+				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-0"),
+				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.2499.name", "bulk-2499"),
+				func(*terraform.State) error {
+					// The data source is read once, at plan time; the apply reuses it.
+					if n := acctest.Count(e.Requests(), "GET", "/core/v2/endpoints"); n != 3 {
+						return fmt.Errorf("%d list requests for 2,500 endpoints, want exactly 3", n)
+					}
+					return nil
+				},
+			),
+			acctest.PagedListStep(e, e.Config(`data "carrierx_endpoints" "bulk" {
   filter = "name like \"bulk-1%\""
   order  = "name desc"
-}`),
-				Check: resource.ComposeTestCheckFunc(
-					// bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
-					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "1111"),
-					resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-1999"),
-				),
-			},
+}`), "/core/v2/endpoints", 1111,
+				// bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
+				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "1111"),
+				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-1999"),
+			),
 		},
 	})
 }

@@ -132,13 +132,7 @@ func TestAccEndpoint_invalidInput(t *testing.T) {
 		return e.Config("resource \"carrierx_endpoint\" \"test\" {\n" + body + "\n}")
 	}
 	noneLeft := func() {
-		eps, err := endpoints(e).List(context.Background(), client.ListOptions{Filter: client.Ne("type", "system_gateway").String()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(eps) != 0 {
-			t.Fatalf("bad input left %d endpoints behind", len(eps))
-		}
+		acctest.NoneLeft[client.Endpoint](t, e, client.EndpointKind, client.ListOptions{Filter: client.Ne("type", "system_gateway").String()})
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),

@@ -150,39 +150,17 @@ func TestAccEndpoint_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_endpoint", "endpoint_sid", acctest.Getter[client.Endpoint](e, client.EndpointKind)),
-		Steps: []resource.TestStep{
-			{
-				Config: cfg,
-				Check: func(s *terraform.State) (err error) {
-					sid, err = endpointSID(s)
-					return err
-				},
-			},
-			{
-				PreConfig: func() {
-					_, err := endpoints(e).Update(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "capacity": 9,
-						"addresses": []map[string]any{{"ip": "198.51.100.7", "port": 5080}},
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(endpointRes, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(endpointRes, "name", "drift"),
-					resource.TestCheckResourceAttr(endpointRes, "capacity", "5"),
-					resource.TestCheckResourceAttr(endpointRes, "addresses.0.ip", "203.0.113.10"),
-					resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
-				),
-			},
-			acctest.RecreateStep(t, cfg, endpointRes, "endpoint_sid", &sid, func() error { return endpoints(e).Delete(context.Background(), sid) }),
-		},
+		Steps: acctest.DriftSteps(t, cfg, endpointRes, "endpoint_sid", &sid,
+			acctest.UpdateOutside[client.Endpoint](e, client.EndpointKind, &sid, map[string]any{
+				"name": "changed-outside", "capacity": 9,
+				"addresses": []map[string]any{{"ip": "198.51.100.7", "port": 5080}},
+			}),
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(endpointRes, "name", "drift"),
+				resource.TestCheckResourceAttr(endpointRes, "capacity", "5"),
+				resource.TestCheckResourceAttr(endpointRes, "addresses.0.ip", "203.0.113.10"),
+				resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
+			),
+			acctest.DeleteOutside[client.Endpoint](e, client.EndpointKind, &sid)),
 	})
 }

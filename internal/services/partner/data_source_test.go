@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -29,7 +28,7 @@ resource "carrierx_partner" "sub" {
 	var subSID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(sub + `
 data "carrierx_partner" "own" {}
@@ -80,30 +79,21 @@ data "carrierx_partners" "subs" {
 					resource.TestCheckResourceAttr("data.carrierx_partners.subs", "partners.0.login", "ds_sub"),
 				),
 			},
-			{
-				Config:      e.Config(`data "carrierx_partner" "x" { filter = "login eq nobody-has-this" }`),
-				ExpectError: regexp.MustCompile(`matched 0 partners`),
-			},
-			{
-				Config:      e.Config(sub + `data "carrierx_partner" "x" { filter = "status eq active" }`),
-				ExpectError: regexp.MustCompile(`matched more than one partners|matched 2 partners`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_partner" "x" { partner_sid = "00000000-0000-4000-8000-000000000000" }`),
-				ExpectError: regexp.MustCompile(`No partner has partner_sid "00000000-0000-4000-8000-000000000000"`),
-			},
-			{
-				Config: e.Config(`data "carrierx_partner" "x" {
+		}, acctest.ErrorSteps(e.Config(""),
+			acctest.ErrorCase{Config: `data "carrierx_partner" "x" { filter = "login eq nobody-has-this" }`,
+				Want: `matched 0 partners`},
+			acctest.ErrorCase{Config: sub + `data "carrierx_partner" "x" { filter = "status eq active" }`,
+				Want: `matched more than one partners|matched 2 partners`},
+			acctest.ErrorCase{Config: `data "carrierx_partner" "x" { partner_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `No partner has partner_sid "00000000-0000-4000-8000-000000000000"`},
+			acctest.ErrorCase{Config: `data "carrierx_partner" "x" {
   partner_sid = "00000000-0000-4000-8000-000000000000"
   filter      = "login eq x"
-}`),
-				ExpectError: regexp.MustCompile(`(?s)These attributes cannot be configured together`),
-			},
-			{
-				Config:      e.Config(`data "carrierx_partners" "x" { filter = "login eq" }`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to list partners.*400.*filter`),
-			},
-		},
+}`,
+				Want: `(?s)These attributes cannot be configured together`},
+			acctest.ErrorCase{Config: `data "carrierx_partners" "x" { filter = "login eq" }`,
+				Want: acctest.ListFilterError("partners")},
+		)...),
 	})
 }
 

@@ -33,7 +33,7 @@ resource "carrierx_phone_number" "b" {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             acctest.CheckNumbersReleased(e),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(rented + `
 data "carrierx_phone_number" "by_sid" {
@@ -110,35 +110,22 @@ data "carrierx_available_phone_numbers" "hempstead" {
 					},
 				),
 			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { filter = "state eq \"NY\"" }`),
-				ExpectError: regexp.MustCompile(`filter "state eq \\"NY\\"" matched 2 rented phone numbers`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { filter = "name eq \"nothing\"" }`),
-				ExpectError: regexp.MustCompile(`matched 0 rented phone numbers`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { phonenumber = "+1 999 555 0000" }`),
-				ExpectError: regexp.MustCompile(`\+1 999 555 0000 is not rented by this account`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_number" "x" { did_sid = "00000000-0000-4000-8000-000000000000" }`),
-				ExpectError: regexp.MustCompile(`No rented phone number has did_sid`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_number" "x" {}`),
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[did_sid,phonenumber,filter\]`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_available_phone_numbers" "x" { limit = 0 }`),
-				ExpectError: regexp.MustCompile(`(?s)limit.*between 1 and 10000`),
-			},
-			{
-				Config:      e.Config(rented + `data "carrierx_phone_numbers" "x" { filter = "state eq" }`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to list phone numbers.*400.*filter`),
-			},
-		},
+		}, acctest.ErrorSteps(e.Config(rented),
+			acctest.ErrorCase{Config: `data "carrierx_phone_number" "x" { filter = "state eq \"NY\"" }`,
+				Want: `filter "state eq \\"NY\\"" matched 2 rented phone numbers`},
+			acctest.ErrorCase{Config: `data "carrierx_phone_number" "x" { filter = "name eq \"nothing\"" }`,
+				Want: `matched 0 rented phone numbers`},
+			acctest.ErrorCase{Config: `data "carrierx_phone_number" "x" { phonenumber = "+1 999 555 0000" }`,
+				Want: `\+1 999 555 0000 is not rented by this account`},
+			acctest.ErrorCase{Config: `data "carrierx_phone_number" "x" { did_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `No rented phone number has did_sid`},
+			acctest.ErrorCase{Config: `data "carrierx_phone_number" "x" {}`,
+				Want: `Exactly one of these attributes must be configured:\s+\[did_sid,phonenumber,filter\]`},
+			acctest.ErrorCase{Config: `data "carrierx_available_phone_numbers" "x" { limit = 0 }`,
+				Want: `(?s)limit.*between 1 and 10000`},
+			acctest.ErrorCase{Config: `data "carrierx_phone_numbers" "x" { filter = "state eq" }`,
+				Want: acctest.ListFilterError("phone numbers")},
+		)...),
 	})
 }
 

@@ -1,11 +1,9 @@
 package prefix_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 )
@@ -27,7 +25,7 @@ resource "carrierx_prefix" "uk" { prefix = "44" }
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: keep + `
 data "carrierx_prefix" "by_sid" {
@@ -58,26 +56,20 @@ data "carrierx_prefixes" "nanp" {
 					resource.TestCheckResourceAttr("data.carrierx_prefixes.nanp", "prefixes.2.trunk_group_sid", tg),
 				),
 			},
-			{
-				Config:      keep + `data "carrierx_prefix" "x" { filter = "prefix like \"1555%\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched\s+more\s+than\s+one\s+prefixes;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_prefixes`),
-			},
-			{
-				Config:      keep + `data "carrierx_prefix" "x" { filter = "prefix eq \"33\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched 0 prefixes`),
-			},
-			{
-				Config:      keep + `data "carrierx_prefix" "x" { prefix_sid = "00000000-0000-4000-8000-000000000000" }`,
-				ExpectError: regexp.MustCompile(`(?s)No prefix has prefix_sid\s+"00000000-0000-4000-8000-000000000000"`),
-			},
-			{
-				Config:      keep + `data "carrierx_prefix" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured:\s+\[prefix_sid,filter\]`),
-			},
-			{Config: keep}, // the destroy after the last step needs a valid configuration
-		},
+		}, acctest.ErrorSteps(keep,
+			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { filter = "prefix like \"1555%\"" }`,
+				Want: `(?s)matched\s+more\s+than\s+one\s+prefixes;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_prefixes`},
+			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { filter = "prefix eq \"33\"" }`,
+				Want: `(?s)matched 0 prefixes`},
+			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { prefix_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `(?s)No prefix has prefix_sid\s+"00000000-0000-4000-8000-000000000000"`},
+			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" {}`,
+				Want: `(?s)Exactly one of these attributes must be configured:\s+\[prefix_sid,filter\]`},
+		)...),
 	})
 }
+
+const prefixesPath = "/core/v2/phonenumber/prefixes"
 
 // TestAccPrefixesDataSource_pagination lists 2,345 prefixes: 1,000 a page,
 // so every read of the data source makes exactly three list requests, at
@@ -89,33 +81,19 @@ func TestAccPrefixesDataSource_pagination(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{
-			{
-				PreConfig: e.ClearRequests,
-				Config:    e.Config(`data "carrierx_prefixes" "bulk" { filter = "name like \"bulk-%\"" }`),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "2345"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-0"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.2344.prefix", "44202344"),
-					func(*terraform.State) error {
-						return acctest.ExpectPagedReads(e.Requests(), "/core/v2/phonenumber/prefixes", 2345)
-					},
-				),
-			},
-			{
-				PreConfig: e.ClearRequests,
-				Config: e.Config(`data "carrierx_prefixes" "bulk" {
+			acctest.PagedListStep(e, e.Config(`data "carrierx_prefixes" "bulk" { filter = "name like \"bulk-%\"" }`), prefixesPath, 2345,
+				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "2345"),
+				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-0"),
+				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.2344.prefix", "44202344"),
+			),
+			acctest.PagedListStep(e, e.Config(`data "carrierx_prefixes" "bulk" {
   filter = "name like \"bulk-1%\""
   order  = "name desc"
-}`),
-				Check: resource.ComposeTestCheckFunc(
-					// bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "1111"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-1999"),
-					func(*terraform.State) error {
-						return acctest.ExpectPagedReads(e.Requests(), "/core/v2/phonenumber/prefixes", 1111)
-					},
-				),
-			},
+}`), prefixesPath, 1111,
+				// bulk-1, bulk-10..19, bulk-100..199, bulk-1000..1999
+				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "1111"),
+				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-1999"),
+			),
 		},
 	})
 }

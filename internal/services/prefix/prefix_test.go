@@ -1,7 +1,6 @@
 package prefix_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -166,27 +165,18 @@ func TestAccPrefix_drift(t *testing.T) {
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: acctest.DriftSteps(t, cfg, prefixRes, "prefix_sid", &sid,
-			func() error {
-				_, err := client.Objects[client.Prefix](e.API, client.PrefixKind).Update(context.Background(), sid, map[string]any{
-					"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
-				})
-				return err
-			},
+			acctest.UpdateOutside[client.Prefix](e, client.PrefixKind, &sid, map[string]any{
+				"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
+			}),
 			resource.ComposeTestCheckFunc(
 				resource.TestCheckResourceAttr(prefixRes, "name", "drift"),
 				resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
 				resource.TestCheckResourceAttr(prefixRes, "attributes.team", "voice"),
-				func(*terraform.State) error {
-					p, err := client.Objects[client.Prefix](e.API, client.PrefixKind).Get(context.Background(), sid)
-					if err == nil && (p.TrunkGroupSID == nil || *p.TrunkGroupSID != tg) {
-						err = fmt.Errorf("the apply did not revert trunk_group_sid: %v", p.TrunkGroupSID)
-					}
-					return err
-				},
+				acctest.Reverted(e, client.PrefixKind, &sid, func(p *client.Prefix) bool {
+					return p.TrunkGroupSID != nil && *p.TrunkGroupSID == tg
+				}),
 			),
-			func() error {
-				return client.Objects[client.Prefix](e.API, client.PrefixKind).Delete(context.Background(), sid)
-			}),
+			acctest.DeleteOutside[client.Prefix](e, client.PrefixKind, &sid)),
 	})
 }
 
@@ -194,15 +184,7 @@ func TestAccPrefix_drift(t *testing.T) {
 // better and with CarrierX's message otherwise; nothing is left behind.
 func TestAccPrefix_invalidInput(t *testing.T) {
 	e := acctest.New(t)
-	noneLeft := func() {
-		ps, err := client.Objects[client.Prefix](e.API, client.PrefixKind).List(context.Background(), client.ListOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ps) != 0 {
-			t.Fatalf("bad input left %d prefixes behind", len(ps))
-		}
-	}
+	noneLeft := func() { acctest.NoneLeft[client.Prefix](t, e, client.PrefixKind, client.ListOptions{}) }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		Steps: []resource.TestStep{

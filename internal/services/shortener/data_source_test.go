@@ -1,7 +1,6 @@
 package shortener_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -29,7 +28,7 @@ resource "carrierx_shortener_link" "other" {
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: keep + `
 data "carrierx_shortener_domains" "ds" {
@@ -59,11 +58,9 @@ data "carrierx_shortener_links" "filtered" {
 					resource.TestCheckResourceAttrPair("data.carrierx_shortener_links.filtered", "links.0.link_sid", "carrierx_shortener_link.other", "link_sid"),
 				),
 			},
-			{
-				Config:      keep + `data "carrierx_shortener_links" "x" { filter = "hits eq" }`,
-				ExpectError: regexp.MustCompile(`(?s)Unable to list shortener links.*400.*filter`),
-			},
-			{Config: keep},
-		},
+		}, acctest.ErrorSteps(keep,
+			acctest.ErrorCase{Config: `data "carrierx_shortener_links" "x" { filter = "hits eq" }`,
+				Want: acctest.ListFilterError("shortener links")},
+		)...),
 	})
 }

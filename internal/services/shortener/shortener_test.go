@@ -1,7 +1,6 @@
 package shortener_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -66,41 +65,18 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 				),
 			},
 		}, acctest.ImportSteps(shortenerDomainConfig(e, "go.example.net", ""), shortenerDomainRes, "domain_sid"), []resource.TestStep{
-			{
-				PreConfig:        e.ClearRequestsIfEmulated,
-				Config:           cfg2,
-				ConfigPlanChecks: acctest.Plans(shortenerDomainRes, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(shortenerDomainRes, "domain_name", "go2.example.net"),
-					acctest.SameAttr(shortenerDomainRes, "domain_sid", &sid),
-					acctest.OnePatch(e, `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`),
-				),
-			},
-			{
-				PreConfig: func() {
-					if _, err := client.Objects[client.ShortenerDomain](e.API, client.ShortenerDomainKind).Update(context.Background(), sid, map[string]any{"minimum_length": 12, "not_found_page": nil}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config:           cfg2,
-				ConfigPlanChecks: acctest.Plans(shortenerDomainRes, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "8"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_page", "https://www.example.net/"),
-				),
-			},
-			{
-				PreConfig: func() {
-					if err := client.Objects[client.ShortenerDomain](e.API, client.ShortenerDomainKind).Delete(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg2,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerDomainRes, plancheck.ResourceActionCreate)},
-				},
-				Check: acctest.NewAttr(shortenerDomainRes, "domain_sid", &sid),
-			},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg2, shortenerDomainRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(shortenerDomainRes, "domain_name", "go2.example.net"),
+				acctest.SameAttr(shortenerDomainRes, "domain_sid", &sid),
+				acctest.OnePatch(e, `{"domain_name":"go2.example.net","expired_mode":"redirect_permanent","minimum_length":8}`),
+			),
+			acctest.ApplyStep(acctest.Must(t, acctest.UpdateOutside[client.ShortenerDomain](e, client.ShortenerDomainKind, &sid,
+				map[string]any{"minimum_length": 12, "not_found_page": nil})), cfg2, shortenerDomainRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "8"),
+				resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_page", "https://www.example.net/"),
+			),
+			acctest.RecreateStep(t, cfg2, shortenerDomainRes, "domain_sid", &sid,
+				acctest.DeleteOutside[client.ShortenerDomain](e, client.ShortenerDomainKind, &sid)),
 		}),
 	})
 }
@@ -123,6 +99,9 @@ resource "carrierx_shortener_link" "test" {
 func TestAccShortenerLink_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var sid, short string
+	spring := func(domain string) string {
+		return shortenerLinkConfig(e, domain, "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\"")
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_shortener_link", "link_sid", acctest.Getter[client.ShortenerLink](e, client.ShortenerLinkKind)),
@@ -151,48 +130,22 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 				),
 			},
 		}, acctest.ImportSteps(shortenerLinkConfig(e, "a", ""), shortenerLinkRes, "link_sid"), []resource.TestStep{
-			{
-				PreConfig:        e.ClearRequestsIfEmulated,
-				Config:           shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionUpdate),
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(shortenerLinkRes, "short_name", "spring"),
-					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`/spring$`)),
-					acctest.SameAttr(shortenerLinkRes, "link_sid", &sid),
-					acctest.OnePatch(e, `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`),
-				),
-			},
-			{
-				PreConfig: func() {
-					if _, err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).Update(context.Background(), sid, map[string]any{"destination_url": "https://evil.example.com/"}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config:           shortenerLinkConfig(e, "a", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionUpdate),
-				Check:            resource.TestCheckResourceAttr(shortenerLinkRes, "destination_url", "https://www.example.org/offer"),
-			},
-			{
-				Config:           shortenerLinkConfig(e, "b", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: acctest.Plans(shortenerLinkRes, plancheck.ResourceActionDestroyBeforeCreate),
-				Check: resource.ComposeTestCheckFunc(
-					acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
-					resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`b\.example\.org/spring$`)),
-					acctest.SaveAttr(shortenerLinkRes, "link_sid", &sid),
-				),
-			},
-			{
-				PreConfig: func() {
-					if err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).Delete(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: shortenerLinkConfig(e, "b", "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(shortenerLinkRes, plancheck.ResourceActionCreate)},
-				},
-				Check: acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
-			},
+			acctest.ApplyStep(e.ClearRequestsIfEmulated, spring("a"), shortenerLinkRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(shortenerLinkRes, "short_name", "spring"),
+				resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`/spring$`)),
+				acctest.SameAttr(shortenerLinkRes, "link_sid", &sid),
+				acctest.OnePatch(e, `{"maximum_ttl":604800,"mode":"redirect_permanent","short_name":"spring"}`),
+			),
+			acctest.ApplyStep(acctest.Must(t, acctest.UpdateOutside[client.ShortenerLink](e, client.ShortenerLinkKind, &sid,
+				map[string]any{"destination_url": "https://evil.example.com/"})), spring("a"), shortenerLinkRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(shortenerLinkRes, "destination_url", "https://www.example.org/offer")),
+			acctest.ApplyStep(nil, spring("b"), shortenerLinkRes, plancheck.ResourceActionDestroyBeforeCreate,
+				acctest.NewAttr(shortenerLinkRes, "link_sid", &sid),
+				resource.TestMatchResourceAttr(shortenerLinkRes, "url", regexp.MustCompile(`b\.example\.org/spring$`)),
+				acctest.SaveAttr(shortenerLinkRes, "link_sid", &sid),
+			),
+			acctest.RecreateStep(t, spring("b"), shortenerLinkRes, "link_sid", &sid,
+				acctest.DeleteOutside[client.ShortenerLink](e, client.ShortenerLinkKind, &sid)),
 		}),
 	})
 }
@@ -201,12 +154,7 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 // better and with CarrierX's message otherwise; nothing is left behind.
 func TestAccShortener_invalidInput(t *testing.T) {
 	e := acctest.New(t)
-	noneLeft := func() {
-		ls, err := client.Objects[client.ShortenerLink](e.API, client.ShortenerLinkKind).List(context.Background(), client.ListOptions{})
-		if err != nil || len(ls) != 0 {
-			t.Fatalf("bad input left %d links behind (%v)", len(ls), err)
-		}
-	}
+	noneLeft := func() { acctest.NoneLeft[client.ShortenerLink](t, e, client.ShortenerLinkKind, client.ListOptions{}) }
 	dom := func(body string) string {
 		return e.Config("resource \"carrierx_shortener_domain\" \"test\" {\n  domain_name = \"x.example.org\"\n" + body + "\n}")
 	}

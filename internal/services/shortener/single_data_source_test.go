@@ -1,7 +1,6 @@
 package shortener_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -35,9 +34,11 @@ resource "carrierx_shortener_link" "support" {
 func TestAccSingleShortenerDataSources(t *testing.T) {
 	e := acctest.New(t)
 	base := e.Config(shortenerSingleConfig)
+	domain := acctest.Lookup{Type: "carrierx_shortener_domain", Noun: "shortener domain", SIDAttr: "domain_sid"}
+	link := acctest.Lookup{Type: "carrierx_shortener_link", Noun: "shortener link", SIDAttr: "link_sid"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: base + `
 data "carrierx_shortener_domain" "by_sid" {
@@ -68,42 +69,8 @@ data "carrierx_shortener_link" "by_filter" {
 					resource.TestCheckResourceAttr("data.carrierx_shortener_link.by_filter", "maximum_ttl", "604800"),
 				),
 			},
-			{
-				Config:      base + `data "carrierx_shortener_domain" "x" { filter = "domain_name eq \"nothing.example.net\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)Filter\s+must\s+match\s+exactly\s+one.*matched\s+0\s+shortener\s+domains`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_domain" "x" { filter = "domain_name like \"single-%\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched\s+(2|more\s+than\s+one)\s+shortener\s+domains;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_shortener_domains`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_domain" "x" { domain_sid = "` + acctest.TrunkGroupMissingSID + `" }`,
-				ExpectError: regexp.MustCompile(`(?s)Shortener\s+domain\s+not\s+found.*No\s+shortener\s+domain\s+has\s+domain_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_domain" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[domain_sid,filter\]`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_link" "x" { filter = "short_name eq \"nothing\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)Filter\s+must\s+match\s+exactly\s+one.*matched\s+0\s+shortener\s+links`),
-			},
-			{
-				Config: base + `data "carrierx_shortener_link" "x" {
-  filter = "domain_sid eq ${jsonencode(carrierx_shortener_domain.a.domain_sid)}"
-}`,
-				ExpectError: regexp.MustCompile(`(?s)matched\s+(2|more\s+than\s+one)\s+shortener\s+links;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_shortener_links`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_link" "x" { link_sid = "` + acctest.TrunkGroupMissingSID + `" }`,
-				ExpectError: regexp.MustCompile(`(?s)Shortener\s+link\s+not\s+found.*No\s+shortener\s+link\s+has\s+link_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      base + `data "carrierx_shortener_link" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[link_sid,filter\]`),
-			},
-			// Leave a valid configuration for the post-test destroy.
-			{Config: base},
-		},
+		}, acctest.ErrorSteps(base, append(
+			domain.Errors(`"domain_name eq \"nothing.example.net\""`, `"domain_name like \"single-%\""`),
+			link.Errors(`"short_name eq \"nothing\""`, `"domain_sid eq ${jsonencode(carrierx_shortener_domain.a.domain_sid)}"`)...)...)...),
 	})
 }

@@ -1,7 +1,6 @@
 package storage_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"testing"
@@ -103,43 +102,18 @@ func TestAccStorageContainer_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.CheckGone("carrierx_storage_container", "container_sid", acctest.Getter[client.StorageContainer](e, client.StorageContainerKind)),
-		Steps: []resource.TestStep{
-			{Config: cfg, Check: acctest.SaveAttr(storageContainerRes, "container_sid", &sid)},
-			{
-				PreConfig: func() {
-					if _, err := containers(e).Update(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "quota_files": 99, "blocked_classifications": []string{}, "integer_key_1": 7,
-					}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageContainerRes, "name", "drift"),
-					resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "10"),
-					resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
-					resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
-					acctest.SameAttr(storageContainerRes, "container_sid", &sid),
-				),
-			},
-			{
-				PreConfig: func() {
-					if err := containers(e).Delete(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageContainerRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: acctest.NewAttr(storageContainerRes, "container_sid", &sid),
-			},
-		},
+		Steps: acctest.DriftSteps(t, cfg, storageContainerRes, "container_sid", &sid,
+			acctest.UpdateOutside[client.StorageContainer](e, client.StorageContainerKind, &sid, map[string]any{
+				"name": "changed-outside", "quota_files": 99, "blocked_classifications": []string{}, "integer_key_1": 7,
+			}),
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(storageContainerRes, "name", "drift"),
+				resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "10"),
+				resource.TestCheckResourceAttr(storageContainerRes, "blocked_classifications.0", "executable"),
+				resource.TestCheckResourceAttr(storageContainerRes, "integer_key_1", "42"),
+				acctest.SameAttr(storageContainerRes, "container_sid", &sid),
+			),
+			acctest.DeleteOutside[client.StorageContainer](e, client.StorageContainerKind, &sid)),
 	})
 }
 

@@ -1,7 +1,6 @@
 package storage_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -33,7 +32,7 @@ resource "carrierx_storage_file" "other" {
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: keep + `
 data "carrierx_storage_container" "by_sid" {
@@ -77,27 +76,17 @@ data "carrierx_storage_files" "filtered" {
 					resource.TestCheckResourceAttrPair("data.carrierx_storage_files.filtered", "files.0.container_sid", "carrierx_storage_container.c.1", "container_sid"),
 				),
 			},
-			{
-				Config:      keep + `data "carrierx_storage_container" "x" { filter = "string_key_1 eq \"ds\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched (2|more than one) storage\s+containers`),
-			},
-			{
-				Config:      keep + `data "carrierx_storage_container" "x" { filter = "name eq \"nothing\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched 0 storage containers`),
-			},
-			{
-				Config:      keep + `data "carrierx_storage_container" "x" { container_sid = "00000000-0000-4000-8000-000000000000" }`,
-				ExpectError: regexp.MustCompile(`(?s)No storage container has container_sid\s+"00000000-0000-4000-8000-000000000000"`),
-			},
-			{
-				Config:      keep + `data "carrierx_storage_container" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly one of these attributes must be configured:\s+\[container_sid,filter\]`),
-			},
-			{
-				Config:      keep + `data "carrierx_storage_files" "x" { filter = "name eq" }`,
-				ExpectError: regexp.MustCompile(`(?s)Unable to list storage files.*400.*filter`),
-			},
-			{Config: keep},
-		},
+		}, acctest.ErrorSteps(keep,
+			acctest.ErrorCase{Config: `data "carrierx_storage_container" "x" { filter = "string_key_1 eq \"ds\"" }`,
+				Want: `(?s)matched (2|more than one) storage\s+containers`},
+			acctest.ErrorCase{Config: `data "carrierx_storage_container" "x" { filter = "name eq \"nothing\"" }`,
+				Want: `(?s)matched 0 storage containers`},
+			acctest.ErrorCase{Config: `data "carrierx_storage_container" "x" { container_sid = "00000000-0000-4000-8000-000000000000" }`,
+				Want: `(?s)No storage container has container_sid\s+"00000000-0000-4000-8000-000000000000"`},
+			acctest.ErrorCase{Config: `data "carrierx_storage_container" "x" {}`,
+				Want: `(?s)Exactly one of these attributes must be configured:\s+\[container_sid,filter\]`},
+			acctest.ErrorCase{Config: `data "carrierx_storage_files" "x" { filter = "name eq" }`,
+				Want: acctest.ListFilterError("storage files")},
+		)...),
 	})
 }

@@ -159,39 +159,18 @@ func TestAccStorageFile_metadata(t *testing.T) {
 				Config:   cfg(fmt.Sprintf("content_base64 = %q", base64.StdEncoding.EncodeToString([]byte("please hold"))), meta2),
 				PlanOnly: true,
 			},
-			{
-				PreConfig: func() {
-					if _, err := files(e).Update(context.Background(), sid, map[string]any{"name": "renamed", "lifecycle_ttl": 60, "string_key_1": nil}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg(content("please hold"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
-					resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
-					resource.TestCheckResourceAttr(storageFileRes, "string_key_1", "a"),
-				),
-			},
-			{
-				PreConfig: func() {
-					if err := files(e).Delete(context.Background(), sid); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg(content("please hold"), meta2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(storageFileRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					acctest.NewAttr(storageFileRes, "file_sid", &sid),
-					acctest.SaveAttr(storageFileRes, "file_sid", &sid),
-				),
-			},
+			acctest.ApplyStep(acctest.Must(t, acctest.UpdateOutside[client.StorageFile](e, client.StorageFileKind, &sid,
+				map[string]any{"name": "renamed", "lifecycle_ttl": 60, "string_key_1": nil})),
+				cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionUpdate,
+				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
+				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
+				resource.TestCheckResourceAttr(storageFileRes, "string_key_1", "a"),
+			),
+			acctest.ApplyStep(acctest.Must(t, acctest.DeleteOutside[client.StorageFile](e, client.StorageFileKind, &sid)),
+				cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionCreate,
+				acctest.NewAttr(storageFileRes, "file_sid", &sid),
+				acctest.SaveAttr(storageFileRes, "file_sid", &sid),
+			),
 			// New content: replaced.
 			acctest.ApplyStep(nil, cfg(content("please hold on"), meta2), storageFileRes, plancheck.ResourceActionDestroyBeforeCreate,
 				acctest.NewAttr(storageFileRes, "file_sid", &sid),

@@ -1,7 +1,6 @@
 package storage_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -35,7 +34,7 @@ func TestAccSingleStorageFileDataSource(t *testing.T) {
 	base := e.Config(storageFileSingleConfig)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: base + `
 data "carrierx_storage_file" "by_sid" {
@@ -55,24 +54,7 @@ data "carrierx_storage_file" "by_filter" {
 					resource.TestCheckResourceAttrPair("data.carrierx_storage_file.by_filter", "container_sid", "carrierx_storage_container.c", "container_sid"),
 				),
 			},
-			{
-				Config:      base + `data "carrierx_storage_file" "x" { filter = "name eq \"nothing-has-this-name\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)Filter\s+must\s+match\s+exactly\s+one.*matched\s+0\s+storage\s+files`),
-			},
-			{
-				Config:      base + `data "carrierx_storage_file" "x" { filter = "string_key_1 eq \"single\"" }`,
-				ExpectError: regexp.MustCompile(`(?s)matched\s+(2|more\s+than\s+one)\s+storage\s+files;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_storage_files`),
-			},
-			{
-				Config:      base + `data "carrierx_storage_file" "x" { file_sid = "` + acctest.TrunkGroupMissingSID + `" }`,
-				ExpectError: regexp.MustCompile(`(?s)Storage\s+file\s+not\s+found.*No\s+storage\s+file\s+has\s+file_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      base + `data "carrierx_storage_file" "x" {}`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[file_sid,filter\]`),
-			},
-			// Leave a valid configuration for the post-test destroy.
-			{Config: base},
-		},
+		}, acctest.ErrorSteps(base, acctest.Lookup{Type: "carrierx_storage_file", Noun: "storage file", SIDAttr: "file_sid"}.
+			Errors(`"name eq \"nothing-has-this-name\""`, `"string_key_1 eq \"single\""`)...)...),
 	})
 }

@@ -1,7 +1,6 @@
 package trunk_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -43,9 +42,10 @@ resource "carrierx_trunk" "backup" {
 func TestAccSingleTrunkDataSource(t *testing.T) {
 	e := acctest.New(t)
 	base := e.Config(trunkSingleConfig)
+	trunk := acctest.Lookup{Type: "carrierx_trunk", Noun: "trunk", SIDAttr: "trunk_sid", In: "trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: base + `
 data "carrierx_trunk" "by_sid" {
@@ -68,40 +68,12 @@ data "carrierx_trunk" "by_filter" {
 					resource.TestCheckResourceAttr("data.carrierx_trunk.by_filter", "name", "backup"),
 				),
 			},
-			{
-				Config: base + `data "carrierx_trunk" "x" {
-  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
-  filter          = "name eq \"nothing-has-this-name\""
-}`,
-				ExpectError: regexp.MustCompile(`(?s)Filter\s+must\s+match\s+exactly\s+one.*matched\s+0\s+trunks`),
-			},
-			{
-				Config: base + `data "carrierx_trunk" "x" {
-  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
-  filter          = "name like \"%\""
-}`,
-				ExpectError: regexp.MustCompile(`(?s)matched\s+(2|more\s+than\s+one)\s+trunks;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_trunks`),
-			},
-			{
-				Config: base + `data "carrierx_trunk" "x" {
-  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
-  trunk_sid       = "` + acctest.TrunkGroupMissingSID + `"
-}`,
-				ExpectError: regexp.MustCompile(`(?s)Trunk\s+not\s+found.*has\s+no\s+trunk\s+with\s+trunk_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config: base + `data "carrierx_trunk" "x" {
+		}, acctest.ErrorSteps(base, append(trunk.FilterErrors(`"name eq \"nothing-has-this-name\""`, `"name like \"%\""`),
+			acctest.ErrorCase{Config: trunk.Config(`trunk_sid = "` + acctest.TrunkGroupMissingSID + `"`),
+				Want: `(?s)Trunk\s+not\s+found.*has\s+no\s+trunk\s+with\s+trunk_sid\s+"` + acctest.TrunkGroupMissingSID + `"`},
+			acctest.ErrorCase{Config: `data "carrierx_trunk" "x" {
   trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `"
   filter          = "name eq \"primary\""
-}`,
-				ExpectError: regexp.MustCompile(`(?s)No\s+trunk\s+group\s+has\s+trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      base + `data "carrierx_trunk" "x" { trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid }`,
-				ExpectError: regexp.MustCompile(`(?s)Exactly\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[trunk_sid,filter\]`),
-			},
-			// Leave a valid configuration for the post-test destroy.
-			{Config: base},
-		},
+}`, Want: `(?s)No\s+trunk\s+group\s+has\s+trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`})...)...),
 	})
 }

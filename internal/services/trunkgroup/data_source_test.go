@@ -2,7 +2,6 @@ package trunkgroup_test
 
 import (
 	"fmt"
-	"regexp"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -39,7 +38,7 @@ func TestAccTrunkGroupDataSources(t *testing.T) {
 	e := acctest.New(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(trunkGroupDSConfig + `
 data "carrierx_trunk_group" "by_sid" {
@@ -86,31 +85,20 @@ data "carrierx_trunks" "backup" {
 					resource.TestCheckResourceAttr("data.carrierx_trunks.backup", "trunks.0.name", "backup"),
 				),
 			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name like \"ds%\"" }`),
-				ExpectError: regexp.MustCompile(`filter "name like \\"ds%\\"" matched (2|more than one) trunk groups`),
-			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { filter = "name eq nothing-has-this-name" }`),
-				ExpectError: regexp.MustCompile(`matched 0 trunk groups`),
-			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`),
-				ExpectError: regexp.MustCompile(`No trunk group has trunk_group_sid "` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_group" "x" {}`),
-				ExpectError: regexp.MustCompile(`Exactly one of these attributes must be configured:\s+\[trunk_group_sid,filter\]`),
-			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunks" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`),
-				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid.*No trunk group has trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`),
-			},
-			{
-				Config:      e.Config(trunkGroupDSConfig + `data "carrierx_trunk_groups" "x" { filter = "name eq" }`),
-				ExpectError: regexp.MustCompile(`(?s)Unable to list trunk groups.*400.*filter`),
-			},
-		},
+		}, acctest.ErrorSteps(e.Config(trunkGroupDSConfig),
+			acctest.ErrorCase{Config: `data "carrierx_trunk_group" "x" { filter = "name like \"ds%\"" }`,
+				Want: `filter "name like \\"ds%\\"" matched (2|more than one) trunk groups`},
+			acctest.ErrorCase{Config: `data "carrierx_trunk_group" "x" { filter = "name eq nothing-has-this-name" }`,
+				Want: `matched 0 trunk groups`},
+			acctest.ErrorCase{Config: `data "carrierx_trunk_group" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`,
+				Want: `No trunk group has trunk_group_sid "` + acctest.TrunkGroupMissingSID + `"`},
+			acctest.ErrorCase{Config: `data "carrierx_trunk_group" "x" {}`,
+				Want: `Exactly one of these attributes must be configured:\s+\[trunk_group_sid,filter\]`},
+			acctest.ErrorCase{Config: `data "carrierx_trunks" "x" { trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `" }`,
+				Want: `(?s)trunk_group_sid.*No trunk group has trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`},
+			acctest.ErrorCase{Config: `data "carrierx_trunk_groups" "x" { filter = "name eq" }`,
+				Want: acctest.ListFilterError("trunk groups")},
+		)...),
 	})
 }
 

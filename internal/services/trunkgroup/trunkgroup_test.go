@@ -31,13 +31,7 @@ func getTrunkGroup(e *acctest.Env, sid string) error {
 // trunkGroupNoneLeft fails the test when any trunk group exists.
 func trunkGroupNoneLeft(t *testing.T, e *acctest.Env) {
 	t.Helper()
-	gs, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).List(context.Background(), client.ListOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(gs) != 0 {
-		t.Fatalf("bad input left %d trunk groups behind", len(gs))
-	}
+	acctest.NoneLeft[client.TrunkGroup](t, e, client.TrunkGroupKind, client.ListOptions{})
 }
 
 // trunkGroupConfig is a trunk group with the given name, threshold and extra HCL.
@@ -160,51 +154,23 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: e.Providers(),
 		CheckDestroy:             e.TrunkGroupsGone(),
-		Steps: []resource.TestStep{
-			{
-				Config: cfg,
-				Check: func(s *terraform.State) (err error) {
-					sid, err = trunkGroupSID(s)
-					return err
-				},
-			},
-			{
-				PreConfig: func() {
-					_, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Update(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
-						"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(trunkGroupRes, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("name"), knownvalue.StringExact("drift")),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(trunkGroupRes, "name", "drift"),
-					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "4"),
-					resource.TestCheckResourceAttr(trunkGroupRes, "soft_failure_codes", "408;"),
-					resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
-					resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
-					func(*terraform.State) error {
-						g, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Get(context.Background(), sid)
-						if err == nil && (*g.Name != "drift" || *g.HardFailureThreshold != 4 || g.ACLs[0].Direction != "inbound") {
-							err = fmt.Errorf("the apply did not revert the API object: %+v", g)
-						}
-						return err
-					},
-				),
-			},
-			acctest.RecreateStep(t, cfg, trunkGroupRes, "trunk_group_sid", &sid, func() error {
-				return client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Delete(context.Background(), sid)
+		Steps: acctest.DriftSteps(t, cfg, trunkGroupRes, "trunk_group_sid", &sid,
+			acctest.UpdateOutside[client.TrunkGroup](e, client.TrunkGroupKind, &sid, map[string]any{
+				"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
+				"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
 			}),
-		},
+			resource.ComposeTestCheckFunc(
+				resource.TestCheckResourceAttr(trunkGroupRes, "name", "drift"),
+				resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "4"),
+				resource.TestCheckResourceAttr(trunkGroupRes, "soft_failure_codes", "408;"),
+				resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
+				resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
+				acctest.Reverted(e, client.TrunkGroupKind, &sid, func(g *client.TrunkGroup) bool {
+					return *g.Name == "drift" && *g.HardFailureThreshold == 4 && g.ACLs[0].Direction == "inbound"
+				}),
+			),
+			acctest.DeleteOutside[client.TrunkGroup](e, client.TrunkGroupKind, &sid),
+			plancheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("name"), knownvalue.StringExact("drift"))),
 	})
 }
 
