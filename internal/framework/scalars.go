@@ -26,15 +26,22 @@ func ScalarBody(m any, names ...string) map[string]any {
 		if !ok {
 			panic(fmt.Sprintf("framework.ScalarBody: %T has no attribute %q", m, name))
 		}
-		switch v := f.Interface().(type) {
+		v := f.Interface()
+		if _, list := v.(types.List); !list {
+			out[name] = nil
+		}
+		switch v := v.(type) {
 		case types.String:
 			out[name] = StringPtr(v)
 		case types.Int64:
-			out[name] = Int64Ptr(v)
+			if Known(v) {
+				out[name] = v.ValueInt64()
+			}
 		case types.Bool:
-			out[name] = BoolPtr(v)
+			if Known(v) {
+				out[name] = v.ValueBool()
+			}
 		case types.Float64:
-			out[name] = nil
 			if Known(v) {
 				out[name] = v.ValueFloat64()
 			}
