@@ -54,7 +54,7 @@ func TransformationsValue(ctx context.Context, trs []client.Transformation, diag
 	out := make([]TransformationModel, len(trs))
 	for i, t := range trs {
 		out[i] = TransformationModel{Action: types.StringValue(t.Action), Direction: types.StringValue(t.Direction),
-			Operands: StringList(ctx, t.Operands, diags)}
+			Operands: types.ListValueMust(types.StringType, stringValues(t.Operands))}
 	}
 	l, d := types.ListValueFrom(ctx, TransformationType, out)
 	diags.Append(d...)
@@ -75,13 +75,6 @@ func TransformationsBody(ctx context.Context, l types.List, diags *diag.Diagnost
 			Operands: Strings(ctx, t.Operands, diags)})
 	}
 	return out
-}
-
-// StringList renders a list of strings; nil is an empty list.
-func StringList(ctx context.Context, s []string, diags *diag.Diagnostics) types.List {
-	l, d := types.ListValueFrom(ctx, types.StringType, NonNil(s))
-	diags.Append(d...)
-	return l
 }
 
 // Strings reads a list of strings; null or unknown is an empty slice.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -15,7 +16,8 @@ import (
 // ScalarBody renders the named attributes of model m (a pointer to a
 // struct whose fields carry tfsdk tags; types.String, Int64, Float64 or
 // Bool) as API JSON values under their own names. Null or unknown is nil,
-// so an update clears it and a create leaves it out.
+// so an update clears it and a create leaves it out. A list of strings
+// is left out unless known, so what CarrierX chose is kept.
 func ScalarBody(m any, names ...string) map[string]any {
 	fields := tagged(reflect.ValueOf(m).Elem(), "tfsdk")
 	out := make(map[string]any, len(names))
@@ -24,17 +26,32 @@ func ScalarBody(m any, names ...string) map[string]any {
 		if !ok {
 			panic(fmt.Sprintf("framework.ScalarBody: %T has no attribute %q", m, name))
 		}
-		switch v := f.Interface().(type) {
+		v := f.Interface()
+		if _, list := v.(types.List); !list {
+			out[name] = nil
+		}
+		switch v := v.(type) {
 		case types.String:
 			out[name] = StringPtr(v)
 		case types.Int64:
-			out[name] = Int64Ptr(v)
+			if Known(v) {
+				out[name] = v.ValueInt64()
+			}
 		case types.Bool:
-			out[name] = BoolPtr(v)
+			if Known(v) {
+				out[name] = v.ValueBool()
+			}
 		case types.Float64:
-			out[name] = nil
 			if Known(v) {
 				out[name] = v.ValueFloat64()
+			}
+		case types.List:
+			if Known(v) {
+				s := make([]string, 0, len(v.Elements()))
+				for _, e := range v.Elements() {
+					s = append(s, e.(types.String).ValueString())
+				}
+				out[name] = s
 			}
 		default:
 			panic(fmt.Sprintf("framework.ScalarBody: attribute %q of %T is a %T", name, m, v))
@@ -43,12 +60,38 @@ func ScalarBody(m any, names ...string) map[string]any {
 	return out
 }
 
+// FillOption is what FillScalars does beyond the scalars: see
+// KeepEmptyFrom and StringLists.
+type FillOption struct {
+	prior any
+	names []string
+}
+
+// KeepEmptyFrom keeps the named string attributes of prior (a model like
+// the one filled) where they are a configured "" the API answers null.
+func KeepEmptyFrom(prior any, names ...string) FillOption {
+	return FillOption{prior: prior, names: names}
+}
+
+// StringLists fills the named list(string) attributes too; a nil slice is
+// an empty list.
+func StringLists(names ...string) FillOption { return FillOption{names: names} }
+
 // FillScalars sets every scalar attribute of model m from the field of
 // obj (a pointer to an API object) whose JSON name is the attribute's: a
 // nil pointer is null. Attributes obj has no scalar for are left alone.
-func FillScalars(m, obj any) {
+func FillScalars(m, obj any, opts ...FillOption) {
 	src := tagged(reflect.ValueOf(obj).Elem(), "json")
-	for name, f := range tagged(reflect.ValueOf(m).Elem(), "tfsdk") {
+	fields := tagged(reflect.ValueOf(m).Elem(), "tfsdk")
+	for _, o := range opts {
+		if o.prior == nil {
+			for _, name := range o.names {
+				l := src[name].Convert(reflect.TypeOf([]string(nil))).Interface().([]string)
+				fields[name].Set(reflect.ValueOf(types.ListValueMust(types.StringType, stringValues(l))))
+			}
+		}
+	}
+	for name, f := range fields {
 		s, ok := src[name]
 		if !ok {
 			continue
@@ -68,6 +111,24 @@ func FillScalars(m, obj any) {
 		}
 		f.Set(reflect.ValueOf(v))
 	}
+	for _, o := range opts {
+		if o.prior == nil {
+			continue
+		}
+		prior := tagged(reflect.ValueOf(o.prior).Elem(), "tfsdk")
+		for _, name := range o.names {
+			api, p := fields[name].Interface().(types.String), prior[name].Interface().(types.String)
+			fields[name].Set(reflect.ValueOf(KeepEmpty(api.ValueStringPointer(), p)))
+		}
+	}
+}
+
+func stringValues(s []string) []attr.Value {
+	out := make([]attr.Value, len(s))
+	for i, v := range s {
+		out[i] = types.StringValue(v)
+	}
+	return out
 }
 
 // scalarTypes are the scalar attribute types, with the Go kind each is

@@ -42,20 +42,6 @@ func StringPtr(v basetypes.StringValue) any {
 	return v.ValueString()
 }
 
-func Int64Ptr(v basetypes.Int64Value) any {
-	if !Known(v) {
-		return nil
-	}
-	return v.ValueInt64()
-}
-
-func BoolPtr(v basetypes.BoolValue) any {
-	if !Known(v) {
-		return nil
-	}
-	return v.ValueBool()
-}
-
 func DropNil(m map[string]any) map[string]any {
 	for k, v := range m {
 		if v == nil {

@@ -44,34 +44,17 @@ type model struct {
 // Fill sets every attribute from the API answer. A configured legacy field
 // spelling (from_did) that the API answers in its current form (from) is
 // kept, so it never shows as a change.
-func (m *model) Fill(ctx context.Context, r *client.AccessControlRule, prior *model) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.RuleSID = types.StringValue(r.RuleSID)
-	m.Name = types.StringPointerValue(r.Name)
-	m.Field = types.StringValue(r.Field)
+func (m *model) Fill(_ context.Context, r *client.AccessControlRule, prior *model) diag.Diagnostics {
+	framework.FillScalars(m, r, framework.StringLists("entries"))
 	if framework.Known(prior.Field) && legacyFields[prior.Field.ValueString()] == r.Field {
 		m.Field = prior.Field
 	}
-	m.Operation = types.StringValue(r.Operation)
-	m.Quantifier = types.StringValue(r.Quantifier)
-	m.ReadOnly = types.BoolValue(r.ReadOnly)
-	m.Entries = framework.StringList(ctx, r.Entries, &diags)
-	return diags
+	return nil
 }
 
 // Body renders the writable attributes as API JSON values.
-func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":       framework.StringPtr(m.Name),
-		"field":      framework.StringPtr(m.Field),
-		"operation":  framework.StringPtr(m.Operation),
-		"quantifier": framework.StringPtr(m.Quantifier),
-	}
-	if framework.Known(m.Entries) {
-		b["entries"] = framework.Strings(ctx, m.Entries, &diags)
-	}
-	return b, diags
+func (m *model) Body(context.Context) (map[string]any, diag.Diagnostics) {
+	return framework.ScalarBody(m, "name", "field", "operation", "quantifier", "entries"), nil
 }
 
 // Object declares carrierx_access_control_rule.

@@ -34,20 +34,6 @@ type model struct {
 	Subregion      types.String `tfsdk:"subregion"`
 }
 
-func (m *model) fill(c *client.Country) {
-	m.Capital = types.StringPointerValue(c.Capital)
-	m.CommonName = types.StringPointerValue(c.CommonName)
-	m.DialingPrefix = types.StringPointerValue(c.DialingPrefix)
-	m.Domain = types.StringPointerValue(c.Domain)
-	m.ISO3166Alpha2 = types.StringPointerValue(c.ISO3166Alpha2)
-	m.ISO3166Alpha3 = types.StringValue(c.ISO3166Alpha3)
-	m.ISO3166Numeric = types.Int64PointerValue(c.ISO3166Numeric)
-	m.MCC = types.StringPointerValue(c.MCC)
-	m.OfficialName = types.StringPointerValue(c.OfficialName)
-	m.Region = types.StringPointerValue(c.Region)
-	m.Subregion = types.StringPointerValue(c.Subregion)
-}
-
 func attributes() map[string]schema.Attribute {
 	str := func(d string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
@@ -125,7 +111,7 @@ func (d *singular) Read(ctx context.Context, req datasource.ReadRequest, resp *d
 		framework.AddAPIError(&resp.Diagnostics, "Unable to read country "+code, err)
 		return
 	}
-	m.fill(c)
+	framework.FillScalars(&m.model, c)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
@@ -170,7 +156,7 @@ func (d *plural) Read(ctx context.Context, req datasource.ReadRequest, resp *dat
 	}
 	m.Countries = make([]model, len(cs))
 	for i := range cs {
-		m.Countries[i].fill(&cs[i])
+		framework.FillScalars(&m.Countries[i], &cs[i])
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

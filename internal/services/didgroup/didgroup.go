@@ -8,9 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -28,20 +25,14 @@ type model struct {
 // Fill sets every attribute from the API answer; prior keeps a configured
 // "" that the API reads back as null.
 func (m *model) Fill(_ context.Context, g *client.DIDGroup, prior *model) diag.Diagnostics {
-	m.DIDGroupSID = types.StringValue(g.DIDGroupSID)
-	m.Name = types.StringPointerValue(g.Name)
-	m.CallbackURL = framework.KeepEmpty(g.CallbackURL, prior.CallbackURL)
-	m.PartnerSID = types.StringValue(g.PartnerSID)
+	framework.FillScalars(m, g, framework.KeepEmptyFrom(prior, "callback_url"))
 	return nil
 }
 
 // Body renders the writable attributes; null becomes a nil entry so an
 // update can clear it.
 func (m *model) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return map[string]any{
-		"name":         framework.StringPtr(m.Name),
-		"callback_url": framework.StringPtr(m.CallbackURL),
-	}, nil
+	return framework.ScalarBody(m, "name", "callback_url"), nil
 }
 
 // Object declares carrierx_did_group.
@@ -55,28 +46,14 @@ var Object = &framework.Object[client.DIDGroup, model]{
 			"event CarrierX uses the first non-empty of the number's `callback_url`, its group's `callback_url` " +
 			"and the partner's `sms` callback.",
 		Attributes: map[string]schema.Attribute{
-			"did_group_sid": schema.StringAttribute{
-				MarkdownDescription: "DID group secure ID; also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Group name. Defaults to `N/A`, CarrierX's default. " + framework.NameRule,
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("N/A"),
-				Validators:          []validator.String{framework.NameValidator{}},
-			},
+			"did_group_sid": framework.ComputedSID("DID group secure ID; also the import ID."),
+			"name":          framework.DefaultName("Group name."),
 			"callback_url": schema.StringAttribute{
 				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none. " + framework.CallbackURLRule,
 				Optional:            true,
 				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
 			},
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Owning partner: the partner of the provider's token.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"partner_sid": framework.ComputedSID("Owning partner: the partner of the provider's token."),
 		},
 	},
 }

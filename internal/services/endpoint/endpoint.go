@@ -47,11 +47,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 			"`credentials`. The `system_gateway` endpoint that CarrierX creates for every partner cannot be managed; " +
 			"read it with the `carrierx_endpoint` data source.",
 		Attributes: map[string]schema.Attribute{
-			"endpoint_sid": schema.StringAttribute{
-				MarkdownDescription: "Endpoint secure ID; also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"endpoint_sid": framework.ComputedSID("Endpoint secure ID; also the import ID."),
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Endpoint type. Known values: " + framework.QuoteList(endpointTypes) +
 					". Changing it replaces the endpoint. `system_gateway` is created by CarrierX and cannot be managed.",

@@ -61,9 +61,7 @@ var credentialsAttrTypes = map[string]attr.Type{
 // write-only password stays null in state, so its value never lands there.
 func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	framework.FillScalars(m, ep)
-	m.OutSIPUsername = framework.KeepEmpty(ep.OutSIPUsername, prior.OutSIPUsername)
-	m.OutSIPPassword = framework.KeepEmpty(ep.OutSIPPassword, prior.OutSIPPassword)
+	framework.FillScalars(m, ep, framework.KeepEmptyFrom(prior, "out_sip_username", "out_sip_password"))
 	if framework.Known(prior.OutSIPPasswordWOVersion) {
 		m.OutSIPPassword = types.StringNull()
 	}
@@ -79,10 +77,7 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 		if i < len(priorAddrs) {
 			p = priorAddrs[i]
 		}
-		framework.FillScalars(&addrs[i], &a)
-		addrs[i].LocationSID = framework.KeepEmpty(a.LocationSID, p.LocationSID)
-		addrs[i].SIPPassword = framework.KeepEmpty(a.SIPPassword, p.SIPPassword)
-		addrs[i].SIPUsername = framework.KeepEmpty(a.SIPUsername, p.SIPUsername)
+		framework.FillScalars(&addrs[i], &a, framework.KeepEmptyFrom(&p, "location_sid", "sip_password", "sip_username"))
 	}
 	var d diag.Diagnostics
 	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
@@ -90,8 +85,7 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 
 	m.Transformations = framework.TransformationsValue(ctx, ep.Transformations, &diags)
 
-	m.Attributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Attributes, nil))
-	diags.Append(d...)
+	m.Attributes = framework.StringMapValue(ctx, ep.Attributes, &diags)
 	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
 	diags.Append(d...)
 
@@ -133,9 +127,7 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	}
 	for k, v := range map[string]types.Map{"attributes": m.Attributes, "properties": m.Properties} {
 		if framework.Known(v) {
-			vals := map[string]string{}
-			diags.Append(v.ElementsAs(ctx, &vals, false)...)
-			b[k] = vals
+			b[k] = framework.StringMapBody(ctx, v, &diags)
 		}
 	}
 	return b, diags

@@ -48,16 +48,10 @@ type model struct {
 // not echo (derived from the dates when prior has none: after an import,
 // left unset on create, or in a data source).
 func (m *model) Fill(ctx context.Context, tk *client.Token, prior *model) diag.Diagnostics {
-	m.TokenSID = types.StringValue(tk.TokenSID)
-	m.Name = framework.KeepEmpty(tk.Name, prior.Name)
-	m.PartnerSID = types.StringValue(tk.PartnerSID)
+	framework.FillScalars(m, tk, framework.KeepEmptyFrom(prior, "name"))
 	m.TokenType = optString(tk.TokenType)
 	m.ClientID = optString(tk.ClientID)
 	m.DateCreated = optString(tk.DateCreated)
-	m.DateExpirationAccessToken = types.StringPointerValue(tk.DateExpirationAccessToken)
-	m.DateExpirationRefreshToken = types.StringPointerValue(tk.DateExpirationRefreshToken)
-	m.DateLastAccessed = types.StringPointerValue(tk.DateLastAccessed)
-	m.IPLastAccessed = types.StringPointerValue(tk.IPLastAccessed)
 	var diags diag.Diagnostics
 	m.Scopes, diags = types.SetValueFrom(ctx, types.StringType, framework.NonNil(tk.Scopes))
 	m.AccessToken = keepSecret(tk.AccessToken, prior.AccessToken)

@@ -71,19 +71,15 @@ func (m *model) settings() Settings {
 func (m *model) Fill(ctx context.Context, p *client.Partner, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
 	unverified := p.Status == "unverified"
-	m.PartnerSID = types.StringValue(p.PartnerSID)
+	framework.FillScalars(m, p, framework.StringLists("available_scopes"), framework.KeepEmptyFrom(prior, "address1",
+		"address2", "city", "state", "zip", "phonenumber"))
+	m.Password = prior.Password // never returned
 	m.ParentSID = nullIfEmpty(p.ParentSID, prior.ParentSID)
 	m.DisplayID = nullIfEmpty(p.DisplayID, prior.DisplayID)
 	m.Login = nullIfEmpty(p.Login, prior.Login)
 	m.Name = nullIfEmpty(p.Name, prior.Name)
 	m.CompanyName = nullIfEmpty(p.CompanyName, prior.CompanyName)
-	m.Address1 = framework.KeepEmpty(p.Address1, prior.Address1)
-	m.Address2 = framework.KeepEmpty(p.Address2, prior.Address2)
-	m.City = framework.KeepEmpty(p.City, prior.City)
-	m.State = framework.KeepEmpty(p.State, prior.State)
-	m.Zip = framework.KeepEmpty(p.Zip, prior.Zip)
 	m.CountryCode = nullIfEmpty(p.CountryCode, prior.CountryCode)
-	m.PhoneNumber = framework.KeepEmpty(p.PhoneNumber, prior.PhoneNumber)
 	m.OwnerEmail = email(p.OwnerEmail, unverified, prior.OwnerEmail)
 	m.BillingEmail = email(p.BillingEmail, unverified, prior.BillingEmail)
 	m.TechEmail = email(p.TechEmail, unverified, prior.TechEmail)
@@ -96,11 +92,7 @@ func (m *model) Fill(ctx context.Context, p *client.Partner, prior *model) diag.
 	}
 	m.SpendingLimit = money(p.SpendingLimit)
 	m.DailySpendingLimit = money(p.DailySpendingLimit)
-	m.Balance = types.StringValue(string(p.Balance))
-	m.DailySpentAmount = types.StringValue(string(p.DailySpentAmount))
-	m.Status = types.StringValue(p.Status)
 	m.DateCreated = nullIfEmpty(p.DateCreated, prior.DateCreated)
-	m.AvailableScopes = framework.StringList(ctx, p.AvailableScopes, &diags)
 	m.ACLs = ACLsValue(ctx, p.ACLs, &diags)
 	m.ParentAssignedACLs = ACLsValue(ctx, p.ParentAssignedACLs, &diags)
 	if prior.PartnerSID.IsNull() {

@@ -148,14 +148,8 @@ func ACLAttributes(computed bool) map[string]schema.Attribute {
 func ACLsValue(ctx context.Context, acls []client.ACL, diags *diag.Diagnostics) types.List {
 	out := make([]ACLModel, len(acls))
 	for i, a := range acls {
-		out[i] = ACLModel{
-			AccessControlRules: framework.StringList(ctx, a.AccessControlRules, diags),
-			Direction:          nullIfEmpty(a.Direction, types.StringNull()),
-			SMSActionTrue:      types.StringPointerValue(a.SMSActionTrue),
-			SMSActionFalse:     types.StringPointerValue(a.SMSActionFalse),
-			VoiceActionTrue:    types.StringPointerValue(a.VoiceActionTrue),
-			VoiceActionFalse:   types.StringPointerValue(a.VoiceActionFalse),
-		}
+		framework.FillScalars(&out[i], &a, framework.StringLists("access_control_rules"))
+		out[i].Direction = nullIfEmpty(a.Direction, types.StringNull())
 	}
 	l, d := types.ListValueFrom(ctx, ACLType, out)
 	diags.Append(d...)

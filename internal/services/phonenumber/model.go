@@ -115,13 +115,11 @@ func keepFold(api *string, prior types.String) types.String {
 // "+" or spaces, a locality in lower case, "" read back as null).
 func (m *item) fill(ctx context.Context, d *client.DID, prior *item) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.DIDSID = types.StringValue(d.DIDSID)
-	m.PhoneNumber = types.StringValue(d.PhoneNumber)
+	framework.FillScalars(m, d, framework.KeepEmptyFrom(prior, "callback_url", "trunk_group_sid", "did_group_sid",
+		"string_key_1", "string_key_2"))
 	if framework.Known(prior.PhoneNumber) && sameDigits(prior.PhoneNumber.ValueString(), d.PhoneNumber) {
 		m.PhoneNumber = prior.PhoneNumber
 	}
-	m.Name = types.StringPointerValue(d.Name)
-	m.Status = types.StringValue(d.Status)
 	cc := d.CountryCode
 	m.CountryCode = keepFold(&cc, prior.CountryCode)
 	if d.CountryCode == "" {
@@ -129,34 +127,13 @@ func (m *item) fill(ctx context.Context, d *client.DID, prior *item) diag.Diagno
 	}
 	m.State = keepFold(d.State, prior.State)
 	m.Locality = keepFold(d.Locality, prior.Locality)
-	m.LATA = types.StringPointerValue(d.LATA)
-	m.OCN = types.StringPointerValue(d.OCN)
-	m.InCountryFormat = types.StringPointerValue(d.InCountryFormat)
-	m.InternationalFormat = types.StringPointerValue(d.InternationalFormat)
-	m.Price = types.StringNull()
-	if d.Price != nil {
-		m.Price = types.StringValue(string(*d.Price))
-	}
-	m.PartnerSID = types.StringPointerValue(d.PartnerSID)
-	m.ClassificationSID = types.StringPointerValue(d.ClassificationSID)
-	m.CampaignSID = types.StringPointerValue(d.CampaignSID)
-	m.LRNSID = types.StringPointerValue(d.LRNSID)
-	m.Capabilities = types.Int64Value(d.Capabilities)
-	m.ActiveCapabilities = types.Int64Value(d.ActiveCapabilities)
 	m.Voice = types.BoolValue(d.Capabilities&client.DIDCapabilityVoice != 0)
 	m.SMSInbound = types.BoolValue(d.Capabilities&client.DIDCapabilitySMSInbound != 0)
 	m.SMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilitySMSOutbound != 0)
 	m.MMSInbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSInbound != 0)
 	m.MMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSOutbound != 0)
 	m.ActiveCapabilityFlags = capabilityFlags(d.ActiveCapabilities)
-	m.CallbackURL = framework.KeepEmpty(d.CallbackURL, prior.CallbackURL)
-	m.TrunkGroupSID = framework.KeepEmpty(d.TrunkGroupSID, prior.TrunkGroupSID)
-	m.DIDGroupSID = framework.KeepEmpty(d.DIDGroupSID, prior.DIDGroupSID)
-	m.StringKey1 = framework.KeepEmpty(d.StringKey1, prior.StringKey1)
-	m.StringKey2 = framework.KeepEmpty(d.StringKey2, prior.StringKey2)
-	var dd diag.Diagnostics
-	m.Attributes, dd = types.MapValueFrom(ctx, types.StringType, framework.StringMap(d.Attributes, nil))
-	diags.Append(dd...)
+	m.Attributes = framework.StringMapValue(ctx, d.Attributes, &diags)
 	m.Transformations = framework.TransformationsValue(ctx, d.Transformations, &diags)
 	return diags
 }
@@ -178,15 +155,9 @@ func (m *model) Fill(ctx context.Context, d *client.DID, prior *model) diag.Diag
 // attribute becomes a nil entry so an update can clear it.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":            framework.StringPtr(m.Name),
-		"callback_url":    framework.StringPtr(m.CallbackURL),
-		"trunk_group_sid": framework.StringPtr(m.TrunkGroupSID),
-		"did_group_sid":   framework.StringPtr(m.DIDGroupSID),
-		"string_key_1":    framework.StringPtr(m.StringKey1),
-		"string_key_2":    framework.StringPtr(m.StringKey2),
-		"attributes":      framework.StringMapBody(ctx, m.Attributes, &diags),
-	}
+	b := framework.ScalarBody(&m.item, "name", "callback_url", "trunk_group_sid", "did_group_sid", "string_key_1",
+		"string_key_2")
+	b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
 	if framework.Known(m.Transformations) {
 		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}

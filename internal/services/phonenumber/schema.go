@@ -79,11 +79,7 @@ var resourceSchema = schema.Schema{
 		"(`country_code`, `state`, `locality`, `phonenumber_prefix`, `required_capabilities`) and the first matching " +
 		"available number is rented; with neither, CarrierX picks a number.",
 	Attributes: map[string]schema.Attribute{
-		"did_sid": schema.StringAttribute{
-			MarkdownDescription: "Secure ID of the rented number; an import ID (the number itself is the other).",
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
+		"did_sid": framework.ComputedSID("Secure ID of the rented number; an import ID (the number itself is the other)."),
 		"phonenumber": schema.StringAttribute{
 			MarkdownDescription: "The number to rent, with its country code: `+15550100142`, `15550100142` and spaced, dashed or " +
 				"parenthesised forms (`+1 (555) 010-0142`) are accepted and are the same number, so the spelling never shows as a change " +

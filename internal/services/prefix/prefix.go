@@ -40,16 +40,8 @@ type model struct {
 // "" that the API reads back as null.
 func (m *model) Fill(ctx context.Context, p *client.Prefix, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.PrefixSID = types.StringValue(p.PrefixSID)
-	m.Prefix = types.StringValue(p.Prefix)
-	m.Name = types.StringPointerValue(p.Name)
-	m.PartnerSID = types.StringValue(p.PartnerSID)
-	m.TrunkGroupSID = framework.KeepEmpty(p.TrunkGroupSID, prior.TrunkGroupSID)
-	m.SourceTrunkGroupSID = framework.KeepEmpty(p.SourceTrunkGroupSID, prior.SourceTrunkGroupSID)
-	m.CallbackURL = framework.KeepEmpty(p.CallbackURL, prior.CallbackURL)
-	m.LRNSID = types.StringPointerValue(p.LRNSID)
-	m.StringKey1 = framework.KeepEmpty(p.StringKey1, prior.StringKey1)
-	m.StringKey2 = framework.KeepEmpty(p.StringKey2, prior.StringKey2)
+	framework.FillScalars(m, p, framework.KeepEmptyFrom(prior, "trunk_group_sid", "source_trunk_group_sid", "callback_url",
+		"string_key_1", "string_key_2"))
 	m.Attributes = framework.StringMapValue(ctx, p.Attributes, &diags)
 	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
 	return diags
@@ -59,16 +51,8 @@ func (m *model) Fill(ctx context.Context, p *client.Prefix, prior *model) diag.D
 // attribute becomes a nil entry so an update can clear it.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"prefix":                 framework.StringPtr(m.Prefix),
-		"name":                   framework.StringPtr(m.Name),
-		"partner_sid":            framework.StringPtr(m.PartnerSID),
-		"trunk_group_sid":        framework.StringPtr(m.TrunkGroupSID),
-		"source_trunk_group_sid": framework.StringPtr(m.SourceTrunkGroupSID),
-		"callback_url":           framework.StringPtr(m.CallbackURL),
-		"string_key_1":           framework.StringPtr(m.StringKey1),
-		"string_key_2":           framework.StringPtr(m.StringKey2),
-	}
+	b := framework.ScalarBody(m, "prefix", "name", "partner_sid", "trunk_group_sid", "source_trunk_group_sid",
+		"callback_url", "string_key_1", "string_key_2")
 	if framework.Known(m.Attributes) {
 		b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
 	}

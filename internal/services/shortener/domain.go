@@ -35,38 +35,16 @@ type domainModel struct {
 // Fill sets every attribute from the API answer; prior keeps a configured
 // "" that the API reads back as null.
 func (m *domainModel) Fill(_ context.Context, d *client.ShortenerDomain, prior *domainModel) diag.Diagnostics {
-	m.DomainSID = types.StringValue(d.DomainSID)
-	m.DomainName = types.StringValue(d.DomainName)
-	m.PartnerSID = types.StringValue(d.PartnerSID)
-	m.ExpiredMode = types.StringPointerValue(d.ExpiredMode)
-	m.ExpiredPage = framework.KeepEmpty(d.ExpiredPage, prior.ExpiredPage)
-	m.ExpiredStatusCode = types.Int64PointerValue(d.ExpiredStatusCode)
-	m.MinimumLength = types.Int64PointerValue(d.MinimumLength)
-	m.NotFoundMode = types.StringPointerValue(d.NotFoundMode)
-	m.NotFoundPage = framework.KeepEmpty(d.NotFoundPage, prior.NotFoundPage)
-	m.NotFoundStatusCode = types.Int64PointerValue(d.NotFoundStatusCode)
-	m.Scope = types.StringPointerValue(d.Scope)
-	m.Secure = types.StringPointerValue(d.Secure)
-	m.SuffixPattern = framework.KeepEmpty(d.SuffixPattern, prior.SuffixPattern)
+	framework.FillScalars(m, d, framework.KeepEmptyFrom(prior, "expired_page", "not_found_page", "suffix_pattern"))
 	return nil
 }
 
 // Body renders the writable attributes; null becomes a nil entry so an
 // update can clear it.
 func (m *domainModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return map[string]any{
-		"domain_name":           framework.StringPtr(m.DomainName),
-		"expired_mode":          framework.StringPtr(m.ExpiredMode),
-		"expired_page":          framework.StringPtr(m.ExpiredPage),
-		"expired_status_code":   framework.Int64Ptr(m.ExpiredStatusCode),
-		"minimum_length":        framework.Int64Ptr(m.MinimumLength),
-		"not_found_mode":        framework.StringPtr(m.NotFoundMode),
-		"not_found_page":        framework.StringPtr(m.NotFoundPage),
-		"not_found_status_code": framework.Int64Ptr(m.NotFoundStatusCode),
-		"scope":                 framework.StringPtr(m.Scope),
-		"secure":                framework.StringPtr(m.Secure),
-		"suffix_pattern":        framework.StringPtr(m.SuffixPattern),
-	}, nil
+	return framework.ScalarBody(m, "domain_name", "expired_mode", "expired_page", "expired_status_code",
+		"minimum_length", "not_found_mode", "not_found_page", "not_found_status_code", "scope", "secure",
+		"suffix_pattern"), nil
 }
 
 // mode is expired_mode or not_found_mode.

@@ -35,30 +35,14 @@ type linkModel struct {
 // Fill sets every attribute from the API answer; nothing configured is
 // answered differently, so prior is not needed.
 func (m *linkModel) Fill(_ context.Context, l *client.ShortenerLink, _ *linkModel) diag.Diagnostics {
-	m.LinkSID = types.StringValue(l.LinkSID)
-	m.DomainSID = types.StringValue(l.DomainSID)
-	m.PartnerSID = types.StringValue(l.PartnerSID)
-	m.DestinationURL = types.StringValue(l.DestinationURL)
-	m.DateAccessed = types.StringPointerValue(l.DateAccessed)
-	m.DateCreated = types.StringPointerValue(l.DateCreated)
-	m.Hits = types.Int64PointerValue(l.Hits)
-	m.MaximumTTL = types.Int64PointerValue(l.MaximumTTL)
-	m.Mode = types.StringPointerValue(l.Mode)
-	m.ShortName = types.StringPointerValue(l.ShortName)
-	m.URL = types.StringPointerValue(l.URL)
+	framework.FillScalars(m, l)
 	return nil
 }
 
 // Body renders the writable attributes; domain_sid forces a replacement,
 // so it is only ever sent by a create.
 func (m *linkModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return map[string]any{
-		"domain_sid":      framework.StringPtr(m.DomainSID),
-		"destination_url": framework.StringPtr(m.DestinationURL),
-		"maximum_ttl":     framework.Int64Ptr(m.MaximumTTL),
-		"mode":            framework.StringPtr(m.Mode),
-		"short_name":      framework.StringPtr(m.ShortName),
-	}, nil
+	return framework.ScalarBody(m, "domain_sid", "destination_url", "maximum_ttl", "mode", "short_name"), nil
 }
 
 func computed(doc string, mods ...planmodifier.String) schema.StringAttribute {

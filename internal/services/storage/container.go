@@ -255,18 +255,10 @@ func containerSchema() schema.Schema {
 // "" that the API reads back as null.
 func (m *containerModel) Fill(ctx context.Context, c *client.StorageContainer, prior *containerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	framework.FillScalars(m, c)
-	m.AllowedClassifications = framework.StringList(ctx, c.AllowedClassifications, &diags)
-	m.BlockedClassifications = framework.StringList(ctx, c.BlockedClassifications, &diags)
-	var d diag.Diagnostics
-	m.ExternalAttributes, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(c.ExternalAttributes, nil))
-	diags.Append(d...)
-	m.ParentContainerSID = framework.KeepEmpty(c.ParentContainerSID, prior.ParentContainerSID)
-	m.StringKey1 = framework.KeepEmpty(c.StringKey1, prior.StringKey1)
-	m.StringKey2 = framework.KeepEmpty(c.StringKey2, prior.StringKey2)
-	m.StringKey3 = framework.KeepEmpty(c.StringKey3, prior.StringKey3)
-	m.StringKey4 = framework.KeepEmpty(c.StringKey4, prior.StringKey4)
-	m.ThresholdAction = framework.KeepEmpty(c.ThresholdAction, prior.ThresholdAction)
+	framework.FillScalars(m, c, framework.StringLists("allowed_classifications", "blocked_classifications"),
+		framework.KeepEmptyFrom(prior, "parent_container_sid", "string_key_1", "string_key_2", "string_key_3",
+			"string_key_4", "threshold_action"))
+	m.ExternalAttributes = framework.StringMapValue(ctx, c.ExternalAttributes, &diags)
 	return diags
 }
 
@@ -281,16 +273,10 @@ func (m *containerModel) Body(ctx context.Context) (map[string]any, diag.Diagnos
 		"integer_key_2", "parent_container_sid", "publish_domain", "quota_bytes", "quota_files", "string_key_1",
 		"string_key_2", "string_key_3", "string_key_4", "threshold_action", "threshold_available_bytes_percent",
 		"threshold_available_files_percent", "threshold_bytes", "threshold_bytes_target", "threshold_files",
-		"threshold_files_target", "threshold_grace_period", "type", "unique")
-	for k, l := range map[string]types.List{"allowed_classifications": m.AllowedClassifications, "blocked_classifications": m.BlockedClassifications} {
-		if framework.Known(l) {
-			b[k] = framework.Strings(ctx, l, &diags)
-		}
-	}
+		"threshold_files_target", "threshold_grace_period", "type", "unique", "allowed_classifications",
+		"blocked_classifications")
 	if framework.Known(m.ExternalAttributes) {
-		attrs := map[string]string{}
-		diags.Append(m.ExternalAttributes.ElementsAs(ctx, &attrs, false)...)
-		b["external_attributes"] = attrs
+		b["external_attributes"] = framework.StringMapBody(ctx, m.ExternalAttributes, &diags)
 	}
 	return b, diags
 }

@@ -248,13 +248,8 @@ func fileSchema() schema.Schema {
 // stored.
 func (m *fileModel) Fill(_ context.Context, f *client.StorageFile, prior *fileModel) diag.Diagnostics {
 	m.Source, m.Content, m.ContentBase64 = types.StringNull(), types.StringNull(), types.StringNull()
-	framework.FillScalars(m, f)
-	m.DesiredFormat = framework.KeepEmpty(f.DesiredFormat, prior.DesiredFormat)
-	m.ParentFileSID = framework.KeepEmpty(f.ParentFileSID, prior.ParentFileSID)
-	m.StringKey1 = framework.KeepEmpty(f.StringKey1, prior.StringKey1)
-	m.StringKey2 = framework.KeepEmpty(f.StringKey2, prior.StringKey2)
-	m.StringKey3 = framework.KeepEmpty(f.StringKey3, prior.StringKey3)
-	m.StringKey4 = framework.KeepEmpty(f.StringKey4, prior.StringKey4)
+	framework.FillScalars(m, f, framework.KeepEmptyFrom(prior, "desired_format", "parent_file_sid", "string_key_1",
+		"string_key_2", "string_key_3", "string_key_4"))
 	return nil
 }
 

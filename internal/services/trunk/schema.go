@@ -59,11 +59,7 @@ var resourceSchema = schema.Schema{
 		"capacity, priority and weight, SIP handling and ACLs. A trunk cannot exist outside its group; moving it to " +
 		"another group (`trunk_group_sid`) replaces it. Import with `<trunk_group_sid>/<trunk_sid>`.",
 	Attributes: map[string]schema.Attribute{
-		"trunk_sid": schema.StringAttribute{
-			MarkdownDescription: "Trunk secure ID.",
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
+		"trunk_sid": framework.ComputedSID("Trunk secure ID."),
 		"trunk_group_sid": schema.StringAttribute{
 			MarkdownDescription: "Trunk group the trunk belongs to, usually `carrierx_trunk_group.<name>.trunk_group_sid`. Changing it replaces the trunk.",
 			Required:            true,

@@ -54,30 +54,10 @@ type model struct {
 // carry its group: trunk_group_sid is the one it was read under (prior's).
 func (m *model) Fill(ctx context.Context, t *client.Trunk, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.TrunkSID = types.StringValue(t.TrunkSID)
+	framework.FillScalars(m, t, framework.StringLists("relay_sip_headers"), framework.KeepEmptyFrom(prior, "endpoint_sid",
+		"codec", "in_codec", "out_codec", "in_ip_profile_sid", "out_ip_profile_sid", "location_sid"))
 	m.TrunkGroupSID = prior.TrunkGroupSID
-	m.Name = types.StringPointerValue(t.Name)
-	m.EndpointSID = framework.KeepEmpty(t.EndpointSID, prior.EndpointSID)
-	m.AllowForward = types.StringPointerValue(t.AllowForward)
 	m.AllowTransfer = transferValue(t.AllowTransfer, prior.AllowTransfer)
-	m.ASNMode = types.StringPointerValue(t.ASNMode)
-	m.CallType = types.StringPointerValue(t.CallType)
-	m.Codec = framework.KeepEmpty(t.Codec, prior.Codec)
-	m.InCodec = framework.KeepEmpty(t.InCodec, prior.InCodec)
-	m.OutCodec = framework.KeepEmpty(t.OutCodec, prior.OutCodec)
-	m.InCapacity = types.Int64PointerValue(t.InCapacity)
-	m.OutCapacity = types.Int64PointerValue(t.OutCapacity)
-	m.InIdentityFormat = types.StringPointerValue(t.InIdentityFormat)
-	m.InIdentityMode = types.StringPointerValue(t.InIdentityMode)
-	m.OutIdentityMode = types.StringPointerValue(t.OutIdentityMode)
-	m.InRFC4694Mode = types.StringPointerValue(t.InRFC4694Mode)
-	m.OutRFC4694Mode = types.StringPointerValue(t.OutRFC4694Mode)
-	m.InIPProfileSID = framework.KeepEmpty(t.InIPProfileSID, prior.InIPProfileSID)
-	m.OutIPProfileSID = framework.KeepEmpty(t.OutIPProfileSID, prior.OutIPProfileSID)
-	m.LocationSID = framework.KeepEmpty(t.LocationSID, prior.LocationSID)
-	m.Priority = types.Int64PointerValue(t.Priority)
-	m.Weight = types.Int64PointerValue(t.Weight)
-	m.RelaySIPHeaders = framework.StringList(ctx, t.RelaySIPHeaders, &diags)
 	m.ACLs = trunkgroup.ACLsValue(ctx, t.ACLs, &diags)
 	m.Transformations = framework.TransformationsValue(ctx, t.Transformations, &diags)
 	return diags
@@ -88,32 +68,11 @@ func (m *model) Fill(ctx context.Context, t *client.Trunk, prior *model) diag.Di
 // body.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":               framework.StringPtr(m.Name),
-		"endpoint_sid":       framework.StringPtr(m.EndpointSID),
-		"allow_forward":      framework.StringPtr(m.AllowForward),
-		"allow_transfer":     transferBody(m.AllowTransfer),
-		"asn_mode":           framework.StringPtr(m.ASNMode),
-		"call_type":          framework.StringPtr(m.CallType),
-		"codec":              framework.StringPtr(m.Codec),
-		"in_codec":           framework.StringPtr(m.InCodec),
-		"out_codec":          framework.StringPtr(m.OutCodec),
-		"in_capacity":        framework.Int64Ptr(m.InCapacity),
-		"out_capacity":       framework.Int64Ptr(m.OutCapacity),
-		"in_identity_format": framework.StringPtr(m.InIdentityFormat),
-		"in_identity_mode":   framework.StringPtr(m.InIdentityMode),
-		"out_identity_mode":  framework.StringPtr(m.OutIdentityMode),
-		"in_rfc_4694_mode":   framework.StringPtr(m.InRFC4694Mode),
-		"out_rfc_4694_mode":  framework.StringPtr(m.OutRFC4694Mode),
-		"in_ip_profile_sid":  framework.StringPtr(m.InIPProfileSID),
-		"out_ip_profile_sid": framework.StringPtr(m.OutIPProfileSID),
-		"location_sid":       framework.StringPtr(m.LocationSID),
-		"priority":           framework.Int64Ptr(m.Priority),
-		"weight":             framework.Int64Ptr(m.Weight),
-	}
-	if framework.Known(m.RelaySIPHeaders) {
-		b["relay_sip_headers"] = framework.Strings(ctx, m.RelaySIPHeaders, &diags)
-	}
+	b := framework.ScalarBody(m, "name", "endpoint_sid", "allow_forward", "asn_mode", "call_type", "codec", "in_codec",
+		"out_codec", "in_capacity", "out_capacity", "in_identity_format", "in_identity_mode", "out_identity_mode",
+		"in_rfc_4694_mode", "out_rfc_4694_mode", "in_ip_profile_sid", "out_ip_profile_sid", "location_sid", "priority",
+		"weight", "relay_sip_headers")
+	b["allow_transfer"] = transferBody(m.AllowTransfer)
 	if framework.Known(m.ACLs) {
 		b["acls"] = trunkgroup.ACLsBody(ctx, m.ACLs, &diags)
 	}

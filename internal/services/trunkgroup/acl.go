@@ -81,12 +81,7 @@ func ACLs(level string) schema.ListNestedAttribute {
 func ACLsValue(ctx context.Context, acls []client.TrunkGroupACL, diags *diag.Diagnostics) types.List {
 	out := make([]aclModel, len(acls))
 	for i, a := range acls {
-		out[i] = aclModel{
-			AccessControlRules: framework.StringList(ctx, a.AccessControlRules, diags),
-			Direction:          types.StringValue(a.Direction),
-			VoiceActionTrue:    types.StringPointerValue(a.VoiceActionTrue),
-			VoiceActionFalse:   types.StringPointerValue(a.VoiceActionFalse),
-		}
+		framework.FillScalars(&out[i], &a, framework.StringLists("access_control_rules"))
 	}
 	l, d := types.ListValueFrom(ctx, aclType, out)
 	diags.Append(d...)
@@ -99,12 +94,9 @@ func ACLsBody(ctx context.Context, l types.List, diags *diag.Diagnostics) []map[
 	diags.Append(l.ElementsAs(ctx, &acls, false)...)
 	out := make([]map[string]any, 0, len(acls))
 	for _, a := range acls {
-		out = append(out, map[string]any{
-			"access_control_rules": framework.Strings(ctx, a.AccessControlRules, diags),
-			"direction":            framework.StringPtr(a.Direction),
-			"voice_action_true":    framework.StringPtr(a.VoiceActionTrue),
-			"voice_action_false":   framework.StringPtr(a.VoiceActionFalse),
-		})
+		b := framework.ScalarBody(&a, "direction", "voice_action_true", "voice_action_false")
+		b["access_control_rules"] = framework.Strings(ctx, a.AccessControlRules, diags)
+		out = append(out, b)
 	}
 	return out
 }

@@ -46,11 +46,7 @@ var resourceSchema = schema.Schema{
 		"Its trunks are not managed here: each trunk is a `carrierx_trunk` resource, and the `trunks` array " +
 		"CarrierX can return with a group is not part of this resource.",
 	Attributes: map[string]schema.Attribute{
-		"trunk_group_sid": schema.StringAttribute{
-			MarkdownDescription: "Trunk group secure ID; also the import ID.",
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
+		"trunk_group_sid": framework.ComputedSID("Trunk group secure ID; also the import ID."),
 		"name": schema.StringAttribute{
 			MarkdownDescription: "Group name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
 			Optional:            true,
@@ -58,12 +54,8 @@ var resourceSchema = schema.Schema{
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			Validators:          []validator.String{framework.NameValidator{}},
 		},
-		"partner_sid": schema.StringAttribute{
-			MarkdownDescription: "Partner that owns the group (the partner of the token).",
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"acls": ACLs("trunk group"),
+		"partner_sid": framework.ComputedSID("Partner that owns the group (the partner of the token)."),
+		"acls":        ACLs("trunk group"),
 		"external_handlers": schema.StringAttribute{
 			MarkdownDescription: "External HTTP applications CarrierX consults for calls into the group, as a JSON array " +
 				"(write it with `jsonencode([...])`). The object shape is not documented in detail, so it is passed " +

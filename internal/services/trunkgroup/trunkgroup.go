@@ -40,20 +40,8 @@ type model struct {
 // API rewrites ("" read back as null, reformatted JSON).
 func (m *model) Fill(ctx context.Context, g *client.TrunkGroup, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.TrunkGroupSID = types.StringValue(g.TrunkGroupSID)
-	m.Name = types.StringPointerValue(g.Name)
-	m.PartnerSID = types.StringValue(g.PartnerSID)
-	m.HardFailureCodes = types.StringPointerValue(g.HardFailureCodes)
-	m.HardFailureCooldown = types.Int64PointerValue(g.HardFailureCooldown)
-	m.HardFailureInterval = types.Int64PointerValue(g.HardFailureInterval)
-	m.HardFailureLastResort = types.StringPointerValue(g.HardFailureLastResort)
-	m.HardFailureThreshold = types.Int64PointerValue(g.HardFailureThreshold)
-	m.RoutingData = framework.KeepEmpty(g.RoutingData, prior.RoutingData)
-	m.RoutingType = types.StringPointerValue(g.RoutingType)
-	m.SIPOptionsThreshold = types.Int64PointerValue(g.SIPOptionsThreshold)
-	m.SoftFailureCodes = types.StringPointerValue(g.SoftFailureCodes)
+	framework.FillScalars(m, g, framework.StringLists("sip_options_locations"), framework.KeepEmptyFrom(prior, "routing_data"))
 	m.ExternalHandlers = jsonValue(g.ExternalHandlers, prior.ExternalHandlers)
-	m.SIPOptionsLocations = framework.StringList(ctx, g.SIPOptionsLocations, &diags)
 	m.ACLs = ACLsValue(ctx, g.ACLs, &diags)
 	m.Transformations = framework.TransformationsValue(ctx, g.Transformations, &diags)
 	return diags
@@ -63,24 +51,12 @@ func (m *model) Fill(ctx context.Context, g *client.TrunkGroup, prior *model) di
 // entry so an update can clear it.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := map[string]any{
-		"name":                     framework.StringPtr(m.Name),
-		"hard_failure_codes":       framework.StringPtr(m.HardFailureCodes),
-		"hard_failure_cooldown":    framework.Int64Ptr(m.HardFailureCooldown),
-		"hard_failure_interval":    framework.Int64Ptr(m.HardFailureInterval),
-		"hard_failure_last_resort": framework.StringPtr(m.HardFailureLastResort),
-		"hard_failure_threshold":   framework.Int64Ptr(m.HardFailureThreshold),
-		"routing_data":             framework.StringPtr(m.RoutingData),
-		"routing_type":             framework.StringPtr(m.RoutingType),
-		"sip_options_threshold":    framework.Int64Ptr(m.SIPOptionsThreshold),
-		"soft_failure_codes":       framework.StringPtr(m.SoftFailureCodes),
-		"external_handlers":        nil,
-	}
+	b := framework.ScalarBody(m, "name", "hard_failure_codes", "hard_failure_cooldown", "hard_failure_interval",
+		"hard_failure_last_resort", "hard_failure_threshold", "routing_data", "routing_type", "sip_options_threshold",
+		"soft_failure_codes", "sip_options_locations")
+	b["external_handlers"] = nil
 	if framework.Known(m.ExternalHandlers) {
 		b["external_handlers"] = json.RawMessage(m.ExternalHandlers.ValueString())
-	}
-	if framework.Known(m.SIPOptionsLocations) {
-		b["sip_options_locations"] = framework.Strings(ctx, m.SIPOptionsLocations, &diags)
 	}
 	if framework.Known(m.ACLs) {
 		b["acls"] = ACLsBody(ctx, m.ACLs, &diags)
