@@ -64,6 +64,7 @@ func apply(ctx context.Context, c *client.Client, sid string, body map[string]an
 		p, err = col.Update(ctx, sid, body)
 	}
 	if client.IsNotFound(err) {
+		//nolint:staticcheck // a sentence of the diagnostic shown to the user
 		return nil, fmt.Errorf("No partner has partner_sid %q among the token's partner and its sub-partners (%w). Check the "+
 			"SID, or leave partner_sid out for the token's own partner", sid, err)
 	}

@@ -140,7 +140,7 @@ func revokeState(ctx context.Context, c *client.Client, state *model) error {
 		if access = tk.AccessToken; access == "" {
 			return errors.New("CarrierX revokes a token by its access token, and neither the state nor the API has it (the " +
 				"token was imported and CarrierX does not return the secret). Revoke it in the CarrierX portal (Security " +
-				"Tokens), then remove it from state with `terraform state rm`.")
+				"Tokens), then remove it from state with `terraform state rm`")
 		}
 	}
 	err := revoke(ctx, c, access)

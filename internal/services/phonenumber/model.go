@@ -148,7 +148,7 @@ func (m *model) Fill(ctx context.Context, d *client.DID, prior *model) diag.Diag
 	if m.RequiredCapabilities.ElementType(ctx) == nil { // a data source's zero model
 		m.RequiredCapabilities = types.SetNull(types.StringType)
 	}
-	return m.item.fill(ctx, d, &prior.item)
+	return m.fill(ctx, d, &prior.item)
 }
 
 // Body renders the attributes CarrierX lets a renter change; a null

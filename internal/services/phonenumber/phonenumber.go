@@ -79,7 +79,7 @@ func rent(ctx context.Context, c *client.Client, plan *model, body map[string]an
 		case errors.Is(err, client.ErrNoAvailableDID):
 			return nil, &framework.Failed{Summary: "No available phone number matches", Err: fmt.Errorf(
 				"CarrierX has no available number with %s. Widen the criteria, or list what is available with the "+
-					"carrierx_available_phone_numbers data source.", crit.describe(ctx))}
+					"carrierx_available_phone_numbers data source", crit.describe(ctx))}
 		case errors.As(err, &searchErr):
 			return nil, &framework.Failed{Summary: "Unable to search available phone numbers", Err: searchErr.Err}
 		}
@@ -138,5 +138,5 @@ func findRented(ctx context.Context, c *client.Client, number string) (*client.D
 		return did, err
 	}
 	return nil, &framework.Failed{Summary: "Phone number not rented by this account", Err: fmt.Errorf(
-		"%s is not rented by this account. Rent it with carrierx_phone_number, or look numbers up with carrierx_available_phone_numbers.", number)}
+		"%s is not rented by this account. Rent it with carrierx_phone_number, or look numbers up with carrierx_available_phone_numbers", number)}
 }

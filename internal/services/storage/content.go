@@ -107,7 +107,7 @@ func upload(ctx context.Context, c *client.Client, plan *fileModel, body map[str
 	}
 	if framework.Known(plan.ContentSHA256) && plan.ContentSHA256.ValueString() != content.sha256 {
 		return nil, fmt.Errorf("content changed after the plan: the content now has SHA-256 %s, but the plan was made for %s: "+
-			"the source file changed between plan and apply. Nothing was uploaded; run terraform apply again.",
+			"the source file changed between plan and apply. Nothing was uploaded; run terraform apply again",
 			content.sha256, plan.ContentSHA256.ValueString())
 	}
 	fileName := content.fileName
