@@ -56,8 +56,21 @@ func checkModel(t *testing.T, name string, obj any, st tfsdk.State, valid diag.D
 	if !ok {
 		t.Fatalf("%s has no NewModel method to check its model with", name)
 	}
-	if diags := st.Get(context.Background(), m.NewModel()); diags.HasError() {
+	model := m.NewModel()
+	if diags := st.Get(context.Background(), model); diags.HasError() {
 		t.Errorf("%s model does not match schema: %v", name, diags)
+	}
+	// Body names attributes as strings (framework.ScalarBody): a misspelt
+	// name panics, here rather than in the first apply.
+	if b, ok := model.(interface {
+		Body(context.Context) (map[string]any, diag.Diagnostics)
+	}); ok {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Errorf("%s: Body of a null model panics: %v", name, r)
+			}
+		}()
+		b.Body(context.Background())
 	}
 }
 
