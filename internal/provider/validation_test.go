@@ -108,7 +108,7 @@ func TestAccValidation_addressIP(t *testing.T) {
 	})
 }
 
-// TestAccValidation_negativePriorityLeftToAPI: 12-endpoints.md documents an
+// TestAccValidation_negativePriorityLeftToAPI: CarrierX docs (Core API, Endpoints) document an
 // address priority as an integer with default 0 and no range (the ordering
 // rule was not retrieved), so -5 plans and CarrierX decides.
 func TestAccValidation_negativePriorityLeftToAPI(t *testing.T) {
