@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -39,4 +41,34 @@ func StringMapValue(ctx context.Context, in map[string]any, diags *diag.Diagnost
 	m, d := types.MapValueFrom(ctx, types.StringType, StringMap(in, nil))
 	diags.Append(d...)
 	return m
+}
+
+// KeptString is a writable attribute CarrierX fills when it is left out:
+// optional and computed, kept from state so leaving it out never shows as
+// a change; mods are further plan modifiers.
+func KeptString(doc string, mods ...planmodifier.String) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true,
+		PlanModifiers: append([]planmodifier.String{stringplanmodifier.UseStateForUnknown()}, mods...)}
+}
+
+// KeptInt64 is KeptString for a number.
+func KeptInt64(doc string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true, Computed: true,
+		PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+}
+
+// KeptBool is KeptString for a boolean.
+func KeptBool(doc string) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: doc, Optional: true, Computed: true,
+		PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
+}
+
+// OptionalString is a nullable writable attribute: unset means null.
+func OptionalString(doc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: doc, Optional: true}
+}
+
+// OptionalInt64 is OptionalString for a number.
+func OptionalInt64(doc string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -133,23 +132,6 @@ var containerDocs = map[string]string{
 
 func containerSchema() schema.Schema {
 	d := containerDocs
-	// Writable attributes CarrierX fills when they are left out: left out
-	// of the create body, then kept from state so leaving them out never diffs.
-	optStr := func(name string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
-	optInt := func(name string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
-	}
-	// Nullable tags and thresholds: unset means null.
-	nullStr := func(name string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true}
-	}
-	nullInt := func(name string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true}
-	}
 	// Read only.
 	usage := func(name string) schema.Int64Attribute {
 		return schema.Int64Attribute{MarkdownDescription: d[name], Computed: true}
@@ -175,7 +157,7 @@ func containerSchema() schema.Schema {
 				MarkdownDescription: d["partner_sid"], Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"name": framework.Validated(optStr("name"), framework.NameRule, framework.NameValidator{}),
+			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator{}),
 			"allow_publish": schema.BoolAttribute{
 				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 			},
@@ -212,28 +194,28 @@ func containerSchema() schema.Schema {
 				MarkdownDescription: d["external_attributes"], ElementType: types.StringType, Optional: true, Computed: true, Sensitive: true,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
 			},
-			"integer_key_1": nullInt("integer_key_1"),
-			"integer_key_2": nullInt("integer_key_2"),
+			"integer_key_1": framework.OptionalInt64(d["integer_key_1"]),
+			"integer_key_2": framework.OptionalInt64(d["integer_key_2"]),
 			"parent_container_sid": schema.StringAttribute{
 				MarkdownDescription: d["parent_container_sid"], Optional: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    containerSID,
 			},
-			"publish_domain":                    framework.Validated(optStr("publish_domain"), framework.NoUserinfoRule, framework.URLWithoutUserinfo{}),
-			"quota_bytes":                       optInt("quota_bytes"),
-			"quota_files":                       optInt("quota_files"),
-			"string_key_1":                      nullStr("string_key_1"),
-			"string_key_2":                      nullStr("string_key_2"),
-			"string_key_3":                      nullStr("string_key_3"),
-			"string_key_4":                      nullStr("string_key_4"),
-			"threshold_action":                  nullStr("threshold_action"),
-			"threshold_available_bytes_percent": nullInt("threshold_available_bytes_percent"),
-			"threshold_available_files_percent": nullInt("threshold_available_files_percent"),
-			"threshold_bytes":                   nullInt("threshold_bytes"),
-			"threshold_bytes_target":            nullInt("threshold_bytes_target"),
-			"threshold_files":                   nullInt("threshold_files"),
-			"threshold_files_target":            nullInt("threshold_files_target"),
-			"threshold_grace_period":            optInt("threshold_grace_period"),
+			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.URLWithoutUserinfo{}),
+			"quota_bytes":                       framework.KeptInt64(d["quota_bytes"]),
+			"quota_files":                       framework.KeptInt64(d["quota_files"]),
+			"string_key_1":                      framework.OptionalString(d["string_key_1"]),
+			"string_key_2":                      framework.OptionalString(d["string_key_2"]),
+			"string_key_3":                      framework.OptionalString(d["string_key_3"]),
+			"string_key_4":                      framework.OptionalString(d["string_key_4"]),
+			"threshold_action":                  framework.OptionalString(d["threshold_action"]),
+			"threshold_available_bytes_percent": framework.OptionalInt64(d["threshold_available_bytes_percent"]),
+			"threshold_available_files_percent": framework.OptionalInt64(d["threshold_available_files_percent"]),
+			"threshold_bytes":                   framework.OptionalInt64(d["threshold_bytes"]),
+			"threshold_bytes_target":            framework.OptionalInt64(d["threshold_bytes_target"]),
+			"threshold_files":                   framework.OptionalInt64(d["threshold_files"]),
+			"threshold_files_target":            framework.OptionalInt64(d["threshold_files_target"]),
+			"threshold_grace_period":            framework.KeptInt64(d["threshold_grace_period"]),
 			"threshold_total_bytes":             usage("threshold_total_bytes"),
 			"threshold_total_files":             usage("threshold_total_files"),
 			"total_bytes":                       usage("total_bytes"),

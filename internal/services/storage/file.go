@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -125,24 +123,6 @@ var fileDocs = map[string]string{
 
 func fileSchema() schema.Schema {
 	d := fileDocs
-	keepStr := func(name string, mods ...planmodifier.String) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true, Computed: true,
-			PlanModifiers: append([]planmodifier.String{stringplanmodifier.UseStateForUnknown()}, mods...)}
-	}
-	keepInt := func(name string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
-	}
-	keepBool := func(name string) schema.BoolAttribute {
-		return schema.BoolAttribute{MarkdownDescription: d[name], Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
-	}
-	nullStr := func(name string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d[name], Optional: true}
-	}
-	nullInt := func(name string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d[name], Optional: true}
-	}
 	// Detected from the content: stable unless transcoding is asked for.
 	transcoded := framework.KeepUnless(path.Root("desired_format"), path.Root("desired_bitrate"))
 	detectedStr := func(name string) schema.StringAttribute {
@@ -209,35 +189,35 @@ func fileSchema() schema.Schema {
 				MarkdownDescription: d["desired_bitrate"], Optional: true,
 				Validators: []validator.Int64{int64validator.OneOf(bitrates...)},
 			},
-			"desired_format":   nullStr("desired_format"),
-			"file_access_name": keepStr("file_access_name"),
+			"desired_format":   framework.OptionalString(d["desired_format"]),
+			"file_access_name": framework.KeptString(d["file_access_name"]),
 			"file_bytes": schema.Int64Attribute{
 				MarkdownDescription: d["file_bytes"], Computed: true, PlanModifiers: []planmodifier.Int64{transcoded},
 			},
-			"integer_key_1":    nullInt("integer_key_1"),
-			"integer_key_2":    nullInt("integer_key_2"),
-			"lifecycle_action": keepStr("lifecycle_action"),
-			"lifecycle_ttl":    keepInt("lifecycle_ttl"),
+			"integer_key_1":    framework.OptionalInt64(d["integer_key_1"]),
+			"integer_key_2":    framework.OptionalInt64(d["integer_key_2"]),
+			"lifecycle_action": framework.KeptString(d["lifecycle_action"]),
+			"lifecycle_ttl":    framework.KeptInt64(d["lifecycle_ttl"]),
 			"mime_type": schema.StringAttribute{
 				MarkdownDescription: d["mime_type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{transcoded},
 			},
-			"name": framework.Validated(keepStr("name"), framework.NameRule, framework.NameValidator{}),
+			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator{}),
 			"parent_file_sid": schema.StringAttribute{
 				MarkdownDescription: d["parent_file_sid"], Optional: true, Validators: []validator.String{framework.SID{What: "file SID"}},
 			},
-			"publish": keepStr("publish"),
+			"publish": framework.KeptString(d["publish"]),
 			"publish_uri": schema.StringAttribute{
 				MarkdownDescription: d["publish_uri"], Computed: true,
 				PlanModifiers: []planmodifier.String{framework.KeepUnless(path.Root("publish"), path.Root("file_access_name"))},
 			},
-			"string_key_1":      nullStr("string_key_1"),
-			"string_key_2":      nullStr("string_key_2"),
-			"string_key_3":      nullStr("string_key_3"),
-			"string_key_4":      nullStr("string_key_4"),
-			"threshold_include": keepBool("threshold_include"),
-			"type":              keepStr("type"),
-			"unique":            keepBool("unique"),
+			"string_key_1":      framework.OptionalString(d["string_key_1"]),
+			"string_key_2":      framework.OptionalString(d["string_key_2"]),
+			"string_key_3":      framework.OptionalString(d["string_key_3"]),
+			"string_key_4":      framework.OptionalString(d["string_key_4"]),
+			"threshold_include": framework.KeptBool(d["threshold_include"]),
+			"type":              framework.KeptString(d["type"]),
+			"unique":            framework.KeptBool(d["unique"]),
 		},
 	}
 }
