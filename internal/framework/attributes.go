@@ -31,7 +31,7 @@ func DefaultName(doc string) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		Default:             stringdefault.StaticString("N/A"),
-		Validators:          []validator.String{NameValidator{}},
+		Validators:          []validator.String{NameValidator},
 	}
 }
 

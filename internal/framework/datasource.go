@@ -148,25 +148,25 @@ func dsAttribute(a rschema.Attribute, omit []string) dschema.Attribute {
 
 // NewDataSources returns the constructors of the singular and the plural
 // data source of l, for the provider's list.
-func NewDataSources[T, M any, PM Model[T, M]](l *Lookup[T, M]) []func() datasource.DataSource {
+func NewDataSources[T, M any](l *Lookup[T, M]) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		func() datasource.DataSource { return &singular[T, M, PM]{lookupBase[T, M, PM]{l: l}} },
-		func() datasource.DataSource { return &plural[T, M, PM]{lookupBase[T, M, PM]{l: l}} },
+		func() datasource.DataSource { return &singular[T, M]{lookupBase[T, M]{l: l}} },
+		func() datasource.DataSource { return &plural[T, M]{lookupBase[T, M]{l: l}} },
 	}
 }
 
-type lookupBase[T, M any, PM Model[T, M]] struct {
+type lookupBase[T, M any] struct {
 	l      *Lookup[T, M]
 	client *client.Client
 }
 
-func (b *lookupBase[T, M, PM]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (b *lookupBase[T, M]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	b.client = ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // parent reads the parent attribute into a fresh model and, for an
 // optional parent, returns the filter that narrows a list to it.
-func (b *lookupBase[T, M, PM]) parent(ctx context.Context, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) (filter string) {
+func (b *lookupBase[T, M]) parent(ctx context.Context, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) (filter string) {
 	p := b.l.Parent
 	if p == nil {
 		return ""
@@ -182,7 +182,7 @@ func (b *lookupBase[T, M, PM]) parent(ctx context.Context, cfg tfsdk.Config, m *
 	return ""
 }
 
-func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
+func (b *lookupBase[T, M]) parentAttr(attrs map[string]dschema.Attribute) {
 	if p := b.l.Parent; p != nil {
 		attrs[p.Attr] = dschema.StringAttribute{MarkdownDescription: p.Description,
 			Required: p.Required, Optional: !p.Required, Validators: p.Validators}
@@ -190,7 +190,7 @@ func (b *lookupBase[T, M, PM]) parentAttr(attrs map[string]dschema.Attribute) {
 }
 
 // checksParent reports whether a 404 is checked against a required parent.
-func (b *lookupBase[T, M, PM]) checksParent() bool {
+func (b *lookupBase[T, M]) checksParent() bool {
 	p := b.l.Parent
 	return p != nil && p.Required && p.Get != nil
 }
@@ -198,7 +198,7 @@ func (b *lookupBase[T, M, PM]) checksParent() bool {
 // parentMissing reports, with an error on the parent attribute, whether the
 // configured parent does not exist. Other errors of the check are ignored:
 // the caller's own diagnostic says more.
-func (b *lookupBase[T, M, PM]) parentMissing(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) bool {
+func (b *lookupBase[T, M]) parentMissing(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) bool {
 	p := b.l.Parent
 	var sid types.String
 	diags.Append(cfg.GetAttribute(ctx, path.Root(p.Attr), &sid)...)
@@ -213,7 +213,7 @@ func (b *lookupBase[T, M, PM]) parentMissing(ctx context.Context, cfg tfsdk.Conf
 // underParent is LookupOne under a required parent: a 404 is reported on
 // the parent attribute when the parent is gone, else as the object missing
 // from it.
-func (d *singular[T, M, PM]) underParent(ctx context.Context, cfg tfsdk.Config, sid, filter types.String, col API[T], diags *diag.Diagnostics) *T {
+func (d *singular[T, M]) underParent(ctx context.Context, cfg tfsdk.Config, sid, filter types.String, col API[T], diags *diag.Diagnostics) *T {
 	l := d.l
 	if !Known(sid) {
 		var found diag.Diagnostics
@@ -242,9 +242,9 @@ func (d *singular[T, M, PM]) underParent(ctx context.Context, cfg tfsdk.Config, 
 }
 
 // object renders obj as the data source's attribute values.
-func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, omit []string, diags *diag.Diagnostics) map[string]attr.Value {
+func (b *lookupBase[T, M]) object(ctx context.Context, obj *T, m M, omit []string, diags *diag.Diagnostics) map[string]attr.Value {
 	prior := m
-	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
+	diags.Append(b.l.Object.fill(ctx, &m, obj, &prior)...)
 	st := tfsdk.State{Schema: b.l.Object.Schema}
 	diags.Append(st.Set(ctx, &m)...)
 	if diags.HasError() {
@@ -261,15 +261,15 @@ func (b *lookupBase[T, M, PM]) object(ctx context.Context, obj *T, m M, omit []s
 
 // Derived marks a data source whose attributes are derived from its
 // resource's schema and filled through the resource's model.
-func (b *lookupBase[T, M, PM]) Derived() {}
+func (b *lookupBase[T, M]) Derived() {}
 
-type singular[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
+type singular[T, M any] struct{ lookupBase[T, M] }
 
-func (d *singular[T, M, PM]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+func (d *singular[T, M]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = d.l.Object.Type
 }
 
-func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *singular[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	l := d.l
 	attrs := DataSourceAttributes(l.Object.Schema, l.Omit...)
 	sid := l.Object.SIDAttr
@@ -298,7 +298,7 @@ func (d *singular[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func (d *singular[T, M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	one := []path.Expression{path.MatchRoot(d.l.Object.SIDAttr), path.MatchRoot("filter")}
 	if k := d.l.Key; k != nil {
 		one = []path.Expression{one[0], path.MatchRoot(k.Attr), one[1]}
@@ -309,7 +309,7 @@ func (d *singular[T, M, PM]) ConfigValidators(context.Context) []datasource.Conf
 	return []datasource.ConfigValidator{datasourcevalidator.ExactlyOneOf(one...)}
 }
 
-func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *singular[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	l := d.l
 	var sid, filter types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(l.Object.SIDAttr), &sid)...)
@@ -359,7 +359,7 @@ func (d *singular[T, M, PM]) Read(ctx context.Context, req datasource.ReadReques
 }
 
 // byKey finds the object by the configured key; nil means a diagnostic was added.
-func (d *singular[T, M, PM]) byKey(ctx context.Context, key string, diags *diag.Diagnostics) *T {
+func (d *singular[T, M]) byKey(ctx context.Context, key string, diags *diag.Diagnostics) *T {
 	obj, err := d.l.Key.Find(ctx, d.client, key)
 	var f *Failed
 	switch {
@@ -377,13 +377,13 @@ func (d *singular[T, M, PM]) byKey(ctx context.Context, key string, diags *diag.
 	return obj
 }
 
-type plural[T, M any, PM Model[T, M]] struct{ lookupBase[T, M, PM] }
+type plural[T, M any] struct{ lookupBase[T, M] }
 
-func (d *plural[T, M, PM]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+func (d *plural[T, M]) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = d.l.Plural
 }
 
-func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *plural[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	l := d.l
 	desc := "Lists the " + l.Nouns + " of the token's partner, every page fetched (1,000 per request)."
 	if len(l.PluralOmit) > 0 {
@@ -409,7 +409,7 @@ func (d *plural[T, M, PM]) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *plural[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	l := d.l
 	var filter, order types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("filter"), &filter)...)
@@ -459,7 +459,7 @@ func (d *plural[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest,
 }
 
 // itemAttributes are the attributes of one item of the list.
-func (d *plural[T, M, PM]) itemAttributes() map[string]dschema.Attribute {
+func (d *plural[T, M]) itemAttributes() map[string]dschema.Attribute {
 	return DataSourceAttributes(d.l.Object.Schema, append(slices.Clone(d.l.Omit), d.l.PluralOmit...)...)
 }
 

@@ -11,17 +11,14 @@ import (
 
 // KeepUnless keeps an unconfigured computed value from state unless one of
 // the attributes at paths, which it derives from, changes in the plan.
-func KeepUnless(paths ...path.Path) KeepUnlessModifier { return KeepUnlessModifier{paths: paths} }
-
-// KeepUnlessModifier is the plan modifier KeepUnless returns.
-type KeepUnlessModifier struct{ paths []path.Path }
-
-func (KeepUnlessModifier) Description(context.Context) string {
-	return "kept from state unless the attributes it derives from change"
+func KeepUnless(paths ...path.Path) KeepUnlessModifier {
+	return KeepUnlessModifier{Desc: "kept from state unless the attributes it derives from change", paths: paths}
 }
 
-func (m KeepUnlessModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
+// KeepUnlessModifier is the plan modifier KeepUnless returns.
+type KeepUnlessModifier struct {
+	Desc
+	paths []path.Path
 }
 
 func (m KeepUnlessModifier) keep(ctx context.Context, state tfsdk.State, plan tfsdk.Plan, stateValue, planValue, configValue attr.Value) bool {

@@ -14,16 +14,6 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
-// Model is the one contract of every object's model: it renders the
-// request body, and fills itself from the API object. prior is the model
-// as it was before the call (plan or state; zero for a data source), so
-// configured values that the API answers differently are kept.
-type Model[T, M any] interface {
-	*M
-	Body(ctx context.Context) (map[string]any, diag.Diagnostics)
-	Fill(ctx context.Context, obj *T, prior *M) diag.Diagnostics
-}
-
 // API is a collection of objects of type T: client.Collection, or an
 // object's own where its API differs.
 type API[T any] interface {
@@ -47,6 +37,9 @@ type Object[T, M any] struct {
 	Type    string // "carrierx_did_group"
 	SIDAttr string // "did_group_sid": the SID attribute, also the import ID
 	Schema  schema.Schema
+	// Fields are the attributes converted by name; the model's Fill and
+	// Body (Filler, Bodier), where it has them, do the rest.
+	Fields Fields
 
 	// Collection is where the object lives; m is the model at hand, for
 	// objects under a parent (a trunk in its trunk group).
@@ -87,59 +80,55 @@ type Object[T, M any] struct {
 }
 
 // Resource is the generic resource of an Object.
-type Resource[T, M any, PM Model[T, M]] struct {
+type Resource[T, M any] struct {
 	o      *Object[T, M]
 	client *client.Client
 }
 
 var (
-	_ resource.ResourceWithConfigure        = (*Resource[struct{}, nopModel, *nopModel])(nil)
-	_ resource.ResourceWithImportState      = (*Resource[struct{}, nopModel, *nopModel])(nil)
-	_ resource.ResourceWithModifyPlan       = (*Resource[struct{}, nopModel, *nopModel])(nil)
-	_ resource.ResourceWithConfigValidators = (*Resource[struct{}, nopModel, *nopModel])(nil)
+	_ resource.ResourceWithConfigure        = (*Resource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithImportState      = (*Resource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithModifyPlan       = (*Resource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithConfigValidators = (*Resource[struct{}, struct{}])(nil)
 )
 
-type nopModel struct{}
-
-func (*nopModel) Body(context.Context) (map[string]any, diag.Diagnostics)     { return nil, nil }
-func (*nopModel) Fill(context.Context, *struct{}, *nopModel) diag.Diagnostics { return nil }
-
 // NewResource returns the constructor the provider registers.
-func NewResource[T, M any, PM Model[T, M]](o *Object[T, M]) func() resource.Resource {
-	return func() resource.Resource { return &Resource[T, M, PM]{o: o} }
+func NewResource[T, M any](o *Object[T, M]) func() resource.Resource {
+	o.check()
+	return func() resource.Resource { return &Resource[T, M]{o: o} }
 }
 
 // NewModel returns an empty model, for tests that check it against the schema.
-func (r *Resource[T, M, PM]) NewModel() any { return new(M) }
+func (r *Resource[T, M]) NewModel() any { return new(M) }
 
 // Metadata names the resource.
-func (r *Resource[T, M, PM]) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+func (r *Resource[T, M]) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = r.o.Type
 }
 
 // Schema is the declared schema.
-func (r *Resource[T, M, PM]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *Resource[T, M]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.o.Schema
 }
 
 // Configure takes the provider's client.
-func (r *Resource[T, M, PM]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+func (r *Resource[T, M]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = ConfiguredClient(req.ProviderData, &resp.Diagnostics)
 }
 
 // ConfigValidators are the declared ones.
-func (r *Resource[T, M, PM]) ConfigValidators(context.Context) []resource.ConfigValidator {
+func (r *Resource[T, M]) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return r.o.ConfigValidators
 }
 
 // ModifyPlan runs the declared hook, if any.
-func (r *Resource[T, M, PM]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *Resource[T, M]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.o.ModifyPlan != nil {
 		r.o.ModifyPlan(ctx, req, resp)
 	}
 }
 
-func (r *Resource[T, M, PM]) sid(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {
+func (r *Resource[T, M]) sid(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {
 	var sid string
 	diags.Append(s.GetAttribute(ctx, path.Root(r.o.SIDAttr), &sid)...)
 	return sid
@@ -147,13 +136,13 @@ func (r *Resource[T, M, PM]) sid(ctx context.Context, s tfsdk.State, diags *diag
 
 // Create sends the plan's body; an object found after a lost answer is
 // used with a warning, candidates are named with import blocks.
-func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *Resource[T, M]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
 	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body, diags := PM(&plan).Body(ctx)
+	body, diags := r.o.body(ctx, &plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -181,7 +170,7 @@ func (r *Resource[T, M, PM]) Create(ctx context.Context, req resource.CreateRequ
 // planned reads the plan into m with the configuration's write-only
 // values, which a plan never holds, so Body and the hooks see what to send;
 // Terraform keeps them out of state.
-func (r *Resource[T, M, PM]) planned(ctx context.Context, plan tfsdk.Plan, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) {
+func (r *Resource[T, M]) planned(ctx context.Context, plan tfsdk.Plan, cfg tfsdk.Config, m *M, diags *diag.Diagnostics) {
 	for name, a := range r.o.Schema.Attributes {
 		if a.IsWriteOnly() {
 			var v attr.Value
@@ -198,9 +187,9 @@ const importedKey = "framework.imported"
 
 // fillAndSet fills a copy of prior from obj and stores it; after an
 // import, AfterImport adjusts it first.
-func (r *Resource[T, M, PM]) fillAndSet(ctx context.Context, obj *T, prior M, state *tfsdk.State, diags *diag.Diagnostics, imported bool) {
+func (r *Resource[T, M]) fillAndSet(ctx context.Context, obj *T, prior M, state *tfsdk.State, diags *diag.Diagnostics, imported bool) {
 	m := prior
-	diags.Append(PM(&m).Fill(ctx, obj, &prior)...)
+	diags.Append(r.o.fill(ctx, &m, obj, &prior)...)
 	if imported {
 		diags.Append(r.o.AfterImport(ctx, obj, &m)...)
 	}
@@ -212,7 +201,7 @@ func (r *Resource[T, M, PM]) fillAndSet(ctx context.Context, obj *T, prior M, st
 
 // Read refreshes state; a confirmed 404 removes the resource from state,
 // so Terraform plans to create it again.
-func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *Resource[T, M]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
@@ -252,7 +241,7 @@ func (r *Resource[T, M, PM]) Read(ctx context.Context, req resource.ReadRequest,
 
 // Update sends one PATCH with only the changed fields; when only
 // Terraform-side attributes changed it reads the object instead.
-func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *Resource[T, M]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state M
 	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -260,9 +249,9 @@ func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	planBody, diags := PM(&plan).Body(ctx)
+	planBody, diags := r.o.body(ctx, &plan)
 	resp.Diagnostics.Append(diags...)
-	stateBody, diags := PM(&state).Body(ctx)
+	stateBody, diags := r.o.body(ctx, &state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -287,7 +276,7 @@ func (r *Resource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 // Delete treats a confirmed 404 as already deleted.
-func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *Resource[T, M]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
@@ -311,7 +300,7 @@ func (r *Resource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequ
 
 // ImportState takes a SID, checked first so a wrong ID fails with a clear
 // message rather than a 404 on the first read.
-func (r *Resource[T, M, PM]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if r.o.Import != nil {
 		resp.Diagnostics.Append(r.o.Import(ctx, r.client, req.ID, &resp.State)...)
 		return

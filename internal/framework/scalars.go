@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 
@@ -144,12 +145,18 @@ var scalarTypes = map[reflect.Type]struct {
 	reflect.TypeOf(types.Bool{}):    {reflect.Bool, func(v reflect.Value) any { return types.BoolValue(v.Bool()) }, types.BoolNull()},
 }
 
-// tagged maps the fields of struct v by the name in their tag key.
+// tagged maps the fields of struct v by the name in their tag key; the
+// fields of an embedded struct without a tag are v's own.
 func tagged(v reflect.Value, key string) map[string]reflect.Value {
 	out := make(map[string]reflect.Value, v.NumField())
 	for i := 0; i < v.NumField(); i++ {
-		if name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get(key), ","); name != "" && name != "-" {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get(key), ",")
+		switch {
+		case name != "" && name != "-":
 			out[name] = v.Field(i)
+		case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+			maps.Copy(out, tagged(v.Field(i), key))
 		}
 	}
 	return out

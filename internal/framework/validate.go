@@ -66,18 +66,9 @@ func Shown(s string) string {
 // characters, NUL included (a name is a label shown in the portal, records
 // and logs). The empty string is not refused: the resources already handle
 // CarrierX's answer to it.
-type NameValidator struct{}
+var NameValidator = StringCheck{Desc: "must not be blank (whitespace only) or contain control characters", Check: checkName}
 
-func (NameValidator) Description(context.Context) string {
-	return "must not be blank (whitespace only) or contain control characters"
-}
-
-func (v NameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (NameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !Known(req.ConfigValue) {
-		return
-	}
+func checkName(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	s := req.ConfigValue.ValueString()
 	for i, r := range []rune(s) {
 		if unicode.IsControl(r) {
@@ -159,6 +150,7 @@ func (HTTPURL) Description(context.Context) string {
 	return "must be an absolute http:// or https:// URL with a host and without user:password@"
 }
 
+// MarkdownDescription is Description.
 func (v HTTPURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v HTTPURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
@@ -184,21 +176,10 @@ func (v HTTPURL) ValidateString(_ context.Context, req validator.StringRequest, 
 // URLWithoutUserinfo refuses credentials in a value that may be a URL whose
 // scheme the reference leaves open (a shortener destination, a page or its
 // URL, a publish domain); anything else is left to CarrierX.
-type URLWithoutUserinfo struct{}
-
-func (URLWithoutUserinfo) Description(context.Context) string {
-	return "must not carry user:password@ credentials"
-}
-
-func (v URLWithoutUserinfo) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (URLWithoutUserinfo) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if Known(req.ConfigValue) {
+var URLWithoutUserinfo = StringCheck{Desc: "must not carry user:password@ credentials",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 		RefuseUserinfo(req, resp)
-	}
-}
+	}}
 
 // IPOrHostname accepts what CarrierX docs (Endpoints) (Address object, `ip`) allows:
 // an IP address or an FQDN, that is an IPv4 or IPv6 address, or a host name
@@ -206,18 +187,9 @@ func (URLWithoutUserinfo) ValidateString(_ context.Context, req validator.String
 // each and 253 in all). A dotted all-numeric string that is not a valid IPv4
 // address is refused: a host name's last label is never all digits (RFC 1123
 // §2.1), so 999.1.1.1 is neither.
-type IPOrHostname struct{}
+var IPOrHostname = StringCheck{Desc: "must be an IPv4 address, an IPv6 address or a DNS host name", Check: checkHost}
 
-func (IPOrHostname) Description(context.Context) string {
-	return "must be an IPv4 address, an IPv6 address or a DNS host name"
-}
-
-func (v IPOrHostname) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (IPOrHostname) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !Known(req.ConfigValue) {
-		return
-	}
+func checkHost(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	s := req.ConfigValue.ValueString()
 	reason := HostAddressProblem(s)
 	if reason == "" {
@@ -297,19 +269,10 @@ func allDigitsAndDots(s string) bool {
 // suffix_pattern are regular expressions (CarrierX docs, Core API:
 // Trunk Groups, URL Shortener) but not which dialect, so a stricter check could
 // refuse a pattern CarrierX takes.
-type RegexpSyntax struct{}
-
-func (RegexpSyntax) Description(context.Context) string {
-	return "must not be a regular expression that no dialect accepts"
-}
-
-func (v RegexpSyntax) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (RegexpSyntax) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if Known(req.ConfigValue) {
+var RegexpSyntax = StringCheck{Desc: "must not be a regular expression that no dialect accepts",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 		CheckRegexp(req.Path, req.ConfigValue.ValueString(), &resp.Diagnostics)
-	}
-}
+	}}
 
 func CheckRegexp(p path.Path, pattern string, diags *diag.Diagnostics) {
 	if reason := RegexpProblem(pattern); reason != "" {

@@ -71,7 +71,7 @@ func runStringValidator(t *testing.T, v validator.String, p path.Path, cases []v
 
 func TestValidatorName(t *testing.T) {
 	long := strings.Repeat("n", 10000)
-	runStringValidator(t, NameValidator{}, path.Root("name"), []validatorCase{
+	runStringValidator(t, NameValidator, path.Root("name"), []validatorCase{
 		{value: "pbx-east"},
 		{value: "ds pbx \"one\""},
 		{value: "Zoë's line ☎"},
@@ -128,7 +128,7 @@ func TestValidatorHTTPURLEmpty(t *testing.T) {
 }
 
 func TestValidatorURLWithoutUserinfo(t *testing.T) {
-	runStringValidator(t, URLWithoutUserinfo{}, path.Root("destination_url"), []validatorCase{
+	runStringValidator(t, URLWithoutUserinfo, path.Root("destination_url"), []validatorCase{
 		{value: "https://www.example.org/offer"},
 		{value: "www.example.org/offer"},
 		{value: "tel:+15550100142"},
@@ -148,7 +148,7 @@ func TestValidatorURLWithoutUserinfo(t *testing.T) {
 
 func TestValidatorIPOrHostname(t *testing.T) {
 	p := path.Root("addresses").AtListIndex(0).AtName("ip")
-	runStringValidator(t, IPOrHostname{}, p, []validatorCase{
+	runStringValidator(t, IPOrHostname, p, []validatorCase{
 		{value: "203.0.113.10"},
 		{value: "0.0.0.0"},
 		{value: "2001:db8::10"},
@@ -187,7 +187,7 @@ func TestValidatorIPOrHostname(t *testing.T) {
 }
 
 func TestValidatorRegexp(t *testing.T) {
-	runStringValidator(t, RegexpSyntax{}, path.Root("suffix_pattern"), []validatorCase{
+	runStringValidator(t, RegexpSyntax, path.Root("suffix_pattern"), []validatorCase{
 		// Accepted: valid in some dialect, or read differently by dialects.
 		{value: ""},
 		{value: ".*516"},

@@ -41,20 +41,13 @@ type model struct {
 	ReadOnly   types.Bool   `tfsdk:"read_only"`
 }
 
-// Fill sets every attribute from the API answer. A configured legacy field
-// spelling (from_did) that the API answers in its current form (from) is
-// kept, so it never shows as a change.
+// Fill keeps a configured legacy field spelling (from_did) that the API
+// answers in its current form (from), so it never shows as a change.
 func (m *model) Fill(_ context.Context, r *client.AccessControlRule, prior *model) diag.Diagnostics {
-	framework.FillScalars(m, r, framework.StringLists("entries"))
 	if framework.Known(prior.Field) && legacyFields[prior.Field.ValueString()] == r.Field {
 		m.Field = prior.Field
 	}
 	return nil
-}
-
-// Body renders the writable attributes as API JSON values.
-func (m *model) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return framework.ScalarBody(m, "name", "field", "operation", "quantifier", "entries"), nil
 }
 
 // Object declares carrierx_access_control_rule.
@@ -62,6 +55,7 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 	Type:       "carrierx_access_control_rule",
 	SIDAttr:    "rule_sid",
 	Collection: framework.Of[model, client.AccessControlRule](client.AccessControlRuleKind),
+	Fields:     framework.Fields{Write: []string{"name", "field", "operation", "quantifier", "entries"}, Read: []string{"entries"}},
 	Schema: schema.Schema{
 		MarkdownDescription: "A CarrierX access control rule: a test of one part of a call or message (`field`) " +
 			"against a list of `entries`. Rules decide nothing on their own: the ACLs (`acls`) of the partner, a trunk " +
@@ -91,7 +85,7 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + framework.RegexpRule,
 				ElementType: types.StringType,
 				Required:    true,
-				Validators:  []validator.List{regexpEntries{}},
+				Validators:  []validator.List{regexpEntries},
 			},
 			"read_only": schema.BoolAttribute{
 				MarkdownDescription: "Whether the rule is inherited from the parent partner and cannot be changed; `false` for rules this resource creates.",

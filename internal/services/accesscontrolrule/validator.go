@@ -12,26 +12,16 @@ import (
 // regexpEntries applies framework.RegexpSyntax to every entry of a rule
 // whose sibling `operation` is "regexp"; entries of exact and prefix rules
 // are literal strings and are not checked.
-type regexpEntries struct{}
-
-func (regexpEntries) Description(context.Context) string {
-	return "with operation \"regexp\", each entry must not be a regular expression that no dialect accepts"
-}
-
-func (v regexpEntries) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexpEntries) ValidateList(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
-	if !framework.Known(req.ConfigValue) {
-		return
-	}
-	var op types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, req.Path.ParentPath().AtName("operation"), &op)...)
-	if !framework.Known(op) || op.ValueString() != "regexp" {
-		return
-	}
-	for i, el := range req.ConfigValue.Elements() {
-		if s, ok := el.(types.String); ok && framework.Known(s) {
-			framework.CheckRegexp(req.Path.AtListIndex(i), s.ValueString(), &resp.Diagnostics)
+var regexpEntries = framework.ListCheck{Desc: "with operation \"regexp\", each entry must not be a regular expression that no dialect accepts",
+	Check: func(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+		var op types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, req.Path.ParentPath().AtName("operation"), &op)...)
+		if !framework.Known(op) || op.ValueString() != "regexp" {
+			return
 		}
-	}
-}
+		for i, el := range req.ConfigValue.Elements() {
+			if s, ok := el.(types.String); ok && framework.Known(s) {
+				framework.CheckRegexp(req.Path.AtListIndex(i), s.ValueString(), &resp.Diagnostics)
+			}
+		}
+	}}

@@ -49,7 +49,7 @@ func TestValidatorACLRegexpEntries(t *testing.T) {
 	} {
 		cfg, list := config(c.op, c.entries)
 		resp := &validator.ListResponse{}
-		regexpEntries{}.ValidateList(ctx, validator.ListRequest{Path: path.Root("entries"), Config: cfg, ConfigValue: list}, resp)
+		regexpEntries.ValidateList(ctx, validator.ListRequest{Path: path.Root("entries"), Config: cfg, ConfigValue: list}, resp)
 		errs := resp.Diagnostics.Errors()
 		if len(errs) != len(c.want) {
 			t.Errorf("%v %q: want %d errors, got %v", c.op, c.entries, len(c.want), resp.Diagnostics)

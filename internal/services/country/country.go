@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -55,32 +56,16 @@ func attributes() map[string]schema.Attribute {
 
 // DataSources are carrierx_country and carrierx_countries.
 var DataSources = []func() datasource.DataSource{
-	func() datasource.DataSource { return &singular{} },
-	func() datasource.DataSource { return &plural{} },
+	framework.NewQuery(&framework.Query[singularModel]{Type: "carrierx_country", Schema: singularSchema(), Read: readCountry}),
+	framework.NewQuery(&framework.Query[pluralModel]{Type: "carrierx_countries", Schema: pluralSchema(), Read: readCountries}),
 }
-
-// base is what both data sources share: the client.
-type base struct{ client *client.Client }
-
-func (b *base) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	b.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-type singular struct{ base }
 
 type singularModel struct {
 	model
 	CountryCode types.String `tfsdk:"country_code"`
 }
 
-func (d *singular) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "carrierx_country"
-}
-
-// NewModel returns an empty model, for tests that check it against the schema.
-func (d *singular) NewModel() any { return &singularModel{} }
-
-func (d *singular) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func singularSchema() schema.Schema {
 	attrs := attributes()
 	attrs["country_code"] = schema.StringAttribute{
 		MarkdownDescription: "ISO 3166-1 alpha-3 code of the country to read, such as `USA` (any case).",
@@ -88,34 +73,26 @@ func (d *singular) Schema(_ context.Context, _ datasource.SchemaRequest, resp *d
 		Validators: []validator.String{stringvalidator.RegexMatches(alpha3,
 			"must be an ISO 3166-1 alpha-3 code, three letters such as USA or CAN")},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one country of CarrierX's reference data by its ISO 3166-1 alpha-3 code.",
 		Attributes:          attrs,
 	}
 }
 
-func (d *singular) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m singularModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readCountry(ctx context.Context, api *client.Client, m *singularModel, diags *diag.Diagnostics) {
 	code := strings.ToUpper(m.CountryCode.ValueString())
-	c, err := d.client.GetCountry(ctx, code)
+	c, err := api.GetCountry(ctx, code)
 	if client.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("country_code"), "Country not found",
+		diags.AddAttributeError(path.Root("country_code"), "Country not found",
 			fmt.Sprintf("CarrierX has no country %q. Use an ISO 3166-1 alpha-3 code such as USA, CAN or GBR; the carrierx_countries data source lists them.", code))
 		return
 	}
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Unable to read country "+code, err)
+		framework.AddAPIError(diags, "Unable to read country "+code, err)
 		return
 	}
 	framework.FillScalars(&m.model, c)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
-
-type plural struct{ base }
 
 type pluralModel struct {
 	Filter    types.String `tfsdk:"filter"`
@@ -123,42 +100,29 @@ type pluralModel struct {
 	Countries []model      `tfsdk:"countries"`
 }
 
-func (d *plural) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "carrierx_countries"
-}
-
-// NewModel returns an empty model, for tests that check it against the schema.
-func (d *plural) NewModel() any { return &pluralModel{} }
-
-func (d *plural) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func pluralSchema() schema.Schema {
 	attrs := framework.ListArguments("`region eq \"Americas\"`", "`common_name desc`")
 	attrs["countries"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The matching countries.",
 		Computed:            true,
 		NestedObject:        schema.NestedAttributeObject{Attributes: attributes()},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists CarrierX's countries, every page fetched (1,000 per request).",
 		Attributes:          attrs,
 	}
 }
 
-func (d *plural) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m pluralModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cs, err := d.client.ListCountries(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
+func readCountries(ctx context.Context, api *client.Client, m *pluralModel, diags *diag.Diagnostics) {
+	cs, err := api.ListCountries(ctx, client.ListOptions{Filter: m.Filter.ValueString(), Order: m.Order.ValueString()})
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Unable to list countries", err)
+		framework.AddAPIError(diags, "Unable to list countries", err)
 		return
 	}
 	m.Countries = make([]model, len(cs))
 	for i := range cs {
 		framework.FillScalars(&m.Countries[i], &cs[i])
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 var alpha3 = regexp.MustCompile(`^[A-Za-z]{3}$`)

@@ -4,9 +4,6 @@
 package didgroup
 
 import (
-	"context"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,24 +19,12 @@ type model struct {
 	PartnerSID  types.String `tfsdk:"partner_sid"`
 }
 
-// Fill sets every attribute from the API answer; prior keeps a configured
-// "" that the API reads back as null.
-func (m *model) Fill(_ context.Context, g *client.DIDGroup, prior *model) diag.Diagnostics {
-	framework.FillScalars(m, g, framework.KeepEmptyFrom(prior, "callback_url"))
-	return nil
-}
-
-// Body renders the writable attributes; null becomes a nil entry so an
-// update can clear it.
-func (m *model) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return framework.ScalarBody(m, "name", "callback_url"), nil
-}
-
 // Object declares carrierx_did_group.
 var Object = &framework.Object[client.DIDGroup, model]{
 	Type:       "carrierx_did_group",
 	SIDAttr:    "did_group_sid",
 	Collection: framework.Of[model, client.DIDGroup](client.DIDGroupKind),
+	Fields:     framework.Fields{Write: []string{"name", "callback_url"}, KeepEmpty: []string{"callback_url"}},
 	Schema: schema.Schema{
 		MarkdownDescription: "A CarrierX DID group: a set of rented phone numbers that share an SMS callback URL. " +
 			"A number joins a group through its own `did_group_sid` (see `carrierx_phone_number`). For an SMS " +

@@ -40,7 +40,13 @@ var Object = &framework.Object[client.Endpoint, model]{
 	Type:       "carrierx_endpoint",
 	SIDAttr:    "endpoint_sid",
 	Collection: framework.Of[model, client.Endpoint](client.EndpointKind),
-	Patch:      patch,
+	Fields: framework.Fields{
+		Write: []string{"name", "type", "partner_sid", "capacity", "auth_required", "out_sip_username", "out_sip_password",
+			"transformations", "attributes"},
+		KeepEmpty: []string{"out_sip_username", "out_sip_password"},
+		Read:      []string{"transformations", "attributes"},
+	},
+	Patch: patch,
 	Schema: schema.Schema{
 		MarkdownDescription: "A CarrierX endpoint: an external SIP device (`third_party`) or a hosted application " +
 			"(conference, FlexML, Mediator, voicemail). Hosted endpoints get generated API credentials, exposed in " +
@@ -55,7 +61,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators: []validator.String{
 					stringvalidator.LengthAtLeast(1),
-					notSystemGateway{},
+					notSystemGateway,
 				},
 			},
 			"name": schema.StringAttribute{
@@ -63,7 +69,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{framework.NameValidator{}},
+				Validators:          []validator.String{framework.NameValidator},
 			},
 			"partner_sid": schema.StringAttribute{
 				MarkdownDescription: "Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
@@ -135,7 +141,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 						"ip": schema.StringAttribute{
 							MarkdownDescription: "IP address or FQDN of the far end. " + framework.IPOrHostnameRule,
 							Required:            true,
-							Validators:          []validator.String{framework.IPOrHostname{}},
+							Validators:          []validator.String{framework.IPOrHostname},
 						},
 						"port": schema.Int64Attribute{
 							MarkdownDescription: "Far-end port. Defaults to `5060`.",
@@ -201,7 +207,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 				Optional:    true,
 				Computed:    true,
 				Default:     mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-				Validators:  []validator.Map{noCredentialKeys{}},
+				Validators:  []validator.Map{noCredentialKeys},
 			},
 			"transformations": framework.Transformations("endpoint"),
 			"credentials": schema.SingleNestedAttribute{

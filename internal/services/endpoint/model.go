@@ -56,12 +56,10 @@ var credentialsAttrTypes = map[string]attr.Type{
 	"account_sid": types.StringType, "api_url": types.StringType, "login": types.StringType, "password": types.StringType,
 }
 
-// Fill sets every attribute from the API answer. prior supplies values the
-// API rewrites ("" read back as null) so they do not show as drift. A
-// write-only password stays null in state, so its value never lands there.
+// Fill fills what is not converted by name. A write-only password stays
+// null in state, so its value never lands there.
 func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	framework.FillScalars(m, ep, framework.KeepEmptyFrom(prior, "out_sip_username", "out_sip_password"))
 	if framework.Known(prior.OutSIPPasswordWOVersion) {
 		m.OutSIPPassword = types.StringNull()
 	}
@@ -83,9 +81,6 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
 	diags.Append(d...)
 
-	m.Transformations = framework.TransformationsValue(ctx, ep.Transformations, &diags)
-
-	m.Attributes = framework.StringMapValue(ctx, ep.Attributes, &diags)
 	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
 	diags.Append(d...)
 
@@ -103,12 +98,11 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 	return diags
 }
 
-// Body renders the writable attributes as API JSON values; a null attribute
-// becomes a nil entry so an update can clear it. A configured write-only
-// password is sent as out_sip_password.
+// Body sends the addresses and properties, and a configured write-only
+// password as out_sip_password.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := framework.ScalarBody(m, "name", "type", "partner_sid", "capacity", "auth_required", "out_sip_username", "out_sip_password")
+	b := map[string]any{}
 	if framework.Known(m.OutSIPPasswordWO) {
 		b["out_sip_password"] = m.OutSIPPasswordWO.ValueString()
 	}
@@ -122,13 +116,8 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 		}
 		b["addresses"] = out
 	}
-	if framework.Known(m.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
-	}
-	for k, v := range map[string]types.Map{"attributes": m.Attributes, "properties": m.Properties} {
-		if framework.Known(v) {
-			b[k] = framework.StringMapBody(ctx, v, &diags)
-		}
+	if framework.Known(m.Properties) {
+		b["properties"] = framework.StringMapBody(ctx, m.Properties, &diags)
 	}
 	return b, diags
 }

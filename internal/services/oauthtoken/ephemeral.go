@@ -87,7 +87,7 @@ func (r *ephemeralToken) Schema(_ context.Context, _ ephemeral.SchemaRequest, re
 				MarkdownDescription: "Friendly label of the token. Defaults to `" + ephemeralDefaultName + "`. " + framework.NameRule,
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{framework.NameValidator{}},
+				Validators:          []validator.String{framework.NameValidator},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: scopesDoc,

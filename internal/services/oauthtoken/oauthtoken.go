@@ -42,13 +42,11 @@ type model struct {
 	RefreshToken               types.String `tfsdk:"refresh_token"`
 }
 
-// Fill sets every attribute from the API answer. prior keeps a configured
-// "" name that the API might read back as null, the secrets when the API
-// does not return them, and the create-only lifetimes, which the API does
-// not echo (derived from the dates when prior has none: after an import,
-// left unset on create, or in a data source).
+// Fill fills what is not converted by name. prior keeps the secrets when
+// the API does not return them, and the create-only lifetimes, which the
+// API does not echo (derived from the dates when prior has none: after an
+// import, left unset on create, or in a data source).
 func (m *model) Fill(ctx context.Context, tk *client.Token, prior *model) diag.Diagnostics {
-	framework.FillScalars(m, tk, framework.KeepEmptyFrom(prior, "name"))
 	m.TokenType = optString(tk.TokenType)
 	m.ClientID = optString(tk.ClientID)
 	m.DateCreated = optString(tk.DateCreated)
@@ -81,10 +79,10 @@ func (m *model) token() *client.Token {
 		IPLastAccessed:             m.IPLastAccessed.ValueStringPointer()}
 }
 
-// Body is what an update may change: the name and the scopes.
+// Body sends the scopes; with the name, all an update may change.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	return map[string]any{"name": framework.StringPtr(m.Name), "scopes": scopesOf(ctx, m.Scopes, &diags)}, diags
+	return map[string]any{"scopes": scopesOf(ctx, m.Scopes, &diags)}, diags
 }
 
 func optString(s string) types.String {
@@ -185,6 +183,7 @@ var Object = &framework.Object[client.Token, model]{
 	SIDAttr:    "token_sid",
 	Schema:     resourceSchema(),
 	Collection: collection,
+	Fields:     framework.Fields{Write: []string{"name"}, KeepEmpty: []string{"name"}},
 	Create: func(ctx context.Context, c *client.Client, plan *model, _ map[string]any) (*client.Token, error) {
 		var diags diag.Diagnostics
 		scopes := scopesOf(ctx, plan.Scopes, &diags)

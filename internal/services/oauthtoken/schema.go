@@ -53,7 +53,7 @@ func resourceSchema() schema.Schema {
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       keep,
-				Validators:          []validator.String{framework.NameValidator{}},
+				Validators:          []validator.String{framework.NameValidator},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: scopesDoc + " Changed in place (`PATCH`), which CarrierX allows only when the " +

@@ -88,52 +88,34 @@ var moneyPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
 // moneyValidator accepts a non-negative decimal (HCL numbers arrive
 // as their decimal text).
-type moneyValidator struct{}
-
-func (moneyValidator) Description(context.Context) string {
-	return "must be a non-negative decimal amount such as 20 or \"20.50\""
-}
-
-func (v moneyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (moneyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !framework.Known(req.ConfigValue) || moneyPattern.MatchString(req.ConfigValue.ValueString()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid amount",
-		fmt.Sprintf("%s %q is not an amount: write a non-negative decimal number such as 20 or \"20.50\" (no currency sign, no spaces).",
-			req.Path, req.ConfigValue.ValueString()))
-}
+var moneyValidator = framework.StringCheck{Desc: "must be a non-negative decimal amount such as 20 or \"20.50\"",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if !moneyPattern.MatchString(req.ConfigValue.ValueString()) {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid amount",
+				fmt.Sprintf("%s %q is not an amount: write a non-negative decimal number such as 20 or \"20.50\" (no currency sign, no spaces).",
+					req.Path, req.ConfigValue.ValueString()))
+		}
+	}}
 
 // moneyPlan keeps the state's amount in the plan when the
 // configuration says nothing (the value is CarrierX's). With afterPaymentType, an
 // unconfigured amount becomes unknown when payment_type changes, since
 // CarrierX may then answer another value (prepay_amount is null on
 // postpay accounts).
-type moneyPlan struct{ afterPaymentType bool }
-
-func (moneyPlan) Description(context.Context) string {
-	return "keeps the amount in state when the configuration leaves it out"
-}
-
-func (m moneyPlan) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (m moneyPlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || !framework.Known(req.StateValue) {
-		return
-	}
-	if !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
-		return
-	}
-	if m.afterPaymentType {
-		var planPT, statePT types.String
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("payment_type"), &planPT)...)
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("payment_type"), &statePT)...)
-		if !framework.Known(planPT) || !planPT.Equal(statePT) {
-			return
-		}
-	}
-	resp.PlanValue = req.StateValue
+func moneyPlan(afterPaymentType bool) framework.StringPlan {
+	return framework.StringPlan{Desc: "keeps the amount in state when the configuration leaves it out",
+		Modify: func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+			if req.State.Raw.IsNull() || !framework.Known(req.StateValue) || !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
+				return
+			}
+			if afterPaymentType {
+				var planPT, statePT types.String
+				resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("payment_type"), &planPT)...)
+				resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("payment_type"), &statePT)...)
+				if !framework.Known(planPT) || !planPT.Equal(statePT) {
+					return
+				}
+			}
+			resp.PlanValue = req.StateValue
+		}}
 }

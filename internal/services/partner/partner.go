@@ -60,8 +60,8 @@ func (m *model) settings() Settings {
 	return Settings{Attributes: &m.Attributes, Callbacks: &m.Callbacks, Transformations: &m.Transformations}
 }
 
-// Fill sets every attribute from the API answer. prior supplies what the
-// API hides or rewrites: e-mails are null until verified, prepay_amount is
+// Fill fills what is not converted by name. prior supplies what the API
+// hides or rewrites: e-mails are null until verified, prepay_amount is
 // null on postpay accounts, "" may come back as null, and money keeps its
 // written form through moneyValue's semantic equality. A setting the
 // resource does not manage stays null; a data source (whose prior is the
@@ -71,8 +71,6 @@ func (m *model) settings() Settings {
 func (m *model) Fill(ctx context.Context, p *client.Partner, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
 	unverified := p.Status == "unverified"
-	framework.FillScalars(m, p, framework.StringLists("available_scopes"), framework.KeepEmptyFrom(prior, "address1",
-		"address2", "city", "state", "zip", "phonenumber"))
 	m.Password = prior.Password // never returned
 	m.ParentSID = nullIfEmpty(p.ParentSID, prior.ParentSID)
 	m.DisplayID = nullIfEmpty(p.DisplayID, prior.DisplayID)
@@ -186,7 +184,9 @@ var Object = &framework.Object[client.Partner, model]{
 	SIDAttr:    "partner_sid",
 	Schema:     resourceSchema(),
 	Collection: framework.Of[model, client.Partner](client.PartnerKind),
-	Patch:      patch,
+	Fields: framework.Fields{KeepEmpty: []string{"address1", "address2", "city", "state", "zip", "phonenumber"},
+		Read: []string{"available_scopes"}},
+	Patch: patch,
 	Delete: func(_ context.Context, _ *client.Client, state *model) error {
 		return &framework.Warning{Summary: "carrierx_partner removed from state only",
 			Detail: fmt.Sprintf("Partner %s (login %q) still exists in CarrierX: the CarrierX API has no call to delete a partner, "+

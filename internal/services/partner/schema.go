@@ -35,8 +35,8 @@ func resourceSchema() schema.Schema {
 			CustomType:    moneyType{},
 			Optional:      true,
 			Computed:      true,
-			Validators:    []validator.String{moneyValidator{}},
-			PlanModifiers: []planmodifier.String{moneyPlan{afterPaymentType: afterPaymentType}},
+			Validators:    []validator.String{moneyValidator},
+			PlanModifiers: []planmodifier.String{moneyPlan(afterPaymentType)},
 		}
 	}
 	email := func(d string) schema.StringAttribute {
@@ -101,7 +101,7 @@ func resourceSchema() schema.Schema {
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
-			"name":         framework.Validated(optCompStr("Contact person."), framework.NameRule, framework.NameValidator{}),
+			"name":         framework.Validated(optCompStr("Contact person."), framework.NameRule, framework.NameValidator),
 			"company_name": optCompStr("Company name."),
 			"address1":     optStr("Street address, line 1."),
 			"address2":     optStr("Street address, line 2."),

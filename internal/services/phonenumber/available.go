@@ -5,8 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -24,9 +24,9 @@ const (
 // NewAvailableDataSource is carrierx_available_phone_numbers, a search of
 // the rentable inventory with the resource's criteria; its items are the
 // lists' numbers.
-func NewAvailableDataSource() datasource.DataSource { return &available{} }
-
-type available struct{ client *client.Client }
+var NewAvailableDataSource = framework.NewQuery(&framework.Query[availableModel]{
+	Type: "carrierx_available_phone_numbers", Schema: availableSchema(), Read: readAvailable,
+})
 
 type availableModel struct {
 	CountryCode          types.String `tfsdk:"country_code"`
@@ -40,19 +40,8 @@ type availableModel struct {
 	PhoneNumbers         []item       `tfsdk:"phone_numbers"`
 }
 
-// NewModel returns an empty model, for tests that check it against the schema.
-func (d *available) NewModel() any { return &availableModel{} }
-
-func (d *available) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "carrierx_available_phone_numbers"
-}
-
-func (d *available) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *available) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func availableSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Searches CarrierX's inventory of numbers that can be rented (`/phonenumber/available_dids`), " +
 			"with the same criteria as the `carrierx_phone_number` resource. Availability changes all the time: a number listed " +
 			"here may be rented by someone else before you rent it.",
@@ -107,19 +96,14 @@ func (d *available) Schema(_ context.Context, _ datasource.SchemaRequest, resp *
 	}
 }
 
-func (d *available) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m availableModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readAvailable(ctx context.Context, api *client.Client, m *availableModel, diags *diag.Diagnostics) {
 	crit := criteria{
 		CountryCode: m.CountryCode, State: m.State, Locality: m.Locality,
 		PhoneNumberPrefix: m.PhoneNumberPrefix, RequiredCapabilities: m.RequiredCapabilities,
 	}
-	search, diags := crit.search(ctx)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	search, d := crit.search(ctx)
+	diags.Append(d...)
+	if diags.HasError() {
 		return
 	}
 	search.Filter = m.Filter.ValueString()
@@ -128,14 +112,13 @@ func (d *available) Read(ctx context.Context, req datasource.ReadRequest, resp *
 	if framework.Known(m.Limit) {
 		limit = int(m.Limit.ValueInt64())
 	}
-	dids, err := d.client.ListAvailableDIDs(ctx, search, limit)
+	dids, err := api.ListAvailableDIDs(ctx, search, limit)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Unable to search available phone numbers", err)
+		framework.AddAPIError(diags, "Unable to search available phone numbers", err)
 		return
 	}
 	m.PhoneNumbers = make([]item, len(dids))
 	for i := range dids {
-		resp.Diagnostics.Append(m.PhoneNumbers[i].fill(ctx, &dids[i], &item{})...)
+		diags.Append(m.PhoneNumbers[i].fill(ctx, &dids[i], &item{})...)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

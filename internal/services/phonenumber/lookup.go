@@ -7,8 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -18,12 +18,9 @@ import (
 
 // NewLookupDataSource is carrierx_phone_number_lookup, the lookup of any
 // number, rented or not (CarrierX docs, Core API, Lookup, Phone Number Lookup).
-func NewLookupDataSource() datasource.DataSource { return &lookup{} }
-
-type lookup struct{ client *client.Client }
-
-// NewModel returns an empty model, for tests that check it against the schema.
-func (d *lookup) NewModel() any { return &lookupModel{} }
+var NewLookupDataSource = framework.NewQuery(&framework.Query[lookupModel]{
+	Type: "carrierx_phone_number_lookup", Schema: lookupSchema(), Read: readLookup,
+})
 
 type lookupModel struct {
 	PhoneNumber         types.String `tfsdk:"phonenumber"`
@@ -50,19 +47,11 @@ var detailsAttrTypes = map[string]attr.Type{
 	"lrn":     types.MapType{ElemType: types.StringType},
 }
 
-func (d *lookup) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = "carrierx_phone_number_lookup"
-}
-
-func (d *lookup) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.ConfiguredClient(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *lookup) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func lookupSchema() schema.Schema {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Looks up any phone number (`GET /lookup/dids/{phonenumber}`): its country, formats and state, and, " +
 			"when requested and permitted by the token's scopes, its carrier, caller name (CNAM) and Location Routing Number. " +
 			"Needs the `lookup.dids.read` scope; each option needs its own scope and may be billed.",
@@ -71,7 +60,7 @@ func (d *lookup) Schema(_ context.Context, _ datasource.SchemaRequest, resp *dat
 				MarkdownDescription: "The number to look up, with its country code; `+`, spaces, dashes and parentheses are ignored. " +
 					"Kept as written; the normalised number is `e164_format`.",
 				Required:   true,
-				Validators: []validator.String{numberFormat{}},
+				Validators: []validator.String{numberFormat},
 			},
 			"carrier": schema.BoolAttribute{
 				MarkdownDescription: "Also return the carrier (`details.carrier`); needs the `lookup.dids.allow_carrier` scope.",
@@ -137,12 +126,7 @@ func (d *lookup) Schema(_ context.Context, _ datasource.SchemaRequest, resp *dat
 	}
 }
 
-func (d *lookup) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m lookupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readLookup(ctx context.Context, api *client.Client, m *lookupModel, diags *diag.Diagnostics) {
 	opts := client.DIDLookupOptions{
 		Carrier:     m.Carrier.ValueBool(),
 		CNAM:        m.CNAM.ValueBool(),
@@ -161,9 +145,9 @@ func (d *lookup) Read(ctx context.Context, req datasource.ReadRequest, resp *dat
 	if strings.HasPrefix(strings.TrimSpace(m.PhoneNumber.ValueString()), "+") {
 		number = "+" + number
 	}
-	l, err := d.client.LookupDID(ctx, number, opts)
+	l, err := api.LookupDID(ctx, number, opts)
 	if err != nil {
-		framework.AddAPIError(&resp.Diagnostics, "Unable to look up phone number "+m.PhoneNumber.ValueString(), err)
+		framework.AddAPIError(diags, "Unable to look up phone number "+m.PhoneNumber.ValueString(), err)
 		return
 	}
 	if l.CountryCode != nil || !framework.Known(m.CountryCode) {
@@ -186,13 +170,12 @@ func (d *lookup) Read(ctx context.Context, req datasource.ReadRequest, resp *dat
 			return types.MapNull(types.StringType)
 		}
 		out, dd := types.MapValueFrom(ctx, types.StringType, framework.StringMap(v, nil))
-		resp.Diagnostics.Append(dd...)
+		diags.Append(dd...)
 		return out
 	}
 	details, dd := types.ObjectValue(detailsAttrTypes, map[string]attr.Value{
 		"carrier": carrier, "cnam": optMap(l.Details.CNAM), "lrn": optMap(l.Details.LRN),
 	})
-	resp.Diagnostics.Append(dd...)
+	diags.Append(dd...)
 	m.Details = details
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

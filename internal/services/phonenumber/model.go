@@ -151,17 +151,10 @@ func (m *model) Fill(ctx context.Context, d *client.DID, prior *model) diag.Diag
 	return m.fill(ctx, d, &prior.item)
 }
 
-// Body renders the attributes CarrierX lets a renter change; a null
-// attribute becomes a nil entry so an update can clear it.
+// Body sends attributes even when null, so an update clears them.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := framework.ScalarBody(&m.item, "name", "callback_url", "trunk_group_sid", "did_group_sid", "string_key_1",
-		"string_key_2")
-	b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
-	if framework.Known(m.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
-	}
-	return b, diags
+	return map[string]any{"attributes": framework.StringMapBody(ctx, m.Attributes, &diags)}, diags
 }
 
 // capabilityMask sums the bits of capability names.
@@ -236,23 +229,14 @@ func (s criteria) describe(ctx context.Context) string {
 }
 
 // numberFormat validates a phone number as people write it.
-type numberFormat struct{}
-
-func (numberFormat) Description(context.Context) string {
-	return "must be a phone number in E.164 form, with or without +, spaces, dashes or parentheses"
-}
-
-func (v numberFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (numberFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !framework.Known(req.ConfigValue) {
-		return
-	}
-	if _, err := client.NormalizeDIDNumber(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid phone number",
-			err.Error()+". Write the number with its country code, for example \"+15550100142\", \"15550100142\" or \"+1 555-010-0142\".")
-	}
-}
+var numberFormat = framework.StringCheck{
+	Desc: "must be a phone number in E.164 form, with or without +, spaces, dashes or parentheses",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if _, err := client.NormalizeDIDNumber(req.ConfigValue.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid phone number",
+				err.Error()+". Write the number with its country code, for example \"+15550100142\", \"15550100142\" or \"+1 555-010-0142\".")
+		}
+	}}
 
 var (
 	alpha3 = regexp.MustCompile(`^[A-Z]{3}$`)

@@ -29,9 +29,12 @@ var Object = &framework.Object[client.DID, model]{
 	SIDAttr:    "did_sid",
 	Schema:     resourceSchema,
 	Collection: framework.Of[model, client.DID](client.DIDKind),
-	Create:     rent,
-	Delete:     release,
-	Import:     importNumber,
+	// What CarrierX lets a renter change.
+	Fields: framework.Fields{Write: []string{"name", "callback_url", "trunk_group_sid", "did_group_sid", "string_key_1",
+		"string_key_2", "transformations"}},
+	Create: rent,
+	Delete: release,
+	Import: importNumber,
 	Gone: func(d *client.DID) bool {
 		return d.Status == client.DIDStatusAging || d.Status == client.DIDStatusAvailable
 	},
@@ -55,7 +58,7 @@ var lookupRented = &framework.Lookup[client.DID, model]{
 		Attr: "phonenumber",
 		Description: "The rented number to read: `+15550100142`, `15550100142` or a spaced or dashed form. " +
 			"Kept as written.",
-		Validators: []validator.String{numberFormat{}},
+		Validators: []validator.String{numberFormat},
 		Find:       findRented,
 	},
 }

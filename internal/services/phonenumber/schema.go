@@ -65,7 +65,7 @@ func criterion(d string, v ...validator.String) schema.StringAttribute {
 		Computed:            true,
 		Validators:          v,
 		PlanModifiers: []planmodifier.String{
-			keepEquivalent{equal: strings.EqualFold},
+			keepEquivalent(strings.EqualFold),
 			stringplanmodifier.UseStateForUnknown(),
 			stringplanmodifier.RequiresReplace(),
 		},
@@ -88,9 +88,9 @@ var resourceSchema = schema.Schema{
 				"unless `release_on_destroy` is false).",
 			Optional:   true,
 			Computed:   true,
-			Validators: []validator.String{numberFormat{}, stringvalidator.ConflictsWith(criteriaPaths...)},
+			Validators: []validator.String{numberFormat, stringvalidator.ConflictsWith(criteriaPaths...)},
 			PlanModifiers: []planmodifier.String{
-				keepEquivalent{equal: sameDigits},
+				keepEquivalent(sameDigits),
 				stringplanmodifier.UseStateForUnknown(),
 				stringplanmodifier.RequiresReplace(),
 			},
@@ -143,7 +143,7 @@ var resourceSchema = schema.Schema{
 			Optional:            true,
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			Validators:          []validator.String{framework.NameValidator{}},
+			Validators:          []validator.String{framework.NameValidator},
 		},
 		"callback_url": schema.StringAttribute{
 			MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + framework.CallbackURLRule,
@@ -224,23 +224,14 @@ var resourceSchema = schema.Schema{
 // keepEquivalent plans the prior value when the configuration spells the
 // same value differently (+15550100142 vs 15550100142, ny vs NY), so the
 // spelling never shows as a change or a replacement.
-type keepEquivalent struct {
-	equal func(a, b string) bool
-}
-
-func (keepEquivalent) Description(context.Context) string {
-	return "keeps the current value when the configuration spells the same value differently"
-}
-
-func (m keepEquivalent) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (m keepEquivalent) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if !framework.Known(req.StateValue) || !framework.Known(req.ConfigValue) {
-		return
-	}
-	if req.ConfigValue.ValueString() != req.StateValue.ValueString() && m.equal(req.ConfigValue.ValueString(), req.StateValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
+func keepEquivalent(equal func(a, b string) bool) framework.StringPlan {
+	return framework.StringPlan{Desc: "keeps the current value when the configuration spells the same value differently",
+		Modify: func(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+			c, s := req.ConfigValue, req.StateValue
+			if framework.Known(s) && framework.Known(c) && c.ValueString() != s.ValueString() && equal(c.ValueString(), s.ValueString()) {
+				resp.PlanValue = s
+			}
+		}}
 }
 
 // prefixUnsatisfied replaces the number when a new prefix is one it does

@@ -4,12 +4,10 @@
 package prefix
 
 import (
-	"context"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -36,32 +34,6 @@ type model struct {
 	Transformations     types.List   `tfsdk:"transformations"`
 }
 
-// Fill sets every attribute from the API answer; prior keeps a configured
-// "" that the API reads back as null.
-func (m *model) Fill(ctx context.Context, p *client.Prefix, prior *model) diag.Diagnostics {
-	var diags diag.Diagnostics
-	framework.FillScalars(m, p, framework.KeepEmptyFrom(prior, "trunk_group_sid", "source_trunk_group_sid", "callback_url",
-		"string_key_1", "string_key_2"))
-	m.Attributes = framework.StringMapValue(ctx, p.Attributes, &diags)
-	m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
-	return diags
-}
-
-// Body renders the writable attributes as API JSON values; a null
-// attribute becomes a nil entry so an update can clear it.
-func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	b := framework.ScalarBody(m, "prefix", "name", "partner_sid", "trunk_group_sid", "source_trunk_group_sid",
-		"callback_url", "string_key_1", "string_key_2")
-	if framework.Known(m.Attributes) {
-		b["attributes"] = framework.StringMapBody(ctx, m.Attributes, &diags)
-	}
-	if framework.Known(m.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
-	}
-	return b, diags
-}
-
 var digits = regexp.MustCompile(`^[0-9]+$`)
 
 // trunkGroupSID checks a trunk group reference for form only; whether the
@@ -74,6 +46,12 @@ var Object = &framework.Object[client.Prefix, model]{
 	Type:       "carrierx_prefix",
 	SIDAttr:    "prefix_sid",
 	Collection: framework.Of[model, client.Prefix](client.PrefixKind),
+	Fields: framework.Fields{
+		Write: []string{"prefix", "name", "partner_sid", "trunk_group_sid", "source_trunk_group_sid", "callback_url",
+			"string_key_1", "string_key_2", "attributes", "transformations"},
+		KeepEmpty: []string{"trunk_group_sid", "source_trunk_group_sid", "callback_url", "string_key_1", "string_key_2"},
+		Read:      []string{"attributes", "transformations"},
+	},
 	Schema: schema.Schema{
 		MarkdownDescription: "A CarrierX prefix: prefix-based outbound routing. When one of the partner's endpoints " +
 			"places an outbound call whose dialed number starts with `prefix`, the call goes to the trunk group " +

@@ -1,11 +1,8 @@
 package shortener
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -32,21 +29,6 @@ type domainModel struct {
 	SuffixPattern      types.String `tfsdk:"suffix_pattern"`
 }
 
-// Fill sets every attribute from the API answer; prior keeps a configured
-// "" that the API reads back as null.
-func (m *domainModel) Fill(_ context.Context, d *client.ShortenerDomain, prior *domainModel) diag.Diagnostics {
-	framework.FillScalars(m, d, framework.KeepEmptyFrom(prior, "expired_page", "not_found_page", "suffix_pattern"))
-	return nil
-}
-
-// Body renders the writable attributes; null becomes a nil entry so an
-// update can clear it.
-func (m *domainModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return framework.ScalarBody(m, "domain_name", "expired_mode", "expired_page", "expired_status_code",
-		"minimum_length", "not_found_mode", "not_found_page", "not_found_status_code", "scope", "secure",
-		"suffix_pattern"), nil
-}
-
 // mode is expired_mode or not_found_mode.
 func mode(doc string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true,
@@ -56,13 +38,13 @@ func mode(doc string) schema.StringAttribute {
 
 // status is expired_status_code or not_found_status_code.
 func status(doc string) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true, Validators: []validator.Int64{statusCode{}}}
+	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true, Validators: []validator.Int64{statusCode}}
 }
 
 // page is expired_page or not_found_page.
 func page(doc string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: doc + " " + framework.NoUserinfoRule, Optional: true,
-		Validators: []validator.String{framework.URLWithoutUserinfo{}}}
+		Validators: []validator.String{framework.URLWithoutUserinfo}}
 }
 
 // Domain declares carrierx_shortener_domain.
@@ -70,6 +52,11 @@ var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
 	Type:       "carrierx_shortener_domain",
 	SIDAttr:    "domain_sid",
 	Collection: framework.Of[domainModel, client.ShortenerDomain](client.ShortenerDomainKind),
+	Fields: framework.Fields{
+		Write: []string{"domain_name", "expired_mode", "expired_page", "expired_status_code", "minimum_length",
+			"not_found_mode", "not_found_page", "not_found_status_code", "scope", "secure", "suffix_pattern"},
+		KeepEmpty: []string{"expired_page", "not_found_page", "suffix_pattern"},
+	},
 	Schema: schema.Schema{
 		MarkdownDescription: "A URL shortener domain: the host name `carrierx_shortener_link` short links are served " +
 			"under, and how expired and unknown links answer. The domain's DNS must point at CarrierX's shortener.",
@@ -105,7 +92,7 @@ var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
 			"suffix_pattern": schema.StringAttribute{
 				MarkdownDescription: "Regular expression of file suffixes accepted after a short name, for example `.(mp3|mp4)`. Unset means no suffixes. " + framework.RegexpRule,
 				Optional:            true,
-				Validators:          []validator.String{framework.RegexpSyntax{}},
+				Validators:          []validator.String{framework.RegexpSyntax},
 			},
 		},
 	},

@@ -1,10 +1,7 @@
 package shortener
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -32,19 +29,6 @@ type linkModel struct {
 	URL            types.String `tfsdk:"url"`
 }
 
-// Fill sets every attribute from the API answer; nothing configured is
-// answered differently, so prior is not needed.
-func (m *linkModel) Fill(_ context.Context, l *client.ShortenerLink, _ *linkModel) diag.Diagnostics {
-	framework.FillScalars(m, l)
-	return nil
-}
-
-// Body renders the writable attributes; domain_sid forces a replacement,
-// so it is only ever sent by a create.
-func (m *linkModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return framework.ScalarBody(m, "domain_sid", "destination_url", "maximum_ttl", "mode", "short_name"), nil
-}
-
 func computed(doc string, mods ...planmodifier.String) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: doc, Computed: true, PlanModifiers: mods}
 }
@@ -57,6 +41,8 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 	Type:       "carrierx_shortener_link",
 	SIDAttr:    "link_sid",
 	Collection: framework.Of[linkModel, client.ShortenerLink](client.ShortenerLinkKind),
+	// domain_sid forces a replacement, so only a create ever sends it.
+	Fields: framework.Fields{Write: []string{"domain_sid", "destination_url", "maximum_ttl", "mode", "short_name"}},
 	Schema: schema.Schema{
 		MarkdownDescription: "A short link on a `carrierx_shortener_domain`. The provider never asks CarrierX to reuse " +
 			"an existing link for the same destination (the `reuse` query argument): each resource owns its own link.",
@@ -72,7 +58,7 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 			"destination_url": schema.StringAttribute{
 				MarkdownDescription: "Where visitors are sent. Changed in place. " + framework.NoUserinfoRule,
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo{}},
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo},
 			},
 			"date_accessed": computed("Last time the link was followed; changes outside Terraform and never causes a diff."),
 			"date_created":  computed("Creation time.", stringplanmodifier.UseStateForUnknown()),

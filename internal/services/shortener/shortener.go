@@ -18,22 +18,12 @@ import (
 var modes = []string{"proxy_pass", "redirect_permanent", "redirect_temporary"}
 
 // statusCode accepts the 2xx, 4xx and 5xx codes the docs allow.
-type statusCode struct{}
-
-func (statusCode) Description(context.Context) string {
-	return "must be an HTTP status code 200-299, 400-499 or 500-599"
-}
-
-func (v statusCode) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (statusCode) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if !framework.Known(req.ConfigValue) {
-		return
-	}
-	c := req.ConfigValue.ValueInt64()
-	if (c >= 200 && c <= 299) || (c >= 400 && c <= 599) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid HTTP status code",
-		fmt.Sprintf("%s = %d is not allowed: CarrierX accepts a 2xx, 4xx or 5xx status (for example 200, 404 or 410), used with the proxy_pass mode.", req.Path, c))
-}
+var statusCode = framework.Int64Check{Desc: "must be an HTTP status code 200-299, 400-499 or 500-599",
+	Check: func(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+		c := req.ConfigValue.ValueInt64()
+		if (c >= 200 && c <= 299) || (c >= 400 && c <= 599) {
+			return
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid HTTP status code",
+			fmt.Sprintf("%s = %d is not allowed: CarrierX accepts a 2xx, 4xx or 5xx status (for example 200, 404 or 410), used with the proxy_pass mode.", req.Path, c))
+	}}

@@ -1,12 +1,9 @@
 package storage
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -28,7 +25,19 @@ var ContainerObject = &framework.Object[client.StorageContainer, containerModel]
 	Type:       "carrierx_storage_container",
 	SIDAttr:    "container_sid",
 	Collection: framework.Of[containerModel, client.StorageContainer](client.StorageContainerKind),
-	Schema:     containerSchema(),
+	Fields: framework.Fields{
+		Write: []string{"name", "allow_publish", "default_file_lifecycle_action", "default_file_lifecycle_ttl",
+			"default_file_publish", "default_file_threshold_include", "default_file_unique", "encrypted", "integer_key_1",
+			"integer_key_2", "parent_container_sid", "publish_domain", "quota_bytes", "quota_files", "string_key_1",
+			"string_key_2", "string_key_3", "string_key_4", "threshold_action", "threshold_available_bytes_percent",
+			"threshold_available_files_percent", "threshold_bytes", "threshold_bytes_target", "threshold_files",
+			"threshold_files_target", "threshold_grace_period", "type", "unique", "allowed_classifications",
+			"blocked_classifications", "external_attributes"},
+		KeepEmpty: []string{"parent_container_sid", "string_key_1", "string_key_2", "string_key_3", "string_key_4",
+			"threshold_action"},
+		Read: []string{"allowed_classifications", "blocked_classifications", "external_attributes"},
+	},
+	Schema: containerSchema(),
 }
 
 // ContainerResource is the carrierx_storage_container resource.
@@ -157,7 +166,7 @@ func containerSchema() schema.Schema {
 				MarkdownDescription: d["partner_sid"], Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator{}),
+			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator),
 			"allow_publish": schema.BoolAttribute{
 				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 			},
@@ -201,7 +210,7 @@ func containerSchema() schema.Schema {
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    containerSID,
 			},
-			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.URLWithoutUserinfo{}),
+			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.URLWithoutUserinfo),
 			"quota_bytes":                       framework.KeptInt64(d["quota_bytes"]),
 			"quota_files":                       framework.KeptInt64(d["quota_files"]),
 			"string_key_1":                      framework.OptionalString(d["string_key_1"]),
@@ -231,34 +240,4 @@ func containerSchema() schema.Schema {
 			},
 		},
 	}
-}
-
-// Fill sets every attribute from the API answer; prior keeps a configured
-// "" that the API reads back as null.
-func (m *containerModel) Fill(ctx context.Context, c *client.StorageContainer, prior *containerModel) diag.Diagnostics {
-	var diags diag.Diagnostics
-	framework.FillScalars(m, c, framework.StringLists("allowed_classifications", "blocked_classifications"),
-		framework.KeepEmptyFrom(prior, "parent_container_sid", "string_key_1", "string_key_2", "string_key_3",
-			"string_key_4", "threshold_action"))
-	m.ExternalAttributes = framework.StringMapValue(ctx, c.ExternalAttributes, &diags)
-	return diags
-}
-
-// Body renders the writable attributes as API JSON values; a null
-// attribute becomes a nil entry so an update can clear it, an unknown one
-// (left to CarrierX) is left out by framework.DropNil on create and by
-// framework.Changed on update.
-func (m *containerModel) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	b := framework.ScalarBody(m, "name", "allow_publish", "default_file_lifecycle_action", "default_file_lifecycle_ttl",
-		"default_file_publish", "default_file_threshold_include", "default_file_unique", "encrypted", "integer_key_1",
-		"integer_key_2", "parent_container_sid", "publish_domain", "quota_bytes", "quota_files", "string_key_1",
-		"string_key_2", "string_key_3", "string_key_4", "threshold_action", "threshold_available_bytes_percent",
-		"threshold_available_files_percent", "threshold_bytes", "threshold_bytes_target", "threshold_files",
-		"threshold_files_target", "threshold_grace_period", "type", "unique", "allowed_classifications",
-		"blocked_classifications")
-	if framework.Known(m.ExternalAttributes) {
-		b["external_attributes"] = framework.StringMapBody(ctx, m.ExternalAttributes, &diags)
-	}
-	return b, diags
 }

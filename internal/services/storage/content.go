@@ -153,17 +153,10 @@ func readFile(ctx context.Context, c *client.Client, state *fileModel, diags *di
 
 // contentHash plans content_sha256 from the configured content
 // and replaces the file when it differs from the uploaded one.
-type contentHash struct{}
+var contentHash = framework.StringPlan{Desc: "the SHA-256 of source, content or content_base64; a change replaces the file",
+	Modify: planContentHash}
 
-func (contentHash) Description(context.Context) string {
-	return "the SHA-256 of source, content or content_base64; a change replaces the file"
-}
-
-func (m contentHash) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (contentHash) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+func planContentHash(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
@@ -185,20 +178,12 @@ func (contentHash) PlanModifyString(ctx context.Context, req planmodifier.String
 }
 
 // base64Validator checks content_base64 at plan time.
-type base64Validator struct{}
-
-func (base64Validator) Description(context.Context) string { return "must be valid standard base64" }
-
-func (v base64Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (base64Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !framework.Known(req.ConfigValue) {
-		return
-	}
-	if _, err := base64.StdEncoding.DecodeString(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid content_base64", base64Message(err))
-	}
-}
+var base64Validator = framework.StringCheck{Desc: "must be valid standard base64",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		if _, err := base64.StdEncoding.DecodeString(req.ConfigValue.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid content_base64", base64Message(err))
+		}
+	}}
 
 func base64Message(err error) string {
 	return fmt.Sprintf("content_base64 is not valid base64 (%v). Use the standard alphabet with padding, for example filebase64(\"greeting.mp3\") or base64encode(...); for text, use content.", err)

@@ -25,6 +25,14 @@ var FileObject = &framework.Object[client.StorageFile, fileModel]{
 	Type:       "carrierx_storage_file",
 	SIDAttr:    "file_sid",
 	Collection: framework.Of[fileModel, client.StorageFile](client.StorageFileKind),
+	// The writable metadata: the file_object of an upload, or a PATCH.
+	Fields: framework.Fields{
+		Write: []string{"container_sid", "desired_bitrate", "desired_format", "file_access_name", "integer_key_1",
+			"integer_key_2", "lifecycle_action", "lifecycle_ttl", "mime_type", "name", "parent_file_sid", "publish",
+			"string_key_1", "string_key_2", "string_key_3", "string_key_4", "threshold_include", "type", "unique"},
+		KeepEmpty: []string{"desired_format", "parent_file_sid", "string_key_1", "string_key_2", "string_key_3",
+			"string_key_4"},
+	},
 	Schema:     fileSchema(),
 	Create:     upload,
 	CreateVerb: "upload",
@@ -168,12 +176,12 @@ func fileSchema() schema.Schema {
 			"content_base64": schema.StringAttribute{
 				MarkdownDescription: "Binary content to upload, base64-encoded (standard alphabet, padded), for example from `filebase64()`. Write-only.",
 				Optional:            true, WriteOnly: true,
-				Validators: []validator.String{base64Validator{}},
+				Validators: []validator.String{base64Validator},
 			},
 			"content_sha256": schema.StringAttribute{
 				MarkdownDescription: "Hex SHA-256 of the uploaded bytes, computed from `source`, `content` or `content_base64` when Terraform plans. A change replaces the file.",
 				Computed:            true,
-				PlanModifiers:       []planmodifier.String{contentHash{}},
+				PlanModifiers:       []planmodifier.String{contentHash},
 			},
 			"content_classification": detectedStr("content_classification"),
 			"content_duration": schema.Float64Attribute{
@@ -202,7 +210,7 @@ func fileSchema() schema.Schema {
 				MarkdownDescription: d["mime_type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{transcoded},
 			},
-			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator{}),
+			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator),
 			"parent_file_sid": schema.StringAttribute{
 				MarkdownDescription: d["parent_file_sid"], Optional: true, Validators: []validator.String{framework.SID{What: "file SID"}},
 			},
@@ -222,21 +230,9 @@ func fileSchema() schema.Schema {
 	}
 }
 
-// Fill sets every metadata attribute from the API answer; prior keeps a
-// configured "" that the API reads back as null. content_sha256 is what
-// was uploaded (set by upload and readFile); the content inputs are never
-// stored.
-func (m *fileModel) Fill(_ context.Context, f *client.StorageFile, prior *fileModel) diag.Diagnostics {
+// Fill never stores the content inputs; content_sha256 is what was
+// uploaded (set by upload and readFile).
+func (m *fileModel) Fill(context.Context, *client.StorageFile, *fileModel) diag.Diagnostics {
 	m.Source, m.Content, m.ContentBase64 = types.StringNull(), types.StringNull(), types.StringNull()
-	framework.FillScalars(m, f, framework.KeepEmptyFrom(prior, "desired_format", "parent_file_sid", "string_key_1",
-		"string_key_2", "string_key_3", "string_key_4"))
 	return nil
-}
-
-// Body renders the writable metadata as API JSON values (the file_object
-// of an upload, or a PATCH); null becomes nil so an update can clear it.
-func (m *fileModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
-	return framework.ScalarBody(m, "container_sid", "desired_bitrate", "desired_format", "file_access_name",
-		"integer_key_1", "integer_key_2", "lifecycle_action", "lifecycle_ttl", "mime_type", "name", "parent_file_sid",
-		"publish", "string_key_1", "string_key_2", "string_key_3", "string_key_4", "threshold_include", "type", "unique"), nil
 }

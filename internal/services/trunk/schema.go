@@ -71,7 +71,7 @@ var resourceSchema = schema.Schema{
 			Optional:            true,
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			Validators:          []validator.String{framework.NameValidator{}},
+			Validators:          []validator.String{framework.NameValidator},
 		},
 		"endpoint_sid": schema.StringAttribute{
 			MarkdownDescription: "Endpoint the trunk delivers calls to and receives them from, usually " +

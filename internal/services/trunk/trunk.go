@@ -50,34 +50,23 @@ type model struct {
 	Transformations  types.List   `tfsdk:"transformations"`
 }
 
-// Fill sets every attribute from the API answer. The trunk object does not
+// Fill fills what is not converted by name. The trunk object does not
 // carry its group: trunk_group_sid is the one it was read under (prior's).
 func (m *model) Fill(ctx context.Context, t *client.Trunk, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	framework.FillScalars(m, t, framework.StringLists("relay_sip_headers"), framework.KeepEmptyFrom(prior, "endpoint_sid",
-		"codec", "in_codec", "out_codec", "in_ip_profile_sid", "out_ip_profile_sid", "location_sid"))
 	m.TrunkGroupSID = prior.TrunkGroupSID
 	m.AllowTransfer = transferValue(t.AllowTransfer, prior.AllowTransfer)
 	m.ACLs = trunkgroup.ACLsValue(ctx, t.ACLs, &diags)
-	m.Transformations = framework.TransformationsValue(ctx, t.Transformations, &diags)
 	return diags
 }
 
-// Body renders the writable attributes; a null attribute becomes a nil
-// entry so an update can clear it. trunk_group_sid is the path, never the
-// body.
+// Body sends allow_transfer and the ACLs. trunk_group_sid is the path,
+// never the body.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := framework.ScalarBody(m, "name", "endpoint_sid", "allow_forward", "asn_mode", "call_type", "codec", "in_codec",
-		"out_codec", "in_capacity", "out_capacity", "in_identity_format", "in_identity_mode", "out_identity_mode",
-		"in_rfc_4694_mode", "out_rfc_4694_mode", "in_ip_profile_sid", "out_ip_profile_sid", "location_sid", "priority",
-		"weight", "relay_sip_headers")
-	b["allow_transfer"] = transferBody(m.AllowTransfer)
+	b := map[string]any{"allow_transfer": transferBody(m.AllowTransfer)}
 	if framework.Known(m.ACLs) {
 		b["acls"] = trunkgroup.ACLsBody(ctx, m.ACLs, &diags)
-	}
-	if framework.Known(m.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }
@@ -127,6 +116,15 @@ var Object = &framework.Object[client.Trunk, model]{
 	Type:    "carrierx_trunk",
 	SIDAttr: "trunk_sid",
 	Schema:  resourceSchema,
+	Fields: framework.Fields{
+		Write: []string{"name", "endpoint_sid", "allow_forward", "asn_mode", "call_type", "codec", "in_codec",
+			"out_codec", "in_capacity", "out_capacity", "in_identity_format", "in_identity_mode", "out_identity_mode",
+			"in_rfc_4694_mode", "out_rfc_4694_mode", "in_ip_profile_sid", "out_ip_profile_sid", "location_sid", "priority",
+			"weight", "relay_sip_headers", "transformations"},
+		KeepEmpty: []string{"endpoint_sid", "codec", "in_codec", "out_codec", "in_ip_profile_sid", "out_ip_profile_sid",
+			"location_sid"},
+		Read: []string{"relay_sip_headers", "transformations"},
+	},
 	Collection: func(c *client.Client, m *model) framework.API[client.Trunk] {
 		return client.Objects[client.Trunk](c, client.TrunkKind(m.TrunkGroupSID.ValueString()))
 	},

@@ -47,20 +47,12 @@ func jsonValue(raw json.RawMessage, prior types.String) types.String {
 }
 
 // jsonArray accepts a JSON array (the text jsonencode produces).
-type jsonArray struct{}
-
-func (jsonArray) Description(context.Context) string { return "must be a JSON array" }
-
-func (v jsonArray) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (jsonArray) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !framework.Known(req.ConfigValue) {
-		return
-	}
-	var arr []any
-	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &arr); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON array",
-			fmt.Sprintf("%s must be a JSON array of objects, for example jsonencode([{ ... }]); %q does not parse as one: %v.",
-				req.Path, req.ConfigValue.ValueString(), err))
-	}
-}
+var jsonArray = framework.StringCheck{Desc: "must be a JSON array",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		var arr []any
+		if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &arr); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON array",
+				fmt.Sprintf("%s must be a JSON array of objects, for example jsonencode([{ ... }]); %q does not parse as one: %v.",
+					req.Path, req.ConfigValue.ValueString(), err))
+		}
+	}}

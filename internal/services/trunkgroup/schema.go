@@ -52,7 +52,7 @@ var resourceSchema = schema.Schema{
 			Optional:            true,
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			Validators:          []validator.String{framework.NameValidator{}},
+			Validators:          []validator.String{framework.NameValidator},
 		},
 		"partner_sid": framework.ComputedSID("Partner that owns the group (the partner of the token)."),
 		"acls":        ACLs("trunk group"),
@@ -61,7 +61,7 @@ var resourceSchema = schema.Schema{
 				"(write it with `jsonencode([...])`). The object shape is not documented in detail, so it is passed " +
 				"through as written; formatting differences never show as changes. Unset means none.",
 			Optional:   true,
-			Validators: []validator.String{jsonArray{}},
+			Validators: []validator.String{jsonArray},
 		},
 		"hard_failure_codes": schema.StringAttribute{
 			MarkdownDescription: "SIP response codes that count as a hard failure of a trunk, each followed by `;`. Defaults to `408;`.",

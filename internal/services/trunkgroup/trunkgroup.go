@@ -36,33 +36,24 @@ type model struct {
 	Transformations       types.List   `tfsdk:"transformations"`
 }
 
-// Fill sets every attribute from the API answer; prior supplies values the
-// API rewrites ("" read back as null, reformatted JSON).
+// Fill keeps the configured form of external_handlers, which the API
+// reformats, and fills the ACLs.
 func (m *model) Fill(ctx context.Context, g *client.TrunkGroup, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	framework.FillScalars(m, g, framework.StringLists("sip_options_locations"), framework.KeepEmptyFrom(prior, "routing_data"))
 	m.ExternalHandlers = jsonValue(g.ExternalHandlers, prior.ExternalHandlers)
 	m.ACLs = ACLsValue(ctx, g.ACLs, &diags)
-	m.Transformations = framework.TransformationsValue(ctx, g.Transformations, &diags)
 	return diags
 }
 
-// Body renders the writable attributes; a null attribute becomes a nil
-// entry so an update can clear it.
+// Body sends external_handlers as written (null clears them) and the ACLs.
 func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	b := framework.ScalarBody(m, "name", "hard_failure_codes", "hard_failure_cooldown", "hard_failure_interval",
-		"hard_failure_last_resort", "hard_failure_threshold", "routing_data", "routing_type", "sip_options_threshold",
-		"soft_failure_codes", "sip_options_locations")
-	b["external_handlers"] = nil
+	b := map[string]any{"external_handlers": nil}
 	if framework.Known(m.ExternalHandlers) {
 		b["external_handlers"] = json.RawMessage(m.ExternalHandlers.ValueString())
 	}
 	if framework.Known(m.ACLs) {
 		b["acls"] = ACLsBody(ctx, m.ACLs, &diags)
-	}
-	if framework.Known(m.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, m.Transformations, &diags)
 	}
 	return b, diags
 }
@@ -72,7 +63,14 @@ var Object = &framework.Object[client.TrunkGroup, model]{
 	Type:       "carrierx_trunk_group",
 	SIDAttr:    "trunk_group_sid",
 	Collection: framework.Of[model, client.TrunkGroup](client.TrunkGroupKind),
-	Schema:     resourceSchema,
+	Fields: framework.Fields{
+		Write: []string{"name", "hard_failure_codes", "hard_failure_cooldown", "hard_failure_interval",
+			"hard_failure_last_resort", "hard_failure_threshold", "routing_data", "routing_type", "sip_options_threshold",
+			"soft_failure_codes", "sip_options_locations", "transformations"},
+		KeepEmpty: []string{"routing_data"},
+		Read:      []string{"sip_options_locations", "transformations"},
+	},
+	Schema: resourceSchema,
 	// Removing the attribute removes the handlers.
 	Patch: func(_ context.Context, _, _ *model, patch map[string]any) {
 		if v, ok := patch["external_handlers"]; ok && v == nil {
