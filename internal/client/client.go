@@ -39,6 +39,12 @@ type Config struct {
 	RetryWaitMax      time.Duration // backoff cap; 0 = 30s
 	HTTPClient        *http.Client  // optional
 	Log               LogFunc       // optional hook
+
+	// ClientID and ClientSecret are the partner's OAuth client
+	// credentials, sent with every token mint and revoke when set, as every
+	// documented sample of those forms does (CarrierX docs, Core API, OAuth).
+	ClientID     string
+	ClientSecret string // secret
 }
 
 // Client talks to one CarrierX Core API base URL with one token. It is safe
@@ -55,6 +61,8 @@ type Client struct {
 	limiter    *limiter
 	log        LogFunc
 	claimed    sync.Map // SIDs this client created or adopted
+	clientID   string
+	secret     string // the client secret
 
 	// Replaceable in tests so waits can be recorded instead of slept.
 	now   func() time.Time
@@ -86,6 +94,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RequestsPerSecond < 0 {
 		return nil, errors.New("carrierx client: RequestsPerSecond must not be negative")
 	}
+	if (cfg.ClientID == "") != (cfg.ClientSecret == "") {
+		return nil, errors.New("carrierx client: ClientID (client_id) and ClientSecret (client_secret) go together: set both or neither")
+	}
 	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 {
 		return nil, errors.New("carrierx client: RetryWaitMin and RetryWaitMax must not be negative")
 	}
@@ -102,6 +113,8 @@ func New(cfg Config) (*Client, error) {
 		log:        cfg.Log,
 		now:        time.Now,
 		sleep:      sleepCtx,
+		clientID:   cfg.ClientID,
+		secret:     cfg.ClientSecret,
 	}
 	if c.hc == nil {
 		c.hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}

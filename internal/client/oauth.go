@@ -95,7 +95,7 @@ const (
 // CreateToken issues a token for the calling partner (POST /oauth/token).
 func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
 	return createWith[Token](ctx, c, TokenKind, req.matchBody(), nil, func(out *Token) error {
-		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, req.Form(), out)
+		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, c.withClient(req.Form()), out)
 	})
 }
 
@@ -126,8 +126,18 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	k := TokenKind
 	k.NoRecovery = "a sub-partner's tokens are not listed to its parent; look in the sub-partner's Security Tokens in the portal"
 	return createWith[Token](ctx, c, k, nil, nil, func(out *Token) error {
-		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), req.Form(), out)
+		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), c.withClient(req.Form()), out)
 	})
+}
+
+// withClient adds the configured client credentials to an OAuth form that
+// has none of its own.
+func (c *Client) withClient(f url.Values) url.Values {
+	if c.clientID != "" && f.Get("client_id") == "" {
+		f.Set("client_id", c.clientID)
+		f.Set("client_secret", c.secret)
+	}
+	return f
 }
 
 // ErrEmptyRevokeToken is returned by RevokeToken for an empty token: the API
@@ -144,7 +154,7 @@ func (c *Client) RevokeToken(ctx context.Context, accessToken string) error {
 	}
 	// Revoking twice is harmless, so the revoke is retried like a PUT: one
 	// lost answer must not leave the token alive for its whole lifetime.
-	req := formRequest(http.MethodPost, oauthRevokePath, url.Values{"token": {accessToken}})
+	req := formRequest(http.MethodPost, oauthRevokePath, c.withClient(url.Values{"token": {accessToken}}))
 	req.idempotent = true
 	return c.doJSON(ctx, req, nil)
 }

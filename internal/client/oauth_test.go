@@ -212,3 +212,53 @@ func TestOAuthGetUpdateList(t *testing.T) {
 		t.Fatalf("list: %v %v", tks, err)
 	}
 }
+
+// TestOAuthClientCredentials: configured client credentials go with every
+// mint and revoke, as in every documented sample of those forms, and never
+// into the log; a request's own credentials win; one without the other is
+// refused.
+func TestOAuthClientCredentials(t *testing.T) {
+	const id, secret = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+	var seen []url.Values
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		f, _ := url.ParseQuery(string(b))
+		seen = append(seen, f)
+		if r.URL.Path == "/core/v2/oauth/revoke" {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		writeJSON(w, 200, oauthSampleToken)
+	})
+	c, rec := newTestClient(t, srv.URL, func(cfg *Config) { cfg.ClientID, cfg.ClientSecret = id, secret })
+	ctx := context.Background()
+	if _, err := c.CreateToken(ctx, TokenRequest{Name: "ci_token"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateSubPartnerToken(ctx, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee", TokenRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.RevokeToken(ctx, oauthSampleAccess); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateToken(ctx, TokenRequest{ClientID: "own", ClientSecret: "own-secret"}); err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range seen[:3] {
+		if f.Get("client_id") != id || f.Get("client_secret") != secret {
+			t.Errorf("request %d sent client_id %q, client_secret %q", i, f.Get("client_id"), f.Get("client_secret"))
+		}
+	}
+	if f := seen[3]; f.Get("client_id") != "own" || f.Get("client_secret") != "own-secret" {
+		t.Errorf("a request's own credentials were replaced: %v", f)
+	}
+	if strings.Contains(rec.String(), secret) {
+		t.Errorf("client secret in the log:\n%s", rec.String())
+	}
+	for _, cfg := range []Config{{ClientID: id}, {ClientSecret: secret}} {
+		cfg.BaseURL, cfg.Token = srv.URL, testToken
+		if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), "set both or neither") {
+			t.Errorf("New(%+v) = %v", cfg, err)
+		}
+	}
+}

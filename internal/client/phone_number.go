@@ -191,8 +191,13 @@ func (s AvailableDIDSearch) FilterString() string {
 	if s.Prefix != "" {
 		f = f.And(Like("phonenumber", s.Prefix+"%"))
 	}
-	if s.Capabilities != 0 {
-		f = f.And(Bit("capabilities", s.Capabilities))
+	// One condition per bit, as the documented example filters
+	// (capabilities bit 4); a combined mask's meaning is not documented
+	// (CarrierX docs, Core API, Phone Numbers, Get Available DIDs).
+	for bit := int64(1); bit > 0 && bit <= s.Capabilities; bit <<= 1 {
+		if s.Capabilities&bit != 0 {
+			f = f.And(Bit("capabilities", bit))
+		}
 	}
 	if s.NearLatLng != "" {
 		f = f.And(Raw("phonenumber nearby latlng:" + strings.ReplaceAll(s.NearLatLng, " ", "")))

@@ -93,7 +93,7 @@ func TestNormalizeDIDNumber(t *testing.T) {
 func TestAvailableDIDSearchFilter(t *testing.T) {
 	s := AvailableDIDSearch{CountryCode: "USA", State: "NY", Locality: "New York", Prefix: "1516",
 		Capabilities: DIDCapabilityVoice | DIDCapabilitySMSInbound, Filter: `ocn eq "251F"`}
-	want := `country_code eq "USA" and state eq "NY" and locality eq "NEW YORK" and phonenumber like "1516%" and capabilities bit 5 and ocn eq "251F"`
+	want := `country_code eq "USA" and state eq "NY" and locality eq "NEW YORK" and phonenumber like "1516%" and capabilities bit 1 and capabilities bit 4 and ocn eq "251F"`
 	if got := s.FilterString(); got != want {
 		t.Fatalf("filter\n got %s\nwant %s", got, want)
 	}

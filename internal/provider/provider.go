@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,12 +33,14 @@ const (
 	envTimeout   = "CARRIERX_REQUEST_TIMEOUT"
 	envRetries   = "CARRIERX_MAX_RETRIES"
 	envRPS       = "CARRIERX_REQUESTS_PER_SECOND"
+	envClientID  = "CARRIERX_CLIENT_ID"
+	envSecret    = "CARRIERX_CLIENT_SECRET"
 	defaultRetry = 4
 )
 
 var envFor = map[string]string{
 	"token": envToken, "base_url": envBaseURL, "request_timeout": envTimeout,
-	"max_retries": envRetries, "requests_per_second": envRPS,
+	"max_retries": envRetries, "requests_per_second": envRPS, "client_id": envClientID, "client_secret": envSecret,
 }
 
 var (
@@ -60,6 +63,8 @@ type providerModel struct {
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	ClientID          types.String  `tfsdk:"client_id"`
+	ClientSecret      types.String  `tfsdk:"client_secret"`
 }
 
 func (p *carrierxProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -97,6 +102,17 @@ func (p *carrierxProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					envRPS + "`; unset means no limit.",
 				Optional: true,
 			},
+			"client_id": schema.StringAttribute{
+				MarkdownDescription: "Your partner's OAuth client ID (32 hex characters, shown with the partner's API credentials " +
+					"in the CarrierX portal). Sent with `client_secret` in every token mint and revoke (`carrierx_oauth_token`), " +
+					"as CarrierX's documented samples do. Falls back to `" + envClientID + "`; set both or neither.",
+				Optional: true,
+			},
+			"client_secret": schema.StringAttribute{
+				MarkdownDescription: "The OAuth client secret that goes with `client_id`; never logged. Falls back to `" + envSecret + "`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
 		},
 	}
 }
@@ -110,6 +126,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"token": cfg.Token, "base_url": cfg.BaseURL, "request_timeout": cfg.RequestTimeout,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
+		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
@@ -187,6 +204,17 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	clientID, secret := stringOr(cfg.ClientID, os.Getenv(envClientID)), stringOr(cfg.ClientSecret, os.Getenv(envSecret))
+	if (clientID == "") != (secret == "") {
+		missing, from := "client_secret", envSecret
+		if clientID == "" {
+			missing, from = "client_id", envClientID
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(missing), "Missing CarrierX "+missing,
+			"client_id and client_secret are sent together: set "+missing+" (or "+from+") too, or neither of them.")
+		return
+	}
+
 	c, err := client.New(client.Config{
 		BaseURL:           baseURL,
 		Token:             token,
@@ -194,7 +222,9 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		MaxRetries:        retries,
 		RequestsPerSecond: rps,
 		UserAgent:         fmt.Sprintf("terraform-provider-carrierx/%s terraform/%s", p.version, req.TerraformVersion),
-		Log:               tflogHook(token),
+		Log:               tflogHook(token, secret),
+		ClientID:          clientID,
+		ClientSecret:      secret,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the CarrierX client", err.Error())
@@ -206,12 +236,13 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 	resp.EphemeralResourceData = c
 }
 
-// tflogHook sends client log lines to tflog, masking the token once more in
-// case a server echoes it back in a body.
-func tflogHook(token string) client.LogFunc {
+// tflogHook sends client log lines to tflog, masking the secrets once more in
+// case a server echoes one back in a body.
+func tflogHook(secrets ...string) client.LogFunc {
+	secrets = slices.DeleteFunc(secrets, func(s string) bool { return s == "" })
 	return func(ctx context.Context, level client.Level, msg string, fields map[string]any) {
-		ctx = tflog.MaskAllFieldValuesStrings(ctx, token)
-		ctx = tflog.MaskMessageStrings(ctx, token)
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, secrets...)
 		if level == client.LevelTrace {
 			tflog.Trace(ctx, msg, fields)
 			return

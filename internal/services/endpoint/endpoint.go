@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -94,12 +95,11 @@ var Object = &framework.Object[client.Endpoint, model]{
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
-			"auth_required": schema.BoolAttribute{
-				MarkdownDescription: "Whether calls from this endpoint must authenticate. Defaults to `true`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(true),
-			},
+			// Not in the documented attribute table and missing from some
+			// samples (CarrierX docs, Core API, Endpoints): sent only when
+			// configured.
+			"auth_required": framework.KeptBool("Whether calls from this endpoint must authenticate. Sent only when set; " +
+				"CarrierX's own value (`true` in its samples) is kept otherwise."),
 			"out_sip_username": schema.StringAttribute{
 				MarkdownDescription: "Username CarrierX uses when the far end asks for proxy authentication, unless the address has its own `sip_username`.",
 				Optional:            true,
@@ -202,12 +202,15 @@ var Object = &framework.Object[client.Endpoint, model]{
 			},
 			"properties": schema.MapAttribute{
 				MarkdownDescription: "Type-specific settings (for example a voicemail endpoint's storage container). " +
-					"The credentials CarrierX generates (" + framework.QuoteList(framework.SortedKeys(credentialKeys)) + ") are not here but in `credentials`.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Computed:    true,
-				Default:     mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-				Validators:  []validator.Map{noCredentialKeys},
+					"The credentials CarrierX generates (" + framework.QuoteList(framework.SortedKeys(credentialKeys)) + ") are not here but in `credentials`. " +
+					"Left out, it holds what CarrierX set (such as a conference endpoint's `container_sid`). Set, it manages " +
+					"exactly the keys written: other keys CarrierX adds are not tracked, and `properties = {}` removes every key " +
+					"Terraform set.",
+				ElementType:   types.StringType,
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
+				Validators:    []validator.Map{noCredentialKeys},
 			},
 			"transformations": framework.Transformations("endpoint"),
 			"credentials": schema.SingleNestedAttribute{

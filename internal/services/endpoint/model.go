@@ -81,8 +81,11 @@ func (m *model) Fill(ctx context.Context, ep *client.Endpoint, prior *model) dia
 	m.Addresses, d = types.ListValueFrom(ctx, addressType, addrs)
 	diags.Append(d...)
 
-	m.Properties, d = types.MapValueFrom(ctx, types.StringType, framework.StringMap(ep.Properties, credentialKeys))
+	m.Properties, d = types.MapValueFrom(ctx, types.StringType, managedProperties(ep.Properties, prior.Properties))
 	diags.Append(d...)
+	if ep.AuthRequired == nil && framework.Known(prior.AuthRequired) {
+		m.AuthRequired = prior.AuthRequired // an API that omits it changes nothing
+	}
 
 	m.Credentials = types.ObjectNull(credentialsAttrTypes)
 	if login, ok := ep.Properties["login"]; ok && login != nil {
@@ -124,7 +127,41 @@ func (m *model) Body(ctx context.Context) (map[string]any, diag.Diagnostics) {
 
 // patch sends the write-only password when its version changes (null
 // clears it), and never otherwise: it is null in state by design.
+// managedProperties are the keys of api that properties holds: every key
+// but the credentials when prior has none (properties left to CarrierX, an
+// import, a data source), else the keys of prior only, so a key the API adds
+// (a conference endpoint's container_sid) never makes a plan inconsistent.
+func managedProperties(api map[string]any, prior types.Map) map[string]string {
+	all := framework.StringMap(api, credentialKeys)
+	if !framework.Known(prior) {
+		return all
+	}
+	out := make(map[string]string, len(prior.Elements()))
+	for k := range prior.Elements() {
+		if v, ok := all[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// patch sends properties with every managed key, so a change of one
+// cannot drop another whether CarrierX merges or replaces the object, and
+// a key removed from the configuration as null, so a merge removes it too.
+// Generated keys are never sent.
 func patch(_ context.Context, plan, state *model, p map[string]any) {
+	if props, ok := p["properties"].(map[string]string); ok {
+		out := make(map[string]any, len(props))
+		for k, v := range props {
+			out[k] = v
+		}
+		for k := range state.Properties.Elements() {
+			if _, kept := props[k]; !kept && !credentialKeys[k] {
+				out[k] = nil
+			}
+		}
+		p["properties"] = out
+	}
 	if !plan.OutSIPPasswordWOVersion.Equal(state.OutSIPPasswordWOVersion) {
 		p["out_sip_password"] = framework.StringPtr(plan.OutSIPPasswordWO)
 	} else if framework.Known(plan.OutSIPPasswordWOVersion) {

@@ -62,7 +62,7 @@ func (m *model) settings() Settings {
 
 // Fill fills what is not converted by name. prior supplies what the API
 // hides or rewrites: e-mails are null until verified, prepay_amount is
-// null on postpay accounts, "" may come back as null, and money keeps its
+// null on postpay accounts (charge_at too), "" may come back as null, and money keeps its
 // written form through moneyValue's semantic equality. A setting the
 // resource does not manage stays null; a data source (whose prior is the
 // zero model, with a null SID, which a resource's never is) gets them all.
@@ -82,12 +82,8 @@ func (m *model) Fill(ctx context.Context, p *client.Partner, prior *model) diag.
 	m.BillingEmail = email(p.BillingEmail, unverified, prior.BillingEmail)
 	m.TechEmail = email(p.TechEmail, unverified, prior.TechEmail)
 	m.PaymentType = nullIfEmpty(p.PaymentType, prior.PaymentType)
-	m.ChargeAt = money(p.ChargeAt)
-	m.PrepayAmount = money(p.PrepayAmount)
-	if p.PrepayAmount == nil && p.PaymentType == "postpay" && framework.Known(prior.PrepayAmount) {
-		// CarrierX answers null for the prepay amount of a postpay account.
-		m.PrepayAmount = prior.PrepayAmount
-	}
+	m.ChargeAt = postpayNull(p, p.ChargeAt, prior.ChargeAt)
+	m.PrepayAmount = postpayNull(p, p.PrepayAmount, prior.PrepayAmount)
 	m.SpendingLimit = money(p.SpendingLimit)
 	m.DailySpendingLimit = money(p.DailySpendingLimit)
 	m.DateCreated = nullIfEmpty(p.DateCreated, prior.DateCreated)
@@ -114,6 +110,17 @@ func email(api *string, unverified bool, prior types.String) types.String {
 		return prior
 	}
 	return framework.KeepEmpty(api, prior)
+}
+
+// postpayNull keeps the configured amount that CarrierX answers null on a
+// postpay account: its documented create sends charge_at 20 and gets null
+// back (CarrierX docs, Core API, Partners, Create Partner); prepay_amount
+// likewise.
+func postpayNull(p *client.Partner, api *client.FlexString, prior moneyValue) moneyValue {
+	if api == nil && p.PaymentType == "postpay" && framework.Known(prior.StringValue) {
+		return prior
+	}
+	return money(api)
 }
 
 func money(f *client.FlexString) moneyValue {

@@ -124,7 +124,7 @@ func resourceSchema() schema.Schema {
 			"tech_email": email("Technical contact e-mail address."),
 			"payment_type": optCompStr("Billing mode. Known values: `prepay`, `postpay` (the list in CarrierX's documentation " +
 				"may be incomplete, so other values are passed to CarrierX)."),
-			"charge_at":            money("Prepay accounts: the balance at which the account is charged `prepay_amount`.", true),
+			"charge_at":            money("Prepay accounts: the balance at which the account is charged `prepay_amount`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"prepay_amount":        money("Prepay accounts: the amount charged when the balance reaches `charge_at`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"spending_limit":       money("Overall spending limit.", false),
 			"daily_spending_limit": money("Maximum spend per day.", false),
