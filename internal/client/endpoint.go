@@ -1,23 +1,25 @@
 package client
 
+import "encoding/json"
+
 // Endpoint is a CarrierX endpoint (CarrierX docs, Core API, Endpoints). Pointer fields are
 // nullable in the API; unknown response fields are ignored.
 type Endpoint struct {
-	EndpointSID     string           `json:"endpoint_sid,omitempty"`
-	Name            *string          `json:"name,omitempty"`
-	Type            string           `json:"type,omitempty"`
-	PartnerSID      string           `json:"partner_sid,omitempty"`
-	Capacity        *int64           `json:"capacity,omitempty"`
-	CPSLimit        *int64           `json:"cps_limit,omitempty"`
-	AuthRequired    *bool            `json:"auth_required,omitempty"`
-	OutSIPUsername  *string          `json:"out_sip_username,omitempty"`
-	OutSIPPassword  *string          `json:"out_sip_password,omitempty"`
-	VoIPToken       *string          `json:"voip_token,omitempty"`
-	Addresses       []Address        `json:"addresses,omitempty"`
-	Attributes      map[string]any   `json:"attributes,omitempty"`
-	Properties      map[string]any   `json:"properties,omitempty"`
-	Transformations []Transformation `json:"transformations,omitempty"`
-	Partner         map[string]any   `json:"partner,omitempty"`
+	EndpointSID     string          `json:"endpoint_sid,omitempty"`
+	Name            *string         `json:"name,omitempty"`
+	Type            string          `json:"type,omitempty"`
+	PartnerSID      string          `json:"partner_sid,omitempty"`
+	Capacity        *int64          `json:"capacity,omitempty"`
+	CPSLimit        *int64          `json:"cps_limit,omitempty"`
+	AuthRequired    *bool           `json:"auth_required,omitempty"`
+	OutSIPUsername  *string         `json:"out_sip_username,omitempty"`
+	OutSIPPassword  *string         `json:"out_sip_password,omitempty"`
+	VoIPToken       *string         `json:"voip_token,omitempty"`
+	Addresses       []Address       `json:"addresses,omitempty"`
+	Attributes      map[string]any  `json:"attributes,omitempty"`
+	Properties      map[string]any  `json:"properties,omitempty"`
+	Transformations json.RawMessage `json:"transformations,omitempty"` // passed through: the shape is only partly documented
+	Partner         map[string]any  `json:"partner,omitempty"`
 }
 
 // Address is one SIP address of an endpoint.
@@ -32,12 +34,4 @@ type Address struct {
 	SIPUsername *string `json:"sip_username,omitempty"`
 	SRTP        *bool   `json:"srtp,omitempty"`
 	Transport   *string `json:"transport,omitempty"`
-}
-
-// Transformation rewrites call data; the API's shape is only partly
-// documented, so it is passed through as is.
-type Transformation struct {
-	Action    string   `json:"action"`
-	Direction string   `json:"direction"`
-	Operands  []string `json:"operands"`
 }

@@ -42,7 +42,7 @@ type Partner struct {
 	Callbacks          map[string]string `json:"callbacks,omitempty"`
 	ACLs               []ACL             `json:"acls,omitempty"`
 	ParentAssignedACLs []ACL             `json:"parent_assigned_acls,omitempty"`
-	Transformations    []Transformation  `json:"transformations,omitempty"`
+	Transformations    json.RawMessage   `json:"transformations,omitempty"` // passed through: the shape is only partly documented
 }
 
 // ACL is an access control list item of a partner, trunk group or trunk.

@@ -85,7 +85,7 @@ func TestPartnerDecodeSample(t *testing.T) {
 		"acls.0.direction":     {p.ACLs[0].Direction, "outbound"},
 		"acls.0.voice_true":    {str(p.ACLs[0].VoiceActionTrue), "reject403"},
 		"acls.0.voice_false":   {str(p.ACLs[0].VoiceActionFalse), "<nil>"},
-		"transformations.0":    {p.Transformations[0].Action, "set"},
+		"transformations":      {compactJSON(p.Transformations), `[{"action":"set","direction":"inbound","operands":["a","b"]}]`},
 	}
 	for k, v := range checks {
 		if v[0] != v[1] {

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -15,33 +16,33 @@ import (
 // returned for available (inventory) and rented numbers. Pointer fields are
 // nullable in the API; unknown response fields are ignored.
 type DID struct {
-	ActiveCapabilities  int64            `json:"active_capabilities"`
-	Attributes          map[string]any   `json:"attributes,omitempty"`
-	CallbackURL         *string          `json:"callback_url,omitempty"`
-	CampaignSID         *string          `json:"campaign_sid,omitempty"`
-	Capabilities        int64            `json:"capabilities"`
-	ClassificationSID   *string          `json:"classification_sid,omitempty"`
-	CountryCode         string           `json:"country_code,omitempty"`
-	DIDGroupSID         *string          `json:"did_group_sid,omitempty"`
-	DIDSID              string           `json:"did_sid,omitempty"`
-	InCountryFormat     *string          `json:"in_country_format,omitempty"`
-	InternationalFormat *string          `json:"international_format,omitempty"`
-	LATA                *string          `json:"lata,omitempty"`
-	Locality            *string          `json:"locality,omitempty"`
-	LRNSID              *string          `json:"lrn_sid,omitempty"`
-	Name                *string          `json:"name,omitempty"`
-	OCN                 *string          `json:"ocn,omitempty"`
-	PartnerSID          *string          `json:"partner_sid,omitempty"`
-	PhoneNumber         string           `json:"phonenumber,omitempty"`
-	PortingPIN          *string          `json:"porting_pin,omitempty"`
-	Price               *FlexString      `json:"price,omitempty"`
-	State               *string          `json:"state,omitempty"`
-	Status              string           `json:"status,omitempty"`
-	StringKey1          *string          `json:"string_key_1,omitempty"`
-	StringKey2          *string          `json:"string_key_2,omitempty"`
-	Transformations     []Transformation `json:"transformations,omitempty"`
-	TrunkGroupSID       *string          `json:"trunk_group_sid,omitempty"`
-	Partner             map[string]any   `json:"partner,omitempty"`
+	ActiveCapabilities  int64           `json:"active_capabilities"`
+	Attributes          map[string]any  `json:"attributes,omitempty"`
+	CallbackURL         *string         `json:"callback_url,omitempty"`
+	CampaignSID         *string         `json:"campaign_sid,omitempty"`
+	Capabilities        int64           `json:"capabilities"`
+	ClassificationSID   *string         `json:"classification_sid,omitempty"`
+	CountryCode         string          `json:"country_code,omitempty"`
+	DIDGroupSID         *string         `json:"did_group_sid,omitempty"`
+	DIDSID              string          `json:"did_sid,omitempty"`
+	InCountryFormat     *string         `json:"in_country_format,omitempty"`
+	InternationalFormat *string         `json:"international_format,omitempty"`
+	LATA                *string         `json:"lata,omitempty"`
+	Locality            *string         `json:"locality,omitempty"`
+	LRNSID              *string         `json:"lrn_sid,omitempty"`
+	Name                *string         `json:"name,omitempty"`
+	OCN                 *string         `json:"ocn,omitempty"`
+	PartnerSID          *string         `json:"partner_sid,omitempty"`
+	PhoneNumber         string          `json:"phonenumber,omitempty"`
+	PortingPIN          *string         `json:"porting_pin,omitempty"`
+	Price               *FlexString     `json:"price,omitempty"`
+	State               *string         `json:"state,omitempty"`
+	Status              string          `json:"status,omitempty"`
+	StringKey1          *string         `json:"string_key_1,omitempty"`
+	StringKey2          *string         `json:"string_key_2,omitempty"`
+	Transformations     json.RawMessage `json:"transformations,omitempty"` // passed through: the shape is only partly documented
+	TrunkGroupSID       *string         `json:"trunk_group_sid,omitempty"`
+	Partner             map[string]any  `json:"partner,omitempty"`
 }
 
 // DID capability bits (CarrierX docs, Core API, Phone Numbers), summed in capabilities

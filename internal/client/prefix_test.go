@@ -27,7 +27,7 @@ func TestPrefixCRUD(t *testing.T) {
 
 	px, err := Objects[Prefix](c, PrefixKind).Create(ctx, map[string]any{"prefix": "1555012"})
 	if err != nil || px.PrefixSID != sid || px.Prefix != "1555012" || *px.Name != "N/A" || px.TrunkGroupSID != nil ||
-		px.LRNSID != nil || px.StringKey1 != nil || len(px.Attributes) != 0 || len(px.Transformations) != 0 {
+		px.LRNSID != nil || px.StringKey1 != nil || len(px.Attributes) != 0 || compactJSON(px.Transformations) != "[]" {
 		t.Fatalf("CreatePrefix = %+v, %v", px, err)
 	}
 	if _, err := Objects[Prefix](c, PrefixKind).Get(ctx, sid); err != nil {
@@ -35,7 +35,7 @@ func TestPrefixCRUD(t *testing.T) {
 	}
 	px, err = Objects[Prefix](c, PrefixKind).Update(ctx, sid, map[string]any{"trunk_group_sid": tg})
 	if err != nil || px.TrunkGroupSID == nil || *px.TrunkGroupSID != tg || px.Attributes["n"] != float64(3) ||
-		len(px.Transformations) != 1 || px.Transformations[0].Operands[0] != "15550100" {
+		compactJSON(px.Transformations) != `[{"action":"set_ani","direction":"outbound","operands":["15550100"]}]` {
 		t.Fatalf("UpdatePrefix = %+v, %v", px, err)
 	}
 	if err := Objects[Prefix](c, PrefixKind).Delete(ctx, sid); err != nil {

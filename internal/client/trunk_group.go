@@ -12,24 +12,24 @@ import (
 // Trunks is filled only when the group is read with with_trunks=true, which
 // this client never asks for: trunks are managed through the trunk methods.
 type TrunkGroup struct {
-	TrunkGroupSID         string           `json:"trunk_group_sid,omitempty"`
-	PartnerSID            string           `json:"partner_sid,omitempty"`
-	Name                  *string          `json:"name,omitempty"`
-	ACLs                  []TrunkGroupACL  `json:"acls,omitempty"`
-	ExternalHandlers      json.RawMessage  `json:"external_handlers,omitempty"` // shape undocumented; kept verbatim
-	HardFailureCodes      *string          `json:"hard_failure_codes,omitempty"`
-	HardFailureCooldown   *int64           `json:"hard_failure_cooldown,omitempty"`
-	HardFailureInterval   *int64           `json:"hard_failure_interval,omitempty"`
-	HardFailureLastResort *string          `json:"hard_failure_last_resort,omitempty"`
-	HardFailureThreshold  *int64           `json:"hard_failure_threshold,omitempty"`
-	RoutingData           *string          `json:"routing_data,omitempty"`
-	RoutingType           *string          `json:"routing_type,omitempty"`
-	SIPOptionsLocations   []string         `json:"sip_options_locations,omitempty"`
-	SIPOptionsThreshold   *int64           `json:"sip_options_threshold,omitempty"`
-	SoftFailureCodes      *string          `json:"soft_failure_codes,omitempty"`
-	Transformations       []Transformation `json:"transformations,omitempty"`
-	Trunks                []Trunk          `json:"trunks,omitempty"`
-	Partner               map[string]any   `json:"partner,omitempty"`
+	TrunkGroupSID         string          `json:"trunk_group_sid,omitempty"`
+	PartnerSID            string          `json:"partner_sid,omitempty"`
+	Name                  *string         `json:"name,omitempty"`
+	ACLs                  []TrunkGroupACL `json:"acls,omitempty"`
+	ExternalHandlers      json.RawMessage `json:"external_handlers,omitempty"` // shape undocumented; kept verbatim
+	HardFailureCodes      *string         `json:"hard_failure_codes,omitempty"`
+	HardFailureCooldown   *int64          `json:"hard_failure_cooldown,omitempty"`
+	HardFailureInterval   *int64          `json:"hard_failure_interval,omitempty"`
+	HardFailureLastResort *string         `json:"hard_failure_last_resort,omitempty"`
+	HardFailureThreshold  *int64          `json:"hard_failure_threshold,omitempty"`
+	RoutingData           *string         `json:"routing_data,omitempty"`
+	RoutingType           *string         `json:"routing_type,omitempty"`
+	SIPOptionsLocations   []string        `json:"sip_options_locations,omitempty"`
+	SIPOptionsThreshold   *int64          `json:"sip_options_threshold,omitempty"`
+	SoftFailureCodes      *string         `json:"soft_failure_codes,omitempty"`
+	Transformations       json.RawMessage `json:"transformations,omitempty"` // passed through: the shape is only partly documented
+	Trunks                []Trunk         `json:"trunks,omitempty"`
+	Partner               map[string]any  `json:"partner,omitempty"`
 }
 
 // TrunkGroupACL is one element of the acls array of a trunk group or a
@@ -64,7 +64,7 @@ type Trunk struct {
 	Priority         *int64             `json:"priority,omitempty"`
 	Weight           *int64             `json:"weight,omitempty"`
 	RelaySIPHeaders  []string           `json:"relay_sip_headers,omitempty"`
-	Transformations  []Transformation   `json:"transformations,omitempty"`
+	Transformations  json.RawMessage    `json:"transformations,omitempty"` // passed through: the shape is only partly documented
 }
 
 // TrunkTransferMode is a trunk's allow_transfer. Older docs and every sample

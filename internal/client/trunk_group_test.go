@@ -55,7 +55,7 @@ func TestTrunkGroupDecodeSample(t *testing.T) {
 	if len(g.ACLs) != 1 || g.ACLs[0].Direction != "outbound" || *g.ACLs[0].VoiceActionTrue != "reject403" || g.ACLs[0].VoiceActionFalse != nil {
 		t.Errorf("acls %+v", g.ACLs)
 	}
-	if len(g.Transformations) != 1 || g.Transformations[0].Operands[0] != "a" {
+	if compactJSON(g.Transformations) != `[{"action":"set","direction":"inbound","operands":["a"]}]` {
 		t.Errorf("transformations %+v", g.Transformations)
 	}
 	if len(g.Trunks) != 1 {

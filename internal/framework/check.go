@@ -84,3 +84,16 @@ type StringPlan struct {
 func (p StringPlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	p.Modify(ctx, req, resp)
 }
+
+// DynamicCheck validates a known dynamic value.
+type DynamicCheck struct {
+	Desc
+	Check func(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse)
+}
+
+// ValidateDynamic runs Check on a known value.
+func (c DynamicCheck) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	if Known(req.ConfigValue) && !req.ConfigValue.IsUnderlyingValueUnknown() {
+		c.Check(ctx, req, resp)
+	}
+}

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -142,6 +143,8 @@ func dsAttribute(a rschema.Attribute, omit []string) dschema.Attribute {
 	case rschema.SingleNestedAttribute:
 		return dschema.SingleNestedAttribute{MarkdownDescription: d, Sensitive: s, Computed: true,
 			Attributes: dsAttributes(a.Attributes, omit)}
+	case rschema.DynamicAttribute:
+		return dschema.DynamicAttribute{MarkdownDescription: d, Sensitive: s, Computed: true}
 	}
 	panic(fmt.Sprintf("framework: no data-source form for %T", a))
 }
@@ -460,13 +463,42 @@ func (d *plural[T, M]) Read(ctx context.Context, req datasource.ReadRequest, res
 
 // itemAttributes are the attributes of one item of the list.
 func (d *plural[T, M]) itemAttributes() map[string]dschema.Attribute {
-	return DataSourceAttributes(d.l.Object.Schema, append(slices.Clone(d.l.Omit), d.l.PluralOmit...)...)
+	return InList(DataSourceAttributes(d.l.Object.Schema, append(slices.Clone(d.l.Omit), d.l.PluralOmit...)...))
+}
+
+// InList makes attributes fit the items of a list: Terraform gives the
+// elements of a list one type, so a dynamic attribute (transformations)
+// becomes its JSON text there.
+func InList(attrs map[string]dschema.Attribute) map[string]dschema.Attribute {
+	for k, a := range attrs {
+		if _, dyn := a.(dschema.DynamicAttribute); dyn {
+			attrs[k] = dschema.StringAttribute{Computed: true, Sensitive: a.IsSensitive(),
+				MarkdownDescription: a.GetMarkdownDescription() + " In this list, as JSON text: read it with `jsondecode()`."}
+		}
+	}
+	return attrs
+}
+
+// JSONText is a dynamic value as JSON text, for a list item (see InList).
+func JSONText(v types.Dynamic) types.String {
+	if v.IsNull() || v.IsUnknown() {
+		return types.StringNull()
+	}
+	j, err := ValueJSON(v)
+	if err != nil {
+		return types.StringNull()
+	}
+	raw, _ := json.Marshal(j)
+	return types.StringValue(string(raw))
 }
 
 // fit drops from v, at any depth, the object attributes that t lacks: what
-// the plural leaves out of each item.
+// the plural leaves out of each item; a dynamic value becomes its JSON text.
 func fit(v attr.Value, t attr.Type) (attr.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	if dyn, ok := v.(types.Dynamic); ok && t.Equal(types.StringType) {
+		return JSONText(dyn), nil
+	}
 	switch t := t.(type) {
 	case types.ObjectType:
 		o, ok := v.(types.Object)

@@ -2,14 +2,14 @@ package framework
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 // Fields declares the attributes an object converts by name, so that its
@@ -24,7 +24,8 @@ type Fields struct {
 	// KeepEmpty are strings whose configured "" CarrierX reads back as null.
 	KeepEmpty []string
 	// Read are the lists of strings, maps of strings and transformations
-	// filled from the API field of the same name.
+	// (raw JSON, see TransformationsValue) filled from the API field of the
+	// same name.
 	Read []string
 }
 
@@ -45,6 +46,7 @@ func (f Fields) fill(ctx context.Context, m, obj, prior any) diag.Diagnostics {
 	FillScalars(m, obj, KeepEmptyFrom(prior, f.KeepEmpty...))
 	src := tagged(reflect.ValueOf(obj).Elem(), "json")
 	dst := tagged(reflect.ValueOf(m).Elem(), "tfsdk")
+	was := tagged(reflect.ValueOf(prior).Elem(), "tfsdk")
 	for _, name := range f.Read {
 		var v any
 		switch s := src[name]; readable(s.Type()) {
@@ -53,7 +55,7 @@ func (f Fields) fill(ctx context.Context, m, obj, prior any) diag.Diagnostics {
 		case objectType:
 			v = StringMapValue(ctx, s.Convert(objectType).Interface().(map[string]any), &diags)
 		case transformationsType:
-			v = TransformationsValue(ctx, s.Interface().([]client.Transformation), &diags)
+			v = TransformationsValue(s.Interface().(json.RawMessage), was[name].Interface().(types.Dynamic), &diags)
 		}
 		dst[name].Set(reflect.ValueOf(v))
 	}
@@ -63,7 +65,7 @@ func (f Fields) fill(ctx context.Context, m, obj, prior any) diag.Diagnostics {
 var (
 	stringsType         = reflect.TypeFor[[]string]()
 	objectType          = reflect.TypeFor[map[string]any]()
-	transformationsType = reflect.TypeFor[[]client.Transformation]()
+	transformationsType = reflect.TypeFor[json.RawMessage]()
 )
 
 // readable is the type among those Read converts that an API field of
@@ -89,11 +91,9 @@ func (f Fields) body(ctx context.Context, m any) (map[string]any, diag.Diagnosti
 			if Known(v) {
 				b[name] = StringMapBody(ctx, v, &diags)
 			}
-		case types.List:
-			if _, nested := v.ElementType(ctx).(types.ObjectType); nested && Known(v) {
-				b[name] = TransformationsBody(ctx, v, &diags)
-			} else if !nested {
-				scalars = append(scalars, name)
+		case types.Dynamic:
+			if Known(v) {
+				b[name] = TransformationsBody(v, &diags)
 			}
 		default:
 			scalars = append(scalars, name)
@@ -124,8 +124,8 @@ func (o *Object[T, M]) body(ctx context.Context, m *M) (map[string]any, diag.Dia
 	return b, diags
 }
 
-// check panics, when the provider is built, on a declared field the model
-// does not have, a Read field the API object has not in a form Read takes, and on a Fill or Body method that would not be called
+// check panics, when the provider is built, on a dynamic attribute without
+// schema version 1, on a declared field the model does not have, a Read field the API object has not in a form Read takes, and on a Fill or Body method that would not be called
 // because its signature is not Filler's or Bodier's.
 func (o *Object[T, M]) check() {
 	m := any(new(M))
@@ -142,6 +142,12 @@ func (o *Object[T, M]) check() {
 		if f, ok := src[name]; !ok || readable(f.Type()) == nil {
 			panic(fmt.Sprintf("framework: %s reads field %q, which %T has not as a list of strings, a map or transformations",
 				o.Type, name, new(T)))
+		}
+	}
+	for name, a := range o.Schema.Attributes {
+		if _, dyn := a.(schema.DynamicAttribute); dyn && o.Schema.Version < 1 {
+			panic(fmt.Sprintf("framework: %s has the dynamic attribute %q: declare Schema.Version 1, so that state of "+
+				"version 0, where transformations were a list, is upgraded (Resource.UpgradeState)", o.Type, name))
 		}
 	}
 	typ := reflect.TypeOf(m)

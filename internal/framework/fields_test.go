@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -9,17 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 type fieldsAPI struct {
-	SID   string                  `json:"sid"`
-	Note  *string                 `json:"note,omitempty"`
-	Tags  tagList                 `json:"tags,omitempty"`
-	Attrs map[string]any          `json:"attributes,omitempty"`
-	Trs   []client.Transformation `json:"transformations,omitempty"`
-	Extra string                  `json:"extra"`
+	SID   string          `json:"sid"`
+	Note  *string         `json:"note,omitempty"`
+	Tags  tagList         `json:"tags,omitempty"`
+	Attrs map[string]any  `json:"attributes,omitempty"`
+	Trs   json.RawMessage `json:"transformations,omitempty"`
+	Extra string          `json:"extra"`
 }
 
 // tagList is a named list, as client.StringList is.
@@ -34,10 +33,10 @@ type fieldsBase struct {
 // list does.
 type fieldsModel struct {
 	fieldsBase
-	Tags  types.List   `tfsdk:"tags"`
-	Attrs types.Map    `tfsdk:"attributes"`
-	Trs   types.List   `tfsdk:"transformations"`
-	Extra types.String `tfsdk:"extra"`
+	Tags  types.List    `tfsdk:"tags"`
+	Attrs types.Map     `tfsdk:"attributes"`
+	Trs   types.Dynamic `tfsdk:"transformations"`
+	Extra types.String  `tfsdk:"extra"`
 }
 
 // Fill is the model's own part: it runs after the Fields.
@@ -61,7 +60,7 @@ func TestFieldsFill(t *testing.T) {
 	prior := fieldsModel{fieldsBase: fieldsBase{Note: types.StringValue("")}}
 	var m fieldsModel
 	obj := &fieldsAPI{SID: "s1", Tags: []string{"a"}, Attrs: map[string]any{"k": "v"}, Extra: "x",
-		Trs: []client.Transformation{{Action: "set", Direction: "inbound", Operands: []string{"to", "1"}}}}
+		Trs: json.RawMessage(`[{"action": "set", "direction": "inbound", "operands": ["to", 1], "when": {"nested": []}}]`)}
 	if diags := fieldsObject.fill(ctx, &m, obj, &prior); diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -74,9 +73,8 @@ func TestFieldsFill(t *testing.T) {
 	if want := types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v")}); !m.Attrs.Equal(want) {
 		t.Errorf("attributes = %v", m.Attrs)
 	}
-	var trs []TransformationModel
-	m.Trs.ElementsAs(ctx, &trs, false)
-	if len(trs) != 1 || trs[0].Action.ValueString() != "set" {
+	if trs, _ := ValueJSON(m.Trs); !sameJSON(trs, []any{map[string]any{"action": "set", "direction": "inbound",
+		"operands": []any{"to", 1}, "when": map[string]any{"nested": []any{}}}}) {
 		t.Errorf("transformations = %v", m.Trs)
 	}
 
@@ -85,13 +83,13 @@ func TestFieldsFill(t *testing.T) {
 		t.Fatal(diags)
 	}
 	want := map[string]any{"note": "own", "tags": []string{"a"}, "attributes": map[string]string{"k": "v"},
-		"transformations": []client.Transformation{{Action: "set", Direction: "inbound", Operands: []string{"to", "1"}}}}
+		"transformations": json.RawMessage(`[{"action":"set","direction":"inbound","operands":["to",1],"when":{"nested":[]}}]`)}
 	if diff := cmp.Diff(want, b); diff != "" {
 		t.Errorf("body (-want +got):\n%s", diff)
 	}
 
 	// Unknown or null collections are left out, so CarrierX's choice stays.
-	m.Tags, m.Attrs, m.Trs = types.ListUnknown(types.StringType), types.MapNull(types.StringType), types.ListUnknown(TransformationType)
+	m.Tags, m.Attrs, m.Trs = types.ListUnknown(types.StringType), types.MapNull(types.StringType), types.DynamicUnknown()
 	b, _ = fieldsObject.body(ctx, &m)
 	if diff := cmp.Diff(map[string]any{"note": "own"}, b); diff != "" {
 		t.Errorf("body of unknown collections (-want +got):\n%s", diff)

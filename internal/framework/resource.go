@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"errors"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -10,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -90,6 +93,7 @@ var (
 	_ resource.ResourceWithImportState      = (*Resource[struct{}, struct{}])(nil)
 	_ resource.ResourceWithModifyPlan       = (*Resource[struct{}, struct{}])(nil)
 	_ resource.ResourceWithConfigValidators = (*Resource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithUpgradeState     = (*Resource[struct{}, struct{}])(nil)
 )
 
 // NewResource returns the constructor the provider registers.
@@ -325,4 +329,65 @@ func or(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// UpgradeState moves state written before schema version 1, where
+// transformations were a list of {action, direction, operands} objects, to
+// version 1, where they take any value (see Transformations): the same
+// rules, as HCL would write them.
+func (r *Resource[T, M]) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
+	if r.o.Schema.Version < 1 {
+		return nil
+	}
+	prior := r.o.Schema
+	prior.Version = 0
+	prior.Attributes = maps.Clone(prior.Attributes)
+	var dynamic []string
+	for name, a := range prior.Attributes {
+		if _, ok := a.(schema.DynamicAttribute); ok {
+			dynamic = append(dynamic, name)
+			prior.Attributes[name] = schema.ListAttribute{Optional: true, Computed: true, ElementType: TransformationsV0.ElemType}
+		}
+	}
+	return map[int64]resource.StateUpgrader{0: {
+		PriorSchema: &prior,
+		StateUpgrader: func(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
+			var vals map[string]tftypes.Value
+			if err := req.State.Raw.As(&vals); err != nil {
+				resp.Diagnostics.AddError("Unable to upgrade "+r.o.Type+" state", err.Error())
+				return
+			}
+			for _, name := range dynamic {
+				v, err := upgradeDynamic(ctx, vals[name])
+				if err != nil {
+					resp.Diagnostics.AddError("Unable to upgrade "+r.o.Type+" state", name+": "+err.Error())
+					return
+				}
+				vals[name] = v
+			}
+			resp.State.Raw = tftypes.NewValue(r.o.Schema.Type().TerraformType(ctx), vals)
+		},
+	}}
+}
+
+// upgradeDynamic turns a version 0 list of transformations into the
+// dynamic value that the same HCL gives.
+func upgradeDynamic(ctx context.Context, old tftypes.Value) (tftypes.Value, error) {
+	l, err := TransformationsV0.ValueFromTerraform(ctx, old)
+	if err != nil {
+		return tftypes.Value{}, err
+	}
+	d := types.DynamicNull()
+	if !l.IsNull() {
+		j, err := ValueJSON(l)
+		if err != nil {
+			return tftypes.Value{}, err
+		}
+		v, err := JSONValue(j)
+		if err != nil {
+			return tftypes.Value{}, err
+		}
+		d = types.DynamicValue(v)
+	}
+	return d.ToTerraformValue(ctx)
 }

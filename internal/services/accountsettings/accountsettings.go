@@ -25,11 +25,11 @@ import (
 // model: each of the four settings is managed when it is set (non-null)
 // and left alone when null.
 type model struct {
-	PartnerSID      types.String `tfsdk:"partner_sid"`
-	Callbacks       types.Object `tfsdk:"callbacks"`
-	Attributes      types.Map    `tfsdk:"attributes"`
-	ACLs            types.List   `tfsdk:"acls"`
-	Transformations types.List   `tfsdk:"transformations"`
+	PartnerSID      types.String  `tfsdk:"partner_sid"`
+	Callbacks       types.Object  `tfsdk:"callbacks"`
+	Attributes      types.Map     `tfsdk:"attributes"`
+	ACLs            types.List    `tfsdk:"acls"`
+	Transformations types.Dynamic `tfsdk:"transformations"`
 }
 
 func (m *model) settings() partner.Settings {
@@ -112,6 +112,7 @@ var Object = &framework.Object[client.Partner, model]{
 		return diags
 	},
 	Schema: schema.Schema{
+		Version: 1, // transformations take any value (framework.Transformations)
 		MarkdownDescription: "The account-wide settings of a partner: callback URLs, attributes, access control lists and " +
 			"transformations. The partner is the one that owns the provider's token, or a sub-partner named by `partner_sid`. " +
 			"The partner itself is not created or deleted: creating this resource PATCHes the settings it manages, and " +

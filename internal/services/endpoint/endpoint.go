@@ -49,6 +49,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 	},
 	Patch: patch,
 	Schema: schema.Schema{
+		Version: 1, // transformations take any value (framework.Transformations)
 		MarkdownDescription: "A CarrierX endpoint: an external SIP device (`third_party`) or a hosted application " +
 			"(conference, FlexML, Mediator, voicemail). Hosted endpoints get generated API credentials, exposed in " +
 			"`credentials`. The `system_gateway` endpoint that CarrierX creates for every partner cannot be managed; " +

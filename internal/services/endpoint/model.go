@@ -13,23 +13,23 @@ import (
 
 // model is a whole endpoint, secrets and the write-only password included.
 type model struct {
-	EndpointSID             types.String `tfsdk:"endpoint_sid"`
-	Name                    types.String `tfsdk:"name"`
-	Type                    types.String `tfsdk:"type"`
-	PartnerSID              types.String `tfsdk:"partner_sid"`
-	Capacity                types.Int64  `tfsdk:"capacity"`
-	CPSLimit                types.Int64  `tfsdk:"cps_limit"`
-	AuthRequired            types.Bool   `tfsdk:"auth_required"`
-	OutSIPUsername          types.String `tfsdk:"out_sip_username"`
-	OutSIPPassword          types.String `tfsdk:"out_sip_password"`
-	OutSIPPasswordWO        types.String `tfsdk:"out_sip_password_wo"`
-	OutSIPPasswordWOVersion types.Int64  `tfsdk:"out_sip_password_wo_version"`
-	VoIPToken               types.String `tfsdk:"voip_token"`
-	Addresses               types.List   `tfsdk:"addresses"`
-	Attributes              types.Map    `tfsdk:"attributes"`
-	Properties              types.Map    `tfsdk:"properties"`
-	Transformations         types.List   `tfsdk:"transformations"`
-	Credentials             types.Object `tfsdk:"credentials"`
+	EndpointSID             types.String  `tfsdk:"endpoint_sid"`
+	Name                    types.String  `tfsdk:"name"`
+	Type                    types.String  `tfsdk:"type"`
+	PartnerSID              types.String  `tfsdk:"partner_sid"`
+	Capacity                types.Int64   `tfsdk:"capacity"`
+	CPSLimit                types.Int64   `tfsdk:"cps_limit"`
+	AuthRequired            types.Bool    `tfsdk:"auth_required"`
+	OutSIPUsername          types.String  `tfsdk:"out_sip_username"`
+	OutSIPPassword          types.String  `tfsdk:"out_sip_password"`
+	OutSIPPasswordWO        types.String  `tfsdk:"out_sip_password_wo"`
+	OutSIPPasswordWOVersion types.Int64   `tfsdk:"out_sip_password_wo_version"`
+	VoIPToken               types.String  `tfsdk:"voip_token"`
+	Addresses               types.List    `tfsdk:"addresses"`
+	Attributes              types.Map     `tfsdk:"attributes"`
+	Properties              types.Map     `tfsdk:"properties"`
+	Transformations         types.Dynamic `tfsdk:"transformations"`
+	Credentials             types.Object  `tfsdk:"credentials"`
 }
 
 type addressModel struct {

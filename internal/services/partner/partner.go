@@ -18,40 +18,40 @@ import (
 // model is every attribute of a partner; the password attributes are the
 // resource's only (the data sources omit them).
 type model struct {
-	PartnerSID         types.String `tfsdk:"partner_sid"`
-	ParentSID          types.String `tfsdk:"parent_sid"`
-	DisplayID          types.String `tfsdk:"display_id"`
-	Login              types.String `tfsdk:"login"`
-	Password           types.String `tfsdk:"password"`
-	PasswordWO         types.String `tfsdk:"password_wo"`
-	PasswordWOVersion  types.Int64  `tfsdk:"password_wo_version"`
-	Name               types.String `tfsdk:"name"`
-	CompanyName        types.String `tfsdk:"company_name"`
-	Address1           types.String `tfsdk:"address1"`
-	Address2           types.String `tfsdk:"address2"`
-	City               types.String `tfsdk:"city"`
-	State              types.String `tfsdk:"state"`
-	Zip                types.String `tfsdk:"zip"`
-	CountryCode        types.String `tfsdk:"country_code"`
-	PhoneNumber        types.String `tfsdk:"phonenumber"`
-	OwnerEmail         types.String `tfsdk:"owner_email"`
-	BillingEmail       types.String `tfsdk:"billing_email"`
-	TechEmail          types.String `tfsdk:"tech_email"`
-	PaymentType        types.String `tfsdk:"payment_type"`
-	ChargeAt           moneyValue   `tfsdk:"charge_at"`
-	PrepayAmount       moneyValue   `tfsdk:"prepay_amount"`
-	SpendingLimit      moneyValue   `tfsdk:"spending_limit"`
-	DailySpendingLimit moneyValue   `tfsdk:"daily_spending_limit"`
-	Balance            types.String `tfsdk:"balance"`
-	DailySpentAmount   types.String `tfsdk:"daily_spent_amount"`
-	Status             types.String `tfsdk:"status"`
-	DateCreated        types.String `tfsdk:"date_created"`
-	AvailableScopes    types.List   `tfsdk:"available_scopes"`
-	Attributes         types.Map    `tfsdk:"attributes"`
-	Callbacks          types.Object `tfsdk:"callbacks"`
-	ACLs               types.List   `tfsdk:"acls"`
-	ParentAssignedACLs types.List   `tfsdk:"parent_assigned_acls"`
-	Transformations    types.List   `tfsdk:"transformations"`
+	PartnerSID         types.String  `tfsdk:"partner_sid"`
+	ParentSID          types.String  `tfsdk:"parent_sid"`
+	DisplayID          types.String  `tfsdk:"display_id"`
+	Login              types.String  `tfsdk:"login"`
+	Password           types.String  `tfsdk:"password"`
+	PasswordWO         types.String  `tfsdk:"password_wo"`
+	PasswordWOVersion  types.Int64   `tfsdk:"password_wo_version"`
+	Name               types.String  `tfsdk:"name"`
+	CompanyName        types.String  `tfsdk:"company_name"`
+	Address1           types.String  `tfsdk:"address1"`
+	Address2           types.String  `tfsdk:"address2"`
+	City               types.String  `tfsdk:"city"`
+	State              types.String  `tfsdk:"state"`
+	Zip                types.String  `tfsdk:"zip"`
+	CountryCode        types.String  `tfsdk:"country_code"`
+	PhoneNumber        types.String  `tfsdk:"phonenumber"`
+	OwnerEmail         types.String  `tfsdk:"owner_email"`
+	BillingEmail       types.String  `tfsdk:"billing_email"`
+	TechEmail          types.String  `tfsdk:"tech_email"`
+	PaymentType        types.String  `tfsdk:"payment_type"`
+	ChargeAt           moneyValue    `tfsdk:"charge_at"`
+	PrepayAmount       moneyValue    `tfsdk:"prepay_amount"`
+	SpendingLimit      moneyValue    `tfsdk:"spending_limit"`
+	DailySpendingLimit moneyValue    `tfsdk:"daily_spending_limit"`
+	Balance            types.String  `tfsdk:"balance"`
+	DailySpentAmount   types.String  `tfsdk:"daily_spent_amount"`
+	Status             types.String  `tfsdk:"status"`
+	DateCreated        types.String  `tfsdk:"date_created"`
+	AvailableScopes    types.List    `tfsdk:"available_scopes"`
+	Attributes         types.Map     `tfsdk:"attributes"`
+	Callbacks          types.Object  `tfsdk:"callbacks"`
+	ACLs               types.List    `tfsdk:"acls"`
+	ParentAssignedACLs types.List    `tfsdk:"parent_assigned_acls"`
+	Transformations    types.Dynamic `tfsdk:"transformations"`
 }
 
 // settings are the settings the resource manages only when configured
@@ -92,7 +92,7 @@ func (m *model) Fill(ctx context.Context, p *client.Partner, prior *model) diag.
 	if prior.PartnerSID.IsNull() {
 		m.Attributes = AttributesValue(ctx, p.Attributes, &diags)
 		m.Callbacks = CallbacksValue(p.Callbacks)
-		m.Transformations = framework.TransformationsValue(ctx, p.Transformations, &diags)
+		m.Transformations = framework.TransformationsValue(p.Transformations, prior.Transformations, &diags)
 	} else {
 		m.settings().Fill(ctx, p, prior.settings(), false, &diags)
 	}

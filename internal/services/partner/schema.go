@@ -51,6 +51,7 @@ func resourceSchema() schema.Schema {
 		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
 	}
 	return schema.Schema{
+		Version: 1, // transformations take any value (framework.Transformations)
 		MarkdownDescription: "A CarrierX sub-partner: an account under the token's partner (or under one of its " +
 			"sub-partners, with `parent_sid`). **CarrierX has no API call to delete a partner: `terraform destroy` only " +
 			"removes it from the Terraform state, with a warning, and the account keeps existing in CarrierX.** " +

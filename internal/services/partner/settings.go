@@ -190,12 +190,10 @@ func AttributesBody(ctx context.Context, m types.Map, diags *diag.Diagnostics) m
 
 // TransformationsAttribute is the account-level transformations
 // attribute: optional, managed only when set (no default).
-func TransformationsAttribute(doc string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		MarkdownDescription: doc,
-		Optional:            true,
-		NestedObject:        framework.Transformations("account").NestedObject,
-	}
+func TransformationsAttribute(doc string) schema.DynamicAttribute {
+	a := framework.Transformations("account")
+	a.MarkdownDescription, a.Computed, a.Default = doc+" "+a.MarkdownDescription, false, nil
+	return a
 }
 
 // Settings are the settings managed only when configured: a null one is
@@ -204,7 +202,7 @@ type Settings struct {
 	Attributes      *types.Map
 	Callbacks       *types.Object
 	ACLs            *types.List
-	Transformations *types.List
+	Transformations *types.Dynamic
 }
 
 // Body renders the managed settings; an unmanaged one is absent.
@@ -219,7 +217,7 @@ func (s Settings) Body(ctx context.Context, b map[string]any, diags *diag.Diagno
 		b["acls"] = ACLsBody(ctx, *s.ACLs, diags)
 	}
 	if framework.Known(*s.Transformations) {
-		b["transformations"] = framework.TransformationsBody(ctx, *s.Transformations, diags)
+		b["transformations"] = framework.TransformationsBody(*s.Transformations, diags)
 	}
 }
 
@@ -230,7 +228,7 @@ func (s Settings) Fill(ctx context.Context, p *client.Partner, prior Settings, a
 	cb := CallbacksValue(p.Callbacks)
 	attrs, cbs, trs := !prior.Attributes.IsNull() || (all && len(p.Attributes) > 0),
 		!prior.Callbacks.IsNull() || (all && len(CallbacksBody(cb)) > 0),
-		!prior.Transformations.IsNull() || (all && len(p.Transformations) > 0)
+		!prior.Transformations.IsNull() || (all && !framework.EmptyJSON(p.Transformations))
 	if s.ACLs != nil {
 		managed := !prior.ACLs.IsNull() || (all && len(p.ACLs) > 0)
 		*s.ACLs = types.ListNull(ACLType)
@@ -246,9 +244,10 @@ func (s Settings) Fill(ctx context.Context, p *client.Partner, prior Settings, a
 	if cbs {
 		*s.Callbacks = cb
 	}
-	*s.Transformations = types.ListNull(framework.TransformationType)
+	priorTrs := *prior.Transformations
+	*s.Transformations = types.DynamicNull()
 	if trs {
-		*s.Transformations = framework.TransformationsValue(ctx, p.Transformations, diags)
+		*s.Transformations = framework.TransformationsValue(p.Transformations, priorTrs, diags)
 	}
 }
 

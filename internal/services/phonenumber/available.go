@@ -37,7 +37,7 @@ type availableModel struct {
 	Filter               types.String `tfsdk:"filter"`
 	Order                types.String `tfsdk:"order"`
 	Limit                types.Int64  `tfsdk:"limit"`
-	PhoneNumbers         []item       `tfsdk:"phone_numbers"`
+	PhoneNumbers         []listItem   `tfsdk:"phone_numbers"`
 }
 
 func availableSchema() schema.Schema {
@@ -89,11 +89,17 @@ func availableSchema() schema.Schema {
 				MarkdownDescription: "The available numbers, in the API's order (or `order`).",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
-					Attributes: framework.DataSourceAttributes(resourceSchema, append([]string{"porting_pin"}, resourceOnly...)...),
+					Attributes: framework.InList(framework.DataSourceAttributes(resourceSchema, append([]string{"porting_pin"}, resourceOnly...)...)),
 				},
 			},
 		},
 	}
+}
+
+// listItem is a number in a list, where transformations are JSON text.
+type listItem struct {
+	item
+	Transformations types.String `tfsdk:"transformations"`
 }
 
 func readAvailable(ctx context.Context, api *client.Client, m *availableModel, diags *diag.Diagnostics) {
@@ -117,8 +123,9 @@ func readAvailable(ctx context.Context, api *client.Client, m *availableModel, d
 		framework.AddAPIError(diags, "Unable to search available phone numbers", err)
 		return
 	}
-	m.PhoneNumbers = make([]item, len(dids))
+	m.PhoneNumbers = make([]listItem, len(dids))
 	for i := range dids {
 		diags.Append(m.PhoneNumbers[i].fill(ctx, &dids[i], &item{})...)
+		m.PhoneNumbers[i].Transformations = framework.JSONText(framework.TransformationsValue(dids[i].Transformations, types.DynamicNull(), diags))
 	}
 }

@@ -70,17 +70,17 @@ type item struct {
 	StringKey1            types.String `tfsdk:"string_key_1"`
 	StringKey2            types.String `tfsdk:"string_key_2"`
 	Attributes            types.Map    `tfsdk:"attributes"`
-	Transformations       types.List   `tfsdk:"transformations"`
 }
 
 // model is carrierx_phone_number: a whole rented number, porting PIN
 // included, and the Terraform-only search criteria and release setting.
 type model struct {
 	item
-	PortingPIN           types.String `tfsdk:"porting_pin"`
-	PhoneNumberPrefix    types.String `tfsdk:"phonenumber_prefix"`
-	RequiredCapabilities types.Set    `tfsdk:"required_capabilities"`
-	ReleaseOnDestroy     types.Bool   `tfsdk:"release_on_destroy"`
+	Transformations      types.Dynamic `tfsdk:"transformations"`
+	PortingPIN           types.String  `tfsdk:"porting_pin"`
+	PhoneNumberPrefix    types.String  `tfsdk:"phonenumber_prefix"`
+	RequiredCapabilities types.Set     `tfsdk:"required_capabilities"`
+	ReleaseOnDestroy     types.Bool    `tfsdk:"release_on_destroy"`
 }
 
 // resourceOnly are the attributes of the resource that describe no number.
@@ -134,7 +134,6 @@ func (m *item) fill(ctx context.Context, d *client.DID, prior *item) diag.Diagno
 	m.MMSOutbound = types.BoolValue(d.Capabilities&client.DIDCapabilityMMSOutbound != 0)
 	m.ActiveCapabilityFlags = capabilityFlags(d.ActiveCapabilities)
 	m.Attributes = framework.StringMapValue(ctx, d.Attributes, &diags)
-	m.Transformations = framework.TransformationsValue(ctx, d.Transformations, &diags)
 	return diags
 }
 

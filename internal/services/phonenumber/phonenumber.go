@@ -31,7 +31,7 @@ var Object = &framework.Object[client.DID, model]{
 	Collection: framework.Of[model, client.DID](client.DIDKind),
 	// What CarrierX lets a renter change.
 	Fields: framework.Fields{Write: []string{"name", "callback_url", "trunk_group_sid", "did_group_sid", "string_key_1",
-		"string_key_2", "transformations"}},
+		"string_key_2", "transformations"}, Read: []string{"transformations"}},
 	Create: rent,
 	Delete: release,
 	Import: importNumber,

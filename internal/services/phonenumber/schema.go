@@ -73,6 +73,7 @@ func criterion(d string, v ...validator.String) schema.StringAttribute {
 }
 
 var resourceSchema = schema.Schema{
+	Version: 1, // transformations take any value (framework.Transformations)
 	MarkdownDescription: "A phone number (DID) rented from CarrierX. **Destroying it releases the number by default: " +
 		"the number goes into aging and can never be rented back.** Set `release_on_destroy = false` to keep it " +
 		"rented when the resource is destroyed. Rent an exact `phonenumber`, or give search criteria " +

@@ -20,18 +20,18 @@ import (
 )
 
 type model struct {
-	PrefixSID           types.String `tfsdk:"prefix_sid"`
-	Prefix              types.String `tfsdk:"prefix"`
-	Name                types.String `tfsdk:"name"`
-	PartnerSID          types.String `tfsdk:"partner_sid"`
-	TrunkGroupSID       types.String `tfsdk:"trunk_group_sid"`
-	SourceTrunkGroupSID types.String `tfsdk:"source_trunk_group_sid"`
-	CallbackURL         types.String `tfsdk:"callback_url"`
-	LRNSID              types.String `tfsdk:"lrn_sid"`
-	StringKey1          types.String `tfsdk:"string_key_1"`
-	StringKey2          types.String `tfsdk:"string_key_2"`
-	Attributes          types.Map    `tfsdk:"attributes"`
-	Transformations     types.List   `tfsdk:"transformations"`
+	PrefixSID           types.String  `tfsdk:"prefix_sid"`
+	Prefix              types.String  `tfsdk:"prefix"`
+	Name                types.String  `tfsdk:"name"`
+	PartnerSID          types.String  `tfsdk:"partner_sid"`
+	TrunkGroupSID       types.String  `tfsdk:"trunk_group_sid"`
+	SourceTrunkGroupSID types.String  `tfsdk:"source_trunk_group_sid"`
+	CallbackURL         types.String  `tfsdk:"callback_url"`
+	LRNSID              types.String  `tfsdk:"lrn_sid"`
+	StringKey1          types.String  `tfsdk:"string_key_1"`
+	StringKey2          types.String  `tfsdk:"string_key_2"`
+	Attributes          types.Map     `tfsdk:"attributes"`
+	Transformations     types.Dynamic `tfsdk:"transformations"`
 }
 
 var digits = regexp.MustCompile(`^[0-9]+$`)
@@ -53,6 +53,7 @@ var Object = &framework.Object[client.Prefix, model]{
 		Read:      []string{"attributes", "transformations"},
 	},
 	Schema: schema.Schema{
+		Version: 1, // transformations take any value (framework.Transformations)
 		MarkdownDescription: "A CarrierX prefix: prefix-based outbound routing. When one of the partner's endpoints " +
 			"places an outbound call whose dialed number starts with `prefix`, the call goes to the trunk group " +
 			"`trunk_group_sid`. Without `source_trunk_group_sid` the prefix applies to all of the partner's outbound " +

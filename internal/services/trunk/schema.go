@@ -55,6 +55,7 @@ func computedStr(desc string) schema.StringAttribute {
 }
 
 var resourceSchema = schema.Schema{
+	Version: 1, // transformations take any value (framework.Transformations)
 	MarkdownDescription: "A trunk of a CarrierX trunk group: the link from the group to one endpoint, with its own " +
 		"capacity, priority and weight, SIP handling and ACLs. A trunk cannot exist outside its group; moving it to " +
 		"another group (`trunk_group_sid`) replaces it. Import with `<trunk_group_sid>/<trunk_sid>`.",

@@ -22,32 +22,32 @@ import (
 
 // model is one trunk (resource, and the data sources' items).
 type model struct {
-	TrunkSID         types.String `tfsdk:"trunk_sid"`
-	TrunkGroupSID    types.String `tfsdk:"trunk_group_sid"`
-	Name             types.String `tfsdk:"name"`
-	EndpointSID      types.String `tfsdk:"endpoint_sid"`
-	ACLs             types.List   `tfsdk:"acls"`
-	AllowForward     types.String `tfsdk:"allow_forward"`
-	AllowTransfer    types.String `tfsdk:"allow_transfer"`
-	ASNMode          types.String `tfsdk:"asn_mode"`
-	CallType         types.String `tfsdk:"call_type"`
-	Codec            types.String `tfsdk:"codec"`
-	InCodec          types.String `tfsdk:"in_codec"`
-	OutCodec         types.String `tfsdk:"out_codec"`
-	InCapacity       types.Int64  `tfsdk:"in_capacity"`
-	OutCapacity      types.Int64  `tfsdk:"out_capacity"`
-	InIdentityFormat types.String `tfsdk:"in_identity_format"`
-	InIdentityMode   types.String `tfsdk:"in_identity_mode"`
-	OutIdentityMode  types.String `tfsdk:"out_identity_mode"`
-	InRFC4694Mode    types.String `tfsdk:"in_rfc_4694_mode"`
-	OutRFC4694Mode   types.String `tfsdk:"out_rfc_4694_mode"`
-	InIPProfileSID   types.String `tfsdk:"in_ip_profile_sid"`
-	OutIPProfileSID  types.String `tfsdk:"out_ip_profile_sid"`
-	LocationSID      types.String `tfsdk:"location_sid"`
-	Priority         types.Int64  `tfsdk:"priority"`
-	Weight           types.Int64  `tfsdk:"weight"`
-	RelaySIPHeaders  types.List   `tfsdk:"relay_sip_headers"`
-	Transformations  types.List   `tfsdk:"transformations"`
+	TrunkSID         types.String  `tfsdk:"trunk_sid"`
+	TrunkGroupSID    types.String  `tfsdk:"trunk_group_sid"`
+	Name             types.String  `tfsdk:"name"`
+	EndpointSID      types.String  `tfsdk:"endpoint_sid"`
+	ACLs             types.List    `tfsdk:"acls"`
+	AllowForward     types.String  `tfsdk:"allow_forward"`
+	AllowTransfer    types.String  `tfsdk:"allow_transfer"`
+	ASNMode          types.String  `tfsdk:"asn_mode"`
+	CallType         types.String  `tfsdk:"call_type"`
+	Codec            types.String  `tfsdk:"codec"`
+	InCodec          types.String  `tfsdk:"in_codec"`
+	OutCodec         types.String  `tfsdk:"out_codec"`
+	InCapacity       types.Int64   `tfsdk:"in_capacity"`
+	OutCapacity      types.Int64   `tfsdk:"out_capacity"`
+	InIdentityFormat types.String  `tfsdk:"in_identity_format"`
+	InIdentityMode   types.String  `tfsdk:"in_identity_mode"`
+	OutIdentityMode  types.String  `tfsdk:"out_identity_mode"`
+	InRFC4694Mode    types.String  `tfsdk:"in_rfc_4694_mode"`
+	OutRFC4694Mode   types.String  `tfsdk:"out_rfc_4694_mode"`
+	InIPProfileSID   types.String  `tfsdk:"in_ip_profile_sid"`
+	OutIPProfileSID  types.String  `tfsdk:"out_ip_profile_sid"`
+	LocationSID      types.String  `tfsdk:"location_sid"`
+	Priority         types.Int64   `tfsdk:"priority"`
+	Weight           types.Int64   `tfsdk:"weight"`
+	RelaySIPHeaders  types.List    `tfsdk:"relay_sip_headers"`
+	Transformations  types.Dynamic `tfsdk:"transformations"`
 }
 
 // Fill fills what is not converted by name. The trunk object does not

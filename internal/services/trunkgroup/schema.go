@@ -40,6 +40,7 @@ func count(desc string, def int64) schema.Int64Attribute {
 }
 
 var resourceSchema = schema.Schema{
+	Version: 1, // transformations take any value (framework.Transformations)
 	MarkdownDescription: "A CarrierX trunk group: the routing target of phone numbers (DIDs) and prefixes, " +
 		"bundling trunks that lead to endpoints. The group decides how a trunk is picked for each call " +
 		"(`routing_type`) and when a failing trunk is skipped (`hard_failure_*`, `soft_failure_codes`, SIP OPTIONS probes). " +

@@ -18,22 +18,22 @@ import (
 // model is a whole trunk group. Trunks are not part of it: they are the
 // carrierx_trunk resource.
 type model struct {
-	TrunkGroupSID         types.String `tfsdk:"trunk_group_sid"`
-	Name                  types.String `tfsdk:"name"`
-	PartnerSID            types.String `tfsdk:"partner_sid"`
-	ACLs                  types.List   `tfsdk:"acls"`
-	ExternalHandlers      types.String `tfsdk:"external_handlers"`
-	HardFailureCodes      types.String `tfsdk:"hard_failure_codes"`
-	HardFailureCooldown   types.Int64  `tfsdk:"hard_failure_cooldown"`
-	HardFailureInterval   types.Int64  `tfsdk:"hard_failure_interval"`
-	HardFailureLastResort types.String `tfsdk:"hard_failure_last_resort"`
-	HardFailureThreshold  types.Int64  `tfsdk:"hard_failure_threshold"`
-	RoutingData           types.String `tfsdk:"routing_data"`
-	RoutingType           types.String `tfsdk:"routing_type"`
-	SIPOptionsLocations   types.List   `tfsdk:"sip_options_locations"`
-	SIPOptionsThreshold   types.Int64  `tfsdk:"sip_options_threshold"`
-	SoftFailureCodes      types.String `tfsdk:"soft_failure_codes"`
-	Transformations       types.List   `tfsdk:"transformations"`
+	TrunkGroupSID         types.String  `tfsdk:"trunk_group_sid"`
+	Name                  types.String  `tfsdk:"name"`
+	PartnerSID            types.String  `tfsdk:"partner_sid"`
+	ACLs                  types.List    `tfsdk:"acls"`
+	ExternalHandlers      types.String  `tfsdk:"external_handlers"`
+	HardFailureCodes      types.String  `tfsdk:"hard_failure_codes"`
+	HardFailureCooldown   types.Int64   `tfsdk:"hard_failure_cooldown"`
+	HardFailureInterval   types.Int64   `tfsdk:"hard_failure_interval"`
+	HardFailureLastResort types.String  `tfsdk:"hard_failure_last_resort"`
+	HardFailureThreshold  types.Int64   `tfsdk:"hard_failure_threshold"`
+	RoutingData           types.String  `tfsdk:"routing_data"`
+	RoutingType           types.String  `tfsdk:"routing_type"`
+	SIPOptionsLocations   types.List    `tfsdk:"sip_options_locations"`
+	SIPOptionsThreshold   types.Int64   `tfsdk:"sip_options_threshold"`
+	SoftFailureCodes      types.String  `tfsdk:"soft_failure_codes"`
+	Transformations       types.Dynamic `tfsdk:"transformations"`
 }
 
 // Fill keeps the configured form of external_handlers, which the API
