@@ -30,9 +30,8 @@ resource "carrierx_phone_number" "b" {
   name         = "ds-b"
 }
 `
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(rented + `
@@ -141,8 +140,7 @@ func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: e.ClearRequests,
 			Config:    e.Config(`data "carrierx_phone_numbers" "all" { order = "phonenumber desc" }`),
@@ -165,8 +163,7 @@ func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
 // sources.
 func TestAccPhoneNumberLookupAndCountries(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      e.Config(`data "carrierx_country" "x" { country_code = "ZZZ" }`),
