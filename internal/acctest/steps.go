@@ -319,3 +319,14 @@ func Sent(e *Env, sid *string, calls map[string]int, method, body string) resour
 		return ExpectBody(reqs, method, body)
 	}
 }
+
+// SeededTest runs, against the emulator only, the steps that read n
+// copies of object seeded in collection (see Env.Seed): the pagination
+// tests of the list data sources.
+func SeededTest(t *testing.T, collection string, n int, object map[string]any, steps func(*Env) []resource.TestStep) {
+	t.Helper()
+	e := New(t)
+	e.EmulatorOnly()
+	e.Seed(collection, n, object)
+	e.Test(resource.TestCase{Steps: steps(e)})
+}

@@ -42,11 +42,8 @@ resource "carrierx_endpoint" "pbx" {
 // TestAccEndpointsDataSource_pagination lists 2,500 endpoints: 1,000 a page,
 // so every read of the data source makes exactly three list requests.
 func TestAccEndpointsDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("endpoints", 2500, map[string]any{"type": "third_party", "name": "bulk-{n}"})
-	e.Test(resource.TestCase{
-		Steps: []resource.TestStep{
+	acctest.SeededTest(t, "endpoints", 2500, map[string]any{"type": "third_party", "name": "bulk-{n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
 			acctest.PagedOnceStep(e, e.Config(`data "carrierx_endpoints" "bulk" { filter = "name like \"bulk-%\"" }`), "/core/v2/endpoints", 2500,
 				acctest.Expect(acctest.Want{"data.carrierx_endpoints.bulk": {"endpoints.#": "2500", "endpoints.0.name": "bulk-0",
 					"endpoints.2499.name": "bulk-2499"}})),
@@ -58,6 +55,6 @@ func TestAccEndpointsDataSource_pagination(t *testing.T) {
 				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.#", "1111"),
 				resource.TestCheckResourceAttr("data.carrierx_endpoints.bulk", "endpoints.0.name", "bulk-1999"),
 			),
-		},
+		}
 	})
 }

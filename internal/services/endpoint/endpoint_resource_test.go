@@ -138,10 +138,10 @@ func TestAccEndpoint_drift(t *testing.T) {
 				"addresses": []map[string]any{{"ip": "198.51.100.7", "port": 5080}},
 			}),
 			resource.ComposeTestCheckFunc(
-				resource.TestCheckResourceAttr(endpointRes, "name", "drift"),
-				resource.TestCheckResourceAttr(endpointRes, "capacity", "5"),
-				resource.TestCheckResourceAttr(endpointRes, "addresses.0.ip", "203.0.113.10"),
-				resource.TestCheckResourceAttr(endpointRes, "addresses.0.port", "5060"),
+				acctest.Expect(acctest.Want{endpointRes: {
+					"name": "drift", "capacity": "5", "addresses.0.ip": "203.0.113.10",
+					"addresses.0.port": "5060",
+				}}),
 			),
 			acctest.DeleteOutside[client.Endpoint](e, client.EndpointKind, &sid)),
 	})

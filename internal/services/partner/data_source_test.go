@@ -91,14 +91,11 @@ data "carrierx_partners" "subs" {
 // TestAccPartnersDataSource_pagination lists 1,500 partners: 1,000 a page,
 // so each read makes exactly two list requests.
 func TestAccPartnersDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"})
-	e.Test(resource.TestCase{
-		Steps: []resource.TestStep{
+	acctest.SeededTest(t, "partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
 			acctest.PagedOnceStep(e, e.Config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`), "/core/v2/partners", 1500,
 				acctest.Expect(acctest.Want{"data.carrierx_partners.bulk": {"partners.#": "1500", "partners.0.login": "bulk-0",
 					"partners.1499.login": "bulk-1499"}})),
-		},
+		}
 	})
 }

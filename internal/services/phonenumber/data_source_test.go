@@ -202,10 +202,10 @@ data "carrierx_countries" "all" {}
 					resource.TestCheckResourceAttrSet("data.carrierx_phone_number_lookup.x", "international_format"),
 					resource.TestCheckNoResourceAttr("data.carrierx_phone_number_lookup.x", "details.carrier.name"),
 					resource.TestCheckResourceAttrSet("data.carrierx_phone_number_lookup.carrier", "details.carrier.name"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "iso_3166_alpha_3", "CAN"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "iso_3166_numeric", "124"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "dialing_prefix", "1"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "country_code", "can"),
+					acctest.Expect(acctest.Want{"data.carrierx_country.ca": {
+						"iso_3166_alpha_3": "CAN", "iso_3166_numeric": "124", "dialing_prefix": "1",
+						"country_code": "can",
+					}}),
 					func(s *terraform.State) error {
 						a := s.RootModule().Resources["data.carrierx_countries.americas"].Primary.Attributes
 						n, _ := strconv.Atoi(a["countries.#"])

@@ -153,12 +153,10 @@ resource "carrierx_phone_number" "test" {
 					resource.TestMatchResourceAttr(phoneNumberRes, "did_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1[0-9]{10}$`)),
 					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[0]),
-					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "USA"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "status", "assigned"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.%", "0"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "transformations.#", "0"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"country_code": "USA", "status": "assigned", "name": "main",
+						"release_on_destroy": "true", "attributes.%": "0", "transformations.#": "0",
+					}}),
 					resource.TestCheckNoResourceAttr(phoneNumberRes, "trunk_group_sid"),
 					phoneNumberFlagsMatchMask(phoneNumberRes),
 					func(s *terraform.State) (err error) {
@@ -198,10 +196,10 @@ resource "carrierx_phone_number" "test" {
 				Config:           updated,
 				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main-2"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
-					resource.TestCheckResourceAttr(phoneNumberRes, "did_group_sid", dg),
-					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.team", "support"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"name": "main-2", "trunk_group_sid": tg, "did_group_sid": dg,
+						"attributes.team": "support",
+					}}),
 					func(s *terraform.State) error {
 						sid, _ := phoneNumberSIDFrom(s)
 						if sid != firstSID {
@@ -534,16 +532,12 @@ resource "carrierx_phone_number" "test" {
 				Config:           cfg(a, ""),
 				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", a),
-					resource.TestCheckResourceAttr(phoneNumberRes, "capabilities", "7"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "voice", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "sms_inbound", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "sms_outbound", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "mms_inbound", "false"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "mms_outbound", "false"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capabilities", "4"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.voice", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.sms_inbound", "false"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"phonenumber": a, "capabilities": "7", "voice": "true", "sms_inbound": "true",
+						"sms_outbound": "true", "mms_inbound": "false", "mms_outbound": "false",
+						"active_capabilities": "4", "active_capability_flags.voice": "true",
+						"active_capability_flags.sms_inbound": "false",
+					}}),
 					phoneNumberFlagsMatchMask(phoneNumberRes),
 				),
 			},

@@ -53,11 +53,8 @@ const prefixesPath = "/core/v2/phonenumber/prefixes"
 // so every read of the data source makes exactly three list requests, at
 // offsets 0, 1000 and 2000.
 func TestAccPrefixesDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("phonenumber.prefixes", 2345, map[string]any{"prefix": "4420{n}", "name": "bulk-{n}"})
-	e.Test(resource.TestCase{
-		Steps: []resource.TestStep{
+	acctest.SeededTest(t, "phonenumber.prefixes", 2345, map[string]any{"prefix": "4420{n}", "name": "bulk-{n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
 			acctest.PagedListStep(e, e.Config(`data "carrierx_prefixes" "bulk" { filter = "name like \"bulk-%\"" }`), prefixesPath, 2345,
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "2345"),
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-0"),
@@ -71,6 +68,6 @@ func TestAccPrefixesDataSource_pagination(t *testing.T) {
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "1111"),
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-1999"),
 			),
-		},
+		}
 	})
 }

@@ -46,11 +46,10 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(shortenerDomainRes, "domain_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(shortenerDomainRes, "partner_sid", acctest.SIDRegexp),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "expired_mode", "redirect_temporary"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_mode", "redirect_temporary"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "6"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "scope", "children"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "secure", "disabled"),
+					acctest.Expect(acctest.Want{shortenerDomainRes: {
+						"expired_mode": "redirect_temporary", "not_found_mode": "redirect_temporary",
+						"minimum_length": "6", "scope": "children", "secure": "disabled",
+					}}),
 					resource.TestCheckNoResourceAttr(shortenerDomainRes, "suffix_pattern"),
 					acctest.SaveAttr(shortenerDomainRes, "domain_sid", &sid),
 					func(*terraform.State) error {

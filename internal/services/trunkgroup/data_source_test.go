@@ -73,14 +73,11 @@ func TestAccTrunkGroupDataSources(t *testing.T) {
 // TestAccTrunkGroupsDataSource_pagination lists 1,500 trunk groups: two list
 // requests of 1,000 per read.
 func TestAccTrunkGroupsDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("trunk_groups", 1500, map[string]any{"name": "bulk-{n}"})
-	e.Test(resource.TestCase{
-		Steps: []resource.TestStep{
+	acctest.SeededTest(t, "trunk_groups", 1500, map[string]any{"name": "bulk-{n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
 			acctest.PagedListStep(e, e.Config(`data "carrierx_trunk_groups" "bulk" { filter = "name like \"bulk-%\"" }`), "/core/v2/trunk_groups", 1500,
 				acctest.Expect(acctest.Want{"data.carrierx_trunk_groups.bulk": {"trunk_groups.#": "1500", "trunk_groups.0.name": "bulk-0",
 					"trunk_groups.1499.name": "bulk-1499"}})),
-		},
+		}
 	})
 }

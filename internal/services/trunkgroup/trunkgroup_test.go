@@ -144,10 +144,10 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 				"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
 			}),
 			resource.ComposeTestCheckFunc(
-				resource.TestCheckResourceAttr(trunkGroupRes, "name", "drift"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "4"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "soft_failure_codes", "408;"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
+				acctest.Expect(acctest.Want{trunkGroupRes: {
+					"name": "drift", "hard_failure_threshold": "4", "soft_failure_codes": "408;",
+					"acls.0.direction": "inbound",
+				}}),
 				resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
 				acctest.Reverted(e, client.TrunkGroupKind, &sid, func(g *client.TrunkGroup) bool {
 					return *g.Name == "drift" && *g.HardFailureThreshold == 4 && g.ACLs[0].Direction == "inbound"
