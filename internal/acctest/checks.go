@@ -5,12 +5,18 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/provider"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -152,4 +158,38 @@ func dataSourceSchema(typeName string) dschema.Schema {
 		}
 	}
 	panic("no data source " + typeName)
+}
+
+// Path is the tfjsonpath of a dotted attribute path: a number indexes a
+// list, any other part names an attribute or map key ("acls.0.direction").
+func Path(dotted string) tfjsonpath.Path {
+	parts := strings.Split(dotted, ".")
+	p := tfjsonpath.New(parts[0])
+	for _, s := range parts[1:] {
+		if i, err := strconv.Atoi(s); err == nil {
+			p = p.AtSliceIndex(i)
+		} else {
+			p = p.AtMapKey(s)
+		}
+	}
+	return p
+}
+
+// Known expects each attribute of res in state to hold its value (by
+// dotted path, see Path); the checks run in the order of the paths.
+func Known(res string, want map[string]knownvalue.Check) []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for _, k := range sortedKeys(want) {
+		out = append(out, statecheck.ExpectKnownValue(res, Path(k), want[k]))
+	}
+	return out
+}
+
+// PlanKnown expects each attribute of res in the plan to hold its value.
+func PlanKnown(res string, want map[string]knownvalue.Check) []plancheck.PlanCheck {
+	var out []plancheck.PlanCheck
+	for _, k := range sortedKeys(want) {
+		out = append(out, plancheck.ExpectKnownValue(res, Path(k), want[k]))
+	}
+	return out
 }

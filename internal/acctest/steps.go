@@ -3,6 +3,7 @@ package acctest
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -176,10 +177,14 @@ func NoneMatchedError(plural string) string {
 }
 
 // ManyMatchedError is the error of a single-object data source whose
-// filter matches two or more of the plural; listType is the data source to
-// use instead.
-func ManyMatchedError(plural, listType string) string {
-	return `(?s)matched\s+(2|more\s+than\s+one)\s+` + words(plural) + `;\s+narrow\s+it,\s+or\s+use\s+the\s+` + listType
+// filter matches n of the plural ("2", "more than one"; "" for either);
+// listType is the data source to use instead.
+func ManyMatchedError(n, plural, listType string) string {
+	count := `(2|more\s+than\s+one)`
+	if n != "" {
+		count = words(n)
+	}
+	return `(?s)matched\s+` + count + `\s+` + words(plural) + `;\s+narrow\s+it,\s+or\s+use\s+the\s+` + listType
 }
 
 // NotFoundError is the error of a single-object data source asked for the
@@ -202,28 +207,52 @@ type Lookup struct {
 	Noun    string // what it reads, such as "storage file"
 	SIDAttr string // its SID attribute
 	In      string // an HCL line every lookup needs, such as its parent's SID; or ""
+	Plural  string // the noun's plural when not Noun+"s", such as "prefixes"
+	Many    string // how many the error says the "many" filter matched; "" for 2 or more than one
 }
 
 // Config is a lookup labelled x with these HCL lines.
-func (l Lookup) Config(lines ...string) string {
+func (l Lookup) Config(lines ...string) string { return l.Labelled("x", lines...) }
+
+// Labelled is a lookup labelled label with these HCL lines.
+func (l Lookup) Labelled(label string, lines ...string) string {
 	if l.In != "" {
 		lines = append([]string{l.In}, lines...)
 	}
-	body := ""
-	for _, s := range lines {
-		body += "  " + s + "\n"
+	return Data(l.Type, label, lines...)
+}
+
+func (l Lookup) nouns() string {
+	if l.Plural != "" {
+		return l.Plural
 	}
-	return fmt.Sprintf("data %q \"x\" {\n%s}\n", l.Type, body)
+	return l.Noun + "s"
+}
+
+// listType is the plural data source: Type with the last word of Noun
+// made plural as in Plural ("carrierx_prefix" → "carrierx_prefixes").
+func (l Lookup) listType() string {
+	last := func(s string) string { return s[strings.LastIndex(s, " ")+1:] }
+	return strings.TrimSuffix(l.Type, last(l.Noun)) + last(l.nouns())
 }
 
 // FilterErrors are the lookups by a filter (an HCL string) that matches
-// none, by one that matches many, and by neither SID nor filter.
+// none, by one that matches many, and by neither SID nor filter. The error
+// must quote a filter that has no interpolation.
 func (l Lookup) FilterErrors(none, many string) []ErrorCase {
 	return []ErrorCase{
-		{Config: l.Config("filter = " + none), Want: NoneMatchedError(l.Noun + "s")},
-		{Config: l.Config("filter = " + many), Want: ManyMatchedError(l.Noun+"s", l.Type+"s")},
+		{Config: l.Config("filter = " + none), Want: NoneMatchedError(l.nouns())},
+		{Config: l.Config("filter = " + many), Want: quoted(many) + ManyMatchedError(l.Many, l.nouns(), l.listType())},
 		{Config: l.Config(), Want: ExactlyOneError(l.SIDAttr, "filter")},
 	}
+}
+
+// quoted matches the error's echo of an HCL string filter, as %q writes it.
+func quoted(hcl string) string {
+	if strings.Contains(hcl, "${") {
+		return ""
+	}
+	return `(?s)filter\s+` + words(hcl) + `\s+`
 }
 
 // NotFound is the lookup of an unknown SID.
@@ -254,4 +283,50 @@ func PagedListStep(e *Env, cfg, path string, total int, checks ...resource.TestC
 			return ExpectPagedReads(e.Requests(), path, total)
 		})...),
 	}
+}
+
+// PagedOnceStep is PagedListStep where the data source is read once (at
+// plan time; the apply reuses it): exactly one run of pages.
+func PagedOnceStep(e *Env, cfg, path string, total int, checks ...resource.TestCheckFunc) resource.TestStep {
+	return PagedListStep(e, cfg, path, total, append(checks, func(*terraform.State) error {
+		if n, want := Count(e.Requests(), http.MethodGet, path), (total+999)/1000; n != want {
+			return fmt.Errorf("%d list requests of %s for %d objects, want exactly %d", n, path, total, want)
+		}
+		return nil
+	})...)
+}
+
+// Sent checks, against the emulator, what the step sent: how many requests
+// per "METHOD path", where "{sid}" in a path stands for *sid when the check
+// runs (an earlier check may save it); and, when method is not "", the JSON
+// body of the only request of method.
+func Sent(e *Env, sid *string, calls map[string]int, method, body string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if e.Live {
+			return nil
+		}
+		want := make(map[string]int, len(calls))
+		for k, n := range calls {
+			if sid != nil {
+				k = strings.ReplaceAll(k, "{sid}", *sid)
+			}
+			want[k] = n
+		}
+		reqs := e.Requests()
+		if err := ExpectCalls(reqs, want); err != nil || method == "" {
+			return err
+		}
+		return ExpectBody(reqs, method, body)
+	}
+}
+
+// SeededTest runs, against the emulator only, the steps that read n
+// copies of object seeded in collection (see Env.Seed): the pagination
+// tests of the list data sources.
+func SeededTest(t *testing.T, collection string, n int, object map[string]any, steps func(*Env) []resource.TestStep) {
+	t.Helper()
+	e := New(t)
+	e.EmulatorOnly()
+	e.Seed(collection, n, object)
+	e.Test(resource.TestCase{Steps: steps(e)})
 }

@@ -38,8 +38,11 @@ func TestEveryObjectIsComplete(t *testing.T) {
 			t.Errorf("%s %s has no %s", kind, typeName, path)
 		}
 	}
+	// A test configures typeName in HCL, or through acctest's builders.
+	builders := map[string]string{"resource": `e\.Resource|acctest\.Res`, "data": `acctest\.Data|Lookup\{Type:`, "ephemeral": `$^`}
 	tested := func(kind, block, typeName string) {
-		if !regexp.MustCompile(block + `\s+\\?"` + typeName + `\\?"`).MatchString(tests) {
+		q := regexp.QuoteMeta(typeName)
+		if !regexp.MustCompile(block + `\s+\\?"` + q + `\\?"|(` + builders[block] + `)\(?\s*"` + q + `"`).MatchString(tests) {
 			t.Errorf("%s %s: no acceptance test configures it (%s %q)", kind, typeName, block, typeName)
 		}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
 
 // TestAccExamples applies every example directory against the emulator (or
@@ -49,10 +48,8 @@ func TestAccExamples(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: e.Providers(),
 				Steps: []resource.TestStep{{
-					Config: body,
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					},
+					Config:           body,
+					ConfigPlanChecks: acctest.NoChangeAfter(),
 				}},
 			})
 		})

@@ -10,7 +10,6 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -26,8 +25,7 @@ func TestAccInboundPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	var dids []string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			ctx := context.Background()
 			for _, sid := range dids {
@@ -41,10 +39,8 @@ func TestAccInboundPath(t *testing.T) {
 			return nil
 		},
 		Steps: []resource.TestStep{{
-			Config: stripTerraformBlock(string(src)),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
+			Config:           stripTerraformBlock(string(src)),
+			ConfigPlanChecks: acctest.NoChangeAfter(),
 			Check: func(s *terraform.State) error {
 				ctx := context.Background()
 				attr := func(addr, name string) string {

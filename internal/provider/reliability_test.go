@@ -269,8 +269,7 @@ func TestAccReliability_lostCreateAmbiguous(t *testing.T) {
 	twin := e.Seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
 		"addresses": []any{map[string]any{"ip": "203.0.113.10"}}})[0]
 	cfg := c.config(e)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502, "when": "after"})
@@ -312,8 +311,7 @@ resource "carrierx_partner" "test" {
 		}
 		return n, sid
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -358,8 +356,7 @@ func TestAccReliability_wrongAnswers(t *testing.T) {
 	renamed := strings.Replace(cfg, `"managed"`, `"managed-2"`, 1)
 	var sid string
 	item := func() string { return "/core/v2/endpoints/" + sid }
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: resource.TestCheckResourceAttrWith("carrierx_endpoint.test", "endpoint_sid",
 				func(v string) error { sid = v; return nil })},
@@ -425,8 +422,7 @@ func TestAccReliability_redirectOnCreate(t *testing.T) {
 	e.EmulatorOnly()
 	c := lostCreateCases()[0]
 	before := countStored(e, c)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -453,8 +449,7 @@ func TestAccReliability_lists(t *testing.T) {
 	e.EmulatorOnly()
 	e.Seed("endpoints", 3, map[string]any{"name": "ep-{n}", "type": "third_party"})
 	cfg := e.Config(`data "carrierx_endpoints" "all" {}`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -491,8 +486,7 @@ func TestAccReliability_ephemeralRevokeRetried(t *testing.T) {
 	e := acctest.New(t)
 	e.EmulatorOnly()
 	before := activeTokens(e)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				e.ClearRequests()
@@ -540,8 +534,7 @@ func TestAccReliability_baseURLCredentialsNotEchoed(t *testing.T) {
 	e := acctest.New(t)
 	// From the environment, so Terraform's own source snippet cannot show it.
 	t.Setenv("CARRIERX_BASE_URL", "https://ops:Zq9-BaseUrlPw@api.carrierx.com/core/v2")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: `
 provider "carrierx" {
@@ -564,8 +557,7 @@ func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 	e.EmulatorOnly()
 	twin := e.Seed("endpoints", 1, map[string]any{"name": "lost-pbx", "type": "third_party",
 		"addresses": []any{map[string]any{"ip": "203.0.113.10"}}})[0]
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				e.Fault(map[string]any{"method": "POST", "path": c.post, "count": 1, "status": 502})
@@ -593,8 +585,7 @@ func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
   type = "third_party"
 }`)
 	wrong := strings.Replace(cfg, "/core/v2", "/core/v3", 1)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{Config: wrong, ExpectError: regexp.MustCompile(`(?s)answered\s+404,\s+and\s+so\s+did\s+the\s+list.*base_url`)},

@@ -46,8 +46,7 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	const partnerPw = "Partner-Pa55word-zq"
 	t.Setenv("TF_VAR_partner_pw", partnerPw)
 	var minted string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: fmt.Sprintf(`
@@ -160,8 +159,7 @@ resource "carrierx_partner" "sub" {
   password_wo_version = 1
 }
 `, e.BaseURL)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				e.Fault(map[string]any{"method": "POST", "path": "/core/v2/endpoints", "count": 1, "kind": "echo"})

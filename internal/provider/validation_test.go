@@ -35,8 +35,7 @@ func planOnly(e *acctest.Env, config string) resource.TestStep {
 
 func TestAccValidation_blankName(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { name = "   " }`,
 				`(?s)Invalid name.*name\s+"   "\s+is\s+blank:\s+it\s+holds\s+only\s+whitespace`},
@@ -52,8 +51,7 @@ func TestAccValidation_blankName(t *testing.T) {
 
 func TestAccValidation_controlCharacterName(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_trunk_group" "x" { name = "east\u0000west" }`,
 				`(?s)Invalid name.*name\s+"east\\x00west"\s+contains\s+the\s+control\s+character\s+U\+0000\s+\(NUL\)\s+at\s+character\s+5`},
@@ -76,8 +74,7 @@ func TestAccValidation_controlCharacterName(t *testing.T) {
 // limit for a name, so a 10,000-character name plans and CarrierX decides.
 func TestAccValidation_longNameLeftToAPI(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			planOnly(e, `resource "carrierx_did_group" "x" { name = "`+strings.Repeat("n", 10000)+`" }`),
 		},
@@ -92,8 +89,7 @@ func TestAccValidation_addressIP(t *testing.T) {
   addresses = [{ ip = "203.0.113.10" }, { ip = "` + ip + `" }]
 }`
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{endpoint("999.1.1.1"),
 				`(?s)Invalid address.*addresses\[1\]\.ip\s+"999\.1\.1\.1"\s+is\s+not\s+an\s+IP\s+address\s+or\s+a\s+host\s+name:\s+it\s+is\s+all\s+digits\s+and\s+dots\s+but\s+not\s+a\s+valid\s+IPv4\s+address`},
@@ -113,8 +109,7 @@ func TestAccValidation_addressIP(t *testing.T) {
 // rule was not retrieved), so -5 plans and CarrierX decides.
 func TestAccValidation_negativePriorityLeftToAPI(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			planOnly(e, `resource "carrierx_endpoint" "x" {
   type      = "third_party"
@@ -134,8 +129,7 @@ func TestAccValidation_aclRegexp(t *testing.T) {
   entries    = ` + entries + `
 }`
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{rule("regexp", `[".*516", "(1516"]`),
 				`(?s)Invalid regular expression.*entries\[1\]\s+"\(1516"\s+is\s+not\s+a\s+regular\s+expression\s+in\s+any\s+dialect:\s+the\s+'\('\s+at\s+character\s+1\s+is\s+never\s+closed`},
@@ -157,8 +151,7 @@ func TestAccValidation_aclRegexp(t *testing.T) {
 
 func TestAccValidation_callbackURLScheme(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: append(validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { callback_url = "ftp://x" }`,
 				`(?s)Invalid callback URL.*callback_url\s+"ftp://x"\s+is\s+not\s+an\s+absolute\s+http://\s+or\s+https://\s+URL`},
@@ -185,8 +178,7 @@ func TestAccValidation_callbackURLScheme(t *testing.T) {
 // the URL with the credentials masked.
 func TestAccValidation_userinfoInURL(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: validationSteps(e, []struct{ config, want string }{
 			{`resource "carrierx_did_group" "x" { callback_url = "https://user:s3cret@hooks.example.com/sms" }`,
 				`(?s)Credentials in URL.*callback_url\s+"https://\*\*\*@hooks\.example\.com/sms"\s+carries\s+credentials`},

@@ -17,10 +17,6 @@ import (
 
 const accessControlRuleRes = "carrierx_access_control_rule.test"
 
-func accessControlRuleConfig(e *acctest.Env, body string) string {
-	return e.Config("resource \"carrierx_access_control_rule\" \"test\" {\n" + body + "\n}\n")
-}
-
 func accessControlRuleBody(name, field, op, quant, entries string) string {
 	return fmt.Sprintf("name = %q\nfield = %q\noperation = %q\nquantifier = %q\nentries = %s", name, field, op, quant, entries)
 }
@@ -31,10 +27,9 @@ func accessControlRuleBody(name, field, op, quant, entries string) string {
 func TestAccAccessControlRule_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
-	first := accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "any", `["1900"]`))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_access_control_rule", "rule_sid", "/core/v2/accesscontrol/rules", &sid, acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+	first := e.Resource("carrierx_access_control_rule", accessControlRuleBody("premium", "called", "prefix", "any", `["1900"]`))
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.DeletedOnce(e, "carrierx_access_control_rule", "rule_sid", "/core/v2/accesscontrol/rules", &sid, acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: slices.Concat([]resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
@@ -46,22 +41,13 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.#", "1"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "entries.0", "1900"),
 					acctest.SaveAttr(accessControlRuleRes, "rule_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/accesscontrol/rules": 1, "GET /core/v2/accesscontrol/rules/" + sid: 0}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "POST", `{"entries":["1900"],"field":"called","name":"premium","operation":"prefix","quantifier":"any"}`)
-					},
+					acctest.Sent(e, &sid, map[string]int{"POST /core/v2/accesscontrol/rules": 1, "GET /core/v2/accesscontrol/rules/{sid}": 0}, "POST", `{"entries":["1900"],"field":"called","name":"premium","operation":"prefix","quantifier":"any"}`),
 				),
 			},
 		}, acctest.ImportSteps(first, accessControlRuleRes, "rule_sid"), []resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
-				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
+				Config:           e.Resource("carrierx_access_control_rule", accessControlRuleBody("premium", "called", "prefix", "none", `["1900", "1976"]`)),
 				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(accessControlRuleRes, "quantifier", "none"),
@@ -73,7 +59,7 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 			{
 				// field and operation are writable too: still an update.
 				PreConfig:        e.ClearRequestsIfEmulated,
-				Config:           accessControlRuleConfig(e, accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
+				Config:           e.Resource("carrierx_access_control_rule", accessControlRuleBody("premium", "calling", "regexp", "none", `["1900.*", "1976.*"]`)),
 				ConfigPlanChecks: acctest.Plans(accessControlRuleRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					acctest.SameAttr(accessControlRuleRes, "rule_sid", &sid),
@@ -97,20 +83,17 @@ func TestAccAccessControlRule_lifecycle(t *testing.T) {
 // a legacy field spelling: neither shows as a change later.
 func TestAccAccessControlRule_defaultsAndLegacyField(t *testing.T) {
 	e := acctest.New(t)
-	cfg := accessControlRuleConfig(e, `
+	cfg := e.Resource("carrierx_access_control_rule", `
 field      = "from_did"
 operation  = "exact"
 quantifier = "all"
 entries    = ["15550100111"]`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(accessControlRuleRes, "name", "N/A"),
 					resource.TestCheckResourceAttr(accessControlRuleRes, "field", "from_did"),
@@ -126,10 +109,9 @@ entries    = ["15550100111"]`)
 func TestAccAccessControlRule_drift(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
-	cfg := accessControlRuleConfig(e, accessControlRuleBody("drift", "called", "prefix", "any", `["1900"]`))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
+	cfg := e.Resource("carrierx_access_control_rule", accessControlRuleBody("drift", "called", "prefix", "any", `["1900"]`))
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_access_control_rule", "rule_sid", acctest.Getter[client.AccessControlRule](e, client.AccessControlRuleKind)),
 		Steps: acctest.DriftSteps(t, cfg, accessControlRuleRes, "rule_sid", &sid,
 			acctest.UpdateOutside[client.AccessControlRule](e, client.AccessControlRuleKind, &sid, map[string]any{
 				"entries": []string{"1900", "1555"}, "quantifier": "all", "name": "changed-outside",
@@ -160,41 +142,40 @@ func TestAccAccessControlRule_invalidInput(t *testing.T) {
 			}
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
-				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "contains", "any", `["1900"]`)),
+				Config:      e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "called", "contains", "any", `["1900"]`)),
 				ExpectError: regexp.MustCompile(`(?s)Attribute operation value must be one of:.*"exact".*"prefix".*"regexp".*got:\s+"contains"`),
 			},
 			{
-				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "caller_id", "prefix", "any", `["1900"]`)),
+				Config:      e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "caller_id", "prefix", "any", `["1900"]`)),
 				ExpectError: regexp.MustCompile(`(?s)Attribute field value must be one of:.*"calling".*got:\s+"caller_id"`),
 			},
 			{
-				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "some", `["1900"]`)),
+				Config:      e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "called", "prefix", "some", `["1900"]`)),
 				ExpectError: regexp.MustCompile(`(?s)Attribute quantifier value must be one of:.*got:\s+"some"`),
 			},
 			{
-				Config:      accessControlRuleConfig(e, `field = "called"`+"\n"+`operation = "prefix"`+"\n"+`quantifier = "any"`),
+				Config:      e.Resource("carrierx_access_control_rule", `field = "called"`+"\n"+`operation = "prefix"`+"\n"+`quantifier = "any"`),
 				ExpectError: regexp.MustCompile(`(?s)The argument "entries" is required`),
 			},
 			{
 				// Not checked by the schema (the reference does not say), refused by the API.
 				PreConfig:   noneLeft,
-				Config:      accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `[]`)),
+				Config:      e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "called", "prefix", "any", `[]`)),
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_access_control_rule.*422.*entries`),
 			},
 			{
 				PreConfig:     noneLeft,
-				Config:        accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
+				Config:        e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
 				ResourceName:  accessControlRuleRes,
 				ImportState:   true,
 				ImportStateId: "00000000-0000-4000-8000-000000000000",
 				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
 			},
 			{
-				Config:        accessControlRuleConfig(e, accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
+				Config:        e.Resource("carrierx_access_control_rule", accessControlRuleBody("x", "called", "prefix", "any", `["1900"]`)),
 				ResourceName:  accessControlRuleRes,
 				ImportState:   true,
 				ImportStateId: "premium",
@@ -226,43 +207,26 @@ resource "carrierx_access_control_rule" "sms" {
   entries    = [".*WIN.*"]
 }
 `)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		Steps: append([]resource.TestStep{
-			{
-				Config: keep + `
-data "carrierx_access_control_rule" "by_sid" {
-  rule_sid = carrierx_access_control_rule.r[1].rule_sid
-}
-data "carrierx_access_control_rule" "by_filter" {
-  filter     = "field eq \"message\""
-  depends_on = [carrierx_access_control_rule.sms, carrierx_access_control_rule.r]
-}
-data "carrierx_access_control_rules" "called" {
-  filter     = "field eq \"called\""
-  order      = "name asc"
-  depends_on = [carrierx_access_control_rule.r, carrierx_access_control_rule.sms]
-}
-`,
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_sid", "rule_sid", "carrierx_access_control_rule.r.1", "rule_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "entries.0", "1800"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_sid", "read_only", "false"),
-					resource.TestCheckResourceAttrPair("data.carrierx_access_control_rule.by_filter", "rule_sid", "carrierx_access_control_rule.sms", "rule_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rule.by_filter", "operation", "regexp"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.#", "3"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.0.name", "local"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.1.name", "premium"),
-					resource.TestCheckResourceAttr("data.carrierx_access_control_rules.called", "rules.2.name", "tollfree"),
-				),
-			},
-		}, acctest.ErrorSteps(keep,
-			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { filter = "field eq \"called\"" }`,
-				Want: `(?s)matched more than one access control\s+rules`},
-			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { filter = "name eq \"nothing\"" }`,
-				Want: `(?s)matched 0 access control rules`},
-			acctest.ErrorCase{Config: `data "carrierx_access_control_rule" "x" { rule_sid = "00000000-0000-4000-8000-000000000000" }`,
-				Want: `(?s)No access control rule has rule_sid\s+"00000000-0000-4000-8000-000000000000"`},
-		)...),
+	rule := acctest.Lookup{Type: "carrierx_access_control_rule", Noun: "access control rule", SIDAttr: "rule_sid", Many: "more than one"}
+	e.Test(resource.TestCase{
+		Steps: acctest.DataSourceSteps(keep,
+			rule.Labelled("by_sid", "rule_sid = carrierx_access_control_rule.r[1].rule_sid")+
+				rule.Labelled("by_filter", `filter = "field eq \"message\""`,
+					"depends_on = [carrierx_access_control_rule.sms, carrierx_access_control_rule.r]")+
+				acctest.Data("carrierx_access_control_rules", "called", `filter = "field eq \"called\""`, `order = "name asc"`,
+					"depends_on = [carrierx_access_control_rule.r, carrierx_access_control_rule.sms]"),
+			resource.ComposeAggregateTestCheckFunc(
+				acctest.Paired(acctest.Want{
+					"data.carrierx_access_control_rule.by_sid":    {"rule_sid": "carrierx_access_control_rule.r.1"},
+					"data.carrierx_access_control_rule.by_filter": {"rule_sid": "carrierx_access_control_rule.sms"},
+				}),
+				acctest.Expect(acctest.Want{
+					"data.carrierx_access_control_rule.by_sid":    {"entries.0": "1800", "read_only": "false"},
+					"data.carrierx_access_control_rule.by_filter": {"operation": "regexp"},
+					"data.carrierx_access_control_rules.called": {"rules.#": "3", "rules.0.name": "local", "rules.1.name": "premium",
+						"rules.2.name": "tollfree"},
+				}),
+			),
+			rule.Errors(`"name eq \"nothing\""`, `"field eq \"called\""`)...),
 	})
 }

@@ -98,8 +98,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 	e.EmulatorOnly() // request log
 	own := e.PartnerOwnSID(t)
 	all := []string{"acls", "transformations"}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			for _, rs := range s.RootModule().Resources {
 				if rs.Type == "carrierx_partner" {
@@ -112,12 +111,9 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequests,
-				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           e.Config(accountSettingsConfig("https://example.com/cx/sms", all, "")),
+				ConfigPlanChecks: acctest.Plans(accountSettingsRes, plancheck.ResourceActionCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(accountSettingsRes, "partner_sid", own),
 					resource.TestCheckResourceAttr(accountSettingsRes, "callbacks.sms", "https://example.com/cx/sms"),
@@ -165,28 +161,16 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 				ImportStateIdFunc: accountSettingsSIDFrom,
 			},
 			{
-				PreConfig: e.ClearRequests,
-				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", all, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(*terraform.State) error {
-					reqs := e.Requests()
-					if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + own: 1}); err != nil {
-						return err
-					}
-					return acctest.ExpectBody(reqs, "PATCH", `{"callbacks":{"app_mediator":"https://example.com/cx/mediator","sms":"https://example.com/cx/sms-v2"}}`)
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", all, "")),
+				ConfigPlanChecks: acctest.Plans(accountSettingsRes, plancheck.ResourceActionUpdate),
+				Check:            acctest.Sent(e, &own, map[string]int{"PATCH /core/v2/partners/{sid}": 1}, "PATCH", `{"callbacks":{"app_mediator":"https://example.com/cx/mediator","sms":"https://example.com/cx/sms-v2"}}`),
 			},
 			{
 				// Dropping a setting from the configuration clears it in CarrierX.
-				PreConfig: e.ClearRequests,
-				Config:    e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", []string{"acls"}, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           e.Config(accountSettingsConfig("https://example.com/cx/sms-v2", []string{"acls"}, "")),
+				ConfigPlanChecks: acctest.Plans(accountSettingsRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(accountSettingsRes, "transformations.#"),
 					func(*terraform.State) error {
@@ -205,10 +189,7 @@ func TestAccAccountSettings_lifecycle(t *testing.T) {
 				// Another partner: the settings move, the old partner's are cleared.
 				Config: e.Config(accountSettingsSub + accountSettingsConfig("https://example.com/cx/sms-v2", nil,
 					"partner_sid = carrierx_partner.sub.partner_sid")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.Plans(accountSettingsRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(accountSettingsRes, "partner_sid", "carrierx_partner.sub", "partner_sid"),
 					func(s *terraform.State) error {
@@ -241,9 +222,8 @@ func TestAccAccountSettings_drift(t *testing.T) {
 			}
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(*terraform.State) error { return accountSettingsCleared(e, own, false) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(*terraform.State) error { return accountSettingsCleared(e, own, false) },
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
@@ -268,12 +248,9 @@ func TestAccAccountSettings_drift(t *testing.T) {
 			},
 			{
 				// Everything cleared outside Terraform (the settings' "delete").
-				PreConfig: patch(map[string]any{"callbacks": map[string]string{}, "attributes": map[string]string{}}),
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(accountSettingsRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        patch(map[string]any{"callbacks": map[string]string{}, "attributes": map[string]string{}}),
+				Config:           cfg,
+				ConfigPlanChecks: acctest.Plans(accountSettingsRes, plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
 					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), own)
 					if err == nil && (p.Callbacks["sms"] == "" || p.Attributes["team"] != "voice") {
@@ -318,8 +295,7 @@ resource "carrierx_account_settings" "test" {
 }
 `)
 	var sid string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -360,9 +336,8 @@ func TestAccAccountSettings_invalidInput(t *testing.T) {
 	res := func(body string) string {
 		return e.Config(accountSettingsRule + "resource \"carrierx_account_settings\" \"test\" {\n" + body + "\n}")
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(*terraform.State) error { return accountSettingsCleared(e, own, true) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(*terraform.State) error { return accountSettingsCleared(e, own, true) },
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`callbacks = { sms = "ftp://example.com/sms" }`),

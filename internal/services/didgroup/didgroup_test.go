@@ -2,7 +2,6 @@ package didgroup_test
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"testing"
 
@@ -16,21 +15,16 @@ import (
 
 const didGroupRes = "carrierx_did_group.test"
 
-func didGroupConfig(e *acctest.Env, body string) string {
-	return e.Config("resource \"carrierx_did_group\" \"test\" {\n" + body + "\n}\n")
-}
-
 // TestAccDIDGroup_lifecycle covers create, import, update in place,
 // clearing an attribute and destroy, and the requests each step sends.
 // Nothing on a DID group is create-only, so nothing forces a replacement.
 func TestAccDIDGroup_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
-	full := didGroupConfig(e, `
+	full := e.Resource("carrierx_did_group", `
   name         = "sales-lines"
   callback_url = "https://hooks.example.com/sms/sales"`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			if !e.Live {
 				if err := acctest.ExpectCalls(e.Requests(), map[string]int{"DELETE /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
@@ -41,29 +35,17 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    full,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           full,
+				ConfigPlanChecks: acctest.Plans(didGroupRes, plancheck.ResourceActionCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(didGroupRes, "did_group_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(didGroupRes, "partner_sid", regexp.MustCompile(`.+`)),
 					resource.TestCheckResourceAttr(didGroupRes, "name", "sales-lines"),
 					resource.TestCheckResourceAttr(didGroupRes, "callback_url", "https://hooks.example.com/sms/sales"),
 					acctest.SaveAttr(didGroupRes, "did_group_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						// One POST with the configured values, and no extra GET.
-						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/did_groups": 1, "GET /core/v2/phonenumber/did_groups/" + sid: 0}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "POST", `{"callback_url":"https://hooks.example.com/sms/sales","name":"sales-lines"}`)
-					},
+					// One POST with the configured values, and no extra GET.
+					acctest.Sent(e, &sid, map[string]int{"POST /core/v2/phonenumber/did_groups": 1, "GET /core/v2/phonenumber/did_groups/{sid}": 0}, "POST", `{"callback_url":"https://hooks.example.com/sms/sales","name":"sales-lines"}`),
 				),
 			},
 			{
@@ -83,39 +65,22 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: e.ClearRequestsIfEmulated,
-				Config: didGroupConfig(e, `
+				Config: e.Resource("carrierx_did_group", `
   name         = "sales-lines-2"
   callback_url = "https://hooks.example.com/sms/sales"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.Plans(didGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(didGroupRes, "name", "sales-lines-2"),
 					acctest.SameAttr(didGroupRes, "did_group_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/phonenumber/did_groups/" + sid: 1}); err != nil {
-							return err
-						}
-						if n := len(acctest.Writes(reqs)); n != 1 {
-							return fmt.Errorf("%d writes, want one PATCH: %v", n, acctest.Summarize(reqs))
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"name":"sales-lines-2"}`)
-					},
+					acctest.Sent(e, &sid, map[string]int{"PATCH /core/v2/phonenumber/did_groups/{sid}": 1}, "", ""),
+					acctest.OnePatch(e, `{"name":"sales-lines-2"}`),
 				),
 			},
 			{
 				// Leaving out callback_url clears it; leaving out name sends CarrierX's default.
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    didGroupConfig(e, ``),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(didGroupRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Resource("carrierx_did_group", ``),
+				ConfigPlanChecks: acctest.Plans(didGroupRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(didGroupRes, "name", "N/A"),
 					resource.TestCheckNoResourceAttr(didGroupRes, "callback_url"),
@@ -141,15 +106,12 @@ func TestAccDIDGroup_lifecycle(t *testing.T) {
 // API's defaults never show as a change.
 func TestAccDIDGroup_defaults(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
 		Steps: []resource.TestStep{
 			{
-				Config: didGroupConfig(e, ``),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           e.Resource("carrierx_did_group", ``),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(didGroupRes, "name", "N/A"),
 					resource.TestCheckNoResourceAttr(didGroupRes, "callback_url"),
@@ -171,12 +133,11 @@ func TestAccDIDGroup_defaults(t *testing.T) {
 func TestAccDIDGroup_drift(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
-	cfg := didGroupConfig(e, `
+	cfg := e.Resource("carrierx_did_group", `
   name         = "drift"
   callback_url = "https://hooks.example.com/sms/drift"`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_did_group", "did_group_sid", acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)),
 		Steps: acctest.DriftSteps(t, cfg, didGroupRes, "did_group_sid", &sid,
 			acctest.UpdateOutside[client.DIDGroup](e, client.DIDGroupKind, &sid, map[string]any{"name": "changed-outside", "callback_url": nil}),
 			resource.ComposeTestCheckFunc(
@@ -194,9 +155,8 @@ func TestAccDIDGroup_drift(t *testing.T) {
 // leaves nothing behind.
 func TestAccDIDGroup_invalidInput(t *testing.T) {
 	e := acctest.New(t)
-	cfg := didGroupConfig(e, `name = "x"`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	cfg := e.Resource("carrierx_did_group", `name = "x"`)
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:        cfg,

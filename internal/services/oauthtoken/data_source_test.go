@@ -47,8 +47,7 @@ func oauthTokenNoSecretsIn(tks []*client.Token) resource.TestCheckFunc {
 func TestAccOAuthTokenDataSources(t *testing.T) {
 	e := acctest.New(t)
 	tks := oauthTokenSeedDS(t, e)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      e.Config(`data "carrierx_oauth_token" "x" { filter = "name like \"ds-%\"" }`),
@@ -111,8 +110,7 @@ func TestAccOAuthTokensDataSource_pagination(t *testing.T) {
 		e.Control(http.MethodPost, "/tokens", map[string]any{"scopes": []string{"endpoints.read"}, "name": fmt.Sprintf("page-%04d", i)}, nil)
 	}
 	e.ClearRequests()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: e.Config(`
 data "carrierx_oauth_tokens" "all" {

@@ -2,11 +2,15 @@ package oauthtoken_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -17,7 +21,189 @@ import (
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
 )
+
+const oauthTokenRes = "carrierx_oauth_token.test"
+
+func oauthTokenSIDFrom(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[oauthTokenRes]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", oauthTokenRes)
+	}
+	return rs.Primary.Attributes["token_sid"], nil
+}
+
+func oauthTokenAccessFrom(s *terraform.State, addr string) (string, error) {
+	rs, ok := s.RootModule().Resources[addr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", addr)
+	}
+	v := rs.Primary.Attributes["access_token"]
+	if v == "" {
+		return "", fmt.Errorf("%s has no access_token in state", addr)
+	}
+	return v, nil
+}
+
+// oauthTokenConfig renders carrierx_oauth_token.test.
+func oauthTokenConfig(name string, scopes []string, extra string) string {
+	q := make([]string, len(scopes))
+	for i, s := range scopes {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	nameLine := ""
+	if name != "" {
+		nameLine = fmt.Sprintf("name = %q", name)
+	}
+	return fmt.Sprintf(`
+resource "carrierx_oauth_token" "test" {
+  %s
+  scopes = [%s]
+  %s
+}
+`, nameLine, strings.Join(q, ", "), extra)
+}
+
+// oauthTokenClient is a client that authenticates with accessToken.
+func oauthTokenClient(e *acctest.Env, accessToken string) *client.Client {
+	e.T.Helper()
+	c, err := client.New(client.Config{BaseURL: e.BaseURL, Token: accessToken, UserAgent: "carrierx-acc-test"})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return c
+}
+
+// oauthTokenWorks reports whether a request with accessToken is accepted;
+// it returns an error unless the answer is 2xx or 401.
+func oauthTokenWorks(e *acctest.Env, accessToken string) (bool, error) {
+	_, err := client.ListPage[map[string]any](context.Background(), oauthTokenClient(e, accessToken), "/oauth/tokens", client.ListOptions{PageSize: 1}, 0)
+	switch client.StatusCode(err) {
+	case 0:
+		if err != nil {
+			return false, err
+		}
+		return true, nil
+	case http.StatusUnauthorized:
+		return false, nil
+	case http.StatusForbidden:
+		return true, nil // authenticated, only without oauth read scopes
+	}
+	return false, err
+}
+
+// oauthTokenCheckRevoked is a CheckDestroy: every token left in state is no
+// longer found by SID, and a request made with it answers 401.
+func oauthTokenCheckRevoked(e *acctest.Env, s *terraform.State) error {
+	for addr, rs := range s.RootModule().Resources {
+		if rs.Type != "carrierx_oauth_token" || strings.HasPrefix(addr, "data.") {
+			continue
+		}
+		sid := rs.Primary.Attributes["token_sid"]
+		if _, err := client.Objects[client.Token](e.API, client.TokenKind).Get(context.Background(), sid); !client.IsNotFound(err) {
+			return fmt.Errorf("token %s after destroy: want 404, got %w", sid, err)
+		}
+		works, err := oauthTokenWorks(e, rs.Primary.Attributes["access_token"])
+		if err != nil {
+			return fmt.Errorf("token %s after destroy: %w", sid, err)
+		}
+		if works {
+			return fmt.Errorf("token %s still authenticates after destroy", sid)
+		}
+	}
+	return nil
+}
+
+// oauthTokenForm decodes the form body of a logged request (the request
+// log keeps non-JSON bodies as a JSON string).
+func oauthTokenForm(r acctest.Request) (url.Values, error) {
+	var raw string
+	if err := json.Unmarshal(r.Body, &raw); err != nil {
+		return nil, fmt.Errorf("%s %s body %s is not a logged form: %w", r.Method, r.Path, r.Body, err)
+	}
+	return url.ParseQuery(raw)
+}
+
+// oauthTokenRevoked returns the access tokens the request log shows revoked.
+func oauthTokenRevoked(reqs []acctest.Request) ([]string, error) {
+	var out []string
+	for _, r := range reqs {
+		if r.Method != http.MethodPost || r.Path != "/core/v2/oauth/revoke" {
+			continue
+		}
+		f, err := oauthTokenForm(r)
+		if err != nil {
+			return nil, err
+		}
+		if r.Status != http.StatusNoContent {
+			return nil, fmt.Errorf("revoke answered %d", r.Status)
+		}
+		out = append(out, f.Get("token"))
+	}
+	return out, nil
+}
+
+// oauthTokenStateHasNone fails when any value appears in any attribute or
+// output of the state.
+func oauthTokenStateHasNone(s *terraform.State, values []string) error {
+	for _, m := range s.Modules {
+		for addr, rs := range m.Resources {
+			for k, v := range rs.Primary.Attributes {
+				for _, secret := range values {
+					if secret != "" && strings.Contains(v, secret) {
+						return fmt.Errorf("secret found in state at %s.%s", addr, k)
+					}
+				}
+			}
+		}
+		for name, o := range m.Outputs {
+			b, _ := json.Marshal(o.Value)
+			for _, secret := range values {
+				if secret != "" && strings.Contains(string(b), secret) {
+					return fmt.Errorf("secret found in output %s", name)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// oauthTokenNames lists the names of the caller's active tokens, sorted.
+func oauthTokenNames(e *acctest.Env) []string {
+	e.T.Helper()
+	tks, err := client.Objects[client.Token](e.API, client.TokenKind).List(context.Background(), client.ListOptions{})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	out := make([]string, 0, len(tks))
+	for _, tk := range tks {
+		n := ""
+		if tk.Name != nil {
+			n = *tk.Name
+		}
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// oauthTokenLifetimeOK checks that an expiration date is about n seconds
+// after the creation date.
+func oauthTokenLifetimeOK(created, expires string, n int64) error {
+	c, err := time.Parse(oauthtoken.TimeLayout, created)
+	if err != nil {
+		return err
+	}
+	x, err := time.Parse(oauthtoken.TimeLayout, expires)
+	if err != nil {
+		return err
+	}
+	if d := x.Sub(c) - time.Duration(n)*time.Second; d < -2*time.Second || d > 2*time.Second {
+		return fmt.Errorf("expiration %s is not %ds after creation %s", expires, n, created)
+	}
+	return nil
+}
 
 // TestAccOAuthToken_lifecycle: create (one form POST), import, rename in
 // place (one PATCH with only the name), scopes in place, a lifetime change
@@ -26,8 +212,7 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var firstSID, firstAccess string
 	scopes := []string{"endpoints.read", "oauth.read"}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			if !e.Live {
 				// Destroy revokes the token with one POST /oauth/revoke.
@@ -45,12 +230,9 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(oauthTokenConfig("ci", scopes, "access_token_expires_in = 7200")),
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(oauthTokenRes, tfjsonpath.New("scopes"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("endpoints.read"), knownvalue.StringExact("oauth.read")})),
@@ -118,35 +300,20 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 				ImportStateIdFunc: oauthTokenSIDFrom,
 			},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(oauthTokenConfig("ci-renamed", scopes, "access_token_expires_in = 7200")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(oauthTokenConfig("ci-renamed", scopes, "access_token_expires_in = 7200")),
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(oauthTokenRes, "name", "ci-renamed"),
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "access_token", &firstAccess),
-					func(s *terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/oauth/tokens/" + firstSID: 1, "POST /core/v2/oauth/token": 0}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"name":"ci-renamed"}`)
-					},
+					acctest.Sent(e, &firstSID, map[string]int{"PATCH /core/v2/oauth/tokens/{sid}": 1, "POST /core/v2/oauth/token": 0}, "PATCH", `{"name":"ci-renamed"}`),
 				),
 			},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 7200")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 7200")),
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
 					resource.TestCheckTypeSetElemAttr(oauthTokenRes, "scopes.*", "endpoints.manage"),
@@ -159,11 +326,8 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				Config: e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 600")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 600")),
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(oauthTokenRes, "access_token_expires_in", "600"),
 					func(s *terraform.State) error {
@@ -194,15 +358,12 @@ func TestAccOAuthToken_drift(t *testing.T) {
 	e := acctest.New(t)
 	var sid, access string
 	cfg := e.Config(oauthTokenConfig("drift", []string{"endpoints.read"}, ""))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: func(s *terraform.State) (err error) {
 					sid, _ = oauthTokenSIDFrom(s)
 					access, err = oauthTokenAccessFrom(s, oauthTokenRes)
@@ -240,9 +401,8 @@ func TestAccOAuthToken_expired(t *testing.T) {
 	e.EmulatorOnly() // expiry is simulated through the control API
 	var sid string
 	cfg := e.Config(oauthTokenConfig("expiring", []string{"endpoints.read"}, "access_token_expires_in = 60"))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
@@ -255,11 +415,8 @@ func TestAccOAuthToken_expired(t *testing.T) {
 				PreConfig: func() {
 					e.Control(http.MethodPatch, "/objects/oauth.tokens/"+sid, map[string]any{"date_expiration_access_token": "2020-01-01T00:00:00.000Z"}, nil)
 				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: func(s *terraform.State) error {
 					newSID, _ := oauthTokenSIDFrom(s)
 					if newSID == sid {
@@ -284,8 +441,7 @@ func TestAccOAuthToken_expired(t *testing.T) {
 func TestAccOAuthToken_badInput(t *testing.T) {
 	e := acctest.New(t)
 	before := oauthTokenNames(e)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				// An unknown scope: CarrierX's message, pointed at scopes.
@@ -340,16 +496,13 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 		return e.Config(oauthTokenConfig("for-sub", []string{"endpoints.read", "partners.read"}, fmt.Sprintf("partner_sid = %q", sub)))
 	}
 	var firstSID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequests,
-				Config:    cfg(subs[0]),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           cfg(subs[0]),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(oauthTokenRes, "partner_sid", subs[0]),
 					func(s *terraform.State) error {
@@ -376,11 +529,8 @@ func TestAccOAuthToken_subPartner(t *testing.T) {
 				ImportStateVerifyIgnore:              []string{"date_last_accessed", "ip_last_accessed"},
 			},
 			{
-				Config: cfg(subs[1]),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg(subs[1]),
+				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(oauthTokenRes, "partner_sid", subs[1]),
 					func(s *terraform.State) error {
@@ -415,9 +565,8 @@ data "carrierx_endpoints" "ro" {
   provider = carrierx.ro
 }
 `, e.BaseURL)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return oauthTokenCheckRevoked(e, x) },
 		Steps: []resource.TestStep{
 			{Config: token},
 			{

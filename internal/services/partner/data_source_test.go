@@ -1,14 +1,10 @@
 package partner_test
 
 import (
-	"fmt"
-	"net/http"
-	"net/url"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 func TestAccPartnerDataSource(t *testing.T) {
@@ -26,8 +22,7 @@ resource "carrierx_partner" "sub" {
 }
 `
 	var subSID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(sub + `
@@ -37,19 +32,16 @@ data "carrierx_partner" "by_sid" {
 }
 `),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr("data.carrierx_partner.own", "partner_sid", own),
 					resource.TestCheckResourceAttrSet("data.carrierx_partner.own", "display_id"),
-					resource.TestCheckResourceAttrPair("data.carrierx_partner.by_sid", "partner_sid", "carrierx_partner.sub", "partner_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "login", "ds_sub"),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "parent_sid", own),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "status", "unverified"),
+					acctest.Paired(acctest.Want{"data.carrierx_partner.by_sid": {"partner_sid": "carrierx_partner.sub"}}),
+					acctest.Expect(acctest.Want{
+						"data.carrierx_partner.own": {"partner_sid": own},
+						"data.carrierx_partner.by_sid": {"login": "ds_sub", "parent_sid": own, "status": "unverified",
+							"callbacks.sms": "https://sub.example/sms"},
+					}),
 					// Unverified: CarrierX hides the e-mail; a data source shows what CarrierX says.
 					resource.TestCheckNoResourceAttr("data.carrierx_partner.by_sid", "owner_email"),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_sid", "callbacks.sms", "https://sub.example/sms"),
-					func(s *terraform.State) (err error) {
-						subSID, err = acctest.Attr("carrierx_partner.sub", "partner_sid")(s)
-						return err
-					},
+					acctest.SaveAttr("carrierx_partner.sub", "partner_sid", &subSID),
 				),
 			},
 			{
@@ -69,14 +61,13 @@ data "carrierx_partners" "subs" {
 }
 `),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.carrierx_partner.by_filter", "partner_sid", "carrierx_partner.sub", "partner_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_filter", "owner_email", "ds@sub.example"),
-					resource.TestCheckResourceAttr("data.carrierx_partner.by_filter", "charge_at", "20.00"),
-					resource.TestCheckResourceAttr("data.carrierx_partners.all", "partners.#", "2"),
-					// The seeded partner's login is exampleco: "ds_sub" sorts before it.
-					resource.TestCheckResourceAttr("data.carrierx_partners.all", "partners.0.login", "ds_sub"),
-					resource.TestCheckResourceAttr("data.carrierx_partners.subs", "partners.#", "1"),
-					resource.TestCheckResourceAttr("data.carrierx_partners.subs", "partners.0.login", "ds_sub"),
+					acctest.Paired(acctest.Want{"data.carrierx_partner.by_filter": {"partner_sid": "carrierx_partner.sub"}}),
+					acctest.Expect(acctest.Want{
+						"data.carrierx_partner.by_filter": {"owner_email": "ds@sub.example", "charge_at": "20.00"},
+						// The seeded partner's login is exampleco: "ds_sub" sorts before it.
+						"data.carrierx_partners.all":  {"partners.#": "2", "partners.0.login": "ds_sub"},
+						"data.carrierx_partners.subs": {"partners.#": "1", "partners.0.login": "ds_sub"},
+					}),
 				),
 			},
 		}, acctest.ErrorSteps(e.Config(""),
@@ -100,35 +91,11 @@ data "carrierx_partners" "subs" {
 // TestAccPartnersDataSource_pagination lists 1,500 partners: 1,000 a page,
 // so each read makes exactly two list requests.
 func TestAccPartnersDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{{
-			PreConfig: e.ClearRequests,
-			Config:    e.Config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`),
-			Check: resource.ComposeTestCheckFunc(
-				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.#", "1500"),
-				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.0.login", "bulk-0"),
-				resource.TestCheckResourceAttr("data.carrierx_partners.bulk", "partners.1499.login", "bulk-1499"),
-				func(*terraform.State) error {
-					var offsets []string
-					for _, r := range e.Requests() {
-						if r.Method == http.MethodGet && r.Path == "/core/v2/partners" {
-							q, _ := url.ParseQuery(r.Query)
-							if q.Get("limit") != "1000" {
-								return fmt.Errorf("list request with limit %q", q.Get("limit"))
-							}
-							offsets = append(offsets, q.Get("offset"))
-						}
-					}
-					if len(offsets) != 2 || offsets[0] != "0" || offsets[1] != "1000" {
-						return fmt.Errorf("list requests at offsets %v, want [0 1000]", offsets)
-					}
-					return nil
-				},
-			),
-		}},
+	acctest.SeededTest(t, "partners", 1500, map[string]any{"login": "bulk-{n}", "name": "Bulk {n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
+			acctest.PagedOnceStep(e, e.Config(`data "carrierx_partners" "bulk" { filter = "login like \"bulk-%\"" }`), "/core/v2/partners", 1500,
+				acctest.Expect(acctest.Want{"data.carrierx_partners.bulk": {"partners.#": "1500", "partners.0.login": "bulk-0",
+					"partners.1499.login": "bulk-1499"}})),
+		}
 	})
 }

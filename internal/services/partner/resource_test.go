@@ -8,15 +8,51 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
-	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
+
+const partnerRes = "carrierx_partner.test"
+
+// partnerVerify stands for the owner clicking the verification link.
+func partnerVerify(e *acctest.Env, sid string) {
+	e.T.Helper()
+	e.Control(http.MethodPost, "/partners/"+sid+"/verify", nil, nil)
+}
+
+// partnerStillThere is the CheckDestroy of carrierx_partner: destroy only
+// forgets a partner, so every one in the last state must still answer.
+func partnerStillThere(e *acctest.Env, s *terraform.State) error {
+	n := 0
+	for addr, rs := range s.RootModule().Resources {
+		if rs.Type != "carrierx_partner" || strings.HasPrefix(addr, "data.") {
+			continue
+		}
+		n++
+		if _, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), rs.Primary.Attributes["partner_sid"]); err != nil {
+			return fmt.Errorf("%s after destroy: %w (destroy must leave the partner in CarrierX)", addr, err)
+		}
+	}
+	if n == 0 {
+		return fmt.Errorf("no carrierx_partner in the final state; the check would prove nothing")
+	}
+	return nil
+}
+
+// partnerNoneCreated fails when a POST /partners succeeded.
+func partnerNoneCreated(e *acctest.Env, t *testing.T) {
+	t.Helper()
+	for _, r := range e.Requests() {
+		if r.Method == http.MethodPost && r.Path == "/core/v2/partners" && r.Status < 300 {
+			t.Fatalf("bad input created a partner: %v", acctest.Summarize(e.Requests()))
+		}
+	}
+}
 
 // partnerConfig renders carrierx_partner.test; extra holds more arguments
 // (and may hold other resources after a closing brace).
@@ -66,31 +102,27 @@ resource "carrierx_partner" "parent" {
   password = "Str0ng-Passw0rd"
   name     = "Parent Co"
 `
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return partnerStillThere(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("status"), knownvalue.StringExact("unverified")),
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(partnerConfig("subco", "Sam Roe", "Str0ng-Passw0rd", partnerMoneyArgs)),
+				ConfigPlanChecks: acctest.Plans(partnerRes, plancheck.ResourceActionCreate),
+				ConfigStateChecks: acctest.Known(partnerRes, map[string]knownvalue.Check{
+					"status": knownvalue.StringExact("unverified"),
 					// Hidden by CarrierX until verified, kept as configured.
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("owner_email"), knownvalue.StringExact("sam@subco.example")),
+					"owner_email": knownvalue.StringExact("sam@subco.example"),
 					// Written as 20, "100.00" and 500: kept as written.
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("charge_at"), knownvalue.StringExact("20")),
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("prepay_amount"), knownvalue.StringExact("100.00")),
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("daily_spending_limit"), knownvalue.StringExact("500")),
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("password"), knownvalue.StringExact("Str0ng-Passw0rd")),
+					"charge_at":            knownvalue.StringExact("20"),
+					"prepay_amount":        knownvalue.StringExact("100.00"),
+					"daily_spending_limit": knownvalue.StringExact("500"),
+					"password":             knownvalue.StringExact("Str0ng-Passw0rd"),
 					// Not configured: not managed here.
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("callbacks"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("attributes"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(partnerRes, tfjsonpath.New("display_id"), knownvalue.StringRegexp(regexp.MustCompile(`^CX\d{8}$`))),
-				},
+					"callbacks":  knownvalue.Null(),
+					"attributes": knownvalue.Null(),
+					"display_id": knownvalue.StringRegexp(regexp.MustCompile(`^CX\d{8}$`)),
+				}),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(partnerRes, "partner_sid", acctest.SIDRegexp),
 					func(s *terraform.State) error {
@@ -151,36 +183,22 @@ resource "carrierx_partner" "parent" {
 				ImportStateIdFunc: acctest.Attr(partnerRes, "partner_sid"),
 			},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money2)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money2)),
+				ConfigPlanChecks: acctest.Plans(partnerRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(partnerRes, "name", "Sam Roe 2"),
 					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25"),
-					func(s *terraform.State) error {
-						sid, _ := acctest.Attr(partnerRes, "partner_sid")(s)
-						if sid != firstSID {
-							return fmt.Errorf("update replaced the partner: %s became %s", firstSID, sid)
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"PATCH /core/v2/partners/" + sid: 1, "POST /core/v2/partners": 0}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"charge_at":"25","name":"Sam Roe 2","spending_limit":"100"}`)
-					},
+					acctest.SameAttr(partnerRes, "partner_sid", &firstSID),
+					acctest.Sent(e, &firstSID, map[string]int{"PATCH /core/v2/partners/{sid}": 1, "POST /core/v2/partners": 0}, "PATCH", `{"charge_at":"25","name":"Sam Roe 2","spending_limit":"100"}`),
 				),
 			},
 			{
 				// The same amounts written another way: Terraform sees new
 				// text, the provider sends nothing, and no diff remains.
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money3)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           e.Config(partnerConfig("subco", "Sam Roe 2", "Str0ng-Passw0rd", money3)),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(partnerRes, "charge_at", "25.00"),
 					resource.TestCheckResourceAttr(partnerRes, "daily_spending_limit", "500.0"),
@@ -195,10 +213,7 @@ resource "carrierx_partner" "parent" {
 				// The old partner stays in CarrierX, so the new one needs its own login.
 				Config: e.Config(partnerConfig("subco2", "Sam Roe 2", "Str0ng-Passw0rd",
 					money3+"  parent_sid = carrierx_partner.parent.partner_sid\n"+parent)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.Plans(partnerRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPair(partnerRes, "parent_sid", "carrierx_partner.parent", "partner_sid"),
 					func(s *terraform.State) error {
@@ -226,55 +241,35 @@ func TestAccPartner_drift(t *testing.T) {
 	var sid string
 	cfg := e.Config(partnerConfig("drifter", "Dee Rift", "Str0ng-Passw0rd",
 		`city = "Springfield"`+"\n"+`callbacks = { sms = "https://subco.example/sms" }`))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
-		Steps: []resource.TestStep{
-			{
-				Config: cfg,
-				Check: func(s *terraform.State) (err error) {
-					sid, err = acctest.Attr(partnerRes, "partner_sid")(s)
-					return err
-				},
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return partnerStillThere(e, x) },
+		Steps: acctest.DriftSteps(t, cfg, partnerRes, "partner_sid", &sid,
+			acctest.UpdateOutside[client.Partner](e, client.PartnerKind, &sid, map[string]any{
+				"name": "changed-outside", "city": "Shelbyville", "spending_limit": "42",
+				"callbacks":  map[string]string{"sms": "https://elsewhere.example/sms"},
+				"attributes": map[string]string{"set": "outside"},
+			}),
+			func(*terraform.State) error {
+				p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), sid)
+				if err == nil && (p.Name != "Dee Rift" || p.City == nil || *p.City != "Springfield" || p.Callbacks["sms"] != "https://subco.example/sms") {
+					err = fmt.Errorf("apply did not revert the drift: name %q city %v callbacks %v", p.Name, p.City, p.Callbacks)
+				}
+				if err == nil && p.Attributes["set"] != "outside" {
+					err = fmt.Errorf("apply touched unmanaged attributes: %v", p.Attributes)
+				}
+				return err
 			},
-			{
-				PreConfig: func() {
-					_, err := client.Objects[client.Partner](e.API, client.PartnerKind).Update(context.Background(), sid, map[string]any{
-						"name": "changed-outside", "city": "Shelbyville", "spending_limit": "42",
-						"callbacks":  map[string]string{"sms": "https://elsewhere.example/sms"},
-						"attributes": map[string]string{"set": "outside"},
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("name"), knownvalue.StringExact("Dee Rift")),
-						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("city"), knownvalue.StringExact("Springfield")),
-						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("callbacks").AtMapKey("sms"), knownvalue.StringExact("https://subco.example/sms")),
-						// Not managed here: left as CarrierX has it.
-						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("attributes"), knownvalue.Null()),
-						// Not configured: CarrierX's value is taken, not reverted.
-						plancheck.ExpectKnownValue(partnerRes, tfjsonpath.New("spending_limit"), knownvalue.StringExact("42")),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(*terraform.State) error {
-					p, err := client.Objects[client.Partner](e.API, client.PartnerKind).Get(context.Background(), sid)
-					if err == nil && (p.Name != "Dee Rift" || p.City == nil || *p.City != "Springfield" || p.Callbacks["sms"] != "https://subco.example/sms") {
-						err = fmt.Errorf("apply did not revert the drift: name %q city %v callbacks %v", p.Name, p.City, p.Callbacks)
-					}
-					if err == nil && p.Attributes["set"] != "outside" {
-						err = fmt.Errorf("apply touched unmanaged attributes: %v", p.Attributes)
-					}
-					return err
-				},
-			},
-			acctest.RecreateStep(t, cfg, partnerRes, "partner_sid", &sid, func() error { e.Control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil }),
-		},
+			func() error { e.Control(http.MethodDelete, "/objects/partners/"+sid, nil, nil); return nil },
+			acctest.PlanKnown(partnerRes, map[string]knownvalue.Check{
+				"name":          knownvalue.StringExact("Dee Rift"),
+				"city":          knownvalue.StringExact("Springfield"),
+				"callbacks.sms": knownvalue.StringExact("https://subco.example/sms"),
+				// Not managed here: left as CarrierX has it.
+				"attributes": knownvalue.Null(),
+				// Not configured: CarrierX's value is taken, not reverted.
+				"spending_limit": knownvalue.StringExact("42"),
+			})...,
+		),
 	})
 }
 
@@ -307,16 +302,13 @@ func TestAccPartner_writeOnlyPassword(t *testing.T) {
 			return nil
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             func(x *terraform.State) error { return partnerStillThere(e, x) },
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return partnerStillThere(e, x) },
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequests,
-				Config:    cfg("first-Secret-1", 1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           cfg("first-Secret-1", 1),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(partnerRes, "password"),
 					resource.TestCheckNoResourceAttr(partnerRes, "password_wo"),
@@ -332,12 +324,9 @@ func TestAccPartner_writeOnlyPassword(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: e.ClearRequests,
-				Config:    cfg("second-Secret-2", 2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(partnerRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequests,
+				Config:           cfg("second-Secret-2", 2),
+				ConfigPlanChecks: acctest.Plans(partnerRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(partnerRes, "password"),
 					resource.TestCheckNoResourceAttr(partnerRes, "password_wo"),
@@ -355,8 +344,7 @@ func TestAccPartner_invalidInput(t *testing.T) {
 	e.EmulatorOnly()
 	e.ClearRequests()
 	res := func(extra string) string { return e.Config(partnerConfig("bad", "Bad", "x-Passw0rd", extra)) }
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      strings.Replace(res(""), `country_code = "USA"`, `country_code = "usa"`, 1),
@@ -396,8 +384,7 @@ func TestAccPartner_invalidInput(t *testing.T) {
 func TestAccPartner_importErrors(t *testing.T) {
 	e := acctest.New(t)
 	cfg := e.Config(`resource "carrierx_partner" "test" { login = "nobody" }`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: cfg, ResourceName: partnerRes, ImportState: true, ImportStateId: "not-a-sid",

@@ -30,9 +30,8 @@ resource "carrierx_phone_number" "b" {
   name         = "ds-b"
 }
 `
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: append([]resource.TestStep{
 			{
 				Config: e.Config(rented + `
@@ -141,8 +140,7 @@ func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			PreConfig: e.ClearRequests,
 			Config:    e.Config(`data "carrierx_phone_numbers" "all" { order = "phonenumber desc" }`),
@@ -165,8 +163,7 @@ func TestAccPhoneNumbersDataSource_pagination(t *testing.T) {
 // sources.
 func TestAccPhoneNumberLookupAndCountries(t *testing.T) {
 	e := acctest.New(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      e.Config(`data "carrierx_country" "x" { country_code = "ZZZ" }`),
@@ -205,10 +202,10 @@ data "carrierx_countries" "all" {}
 					resource.TestCheckResourceAttrSet("data.carrierx_phone_number_lookup.x", "international_format"),
 					resource.TestCheckNoResourceAttr("data.carrierx_phone_number_lookup.x", "details.carrier.name"),
 					resource.TestCheckResourceAttrSet("data.carrierx_phone_number_lookup.carrier", "details.carrier.name"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "iso_3166_alpha_3", "CAN"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "iso_3166_numeric", "124"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "dialing_prefix", "1"),
-					resource.TestCheckResourceAttr("data.carrierx_country.ca", "country_code", "can"),
+					acctest.Expect(acctest.Want{"data.carrierx_country.ca": {
+						"iso_3166_alpha_3": "CAN", "iso_3166_numeric": "124", "dialing_prefix": "1",
+						"country_code": "can",
+					}}),
 					func(s *terraform.State) error {
 						a := s.RootModule().Resources["data.carrierx_countries.americas"].Primary.Attributes
 						n, _ := strconv.Atoi(a["countries.#"])

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,6 +20,73 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/phonenumber"
 )
+
+const phoneNumberRes = "carrierx_phone_number.test"
+
+var (
+	phoneNumberSIDFrom    = acctest.Attr(phoneNumberRes, "did_sid")
+	phoneNumberDigitsFrom = acctest.Attr(phoneNumberRes, "phonenumber")
+)
+
+func phoneNumberPlusDigitsFrom(s *terraform.State) (string, error) {
+	d, err := phoneNumberDigitsFrom(s)
+	return "+" + d, err
+}
+
+// phoneNumberStates counts the available inventory per state (first 1,000
+// numbers) and returns the states, most numbers first.
+func phoneNumberStates(t *testing.T, e *acctest.Env, country string) []string {
+	t.Helper()
+	dids, err := e.API.ListAvailableDIDs(context.Background(), client.AvailableDIDSearch{CountryCode: country}, 1000)
+	if err != nil {
+		t.Fatalf("list available numbers: %v", err)
+	}
+	n := map[string]int{}
+	for _, d := range dids {
+		if d.State != nil && *d.State != "" {
+			n[*d.State]++
+		}
+	}
+	states := make([]string, 0, len(n))
+	for s := range n {
+		states = append(states, s)
+	}
+	sort.Slice(states, func(i, j int) bool {
+		if n[states[i]] != n[states[j]] {
+			return n[states[i]] > n[states[j]]
+		}
+		return states[i] < states[j]
+	})
+	if len(states) < 2 {
+		t.Fatalf("the inventory has numbers in %d states of %s (%v); the tests need two", len(states), country, n)
+	}
+	return states
+}
+
+// apiObject creates an object through the public API, so these tests do
+// not depend on its resource, and deletes it when the test ends.
+func apiObject(t *testing.T, e *acctest.Env, path, sidKey, name string) string {
+	t.Helper()
+	var out map[string]any
+	if err := e.API.Do(context.Background(), http.MethodPost, path, nil, map[string]any{"name": name}, &out); err != nil {
+		t.Fatalf("create %s: %v", path, err)
+	}
+	sid, _ := out[sidKey].(string)
+	t.Cleanup(func() { _ = e.API.Do(context.Background(), http.MethodDelete, path+"/"+sid, nil, nil, nil) })
+	return sid
+}
+
+// phoneNumberTrunkGroup creates a trunk group through the public API.
+func phoneNumberTrunkGroup(t *testing.T, e *acctest.Env, name string) string {
+	t.Helper()
+	return apiObject(t, e, "/trunk_groups", "trunk_group_sid", name)
+}
+
+// phoneNumberDIDGroup creates a DID group through the public API.
+func phoneNumberDIDGroup(t *testing.T, e *acctest.Env, name string) string {
+	t.Helper()
+	return apiObject(t, e, "/phonenumber/did_groups", "did_group_sid", name)
+}
 
 const (
 	phoneNumberDIDsPath      = "/core/v2/phonenumber/dids"
@@ -74,27 +142,21 @@ resource "carrierx_phone_number" "test" {
   did_group_sid   = %q
   attributes      = { team = "support" }`, tg, dg))
 	var firstSID, firstDigits string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    first,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           first,
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(phoneNumberRes, "did_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1[0-9]{10}$`)),
 					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[0]),
-					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "USA"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "status", "assigned"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.%", "0"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "transformations.#", "0"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"country_code": "USA", "status": "assigned", "name": "main",
+						"release_on_destroy": "true", "attributes.%": "0", "transformations.#": "0",
+					}}),
 					resource.TestCheckNoResourceAttr(phoneNumberRes, "trunk_group_sid"),
 					phoneNumberFlagsMatchMask(phoneNumberRes),
 					func(s *terraform.State) (err error) {
@@ -130,17 +192,14 @@ resource "carrierx_phone_number" "test" {
 				ImportStateKind: resource.ImportBlockWithID, ImportStateIdFunc: phoneNumberDigitsFrom,
 			},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    updated,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           updated,
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(phoneNumberRes, "name", "main-2"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
-					resource.TestCheckResourceAttr(phoneNumberRes, "did_group_sid", dg),
-					resource.TestCheckResourceAttr(phoneNumberRes, "attributes.team", "support"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"name": "main-2", "trunk_group_sid": tg, "did_group_sid": dg,
+						"attributes.team": "support",
+					}}),
 					func(s *terraform.State) error {
 						sid, _ := phoneNumberSIDFrom(s)
 						if sid != firstSID {
@@ -159,11 +218,8 @@ resource "carrierx_phone_number" "test" {
 			},
 			{
 				// Another state: a new number, the old one released.
-				Config: strings.Replace(updated, fmt.Sprintf("%q", states[0]), fmt.Sprintf("%q", states[1]), 1),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           strings.Replace(updated, fmt.Sprintf("%q", states[0]), fmt.Sprintf("%q", states[1]), 1),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "state", states[1]),
 					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
@@ -195,16 +251,13 @@ resource "carrierx_phone_number" "test" {
 `, number))
 	}
 	var firstSID string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg(spaced),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg(spaced),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", spaced),
 					resource.TestCheckResourceAttr(phoneNumberRes, "name", "N/A"),
@@ -225,11 +278,8 @@ resource "carrierx_phone_number" "test" {
 			{Config: cfg(a), PlanOnly: true},
 			{Config: cfg("+" + a), PlanOnly: true},
 			{
-				Config: cfg("+" + b),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg("+" + b),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", "+"+b),
 					func(*terraform.State) error { return acctest.NumberReleased(e, firstSID, a) },
@@ -254,15 +304,12 @@ resource "carrierx_phone_number" "test" {
 }
 `, tg))
 	var sid, digits string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					// CarrierX answers NEW YORK; the configured spelling stays.
 					resource.TestCheckResourceAttr(phoneNumberRes, "locality", "New York"),
@@ -289,11 +336,8 @@ resource "carrierx_phone_number" "test" {
 					}
 					e.ClearRequestsIfEmulated()
 				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "name", "drift"),
 					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
@@ -315,11 +359,8 @@ resource "carrierx_phone_number" "test" {
 						t.Fatal(err)
 					}
 				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionCreate),
 				Check: func(s *terraform.State) error {
 					newSID, _ := phoneNumberSIDFrom(s)
 					newDigits, _ := phoneNumberDigitsFrom(s)
@@ -343,8 +384,7 @@ func TestAccPhoneNumber_keepOnDestroy(t *testing.T) {
 			_ = e.API.ReleaseDID(context.Background(), sid)
 		}
 	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(*terraform.State) error {
 			d, err := e.API.FindRentedDID(context.Background(), digits)
 			if err != nil {
@@ -364,9 +404,7 @@ resource "carrierx_phone_number" "test" {
   release_on_destroy = false
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "false"),
 					resource.TestCheckResourceAttr(phoneNumberRes, "country_code", "CAN"),
@@ -392,8 +430,7 @@ resource "carrierx_phone_number" "test" {
 func TestAccPhoneNumber_releaseOnDestroy(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		CheckDestroy: func(s *terraform.State) error {
 			if !e.Live {
 				if n := acctest.Count(e.Requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 1 {
@@ -414,9 +451,7 @@ resource "carrierx_phone_number" "test" {
   locality     = "london"
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "locality", "london"),
 					resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^44`)),
@@ -443,18 +478,14 @@ resource "carrierx_phone_number" "test" {
 }
 `)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{Config: cfg("")},
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg("release_on_destroy = false"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg("release_on_destroy = false"),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(phoneNumberRes, "release_on_destroy", "false"),
 					func(*terraform.State) error {
@@ -494,37 +525,27 @@ resource "carrierx_phone_number" "test" {
 }
 `, prefix, extra))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.CheckNumbersReleased(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg(a, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg(a, ""),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", a),
-					resource.TestCheckResourceAttr(phoneNumberRes, "capabilities", "7"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "voice", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "sms_inbound", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "sms_outbound", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "mms_inbound", "false"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "mms_outbound", "false"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capabilities", "4"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.voice", "true"),
-					resource.TestCheckResourceAttr(phoneNumberRes, "active_capability_flags.sms_inbound", "false"),
+					acctest.Expect(acctest.Want{phoneNumberRes: {
+						"phonenumber": a, "capabilities": "7", "voice": "true", "sms_inbound": "true",
+						"sms_outbound": "true", "mms_inbound": "false", "mms_outbound": "false",
+						"active_capabilities": "4", "active_capability_flags.voice": "true",
+						"active_capability_flags.sms_inbound": "false",
+					}}),
 					phoneNumberFlagsMatchMask(phoneNumberRes),
 				),
 			},
 			{
 				// Met by the rented number: state only, no new number.
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    cfg(a, `["voice", "sms_inbound", "sms_outbound"]`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           cfg(a, `["voice", "sms_inbound", "sms_outbound"]`),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionUpdate),
 				Check: func(*terraform.State) error {
 					if e.Live {
 						return nil
@@ -547,20 +568,14 @@ resource "carrierx_phone_number" "test" {
 				ExpectError: regexp.MustCompile(`(?s)No available phone number matches.*phonenumber_prefix = "` + a + `",\s+required_capabilities = \[mms_outbound\]`),
 			},
 			{
-				Config: cfg("1212", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1212`)),
+				Config:           cfg("1212", ""),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionCreate),
+				Check:            resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1212`)),
 			},
 			{
-				Config: cfg("1415", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1415`)),
+				Config:           cfg("1415", ""),
+				ConfigPlanChecks: acctest.Plans(phoneNumberRes, plancheck.ResourceActionDestroyBeforeCreate),
+				Check:            resource.TestMatchResourceAttr(phoneNumberRes, "phonenumber", regexp.MustCompile(`^1415`)),
 			},
 		},
 	})
@@ -583,8 +598,7 @@ func TestAccPhoneNumber_invalidInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	noneLeft := func() { acctest.NoNumbersRented(t, e) }
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`phonenumber = "555-CALL-NOW"`),
@@ -646,8 +660,7 @@ func TestAccPhoneNumber_importErrors(t *testing.T) {
 	e := acctest.New(t)
 	cfg := e.Config(`resource "carrierx_phone_number" "test" { country_code = "USA" }`)
 	avail := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA"}, 1)[0]
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: cfg, ResourceName: phoneNumberRes, ImportState: true, ImportStateId: "main-line",
@@ -682,8 +695,7 @@ resource "carrierx_phone_number" "bulk" {
 }
 `, n))
 	var start time.Time
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() { e.ClearRequests(); start = time.Now() },

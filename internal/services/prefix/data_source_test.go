@@ -23,49 +23,27 @@ resource "carrierx_prefix" "p" {
 }
 resource "carrierx_prefix" "uk" { prefix = "44" }
 `)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		Steps: append([]resource.TestStep{
-			{
-				Config: keep + `
-data "carrierx_prefix" "by_sid" {
-  prefix_sid = carrierx_prefix.p[1].prefix_sid
-}
-data "carrierx_prefix" "by_filter" {
-  filter     = "prefix eq \"44\""
-  depends_on = [carrierx_prefix.uk]
-}
-data "carrierx_prefixes" "nanp" {
-  filter     = "prefix like \"1555%\""
-  order      = "prefix desc"
-  depends_on = [carrierx_prefix.p, carrierx_prefix.uk]
-}
-`,
-				Check: resource.ComposeTestCheckFunc(
-					resource.TestCheckResourceAttrPair("data.carrierx_prefix.by_sid", "prefix_sid", "carrierx_prefix.p.1", "prefix_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_prefix.by_sid", "name", "nanp-1555011"),
-					resource.TestCheckResourceAttr("data.carrierx_prefix.by_sid", "trunk_group_sid", tg),
-					resource.TestCheckResourceAttr("data.carrierx_prefix.by_sid", "attributes.k", "1555011"),
-					resource.TestCheckResourceAttr("data.carrierx_prefix.by_sid", "transformations.#", "0"),
-					resource.TestCheckResourceAttrPair("data.carrierx_prefix.by_filter", "prefix_sid", "carrierx_prefix.uk", "prefix_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_prefix.by_filter", "name", "N/A"),
-					resource.TestCheckNoResourceAttr("data.carrierx_prefix.by_filter", "trunk_group_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.nanp", "prefixes.#", "3"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.nanp", "prefixes.0.prefix", "1555012"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.nanp", "prefixes.2.prefix", "1555010"),
-					resource.TestCheckResourceAttr("data.carrierx_prefixes.nanp", "prefixes.2.trunk_group_sid", tg),
-				),
-			},
-		}, acctest.ErrorSteps(keep,
-			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { filter = "prefix like \"1555%\"" }`,
-				Want: `(?s)matched\s+more\s+than\s+one\s+prefixes;\s+narrow\s+it,\s+or\s+use\s+the\s+carrierx_prefixes`},
-			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { filter = "prefix eq \"33\"" }`,
-				Want: `(?s)matched 0 prefixes`},
-			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" { prefix_sid = "00000000-0000-4000-8000-000000000000" }`,
-				Want: `(?s)No prefix has prefix_sid\s+"00000000-0000-4000-8000-000000000000"`},
-			acctest.ErrorCase{Config: `data "carrierx_prefix" "x" {}`,
-				Want: `(?s)Exactly one of these attributes must be configured:\s+\[prefix_sid,filter\]`},
-		)...),
+	prefix := acctest.Lookup{Type: "carrierx_prefix", Noun: "prefix", Plural: "prefixes", SIDAttr: "prefix_sid", Many: "more than one"}
+	e.Test(resource.TestCase{
+		Steps: acctest.DataSourceSteps(keep,
+			prefix.Labelled("by_sid", "prefix_sid = carrierx_prefix.p[1].prefix_sid")+
+				prefix.Labelled("by_filter", `filter = "prefix eq \"44\""`, "depends_on = [carrierx_prefix.uk]")+
+				acctest.Data("carrierx_prefixes", "nanp", `filter = "prefix like \"1555%\""`, `order = "prefix desc"`,
+					"depends_on = [carrierx_prefix.p, carrierx_prefix.uk]"),
+			resource.ComposeAggregateTestCheckFunc(
+				acctest.Expect(acctest.Want{
+					"data.carrierx_prefix.by_sid":    {"name": "nanp-1555011", "trunk_group_sid": tg, "attributes.k": "1555011", "transformations.#": "0"},
+					"data.carrierx_prefix.by_filter": {"name": "N/A"},
+					"data.carrierx_prefixes.nanp": {"prefixes.#": "3", "prefixes.0.prefix": "1555012", "prefixes.2.prefix": "1555010",
+						"prefixes.2.trunk_group_sid": tg},
+				}),
+				acctest.Paired(acctest.Want{
+					"data.carrierx_prefix.by_sid":    {"prefix_sid": "carrierx_prefix.p.1"},
+					"data.carrierx_prefix.by_filter": {"prefix_sid": "carrierx_prefix.uk"},
+				}),
+				resource.TestCheckNoResourceAttr("data.carrierx_prefix.by_filter", "trunk_group_sid"),
+			),
+			prefix.Errors(`"prefix eq \"33\""`, `"prefix like \"1555%\""`)...),
 	})
 }
 
@@ -75,12 +53,8 @@ const prefixesPath = "/core/v2/phonenumber/prefixes"
 // so every read of the data source makes exactly three list requests, at
 // offsets 0, 1000 and 2000.
 func TestAccPrefixesDataSource_pagination(t *testing.T) {
-	e := acctest.New(t)
-	e.EmulatorOnly()
-	e.Seed("phonenumber.prefixes", 2345, map[string]any{"prefix": "4420{n}", "name": "bulk-{n}"})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		Steps: []resource.TestStep{
+	acctest.SeededTest(t, "phonenumber.prefixes", 2345, map[string]any{"prefix": "4420{n}", "name": "bulk-{n}"}, func(e *acctest.Env) []resource.TestStep {
+		return []resource.TestStep{
 			acctest.PagedListStep(e, e.Config(`data "carrierx_prefixes" "bulk" { filter = "name like \"bulk-%\"" }`), prefixesPath, 2345,
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "2345"),
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-0"),
@@ -94,6 +68,6 @@ func TestAccPrefixesDataSource_pagination(t *testing.T) {
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.#", "1111"),
 				resource.TestCheckResourceAttr("data.carrierx_prefixes.bulk", "prefixes.0.name", "bulk-1999"),
 			),
-		},
+		}
 	})
 }

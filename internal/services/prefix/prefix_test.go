@@ -9,19 +9,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 const prefixRes = "carrierx_prefix.test"
-
-func prefixConfig(e *acctest.Env, body string) string {
-	return e.Config("resource \"carrierx_prefix\" \"test\" {\n" + body + "\n}\n")
-}
 
 // TestAccPrefix_lifecycle covers create, import, update in place (a new
 // prefix string included: the API documents it as writable, so it is no
@@ -32,7 +26,7 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 	src := acctest.PrefixCreateTrunkGroup(t, e, "prefix-src")
 	var sid string
 	full := func(prefix, name, key string) string {
-		return prefixConfig(e, fmt.Sprintf(`
+		return e.Resource("carrierx_prefix", fmt.Sprintf(`
   prefix                 = %q
   name                   = %q
   trunk_group_sid        = %q
@@ -46,21 +40,19 @@ func TestAccPrefix_lifecycle(t *testing.T) {
     operands  = ["15550100100"]
   }]`, prefix, name, tg, src, key))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             acctest.DeletedOnce(e, "carrierx_prefix", "prefix_sid", "/core/v2/phonenumber/prefixes", &sid, acctest.Getter[client.Prefix](e, client.PrefixKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.DeletedOnce(e, "carrierx_prefix", "prefix_sid", "/core/v2/phonenumber/prefixes", &sid, acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: slices.Concat([]resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           full("1555012", "carrier-b", "k1"),
 				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("lrn_sid"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("string_key_2"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("attributes"), knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("voice")})),
-					statecheck.ExpectKnownValue(prefixRes, tfjsonpath.New("transformations").AtSliceIndex(0).AtMapKey("operands"),
-						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550100100")})),
-				},
+				ConfigStateChecks: acctest.Known(prefixRes, map[string]knownvalue.Check{
+					"lrn_sid":                    knownvalue.Null(),
+					"string_key_2":               knownvalue.Null(),
+					"attributes":                 knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("voice")}),
+					"transformations.0.operands": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550100100")}),
+				}),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(prefixRes, "prefix_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(prefixRes, "partner_sid", regexp.MustCompile(`.+`)),
@@ -68,18 +60,9 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(prefixRes, "trunk_group_sid", tg),
 					resource.TestCheckResourceAttr(prefixRes, "source_trunk_group_sid", src),
 					acctest.SaveAttr(prefixRes, "prefix_sid", &sid),
-					func(*terraform.State) error {
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/phonenumber/prefixes": 1, "GET /core/v2/phonenumber/prefixes/" + sid: 0}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "POST", fmt.Sprintf(`{"attributes":{"team":"voice"},"callback_url":"https://hooks.example.com/prefix",`+
-							`"name":"carrier-b","prefix":"1555012","source_trunk_group_sid":%q,"string_key_1":"k1",`+
-							`"transformations":[{"action":"set_ani","direction":"outbound","operands":["15550100100"]}],"trunk_group_sid":%q}`, src, tg))
-					},
+					acctest.Sent(e, &sid, map[string]int{"POST /core/v2/phonenumber/prefixes": 1, "GET /core/v2/phonenumber/prefixes/{sid}": 0}, "POST", fmt.Sprintf(`{"attributes":{"team":"voice"},"callback_url":"https://hooks.example.com/prefix",`+
+						`"name":"carrier-b","prefix":"1555012","source_trunk_group_sid":%q,"string_key_1":"k1",`+
+						`"transformations":[{"action":"set_ani","direction":"outbound","operands":["15550100100"]}],"trunk_group_sid":%q}`, src, tg)),
 				),
 			},
 		}, acctest.ImportSteps(full("1555012", "carrier-b", "k1"), prefixRes, "prefix_sid"), []resource.TestStep{
@@ -97,7 +80,7 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 			{
 				// Removing the references and the lists clears them.
 				PreConfig:        e.ClearRequestsIfEmulated,
-				Config:           prefixConfig(e, `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
+				Config:           e.Resource("carrierx_prefix", `prefix = "1555013"`+"\n"+`name = "carrier-b"`),
 				ConfigPlanChecks: acctest.Plans(prefixRes, plancheck.ResourceActionUpdate),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(prefixRes, "trunk_group_sid"),
@@ -127,16 +110,13 @@ func TestAccPrefix_lifecycle(t *testing.T) {
 // defaults never show as a change, and import round-trips.
 func TestAccPrefix_minimal(t *testing.T) {
 	e := acctest.New(t)
-	cfg := prefixConfig(e, `prefix = "44"`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
+	cfg := e.Resource("carrierx_prefix", `prefix = "44"`)
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(prefixRes, "name", "N/A"),
 					resource.TestCheckResourceAttr(prefixRes, "attributes.%", "0"),
@@ -156,14 +136,13 @@ func TestAccPrefix_drift(t *testing.T) {
 	tg := acctest.PrefixCreateRoutableTrunkGroup(t, e, "drift-dest")
 	other := acctest.PrefixCreateRoutableTrunkGroup(t, e, "drift-other")
 	var sid string
-	cfg := prefixConfig(e, fmt.Sprintf(`
+	cfg := e.Resource("carrierx_prefix", fmt.Sprintf(`
   prefix          = "1555014"
   name            = "drift"
   trunk_group_sid = %q
   attributes      = { team = "voice" }`, tg))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_prefix", "prefix_sid", acctest.Getter[client.Prefix](e, client.PrefixKind)),
 		Steps: acctest.DriftSteps(t, cfg, prefixRes, "prefix_sid", &sid,
 			acctest.UpdateOutside[client.Prefix](e, client.PrefixKind, &sid, map[string]any{
 				"name": "changed-outside", "trunk_group_sid": other, "attributes": map[string]any{"team": "data"},
@@ -185,33 +164,32 @@ func TestAccPrefix_drift(t *testing.T) {
 func TestAccPrefix_invalidInput(t *testing.T) {
 	e := acctest.New(t)
 	noneLeft := func() { acctest.NoneLeft[client.Prefix](t, e, client.PrefixKind, client.ListOptions{}) }
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
-				Config:      prefixConfig(e, `prefix = "+1 555"`),
+				Config:      e.Resource("carrierx_prefix", `prefix = "+1 555"`),
 				ExpectError: regexp.MustCompile(`(?s)Attribute\s+prefix\s+must\s+be\s+digits\s+only:.*got:\s+\+1\s+555`),
 			},
 			{
-				Config:      prefixConfig(e, ``),
+				Config:      e.Resource("carrierx_prefix", ``),
 				ExpectError: regexp.MustCompile(`(?s)The argument "prefix" is required`),
 			},
 			{
-				Config:      prefixConfig(e, `prefix = "1555"`+"\n"+`trunk_group_sid = "tg-main"`),
+				Config:      e.Resource("carrierx_prefix", `prefix = "1555"`+"\n"+`trunk_group_sid = "tg-main"`),
 				ExpectError: regexp.MustCompile(`(?s)trunk_group_sid\s+"tg-main"\s+is\s+not\s+a\s+SID:\s+trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID`),
 			},
 			{
-				Config:      prefixConfig(e, `prefix = "1555"`+"\n"+`source_trunk_group_sid = ""`),
+				Config:      e.Resource("carrierx_prefix", `prefix = "1555"`+"\n"+`source_trunk_group_sid = ""`),
 				ExpectError: regexp.MustCompile(`(?s)source_trunk_group_sid\s+.*is\s+not\s+a\s+SID:\s+source_trunk_group_sid\s+must\s+be\s+a\s+trunk\s+group\s+SID`),
 			},
 			{
 				// Well-formed but unknown: CarrierX refuses it, naming the field.
 				PreConfig:   noneLeft,
-				Config:      prefixConfig(e, `prefix = "1555"`+"\n"+`trunk_group_sid = "00000000-0000-4000-8000-000000000000"`),
+				Config:      e.Resource("carrierx_prefix", `prefix = "1555"`+"\n"+`trunk_group_sid = "00000000-0000-4000-8000-000000000000"`),
 				ExpectError: regexp.MustCompile(`(?s)Unable to create carrierx_prefix.*trunk_group_sid`),
 			},
 			{
-				Config:        prefixConfig(e, `prefix = "1555"`),
+				Config:        e.Resource("carrierx_prefix", `prefix = "1555"`),
 				ResourceName:  prefixRes,
 				ImportState:   true,
 				ImportStateId: "1555",

@@ -36,24 +36,20 @@ func TestAccShortenerDomain_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
 	cfg2 := shortenerDomainConfig(e, "go2.example.net", "minimum_length = 8\n  expired_mode = \"redirect_permanent\"")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_shortener_domain", "domain_sid", acctest.Getter[client.ShortenerDomain](e, client.ShortenerDomainKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_shortener_domain", "domain_sid", acctest.Getter[client.ShortenerDomain](e, client.ShortenerDomainKind)),
 		Steps: slices.Concat([]resource.TestStep{
 			{
-				PreConfig: e.ClearRequestsIfEmulated,
-				Config:    shortenerDomainConfig(e, "go.example.net", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				PreConfig:        e.ClearRequestsIfEmulated,
+				Config:           shortenerDomainConfig(e, "go.example.net", ""),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(shortenerDomainRes, "domain_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(shortenerDomainRes, "partner_sid", acctest.SIDRegexp),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "expired_mode", "redirect_temporary"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "not_found_mode", "redirect_temporary"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "minimum_length", "6"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "scope", "children"),
-					resource.TestCheckResourceAttr(shortenerDomainRes, "secure", "disabled"),
+					acctest.Expect(acctest.Want{shortenerDomainRes: {
+						"expired_mode": "redirect_temporary", "not_found_mode": "redirect_temporary",
+						"minimum_length": "6", "scope": "children", "secure": "disabled",
+					}}),
 					resource.TestCheckNoResourceAttr(shortenerDomainRes, "suffix_pattern"),
 					acctest.SaveAttr(shortenerDomainRes, "domain_sid", &sid),
 					func(*terraform.State) error {
@@ -102,15 +98,12 @@ func TestAccShortenerLink_lifecycle(t *testing.T) {
 	spring := func(domain string) string {
 		return shortenerLinkConfig(e, domain, "short_name = \"spring\"\n  maximum_ttl = 604800\n  mode = \"redirect_permanent\"")
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.CheckGone("carrierx_shortener_link", "link_sid", acctest.Getter[client.ShortenerLink](e, client.ShortenerLinkKind)),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.CheckGone("carrierx_shortener_link", "link_sid", acctest.Getter[client.ShortenerLink](e, client.ShortenerLinkKind)),
 		Steps: slices.Concat([]resource.TestStep{
 			{
-				Config: shortenerLinkConfig(e, "a", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           shortenerLinkConfig(e, "a", ""),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(shortenerLinkRes, "link_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(shortenerLinkRes, "short_name", regexp.MustCompile(`^.{6,}$`)),
@@ -161,8 +154,7 @@ func TestAccShortener_invalidInput(t *testing.T) {
 	link := func(domainSID, body string) string {
 		return e.Config(fmt.Sprintf("resource \"carrierx_shortener_link\" \"test\" {\n  domain_sid = %q\n  destination_url = \"https://example.org/\"\n%s\n}", domainSID, body))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: dom(`expired_mode = "redirect"`), ExpectError: regexp.MustCompile(`(?s)expired_mode.*value must be one of`)},
 			{Config: dom(`not_found_status_code = 302`), ExpectError: regexp.MustCompile(`(?s)Invalid HTTP status code.*302\s+is\s+not\s+allowed.*2xx,\s+4xx\s+or\s+5xx`)},

@@ -43,37 +43,24 @@ func TestAccSingleTrunkDataSource(t *testing.T) {
 	e := acctest.New(t)
 	base := e.Config(trunkSingleConfig)
 	trunk := acctest.Lookup{Type: "carrierx_trunk", Noun: "trunk", SIDAttr: "trunk_sid", In: "trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid"}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		Steps: append([]resource.TestStep{
-			{
-				Config: base + `
-data "carrierx_trunk" "by_sid" {
-  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
-  trunk_sid       = carrierx_trunk.primary.trunk_sid
-}
-data "carrierx_trunk" "by_filter" {
-  trunk_group_sid = carrierx_trunk_group.g.trunk_group_sid
-  filter          = "name eq \"backup\""
-  depends_on      = [carrierx_trunk.primary, carrierx_trunk.backup]
-}
-`,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.DataSourceMatches("data.carrierx_trunk.by_sid", "carrierx_trunk.primary", "carrierx_trunk"),
-					acctest.DataSourceMatches("data.carrierx_trunk.by_filter", "carrierx_trunk.backup", "carrierx_trunk"),
-					resource.TestMatchResourceAttr("data.carrierx_trunk.by_sid", "trunk_sid", acctest.SIDRegexp),
-					resource.TestCheckResourceAttrPair("data.carrierx_trunk.by_sid", "endpoint_sid", "carrierx_endpoint.pbx", "endpoint_sid"),
-					resource.TestCheckResourceAttr("data.carrierx_trunk.by_sid", "in_capacity", "30"),
-					resource.TestCheckResourceAttr("data.carrierx_trunk.by_sid", "acls.0.voice_action_true", "reject403"),
-					resource.TestCheckResourceAttr("data.carrierx_trunk.by_filter", "name", "backup"),
-				),
-			},
-		}, acctest.ErrorSteps(base, append(trunk.FilterErrors(`"name eq \"nothing-has-this-name\""`, `"name like \"%\""`),
-			acctest.ErrorCase{Config: trunk.Config(`trunk_sid = "` + acctest.TrunkGroupMissingSID + `"`),
-				Want: `(?s)Trunk\s+not\s+found.*has\s+no\s+trunk\s+with\s+trunk_sid\s+"` + acctest.TrunkGroupMissingSID + `"`},
-			acctest.ErrorCase{Config: `data "carrierx_trunk" "x" {
-  trunk_group_sid = "` + acctest.TrunkGroupMissingSID + `"
-  filter          = "name eq \"primary\""
-}`, Want: `(?s)No\s+trunk\s+group\s+has\s+trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`})...)...),
+	e.Test(resource.TestCase{
+		Steps: acctest.DataSourceSteps(base,
+			trunk.Labelled("by_sid", "trunk_sid = carrierx_trunk.primary.trunk_sid")+
+				trunk.Labelled("by_filter", `filter = "name eq \"backup\""`, "depends_on = [carrierx_trunk.primary, carrierx_trunk.backup]"),
+			resource.ComposeAggregateTestCheckFunc(
+				acctest.DataSourceMatches("data.carrierx_trunk.by_sid", "carrierx_trunk.primary", "carrierx_trunk"),
+				acctest.DataSourceMatches("data.carrierx_trunk.by_filter", "carrierx_trunk.backup", "carrierx_trunk"),
+				resource.TestMatchResourceAttr("data.carrierx_trunk.by_sid", "trunk_sid", acctest.SIDRegexp),
+				acctest.Paired(acctest.Want{"data.carrierx_trunk.by_sid": {"endpoint_sid": "carrierx_endpoint.pbx"}}),
+				acctest.Expect(acctest.Want{
+					"data.carrierx_trunk.by_sid":    {"in_capacity": "30", "acls.0.voice_action_true": "reject403"},
+					"data.carrierx_trunk.by_filter": {"name": "backup"},
+				}),
+			),
+			append(trunk.FilterErrors(`"name eq \"nothing-has-this-name\""`, `"name like \"%\""`),
+				acctest.ErrorCase{Config: trunk.Config(`trunk_sid = "` + acctest.TrunkGroupMissingSID + `"`),
+					Want: `(?s)Trunk\s+not\s+found.*has\s+no\s+trunk\s+with\s+trunk_sid\s+"` + acctest.TrunkGroupMissingSID + `"`},
+				acctest.ErrorCase{Config: acctest.Data("carrierx_trunk", "x", `trunk_group_sid = "`+acctest.TrunkGroupMissingSID+`"`, `filter = "name eq \"primary\""`),
+					Want: `(?s)No\s+trunk\s+group\s+has\s+trunk_group_sid\s+"` + acctest.TrunkGroupMissingSID + `"`})...),
 	})
 }

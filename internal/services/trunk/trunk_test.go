@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -110,25 +109,24 @@ func trunkCfg(e *acctest.Env, group, name string, inCapacity int, extra string) 
 func TestAccTrunk_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var firstSID, groupA string
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             trunkCheckGone(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: trunkCheckGone(e),
 		Steps: slices.Concat([]resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           trunkCfg(e, "a", "tr-a", 10, ""),
 				ConfigPlanChecks: acctest.Plans(trunkRes, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("allow_transfer"), knownvalue.StringExact("false")),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("asn_mode"), knownvalue.StringExact("disable")),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("call_type"), knownvalue.StringExact("regular")),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("codec"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("in_identity_format"), knownvalue.StringExact("passthrough")),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("out_rfc_4694_mode"), knownvalue.StringExact("cut_all")),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("location_sid"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("weight"), knownvalue.Int64Exact(0)),
-					statecheck.ExpectKnownValue(trunkRes, tfjsonpath.New("acls").AtSliceIndex(0).AtMapKey("access_control_rules"), knownvalue.ListSizeExact(0)),
-				},
+				ConfigStateChecks: acctest.Known(trunkRes, map[string]knownvalue.Check{
+					"allow_transfer":              knownvalue.StringExact("false"),
+					"asn_mode":                    knownvalue.StringExact("disable"),
+					"call_type":                   knownvalue.StringExact("regular"),
+					"codec":                       knownvalue.Null(),
+					"in_identity_format":          knownvalue.StringExact("passthrough"),
+					"out_rfc_4694_mode":           knownvalue.StringExact("cut_all"),
+					"location_sid":                knownvalue.Null(),
+					"weight":                      knownvalue.Int64Exact(0),
+					"acls.0.access_control_rules": knownvalue.ListSizeExact(0),
+				}),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(trunkRes, "trunk_sid", acctest.SIDRegexp),
 					resource.TestCheckResourceAttrPair(trunkRes, "trunk_group_sid", "carrierx_trunk_group.a", "trunk_group_sid"),
@@ -239,9 +237,8 @@ func TestAccTrunk_drift(t *testing.T) {
 		tr, err = acctest.Attr(trunkRes, "trunk_sid")(s)
 		return err
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             trunkCheckGone(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{Config: cfg, Check: capture},
 			{
@@ -347,9 +344,8 @@ func TestAccTrunk_invalidInput(t *testing.T) {
 	inGroup := func(body string) string {
 		return trunk("trunk_group_sid = carrierx_trunk_group.a.trunk_group_sid\n" + body)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             trunkCheckGone(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{
 				Config: group,
@@ -441,15 +437,12 @@ resource "carrierx_trunk" "test" {
   allow_transfer  = "False"
 }
 `)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             trunkCheckGone(e),
+	e.Test(resource.TestCase{
+		CheckDestroy: trunkCheckGone(e),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           cfg,
+				ConfigPlanChecks: acctest.NoChangeAfter(),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkRes, "endpoint_sid", ""),
 					resource.TestCheckResourceAttr(trunkRes, "allow_transfer", "False"),

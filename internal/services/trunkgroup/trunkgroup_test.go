@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -62,26 +61,24 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 	e := acctest.New(t)
 	var firstSID string
 	cfg := e.Config(trunkGroupConfig("tg-one", 3, ""))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.TrunkGroupsGone(),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.TrunkGroupsGone(),
 		Steps: slices.Concat([]resource.TestStep{
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           cfg,
 				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_cooldown"), knownvalue.Int64Exact(120)),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("hard_failure_last_resort"), knownvalue.StringExact("first")),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("routing_type"), knownvalue.StringExact("failover")),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("routing_data"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("soft_failure_codes"), knownvalue.StringExact("408;")),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("sip_options_locations"), knownvalue.ListSizeExact(0)),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("external_handlers"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("acls").AtSliceIndex(0).AtMapKey("voice_action_true"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(trunkGroupRes, tfjsonpath.New("transformations").AtSliceIndex(0).AtMapKey("operands"),
-						knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550001111")})),
-				},
+				ConfigStateChecks: acctest.Known(trunkGroupRes, map[string]knownvalue.Check{
+					"hard_failure_cooldown":      knownvalue.Int64Exact(120),
+					"hard_failure_last_resort":   knownvalue.StringExact("first"),
+					"routing_type":               knownvalue.StringExact("failover"),
+					"routing_data":               knownvalue.Null(),
+					"soft_failure_codes":         knownvalue.StringExact("408;"),
+					"sip_options_locations":      knownvalue.ListSizeExact(0),
+					"external_handlers":          knownvalue.Null(),
+					"acls.0.voice_action_true":   knownvalue.Null(),
+					"transformations.0.operands": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("15550001111")}),
+				}),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestMatchResourceAttr(trunkGroupRes, "trunk_group_sid", acctest.SIDRegexp),
 					resource.TestMatchResourceAttr(trunkGroupRes, "partner_sid", regexp.MustCompile(`.`)),
@@ -105,20 +102,8 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_last_resort", "reject503"),
-					func(s *terraform.State) error {
-						sid, _ := trunkGroupSID(s)
-						if sid != firstSID {
-							return fmt.Errorf("update replaced the trunk group: %s became %s", firstSID, sid)
-						}
-						if e.Live {
-							return nil
-						}
-						reqs := e.Requests()
-						if err := acctest.ExpectCalls(reqs, map[string]int{"GET /core/v2/trunk_groups/" + sid: 1, "PATCH /core/v2/trunk_groups/" + sid: 1}); err != nil {
-							return err
-						}
-						return acctest.ExpectBody(reqs, "PATCH", `{"hard_failure_last_resort":"reject503","hard_failure_threshold":5,"name":"tg-two"}`)
-					},
+					acctest.SameAttr(trunkGroupRes, "trunk_group_sid", &firstSID),
+					acctest.Sent(e, &firstSID, map[string]int{"GET /core/v2/trunk_groups/{sid}": 1, "PATCH /core/v2/trunk_groups/{sid}": 1}, "PATCH", `{"hard_failure_last_resort":"reject503","hard_failure_threshold":5,"name":"tg-two"}`),
 				),
 			},
 			{
@@ -151,19 +136,18 @@ func TestAccTrunkGroup_drift(t *testing.T) {
 	e := acctest.New(t)
 	var sid string
 	cfg := e.Config(trunkGroupConfig("drift", 4, ""))
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.TrunkGroupsGone(),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.TrunkGroupsGone(),
 		Steps: acctest.DriftSteps(t, cfg, trunkGroupRes, "trunk_group_sid", &sid,
 			acctest.UpdateOutside[client.TrunkGroup](e, client.TrunkGroupKind, &sid, map[string]any{
 				"name": "changed-outside", "hard_failure_threshold": 9, "soft_failure_codes": "503;",
 				"acls": []map[string]any{{"access_control_rules": []string{}, "direction": "outbound", "voice_action_true": "reject403"}},
 			}),
 			resource.ComposeTestCheckFunc(
-				resource.TestCheckResourceAttr(trunkGroupRes, "name", "drift"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "4"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "soft_failure_codes", "408;"),
-				resource.TestCheckResourceAttr(trunkGroupRes, "acls.0.direction", "inbound"),
+				acctest.Expect(acctest.Want{trunkGroupRes: {
+					"name": "drift", "hard_failure_threshold": "4", "soft_failure_codes": "408;",
+					"acls.0.direction": "inbound",
+				}}),
 				resource.TestCheckNoResourceAttr(trunkGroupRes, "acls.0.voice_action_true"),
 				acctest.Reverted(e, client.TrunkGroupKind, &sid, func(g *client.TrunkGroup) bool {
 					return *g.Name == "drift" && *g.HardFailureThreshold == 4 && g.ACLs[0].Direction == "inbound"
@@ -184,16 +168,13 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
   ` + extra + `
 }`)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
-		CheckDestroy:             e.TrunkGroupsGone(),
+	e.Test(resource.TestCase{
+		CheckDestroy: e.TrunkGroupsGone(),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg(`external_handlers = jsonencode([{ url = "https://example.org/cx", timeout = 5 }])`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.TestCheckResourceAttr(trunkGroupRes, "external_handlers", `[{"timeout":5,"url":"https://example.org/cx"}]`),
+				Config:           cfg(`external_handlers = jsonencode([{ url = "https://example.org/cx", timeout = 5 }])`),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
+				Check:            resource.TestCheckResourceAttr(trunkGroupRes, "external_handlers", `[{"timeout":5,"url":"https://example.org/cx"}]`),
 			},
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
@@ -220,8 +201,7 @@ func TestAccTrunkGroup_invalidInput(t *testing.T) {
 	res := func(body string) string {
 		return e.Config("resource \"carrierx_trunk_group\" \"test\" {\n" + body + "\n}")
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:      res(`hard_failure_last_resort = "retry"`),
@@ -262,8 +242,7 @@ func TestAccTrunkGroup_invalidInput(t *testing.T) {
 func TestAccTrunkGroup_importErrors(t *testing.T) {
 	e := acctest.New(t)
 	cfg := e.Config(`resource "carrierx_trunk_group" "test" {}`)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: e.Providers(),
+	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config:        cfg,
