@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"maps"
 
@@ -390,4 +391,24 @@ func upgradeDynamic(ctx context.Context, old tftypes.Value) (tftypes.Value, erro
 		d = types.DynamicValue(v)
 	}
 	return d.ToTerraformValue(ctx)
+}
+
+// Decode reads an API answer as the resource would after an import (no
+// prior value), and renders the request body it would send from it: for
+// tests that feed CarrierX's documented samples through the model.
+func (r *Resource[T, M]) Decode(ctx context.Context, answer []byte) (state map[string]attr.Value, body map[string]any, diags diag.Diagnostics) {
+	var obj T
+	if err := json.Unmarshal(answer, &obj); err != nil {
+		diags.AddError("Undecodable answer", err.Error())
+		return nil, nil, diags
+	}
+	var m, prior M
+	diags.Append(r.o.fill(ctx, &m, &obj, &prior)...)
+	st := tfsdk.State{Schema: r.o.Schema}
+	diags.Append(st.Set(ctx, &m)...)
+	var all types.Object
+	diags.Append(st.Get(ctx, &all)...)
+	b, d := r.o.body(ctx, &m)
+	diags.Append(d...)
+	return all.Attributes(), b, diags
 }

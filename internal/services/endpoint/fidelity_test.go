@@ -1,6 +1,7 @@
 package endpoint_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
+	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 // TestAccEndpoint_keysCarrierXAdds: a properties key CarrierX adds (a
@@ -94,4 +96,60 @@ resource "carrierx_endpoint" "test" {
 			},
 		},
 	})
+}
+
+// TestAccEndpoint_conditionalTransformation: a conditional transformation
+// with nested rules and a number operand (shapes CarrierX describes but
+// does not document) is sent as written, plans no change after the apply,
+// imports to the same value, and a change made in CarrierX shows as drift.
+func TestAccEndpoint_conditionalTransformation(t *testing.T) {
+	e := acctest.New(t)
+	cfg := e.Config(`
+resource "carrierx_endpoint" "test" {
+  name = "conditional"
+  type = "third_party"
+  transformations = [
+    {
+      action    = "if"
+      direction = "inbound"
+      operands  = ["ani", "^1555"]
+      transformations = [
+        { action = "set", direction = "any", operands = ["X-Tag", 7] },
+        { action = "reject", direction = "any", operands = [], enabled = true },
+      ]
+    },
+    { action = "set", direction = "outbound", operands = ["X-Plain", "1"] },
+  ]
+}
+`)
+	const sent = `[{"action":"if","direction":"inbound","operands":["ani","^1555"],"transformations":[` +
+		`{"action":"set","direction":"any","operands":["X-Tag",7]},{"action":"reject","direction":"any","enabled":true,"operands":[]}]},` +
+		`{"action":"set","direction":"outbound","operands":["X-Plain","1"]}]`
+	var sid string
+	stored := func(*terraform.State) error {
+		ep, err := endpoints(e).Get(context.Background(), sid)
+		if err != nil {
+			return err
+		}
+		var got, want any
+		_ = json.Unmarshal(ep.Transformations, &got)
+		_ = json.Unmarshal([]byte(sent), &want)
+		if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+			return fmt.Errorf("CarrierX holds transformations %s, want %s", ep.Transformations, sent)
+		}
+		return nil
+	}
+	steps := []resource.TestStep{{
+		Config: cfg,
+		Check:  resource.ComposeTestCheckFunc(acctest.SaveAttr(endpointRes, "endpoint_sid", &sid), stored),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+	}}
+	steps = append(steps, acctest.ImportSteps(cfg, endpointRes, "endpoint_sid")...)
+	steps = append(steps, acctest.DriftSteps(t, cfg, endpointRes, "endpoint_sid", &sid,
+		acctest.UpdateOutside[client.Endpoint](e, client.EndpointKind, &sid, map[string]any{
+			"transformations": []any{map[string]any{"action": "set", "direction": "any", "operands": []any{"changed"}}}}),
+		stored, acctest.DeleteOutside[client.Endpoint](e, client.EndpointKind, &sid))...)
+	e.Test(resource.TestCase{Steps: steps})
 }
