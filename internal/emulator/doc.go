@@ -91,9 +91,11 @@
 //	AccessLog       one line per request (method, path, status) when set
 //	RequestLogSize  records kept by the request log (ring buffer; 0 or less = DefaultRequestLogSize, 10,000)
 //	AllowedHosts    Host header values accepted besides loopback ones: "name" (any port) or "name:port"
+//	TotalAlwaysNull every list answers "total": null (a deliberate deviation from the table below, so that
+//	                cmd/carrierx-probe can be seen to report a contradiction; never for other tests)
 //
 // The carrierx-emulator command sets them with -token, -allowed-hosts
-// (comma list) and -request-log-size.
+// (comma list), -request-log-size and -total-always-null.
 //
 // # Faults
 //
