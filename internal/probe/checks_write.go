@@ -15,7 +15,7 @@ var writeNames = []struct{ name, settles string }{
 	{"write.create", "create/update answer; capacity; auth_required; address defaults; other properties; voip_token"},
 	{"write.patch_nested", "nested objects on PATCH; create/update answer"},
 	{"write.unknown_attribute", "unknown attributes"},
-	{"write.delete", "delete answer (204, CarrierX docs: Responses)"},
+	{"write.delete", "delete answer"},
 }
 
 // writeChecks creates one third_party endpoint (free, no number, no

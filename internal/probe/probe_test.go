@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -42,7 +43,7 @@ func newEmulator(t *testing.T, opts emulator.Options) (string, []string) {
 		"object": map[string]any{"name": "conf", "type": "conference"}})
 	seed(t, ctl, map[string]any{"collection": "endpoints", "count": 1, "object": map[string]any{
 		"name": "pbx", "type": "third_party", "out_sip_username": "pbx-user", "out_sip_password": outSIPPassword,
-		"addresses": []any{map[string]any{"ip": "192.0.2.50", "sip_username": "u", "sip_password": addrPassword}},
+		"addresses":  []any{map[string]any{"ip": "192.0.2.50", "sip_username": "u", "sip_password": addrPassword}},
 		"attributes": map[string]any{"k": attrValue}, "transformations": tr}})
 
 	secrets := []string{testToken, outSIPPassword, addrPassword, attrValue, "pbx-user"}
@@ -266,7 +267,8 @@ func TestConnectionErrors(t *testing.T) {
 		"not the API": {BaseURL: ts.URL + "/nothing", Token: testToken},
 	} {
 		_, err := Run(context.Background(), cfg)
-		if _, ok := err.(*ConnError); !ok {
+		var ce *ConnError
+		if !errors.As(err, &ce) {
 			t.Errorf("%s: %v, want a ConnError", name, err)
 		}
 		if err != nil && strings.Contains(err.Error(), testToken) {
