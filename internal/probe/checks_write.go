@@ -1,11 +1,13 @@
 package probe
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
 	"net/url"
 	"slices"
+	"time"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
@@ -39,6 +41,10 @@ func (p *prober) writeChecks(rep *Report) []Result {
 		if deleted {
 			return
 		}
+		// Clean up even when the run was interrupted or timed out.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(p.ctx), 2*time.Minute)
+		defer cancel()
+		p.ctx = ctx
 		sids := []string{}
 		if sid != "" {
 			sids = append(sids, sid)
@@ -84,7 +90,16 @@ func (p *prober) writeChecks(rep *Report) []Result {
 		}
 		o := a.obj()
 		sid, _ = o["endpoint_sid"].(string)
-		if a.status < 200 || a.status > 299 || sid == "" {
+		switch {
+		case a.status >= 500:
+			lost = true // it may have been created before the failure
+			v.skip("POST /endpoints answered %s", a.describe())
+			return false
+		case a.status == http.StatusBadRequest || a.status == http.StatusUnprocessableEntity:
+			v.contradict("expected the create (name, type third_party, two addresses with only ip, attributes) "+
+				"to be accepted, got %s", a.describe())
+			return false
+		case a.status < 200 || a.status > 299 || sid == "":
 			v.skip("POST /endpoints answered %s", a.describe())
 			return false
 		}

@@ -276,3 +276,27 @@ func TestConnectionErrors(t *testing.T) {
 		}
 	}
 }
+
+// A create whose answer is a 500 after the object was stored: the probe
+// finds the endpoint by its name and deletes it.
+func TestWriteCleansUpLostCreate(t *testing.T) {
+	ts := httptest.NewServer(emulator.New(emulator.Options{Token: testToken}))
+	defer ts.Close()
+	var out map[string]any
+	control(t, http.MethodPost, ts.URL+"/_emulator/faults", map[string]any{"method": "POST", "path": "/core/v2/endpoints",
+		"count": 1, "status": 500, "when": "after"}, &out)
+	rep, err := Run(context.Background(), Config{BaseURL: ts.URL + "/core/v2", Token: testToken, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Results[len(rep.Results)-4].Status != NotChecked || len(rep.Leftover) > 0 {
+		t.Errorf("write.create %v, leftover %v", rep.Results[len(rep.Results)-4], rep.Leftover)
+	}
+	var list struct {
+		Items []map[string]any `json:"items"`
+	}
+	control(t, http.MethodGet, ts.URL+"/core/v2/endpoints", nil, &list)
+	if len(list.Items) != 1 {
+		t.Errorf("%d endpoints, want only the system gateway", len(list.Items))
+	}
+}
