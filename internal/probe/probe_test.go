@@ -300,3 +300,26 @@ func TestWriteCleansUpLostCreate(t *testing.T) {
 		t.Errorf("%d endpoints, want only the system gateway", len(list.Items))
 	}
 }
+
+// A create the API refuses as invalid contradicts the emulator, which
+// accepts that body; the later write checks are then not checked.
+func TestWriteCreateRefused(t *testing.T) {
+	ts := httptest.NewServer(emulator.New(emulator.Options{Token: testToken}))
+	defer ts.Close()
+	var out map[string]any
+	control(t, http.MethodPost, ts.URL+"/_emulator/faults", map[string]any{"method": "POST", "path": "/core/v2/endpoints",
+		"count": 1, "status": 422, "message": "object validation error"}, &out)
+	rep, err := Run(context.Background(), Config{BaseURL: ts.URL + "/core/v2", Token: testToken, Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := rep.Results[len(rep.Results)-4:]
+	if w[0].Name != "write.create" || w[0].Status != Contradicted || rep.Contradicted != 1 || len(rep.Leftover) > 0 {
+		t.Errorf("write.create %+v, %d contradicted, leftover %v", w[0], rep.Contradicted, rep.Leftover)
+	}
+	for _, r := range w[1:] {
+		if r.Status != NotChecked || !strings.Contains(r.Detail, "the create failed") {
+			t.Errorf("%+v", r)
+		}
+	}
+}
