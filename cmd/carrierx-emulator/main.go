@@ -9,7 +9,8 @@
 // ones (for example the name of a container or an /etc/hosts alias); any
 // other Host is refused with 403, so that a web page cannot reach the
 // emulator through DNS rebinding. -request-log-size bounds the control
-// API's request log.
+// API's request log. -total-always-null answers "total": null on every
+// list, a deliberate deviation for testing carrierx-probe.
 package main
 
 import (
@@ -40,6 +41,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	listen := fs.String("listen", "127.0.0.1:8787", "loopback address to listen on (host:port; port 0 picks a free one)")
 	tok := fs.String("token", os.Getenv("CARRIERX_EMULATOR_TOKEN"), "all-scope token of the seeded partner (env CARRIERX_EMULATOR_TOKEN; generated when empty)")
 	hosts := fs.String("allowed-hosts", "", "comma-separated Host header values accepted besides loopback ones (name for any port, or name:port)")
+	nullTotal := fs.Bool("total-always-null", false, "answer \"total\": null on every list (a deliberately wrong emulator, to see carrierx-probe report a contradiction)")
 	logSize := fs.Int("request-log-size", emulator.DefaultRequestLogSize, "records kept by the control API's request log (the oldest are dropped)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -59,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	inst, err := emulator.Listen(*listen, emulator.Options{Token: *tok, AccessLog: stderr,
-		AllowedHosts: allowed, RequestLogSize: *logSize})
+		AllowedHosts: allowed, RequestLogSize: *logSize, TotalAlwaysNull: *nullTotal})
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "carrierx-emulator:", err)
 		return 1

@@ -91,9 +91,11 @@
 //	AccessLog       one line per request (method, path, status) when set
 //	RequestLogSize  records kept by the request log (ring buffer; 0 or less = DefaultRequestLogSize, 10,000)
 //	AllowedHosts    Host header values accepted besides loopback ones: "name" (any port) or "name:port"
+//	TotalAlwaysNull every list answers "total": null (a deliberate deviation from the table below, so that
+//	                cmd/carrierx-probe can be seen to report a contradiction; never for other tests)
 //
 // The carrierx-emulator command sets them with -token, -allowed-hosts
-// (comma list) and -request-log-size.
+// (comma list), -request-log-size and -total-always-null.
 //
 // # Faults
 //
@@ -155,19 +157,23 @@
 // Every behaviour the reference does not fix, in one place, so that it can
 // be checked against the live API in one run. Status: DOC/SAMPLE/CODE =
 // built as the reference states; UNVERIFIED = the emulator's choice; gap =
-// the reference has nothing.
+// the reference has nothing. "probe: <check>" names the check of
+// cmd/carrierx-probe (make probe) that settles the row, or the part of it
+// a request can show (write.* checks need -write); rows without it need
+// requests the probe does not make (writes to other objects, faults,
+// scopes of other tokens) or are the emulator's own design.
 //
 //	| topic | choice | reference status |
 //	|---|---|---|
 //	| check order | Host (403), faults with when=before (a matching one reads the body first: over 16 MiB 413, the fault kept), route (404/405), credentials (401), scope (403), media type (415), body size (413), JSON body (400), parent of a sub-collection (404), collection query arguments (400/403), list/field query arguments (400), SID (404), guards (403/409), validation (422); faults with when=after then replace a 2xx answer. The body is read only once credentials, scope and media type have passed (before this order had 413 first, ahead of routing), so a refused request never costs its body's size | UNVERIFIED / design (body read last) |
 //	| 405 | known path with an unrouted method: 405 "Method Not Allowed" with an Allow header, decided before credentials | UNVERIFIED |
-//	| error envelope | {"message","errors":[{"field","message","reference_sid"}]} on every 4xx/5xx (incl. injected faults); without a field, errors[0].message is the lower-cased message, field and reference_sid null | DOC (404 example); UNVERIFIED for other codes |
-//	| 404 unknown SID | 404 "Cannot find item by SID", errors[0] {"field":null,"message":"cannot find item by sid","reference_sid":<the SID>} | DOC (message); UNVERIFIED (reference_sid filled) |
-//	| 400 on query arguments | message "Bad Request", errors[0].field = the argument (limit, offset, order, filter, with_related) and a message saying what is wrong | UNVERIFIED |
+//	| error envelope | {"message","errors":[{"field","message","reference_sid"}]} on every 4xx/5xx (incl. injected faults); without a field, errors[0].message is the lower-cased message, field and reference_sid null | DOC (404 example); UNVERIFIED for other codes; probe: error.404_unknown_sid, error.400_query_args |
+//	| 404 unknown SID | 404 "Cannot find item by SID", errors[0] {"field":null,"message":"cannot find item by sid","reference_sid":<the SID>} | DOC (message); UNVERIFIED (reference_sid filled); probe: error.404_unknown_sid |
+//	| 400 on query arguments | message "Bad Request", errors[0].field = the argument (limit, offset, order, filter, with_related) and a message saying what is wrong | UNVERIFIED; probe: error.400_query_args |
 //	| body not a JSON object | invalid JSON, empty body, a non-object value ([1], "x") or trailing data: 400 "No JSON object could be decoded" | DOC (message); UNVERIFIED (non-object, empty) |
 //	| body size | Core API request bodies over 16 MiB: 413 "Request Entity Too Large" (logged without body), checked after credentials, scope and media type | UNVERIFIED |
 //	| 415 | POST/PATCH/PUT whose Content-Type media type is not application/json (parameters such as charset allowed), even with an empty body | DOC (415); UNVERIFIED (empty body) |
-//	| 401 | no Authorization header, or "Bearer" with no token: "Unauthorized"; unknown/revoked token or any other scheme (Basic is not supported): "Bad credentials" | DOC (messages); gap (Basic auth on Core API) |
+//	| 401 | no Authorization header, or "Bearer" with no token: "Unauthorized"; unknown/revoked token or any other scheme (Basic is not supported): "Bad credentials" | DOC (messages); gap (Basic auth on Core API); probe: auth.401 |
 //	| 403 scope | message "Forbidden", errors[0].message lists the scopes the method accepts | DOC (403); UNVERIFIED (detail) |
 //	| endpoint scopes | create endpoints.manage/endpoints.create; list/get manage/read; PATCH/PUT manage/update; DELETE manage/delete | DOC (read, delete); UNVERIFIED (create, update by pattern) |
 //	| partner scopes | GET list and by SID: partners.manage/partners.read; POST manage/create; PATCH/PUT manage/update | DOC (get by SID); UNVERIFIED (list, create, update by pattern) |
@@ -186,25 +192,26 @@
 //	| token lifetimes | access_token_expires_in / refresh_token_expires_in: whole seconds >= 1 (else 422 naming the field); default about 100 years | DOC (argument) / SAMPLE (100 years) |
 //	| sub-partner mint | POST /oauth/token/{partner_sid}: only a strict descendant of the caller; the caller's own SID, other partners and unknown SIDs answer 404 "Cannot find item by SID" | DOC (path) / UNVERIFIED (404) |
 //	| token visibility | GET/PATCH/PUT and revoke reach the caller partner's tokens; a token holding oauth.manage_all_tokens also reaches its descendants' tokens; others answer 404 | UNVERIFIED (manage_all_tokens semantics) |
-//	| token list | total null (as in the sample); filter/order/field filtering/with_related as on other lists | SAMPLE |
+//	| token list | total null (as in the sample); filter/order/field filtering/with_related as on other lists | SAMPLE; probe: list.total |
 //	| token update | PATCH/PUT with oauth.manage_all_tokens, oauth.manage or oauth.update; writable name, scopes, date_expiration_access_token, date_expiration_refresh_token (ISO 8601, stored in the documented format, else 422); changing scopes (as a set) needs oauth.allow_token_scope_update on the calling token, else 403; new scopes must be in the owner's available_scopes (422) and act at once | DOC (path) / UNVERIFIED (scopes, 403) |
 //	| token routes | POST /oauth/tokens and DELETE /oauth/tokens/{sid}: 405 (not documented; revoke instead) | DOC (not found) |
 //	| revoke | POST /oauth/revoke, form with token, client_id, client_secret, token_type, token_type_hint (others 422); scopes oauth.manage_all_tokens or oauth.manage; 204 empty; the token answers 401 "Bad credentials" from the next request on; an unknown or unreachable token: 404 "Cannot find item by SID" with field token (the value is not echoed) | DOC (204, scopes, omitted token) / UNVERIFIED (404) |
 //	| token expiry | a token whose date_expiration_access_token is not in the future answers 401 "Bad credentials"; refresh tokens are not usable (no refresh grant) | DOC (field) / UNVERIFIED |
 //	| ivs_token | every partner (the seeded one included) gets a token named ivs_token with scopes lookup.ip_addresses.read, lookup.dids.read, lookup.dids.allow_cnam (the known head of the cut list) | DOC (existence) / UNVERIFIED (full list) |
-//	| unknown attributes | in a create/PATCH/PUT body (also inside an address): 422, field = the name (addresses[0].foo) | UNVERIFIED |
+//	| unknown attributes | in a create/PATCH/PUT body (also inside an address): 422, field = the name (addresses[0].foo) | UNVERIFIED; probe: write.unknown_attribute |
 //	| read-only attributes in bodies | silently ignored, never changed (endpoint_sid, voip_token, cps_limit, partner, generated properties keys) | UNVERIFIED (docs: ignored or rejected) |
 //	| create-only attributes | endpoint type and partner_sid: on update the same value is accepted, a different one is 422 naming the field | UNVERIFIED |
 //	| PUT | every attribute writable on update must be present, else 422 per missing field; create-only attributes may be omitted; read-only ones are ignored | DOC (all fields present); UNVERIFIED (status, which fields) |
-//	| nested objects on PATCH | addresses, transformations, attributes and properties are replaced wholesale; the generated properties keys are always preserved | gap |
+//	| nested objects on PATCH | addresses, transformations, attributes and properties are replaced wholesale; the generated properties keys are always preserved | gap; probe: write.patch_nested |
 //	| update validation | only attributes present in the body are validated, so out-of-band drift of other attributes does not block a PATCH | UNVERIFIED |
-//	| create/update answer | 200 with the full object; field filtering and with_related apply only to GETs | SAMPLE (200); UNVERIFIED (no filtering) |
+//	| create/update answer | 200 with the full object; field filtering and with_related apply only to GETs | SAMPLE (200); UNVERIFIED (no filtering); probe: write.create, write.patch_nested |
+//	| delete answer | DELETE answers 204 with an empty body; the object answers 404 afterwards | DOC (204); probe: write.delete |
 //	| endpoint type | required on create (422 field type when absent or null); known values conference, conference_playback, conference_v2, flexml, mediator, voicemail, third_party, system_gateway; anything else 422 | DOC (list cut after mediator) / UNVERIFIED (rejecting others) |
 //	| system_gateway create | POST with type system_gateway: 422 field type; only CarrierX (the emulator's seed) creates it | UNVERIFIED |
 //	| system_gateway update/delete | PATCH/PUT: 403 "cannot be modified"; DELETE: 403 "cannot be deleted" (out-of-band control delete still works) | DOC (cannot be modified); UNVERIFIED (status) |
 //	| name | defaults to "N/A"; must be a string (null is 422); "" is kept | UNVERIFIED |
-//	| capacity | default 0; a JSON integer >= 0 (strings and fractions are 422) | SAMPLE (default); UNVERIFIED (validation) |
-//	| auth_required | default true; boolean | SAMPLE (default); UNVERIFIED |
+//	| capacity | default 0; a JSON integer >= 0 (strings and fractions are 422) | SAMPLE (default); UNVERIFIED (validation); probe: write.create |
+//	| auth_required | default true; boolean | SAMPLE (default); UNVERIFIED; probe: write.create |
 //	| empty strings | "" is stored as null for out_sip_username, out_sip_password and address sip_username, sip_password, location_sid | UNVERIFIED |
 //	| partner_sid | absent, null or "" = the caller; otherwise the caller or one of its descendants, else 422 field partner_sid with reference_sid = the value | SAMPLE (default); UNVERIFIED |
 //	| endpoint visibility | list, get, update and delete see only the caller partner's own endpoints (not its descendants'); others answer 404 | UNVERIFIED |
@@ -212,38 +219,39 @@
 //	| address transport/direction | transport udp, tcp or tls; direction any, inbound or outbound; exact lower case | DOC (transport); UNVERIFIED (direction list, case) |
 //	| address port/dst_port | a JSON integer or a numeric string without spaces ("5060" becomes 5060), 1..65535 | SAMPLE ("5060" -> 5060); UNVERIFIED (range) |
 //	| address priority | any JSON integer | UNVERIFIED |
-//	| address defaults | direction any, dst_port 5060, location_sid null, port 5060, priority 0, sip_password null, sip_username null, srtp false, transport udp | SAMPLE |
+//	| address defaults | direction any, dst_port 5060, location_sid null, port 5060, priority 0, sip_password null, sip_username null, srtp false, transport udp | SAMPLE; probe: shape.addresses, write.create |
 //	| location_sid | not checked against any object (locations are not modelled) | gap |
-//	| transformations | an array of objects, stored and returned verbatim | gap (object shape unconfirmed) |
-//	| attributes | any JSON object, stored verbatim (values not forced to strings) | DOC (object) / UNVERIFIED |
-//	| hosted properties | conference, conference_playback, conference_v2, flexml, mediator get account_sid (32 alphanumerics), api_url, login ("<type>_" + 8 lower-case alphanumerics), password (12 alphanumerics); read only | SAMPLE (conference); UNVERIFIED (other types, formats) |
+//	| transformations | an array of objects, stored and returned verbatim | gap (object shape unconfirmed); probe: shape.transformations |
+//	| attributes | any JSON object, stored verbatim (values not forced to strings) | DOC (object) / UNVERIFIED; probe: shape.attributes |
+//	| hosted properties | conference, conference_playback, conference_v2, flexml, mediator get account_sid (32 alphanumerics), api_url, login ("<type>_" + 8 lower-case alphanumerics), password (12 alphanumerics); read only | SAMPLE (conference); UNVERIFIED (other types, formats); probe: shape.properties |
 //	| api_url | conference and conference_playback .../conference/v1, conference_v2 .../conference/v2, flexml .../flexml/v1, mediator .../mediator/v1 | SAMPLE/CODE; UNVERIFIED (conference_v2, conference_playback) |
 //	| conference container_sid | not generated (the sample's string "null" looks like an artefact); users may set it like any other properties key | SAMPLE deviation, UNVERIFIED |
-//	| other properties | voicemail, third_party and system_gateway: {} by default; user keys of any type stored as given | SAMPLE |
-//	| voip_token | a UUID for third_party; null for every other type, system_gateway included | DOC/SAMPLE; UNVERIFIED (system_gateway) |
-//	| system_gateway object | seeded per partner: name "system_gateway", two addresses 192.0.2.10 and 192.0.2.11 (documentation IPs) with the address defaults, properties {} | OLD-DOC (shape); UNVERIFIED (values) |
-//	| limit | default 10; above 1000 clamped to 1000 and echoed; 0 allowed (no items, has_more as usual, no next link); negative or non-integer: 400 | DOC (10, 1000); UNVERIFIED (clamp, 0) |
-//	| offset | default 0; past the end gives no items and has_more false; negative or non-integer: 400 | DOC (default); UNVERIFIED |
-//	| pagination | {} or next (when has_more) and previous (when offset > 0, offset max(0, offset-limit)); absolute URLs from the request's Host, http unless TLS, same path, every query argument kept, limit and offset always explicit | SAMPLE/CODE (next); UNVERIFIED (previous, exact URL) |
-//	| total | the number of matching items; null on /phonenumber/available_dids only | SAMPLE; DOC (available_dids null) |
+//	| other properties | voicemail, third_party and system_gateway: {} by default; user keys of any type stored as given | SAMPLE; probe: shape.properties, write.create |
+//	| voip_token | a UUID for third_party; null for every other type, system_gateway included | DOC/SAMPLE; UNVERIFIED (system_gateway); probe: endpoints.system_gateway, write.create |
+//	| system_gateway object | seeded per partner: name "system_gateway", two addresses 192.0.2.10 and 192.0.2.11 (documentation IPs) with the address defaults, properties {} | OLD-DOC (shape); UNVERIFIED (values); probe: endpoints.system_gateway |
+//	| list envelope | count, has_more, items, limit, offset, pagination, total on every list | SAMPLE; probe: list.envelope |
+//	| limit | default 10; above 1000 clamped to 1000 and echoed; 0 allowed (no items, has_more as usual, no next link); negative or non-integer: 400 | DOC (10, 1000); UNVERIFIED (clamp, 0); probe: list.limit_default, list.limit_bounds |
+//	| offset | default 0; past the end gives no items and has_more false; negative or non-integer: 400 | DOC (default); UNVERIFIED; probe: list.offset |
+//	| pagination | {} or next (when has_more) and previous (when offset > 0, offset max(0, offset-limit)); absolute URLs from the request's Host, http unless TLS, same path, every query argument kept, limit and offset always explicit | SAMPLE/CODE (next); UNVERIFIED (previous, exact URL); probe: list.pagination |
+//	| total | the number of matching items; null on /phonenumber/available_dids only | SAMPLE; DOC (available_dids null); probe: list.total |
 //	| default order | insertion order | UNVERIFIED |
-//	| order | "<attr>", "<attr> asc", "<attr> desc" (direction case-insensitive) or "shuffle"; top-level attributes only, unknown: 400 field order; stable sort; mixed types null < boolean < number < string < other | DOC (syntax); UNVERIFIED (rest) |
+//	| order | "<attr>", "<attr> asc", "<attr> desc" (direction case-insensitive) or "shuffle"; top-level attributes only, unknown: 400 field order; stable sort; mixed types null < boolean < number < string < other | DOC (syntax); UNVERIFIED (rest); probe: list.order |
 //	| after/before cursors | not implemented (ignored like other unknown arguments) | gap |
-//	| unknown query arguments | ignored | UNVERIFIED |
-//	| filter syntax | <attr> <op> <value> joined by "and" (case-insensitive); operators case-insensitive; no or, not or parentheses | DOC |
-//	| filter operators | eq ne gt ge lt le like ilike in notin bit | DOC (eq gt like bit), CODE (ge lt), UNVERIFIED (ne le ilike in notin) |
-//	| filter quoting | single or double quotes; inside them \" \' \\ are escapes and any other backslash is literal; a quote opens a string only at the start of a token (O'Brien is a bare word) | DOC (quotes); UNVERIFIED (escapes) |
+//	| unknown query arguments | ignored | UNVERIFIED; probe: list.unknown_args |
+//	| filter syntax | <attr> <op> <value> joined by "and" (case-insensitive); operators case-insensitive; no or, not or parentheses | DOC; probe: filter.errors |
+//	| filter operators | eq ne gt ge lt le like ilike in notin bit | DOC (eq gt like bit), CODE (ge lt), UNVERIFIED (ne le ilike in notin); probe: filter.eq ... filter.bit (one per operator) |
+//	| filter quoting | single or double quotes; inside them \" \' \\ are escapes and any other backslash is literal; a quote opens a string only at the start of a token (O'Brien is a bare word) | DOC (quotes); UNVERIFIED (escapes); probe: filter.quoting |
 //	| filter literals | bare null, true, false (case-insensitive) and numbers (-12, 3.5, 1e3) are typed; quoted values are always strings | UNVERIFIED |
-//	| filter comparison | numeric when the literal is a bare number and the stored value is a JSON number or a numeric string (money); otherwise the stored value's text (numbers as JSON text, booleans true/false) is compared as a string, so ISO timestamps compare as strings | CODE (dates); UNVERIFIED |
+//	| filter comparison | numeric when the literal is a bare number and the stored value is a JSON number or a numeric string (money); otherwise the stored value's text (numbers as JSON text, booleans true/false) is compared as a string, so ISO timestamps compare as strings | CODE (dates); UNVERIFIED; probe: filter.quoting |
 //	| filter null | eq null matches null or a missing nested key, ne null the opposite; gt/ge/lt/le/like/ilike with null: 400 | UNVERIFIED |
-//	| filter dot paths | arrays on the path and at its end are flattened; eq gt ge lt le like ilike in bit hold when ANY element matches; ne and notin hold when NO element matches | DOC (addresses.ip sample); UNVERIFIED (negations, end arrays) |
-//	| filter attributes | only the first path segment must be a known top-level attribute (else 400); unknown nested keys read as null | UNVERIFIED |
-//	| in/notin | a parenthesised comma list, spaces optional, quoted or bare items; () allowed (in matches nothing, notin everything) | UNVERIFIED |
-//	| like/ilike | % any run, _ one character, the whole value must match, no escape for a literal % or _; ilike ignores case | DOC (%); UNVERIFIED (_ , ilike) |
-//	| bit | the value must be an integer literal; true when (field & value) == value for integers (or integer strings) | DOC via CarrierX docs (Phone Numbers); UNVERIFIED (semantics) |
-//	| filter errors | 400 "Bad Request", field filter, message "invalid filter: <what and where>" | UNVERIFIED |
-//	| field filtering | include_fields, includeFields, exclude_fields, excludeFields; comma lists, items trimmed; include first, then exclude; unknown names ignored; only items are trimmed, never the envelope | DOC via other files; CODE (includeFields); UNVERIFIED (rest) |
-//	| with_related | true/false/1/0 (strconv.ParseBool), other values 400 field with_related; embeds the owning partner as partner (null if it no longer exists) | DOC (partner); UNVERIFIED (values) |
+//	| filter dot paths | arrays on the path and at its end are flattened; eq gt ge lt le like ilike in bit hold when ANY element matches; ne and notin hold when NO element matches | DOC (addresses.ip sample); UNVERIFIED (negations, end arrays); probe: filter.dot_path |
+//	| filter attributes | only the first path segment must be a known top-level attribute (else 400); unknown nested keys read as null | UNVERIFIED; probe: filter.errors |
+//	| in/notin | a parenthesised comma list, spaces optional, quoted or bare items; () allowed (in matches nothing, notin everything) | UNVERIFIED; probe: filter.in, filter.notin |
+//	| like/ilike | % any run, _ one character, the whole value must match, no escape for a literal % or _; ilike ignores case | DOC (%); UNVERIFIED (_ , ilike); probe: filter.like, filter.ilike |
+//	| bit | the value must be an integer literal; true when (field & value) == value for integers (or integer strings) | DOC via CarrierX docs (Phone Numbers); UNVERIFIED (semantics); probe: filter.bit |
+//	| filter errors | 400 "Bad Request", field filter, message "invalid filter: <what and where>" | UNVERIFIED; probe: filter.errors |
+//	| field filtering | include_fields, includeFields, exclude_fields, excludeFields; comma lists, items trimmed; include first, then exclude; unknown names ignored; only items are trimmed, never the envelope | DOC via other files; CODE (includeFields); UNVERIFIED (rest); probe: fields.include, fields.exclude |
+//	| with_related | true/false/1/0 (strconv.ParseBool), other values 400 field with_related; embeds the owning partner as partner (null if it no longer exists) | DOC (partner); UNVERIFIED (values); probe: with_related |
 //	| trailing slash | /core/v2/endpoints/ is 404 Not Found | UNVERIFIED |
 //	| partners routes | GET/POST /partners, GET/PATCH/PUT /partners/{sid}; DELETE 405 (no delete documented) | DOC (not found) |
 //	| partners visibility | GET /partners lists the caller and its verified descendants; GET/PATCH/PUT by SID reach the caller and all its descendants (unverified too); other partners answer 404 | DOC (unverified not listed) / UNVERIFIED |
@@ -262,8 +270,8 @@
 //	| seeded partner | shape of the CarrierX docs (Partners) sample; postpay, charge_at and prepay_amount null, balance "0"; parent_sid a random UUID that is not stored (CarrierX's own partner); status active | SAMPLE (shape); UNVERIFIED (values) |
 //	| seeded sub-partners | control seed: defaults as the seeded partner, parent_sid = the caller (or a partner in its tree, else 422), status active with e-mails shown (no verification step), money fields stored as strings, password accepted and never returned; each gets its own system_gateway and ivs_token | SAMPLE (types); UNVERIFIED |
 //	| available_scopes | the seeded partner holds every known scope; a new sub-partner (API or seed) gets its parent's available_scopes at creation (stand-in for general.defaults.scopes, whose names are unknown); read only | SAMPLE deviation (create sample shows []) / UNVERIFIED |
-//	| money | balance, charge_at, daily_spending_limit, daily_spent_amount, prepay_amount, spending_limit are JSON strings; numbers in bodies are stored as strings | SAMPLE |
-//	| timestamps and SIDs | ISO 8601 UTC with milliseconds and Z; lowercase UUID v4; display_id CX + 8 digits | SAMPLE |
+//	| money | balance, charge_at, daily_spending_limit, daily_spent_amount, prepay_amount, spending_limit are JSON strings; numbers in bodies are stored as strings | SAMPLE; probe: partners.money |
+//	| timestamps and SIDs | ISO 8601 UTC with milliseconds and Z; lowercase UUID v4; display_id CX + 8 digits | SAMPLE; probe: format.sids_timestamps |
 //	| faults | when=before faults are matched after the Host check and before routing and authentication; the first matching fault of each phase (before; after and endless) wins; latency applies before a status fault too; count 0 = unlimited; message defaults to the status text | design |
 //	| fault when | before (default): answered instead of the request, nothing executed; after: executed and committed through the whole pipeline, then a 2xx answer is replaced; a failed request (non-2xx) gets its real answer and the fault is not consumed (its use is held while the request runs, so a concurrent request does not take it); latency with after delays the answer after the commit | design |
 //	| fault kinds | reset (hijack, SO_LINGER 0, no answer), truncate (after only: real status/headers, full Content-Length, half the body, close; an answer without body arrives whole), empty, null, foreign (another visible object of the path's collection as its GET presents it, else {}), redirect (302 or 301/303/307/308 with location), echo (400 or status, "invalid request: <raw body>", field body), endless (list GETs: first page for every offset, has_more true, total null; always run against the real list, so when makes no difference); reset, truncate, foreign and endless take no status | design |
@@ -280,19 +288,19 @@
 //	| trunk group defaults | acls [], hard_failure_codes "408;", hard_failure_cooldown 120, hard_failure_interval 60, hard_failure_last_resort first, hard_failure_threshold 3, name "N/A", routing_data null, routing_type failover, sip_options_locations [], sip_options_threshold 3, soft_failure_codes "408;", transformations []; partner_sid = caller, read only | DOC/SAMPLE; UNVERIFIED (partner_sid read only) |
 //	| trunk group enums and types | hard_failure_last_resort first/reject502/reject503 (else 422); routing_type: any string (only failover known); failure codes: any string (format not checked); integers >= 0; sip_options_locations array of strings; routing_data string or null | DOC (last_resort); UNVERIFIED (rest) |
 //	| external_handlers | accepted as an array of objects, stored verbatim, absent from answers until set, not required by PUT | DOC (existence) / gap (shape) |
-//	| with_trunks | true/false (else 400 field with_trunks). GET list/by SID: adds "trunks" (the group's trunks in insertion order). POST ?with_trunks=true creates the body's "trunks" atomically (errors as trunks[i].<field>); without the flag a "trunks" key is ignored. PATCH/PUT: only adds "trunks" to the answer (body "trunks" ignored). with_trunks=true also needs trunk_groups.trunks.manage or .read (.create on POST), else 403 | DOC (create) / SAMPLE (GET) / UNVERIFIED (PATCH, scope on GET) |
+//	| with_trunks | true/false (else 400 field with_trunks). GET list/by SID: adds "trunks" (the group's trunks in insertion order). POST ?with_trunks=true creates the body's "trunks" atomically (errors as trunks[i].<field>); without the flag a "trunks" key is ignored. PATCH/PUT: only adds "trunks" to the answer (body "trunks" ignored). with_trunks=true also needs trunk_groups.trunks.manage or .read (.create on POST), else 403 | DOC (create) / SAMPLE (GET) / UNVERIFIED (PATCH, scope on GET); probe: trunk_groups.with_trunks |
 //	| trunks in filters | trunk-group filters see "trunks" always (trunks.allow_transfer eq false), answers carry it only with with_trunks | DOC (sample filter); UNVERIFIED |
 //	| trunk defaults | acls [], allow_forward disabled, allow_transfer false, asn_mode disable, call_type regular, codec null, endpoint_sid null, in_capacity 0, in_identity_format passthrough, in_identity_mode passthrough, in_rfc_4694_mode cut_all, location_sid null, name "N/A", out_capacity 0, out_identity_mode passthrough, out_rfc_4694_mode cut_all, priority 0, relay_sip_headers [], transformations [], weight 0 | SAMPLE |
 //	| trunk enums and types | allow_forward direct/direct_uri/disabled/protected/reroute and asn_mode disable/read/write/read_write (else 422); call_type, in/out identity modes, in_identity_format, rfc_4694 modes and codec accept any string (partly known); allow_transfer a boolean or a string, stored as sent; in/out_capacity integers >= -1; weight >= 0; priority any integer; relay_sip_headers array of strings | DOC (enums) / UNVERIFIED (rest) |
 //	| in_codec, out_codec | optional strings or null, absent until set, not required by PUT; in_ip_profile_sid/out_ip_profile_sid are not accepted (admin, 422 unknown attribute) | DOC (existence) / UNVERIFIED |
 //	| trunk endpoint_sid | null, "" (stored as null) or an endpoint of the caller, else 422 field endpoint_sid, reference_sid = the value; location_sid not checked ("" = null) | SAMPLE ("" -> null) / UNVERIFIED |
-//	| trunk list limit | default limit 1000 (the trunks sample echoes 1000 with no limit sent); still clamped to 1000 | SAMPLE |
+//	| trunk list limit | default limit 1000 (the trunks sample echoes 1000 with no limit sent); still clamped to 1000 | SAMPLE; probe: list.limit_default |
 //	| trunk scopes | trunk_groups.trunks.manage or .create/.read/.update/.delete; trunk-group scopes alone do not reach trunks | DOC (create, list) / UNVERIFIED (get, update, delete) |
 //	| ACL elements | in acls of trunk groups and trunks: direction required (any/inbound/outbound/undirected); access_control_rules an array of rule SIDs the caller can see (else 422 acls[i].access_control_rules[j] with reference_sid); voice_action_true/false null or accept/reject403/reject503; sms_action_true/false must be null (422 otherwise); missing keys filled with [] / null; unknown keys 422 | DOC (values, SMS null) / UNVERIFIED (required direction, rejection) |
 //	| DID inventory | 5,000 numbers from a fixed seed, identical in every run and after reset: 3,000 USA (16 cities, real area codes, states, LATAs), 1,000 CAN (5 cities, provinces, lata null), 1,000 GBR from Ofcom drama ranges (London 020 7946 0xxx, 0161/0121/0141/0131 496 0xxx with state null and capabilities 4; mobiles 07700 900xxx with locality and state null, capabilities 7); sorted by phonenumber; capability mix 31/7/4/5/3/1 (USA/CAN); active_capabilities 4 when voice, else 0; prices as strings ("0.3" to "3"); two fixed classification SIDs; ocn 4 characters (null for GBR) | UNVERIFIED (data) |
 //	| DID formats | NANP in_country_format "(NPA) NXX-XXXX", international_format "+1 NPA-NXX-XXXX"; GBR "0AA BBBB CCCC" / "+44 AA BBBB CCCC" | SAMPLE (NANP) / UNVERIFIED (GBR) |
-//	| available_dids | status available, partner_sid null; list with filter/order/pagination/field filtering, total null; get by SID; scopes phonenumber.manage/read; rented or aging numbers answer 404 there | DOC |
-//	| inventory filters | every DID attribute plus virtual npa and npa_nxx (NANP digits 2-4 / 2-7 of phonenumber; null elsewhere; filter and order only, never returned) | DOC (coverage filters) / UNVERIFIED (on available_dids) |
+//	| available_dids | status available, partner_sid null; list with filter/order/pagination/field filtering, total null; get by SID; scopes phonenumber.manage/read; rented or aging numbers answer 404 there | DOC; probe: list.total |
+//	| inventory filters | every DID attribute plus virtual npa and npa_nxx (NANP digits 2-4 / 2-7 of phonenumber; null elsewhere; filter and order only, never returned) | DOC (coverage filters) / UNVERIFIED (on available_dids); probe: filter.npa |
 //	| nearby | "phonenumber nearby latlng:<lat>,<lng>" (quoted or not) on available_dids and dids: matches everything and orders by distance to the locality (numbers without coordinates last) unless order is given; other forms or other attributes: 400 field filter | DOC (syntax) / UNVERIFIED (semantics: no radius) |
 //	| rent | POST /phonenumber/dids: {} rents the first available number (inventory order), {"phonenumber"} that number; the writable attributes sent are validated and laid over the inventory object; did_sid is kept from the inventory; 200 with status assigned, partner_sid = caller | DOC (rent) / UNVERIFIED (first, SID kept) |
 //	| rent failures | phonenumber not a string of digits (a leading + is refused), not in the inventory, assigned or aging, or nothing left: 422 "object validation error", field phonenumber | gap |
@@ -310,7 +318,7 @@
 //	| prefix trunk groups | trunk_group_sid and source_trunk_group_sid must be trunk groups of the prefix's partner (422 with reference_sid); the destination trunk group must hold a trunk with an endpoint_sid when trunk_group_sid is set (422 field trunk_group_sid), not rechecked later | DOC (rules) / UNVERIFIED (when checked) |
 //	| access control rules | entries (non-empty array of strings), field (calling, called, from, from_did, to, to_did, message), operation (exact, prefix, regexp), quantifier (all, any, none) required, else 422; name "N/A"; regexps not compiled | DOC / UNVERIFIED (non-empty, no regexp check) |
 //	| rule visibility | the caller's rules and those of its ancestors; read_only is false for own rules, true for inherited ones (computed per caller, filterable); PATCH/PUT/DELETE of an inherited rule: 403 | DOC (visibility, read_only) / UNVERIFIED (403) |
-//	| countries | 15 countries (AUS BRA CAN DEU ESP FRA GBR IND IRL ITA JPN MEX NLD NZL USA) with real ISO data, in alpha-3 order; iso_3166_numeric an integer; mcc comma lists; GET list and by alpha-3 code (exact upper case; anything else 404 "Cannot find item by SID"); scopes countries.manage or countries.read; /countries/ip/... not served (404) | DOC (shape) / UNVERIFIED (scopes, data choice) |
+//	| countries | 15 countries (AUS BRA CAN DEU ESP FRA GBR IND IRL ITA JPN MEX NLD NZL USA) with real ISO data, in alpha-3 order; iso_3166_numeric an integer; mcc comma lists; GET list and by alpha-3 code (exact upper case; anything else 404 "Cannot find item by SID"); scopes countries.manage or countries.read; /countries/ip/... not served (404) | DOC (shape) / UNVERIFIED (scopes, data choice); probe: countries.code_case |
 //	| lookup | GET /lookup/dids/{phonenumber}, scope lookup.dids.read; only digits count; country_code (alpha-3 hint: a national number gets the dialing prefix, a leading 0 dropped) else 10 digits starting 2-9 are NANP; inventory numbers take their formats and state, other NANP numbers get USA or CAN (Canadian area codes) and the state of a known area code, other countries "+<cc> <rest>" / "0<rest>" by the longest dialing prefix of the 15 countries | DOC (shape, digits) / UNVERIFIED (rest) |
 //	| lookup errors | fewer than 8 or more than 15 digits, a NANP number that is not 11 digits or whose area code starts with 0 or 1 (exchanges are not checked: the docs sample 15550100142 is valid) or an unknown country prefix: 400 "Bad Request", field phonenumber; unknown country_code: 400 field country_code; carrier/cnam/lrn/hlr not booleans: 400; carrier/cnam/lrn=true without lookup.dids.allow_<opt>: 403 | gap |
 //	| lookup details | carrier=true gives {"mcc": first MCC of the country, "mnc": "000", "name": "EMULATOR TELECOM", "type": "mobile" for +447..., else "landline"}; cnam and lrn stay null (their shape is unknown); cnam_ttl a non-negative integer, guess ignored | SAMPLE (carrier shape) / gap (cnam, lrn) |
@@ -339,7 +347,7 @@
 //	| link defaults | date_accessed null, date_created now, hits 0, maximum_ttl -1, mode redirect_temporary, short_name generated (minimum_length letters and digits, unique in the domain), url http(s)://<domain_name>/<short_name> (https when the domain's secure is required; computed when served); partner_sid = caller | DOC/SAMPLE / UNVERIFIED (url scheme) |
 //	| link validation | destination_url and domain_sid required; destination_url an absolute http(s) URL; domain_sid the caller's domain or its direct parent's domain whose scope is children, else 422 with reference_sid; maximum_ttl -1 or >= 0 (numeric strings accepted); mode as the domain modes; short_name letters, digits, ".", "_", "~", "-", unique in the domain (422); domain_sid may change | DOC (required, coercion) / UNVERIFIED (children = direct children, charset) |
 //	| link reuse | POST /shortener/links?reuse=true answers the caller's existing link with the same domain_sid and destination_url (200) instead of creating one; reuse not a boolean: 400 field reuse | DOC |
-//	| link list | total null (as in the sample); links of the caller only | SAMPLE |
+//	| link list | total null (as in the sample); links of the caller only | SAMPLE; probe: list.total |
 //	| link redirects | a request with Host = domain_name: an unexpired link (maximum_ttl -1, or date_created + maximum_ttl in the future) counts a hit, sets date_accessed and answers 302 (redirect_temporary) or 301 (redirect_permanent) to destination_url, or for proxy_pass 200 with X-Emulator-Proxy-Pass naming the destination (nothing is fetched); expired and unknown links follow the domain's expired_* / not_found_* settings: redirect modes go to the page (404 when it is null), proxy_pass answers the status code (404 when null) with the page as body; a path that is a short name plus a suffix matching the whole suffix_pattern (Go regexp) reaches the link | DOC (modes) / UNVERIFIED (codes 301/302, hit counting, proxy stand-in) |
 //	| sparse attributes | attributes flagged sparse (external_handlers, in_codec, out_codec) are absent until set, not defaulted and not required by PUT | UNVERIFIED |
 package emulator

@@ -71,6 +71,10 @@ type Options struct {
 	// [::1], any port): "name" accepts any port, "name:port" only that
 	// port. Any other Host is refused with 403 (DNS rebinding).
 	AllowedHosts []string
+	// TotalAlwaysNull makes every list answer "total": null: a
+	// deliberately wrong emulator, so cmd/carrierx-probe can be seen to
+	// report a contradiction.
+	TotalAlwaysNull bool
 }
 
 // DefaultRequestLogSize is the request log's default capacity.
@@ -112,6 +116,7 @@ func New(opts Options) *Server {
 		s.log.size = DefaultRequestLogSize
 	}
 	for _, c := range allCollections() {
+		c.nullTotal = c.nullTotal || opts.TotalAlwaysNull // the list envelope's own switch
 		s.collections[c.name] = c
 		s.order = append(s.order, c)
 	}
