@@ -156,7 +156,7 @@ func TestPartnerUpdate(t *testing.T) {
 	}
 	expectError(t, e.do("PATCH", e.base+"/partners/"+sub, subTok, map[string]any{"acls": []any{map[string]any{"direction": "outbound", "access_control_rules": []string{"nope"}}}}), 422, "", "acls[0].access_control_rules[0]")
 	// the sub-partner cannot reach its parent
-	expectError(t, e.do("PATCH", e.base+"/partners/"+e.srv.PartnerSID(), subTok, map[string]any{"name": "x"}), 404, "Cannot find item by SID", nil)
+	expectError(t, e.do("PATCH", e.base+"/partners/"+e.srv.PartnerSID(), subTok, map[string]any{"name": "x"}), 404, noItemMessage, nil)
 	expectError(t, e.do("PATCH", e.base+"/partners/"+sub, e.token("partners.read"), map[string]any{"name": "x"}), 403, "Forbidden", nil)
 	// a partner updates itself
 	expectStatus(t, e.core("PATCH", "/partners/"+e.srv.PartnerSID(), map[string]any{"city": "Shelbyville"}), 200)

@@ -87,7 +87,7 @@ func TestStorageContainers(t *testing.T) {
 	expectError(t, e.core("DELETE", "/storage/containers/"+sid, nil), 409, "", "parent_container_sid")
 	expectStatus(t, e.core("DELETE", "/storage/containers/"+third, nil), 204)
 	expectStatus(t, e.core("DELETE", "/storage/containers/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/storage/containers/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/containers/"+sid, nil), 404, noItemMessage, nil)
 	l := e.core("GET", "/storage/containers", nil).obj()
 	if num(l["total"]) != 1 {
 		t.Fatalf("list %v", l)
@@ -232,8 +232,8 @@ func TestStorageFiles(t *testing.T) {
 	// delete: container totals follow; a container with files cannot be deleted
 	expectError(t, e.core("DELETE", "/storage/containers/"+cs, nil), 409, "", "container_sid")
 	expectStatus(t, e.core("DELETE", "/storage/files/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/storage/files/"+sid, nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.core("GET", "/storage/files/"+sid+"/data", nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/files/"+sid, nil), 404, noItemMessage, nil)
+	expectError(t, e.core("GET", "/storage/files/"+sid+"/data", nil), 404, noItemMessage, nil)
 	if c := e.core("GET", "/storage/containers/"+cs, nil).obj(); num(c["total_files"]) != 1 || num(c["total_bytes"]) != 5 {
 		t.Fatalf("after delete %v", c)
 	}
@@ -280,7 +280,7 @@ func TestStorageQuotaAndLifecycle(t *testing.T) {
 	expectStatus(t, e.upload(master, `{"container_sid":"`+other+`"}`, "x.pdf", "application/pdf", []byte("1")), 201)
 	// lifecycle_action delete with an elapsed TTL removes the file
 	gone := e.upload(master, `{"container_sid":"`+other+`","lifecycle_action":"delete","lifecycle_ttl":0}`, "t.txt", "", []byte("1")).obj()
-	expectError(t, e.core("GET", "/storage/files/"+gone["file_sid"].(string), nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/files/"+gone["file_sid"].(string), nil), 404, noItemMessage, nil)
 	kept := e.upload(master, `{"container_sid":"`+other+`","lifecycle_action":"no_action","lifecycle_ttl":0}`, "k.txt", "", []byte("1")).obj()
 	expectStatus(t, e.core("GET", "/storage/files/"+kept["file_sid"].(string), nil), 200)
 }
