@@ -385,3 +385,23 @@ func TestPartners(t *testing.T) {
 	}
 	_ = http.MethodGet
 }
+
+// The conference create sample shows properties.container_sid "null"; a
+// user's container_sid is kept, and survives a PATCH of other properties.
+func TestConferenceContainerSID(t *testing.T) {
+	e := newEnv(t)
+	ep := e.createEndpoint(map[string]any{"type": "conference"})
+	if ep["properties"].(map[string]any)["container_sid"] != "null" {
+		t.Fatalf("properties %v", ep["properties"])
+	}
+	if p := e.createEndpoint(map[string]any{"type": "mediator"})["properties"].(map[string]any); p["container_sid"] != nil {
+		t.Fatalf("mediator properties %v", p)
+	}
+	ep = e.createEndpoint(map[string]any{"type": "conference", "properties": map[string]any{"container_sid": "c1"}})
+	sid := ep["endpoint_sid"].(string)
+	r := e.core("PATCH", "/endpoints/"+sid, map[string]any{"properties": map[string]any{"x": "y"}})
+	expectStatus(t, r, 200)
+	if p := r.obj()["properties"].(map[string]any); p["container_sid"] != "c1" || p["x"] != "y" || p["login"] == nil {
+		t.Fatalf("properties after PATCH %v", p)
+	}
+}

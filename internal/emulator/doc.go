@@ -218,7 +218,7 @@
 //	| attributes | any JSON object, stored verbatim (values not forced to strings) | DOC (object) / UNVERIFIED |
 //	| hosted properties | conference, conference_playback, conference_v2, flexml, mediator get account_sid (32 alphanumerics), api_url, login ("<type>_" + 8 lower-case alphanumerics), password (12 alphanumerics); read only | SAMPLE (conference); UNVERIFIED (other types, formats) |
 //	| api_url | conference and conference_playback .../conference/v1, conference_v2 .../conference/v2, flexml .../flexml/v1, mediator .../mediator/v1 | SAMPLE/CODE; UNVERIFIED (conference_v2, conference_playback) |
-//	| conference container_sid | not generated (the sample's string "null" looks like an artefact); users may set it like any other properties key | SAMPLE deviation, UNVERIFIED |
+//	| conference container_sid | conference endpoints get properties.container_sid, the string "null", on create unless the body sets it; writable (a container SID, not checked), kept when an update replaces properties without it; other types get none | SAMPLE (conference create) / UNVERIFIED (other types, kept on replace) |
 //	| other properties | voicemail, third_party and system_gateway: {} by default; user keys of any type stored as given | SAMPLE |
 //	| voip_token | a UUID for third_party; null for every other type, system_gateway included | DOC/SAMPLE; UNVERIFIED (system_gateway) |
 //	| system_gateway object | seeded per partner: name "system_gateway", two addresses 192.0.2.10 and 192.0.2.11 (documentation IPs) with the address defaults, properties {} | OLD-DOC (shape); UNVERIFIED (values) |
