@@ -44,6 +44,7 @@ func partnersCollection() *collection {
 			cx.s.secret(sid)
 			cx.s.addGateway(sid)
 			cx.s.addToken(newUUID(), sid, "ivs_token", ivsTokenScopes)
+			cx.s.addDefaultContainer(sid)
 		},
 		visible: func(cx *callCtx, obj map[string]any) bool {
 			sid, _ := obj["partner_sid"].(string)
@@ -310,6 +311,17 @@ func (s *Server) addGateway(partnerSID string) {
 	})
 	if e != nil {
 		panic("emulator: system_gateway: " + e.Message)
+	}
+}
+
+// addDefaultContainer gives a partner the storage container CarrierX
+// creates with it ("free 1 GB storage ... when the partner is created",
+// CarrierX docs, Storing Files); it counts toward the container limit, and
+// the Get Containers sample lists it as a new partner's one container.
+func (s *Server) addDefaultContainer(partnerSID string) {
+	cx := &callCtx{s: s, partnerSID: partnerSID, internal: true}
+	if _, e := s.createObject(cx, s.collections["storage.containers"], map[string]any{}); e != nil {
+		panic("emulator: default container: " + e.Message)
 	}
 }
 
