@@ -224,11 +224,11 @@
 //	| system_gateway object | seeded per partner: name "system_gateway", two addresses 192.0.2.10 and 192.0.2.11 (documentation IPs) with the address defaults, properties {} | OLD-DOC (shape); UNVERIFIED (values) |
 //	| limit | default 10; above 1000 clamped to 1000 and echoed; 0 allowed (no items, has_more as usual, no next link); negative or non-integer: 400 | DOC (10, 1000); UNVERIFIED (clamp, 0) |
 //	| offset | default 0; past the end gives no items and has_more false; negative or non-integer: 400 | DOC (default); UNVERIFIED |
-//	| pagination | {} or next (when has_more) and previous (when offset > 0, offset max(0, offset-limit)); absolute URLs from the request's Host, http unless TLS, same path, every query argument kept, limit and offset always explicit | SAMPLE/CODE (next); UNVERIFIED (previous, exact URL) |
+//	| pagination | offset pages: {} or next (when has_more) and previous (when offset > 0, offset max(0, offset-limit)), never a cursor (cursor pages: see after/before); absolute URLs from the request's Host, http unless TLS, same path, every query argument kept, limit and offset always explicit | SAMPLE/CODE (next); UNVERIFIED (previous, exact URL) |
 //	| total | the number of matching items; null on /phonenumber/available_dids only | SAMPLE; DOC (available_dids null) |
 //	| default order | insertion order | UNVERIFIED |
 //	| order | "<attr>", "<attr> asc", "<attr> desc" (direction case-insensitive) or "shuffle"; top-level attributes only, unknown: 400 field order; stable sort; mixed types null < boolean < number < string < other | DOC (syntax); UNVERIFIED (rest) |
-//	| after/before cursors | not implemented (ignored like other unknown arguments) | gap |
+//	| after/before cursors | after=<sid>: the limit items that follow that item in the list's order; before=<sid>: the limit items that precede it; with offset: 400 field offset; both: 400 field before; empty or a SID not in the (filtered) list: 400 naming the argument; the envelope's offset is 0; pagination links by cursor only, never by offset: next continues in the request's direction (after=<last SID>, or before=<first SID>) while has_more, previous goes back (before=<first SID> / after=<last SID>) when items lie there; has_more = items remain in the request's direction | DOC (cursors exist, never with offset) / UNVERIFIED (semantics, 400s, links) |
 //	| unknown query arguments | ignored | UNVERIFIED |
 //	| filter syntax | <attr> <op> <value> joined by "and" (case-insensitive); operators case-insensitive; no or, not or parentheses | DOC |
 //	| filter operators | eq ne gt ge lt le like ilike in notin bit | DOC (eq gt like bit), CODE (ge lt), UNVERIFIED (ne le ilike in notin) |
