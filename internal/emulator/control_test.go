@@ -76,8 +76,8 @@ func TestObjectsOutOfBand(t *testing.T) {
 	// an API PATCH of another field still works over drifted values
 	expectStatus(t, e.core("PATCH", "/endpoints/"+sid, map[string]any{"name": "back"}), 200)
 	expectStatus(t, e.control("DELETE", "/objects/endpoints/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/endpoints/"+sid, nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.control("GET", "/objects/endpoints/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/endpoints/"+sid, nil), 404, noItemMessage, nil)
+	expectError(t, e.control("GET", "/objects/endpoints/"+sid, nil), 404, noItemMessage, nil)
 	expectError(t, e.control("GET", "/objects/widgets/"+sid, nil), 400, "", "collection")
 	r = e.control("GET", "/objects/partners/"+e.srv.PartnerSID(), nil)
 	expectStatus(t, r, 200)

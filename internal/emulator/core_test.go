@@ -42,7 +42,7 @@ func TestRequestErrors(t *testing.T) {
 		expectError(t, e.do("POST", e.base+"/endpoints", tok, bad), 400, "No JSON object could be decoded", nil)
 	}
 	r := e.core("GET", "/endpoints/00000000-0000-4000-8000-000000000000", nil)
-	expectError(t, r, 404, "Cannot find item by SID", nil)
+	expectError(t, r, 404, noItemMessage, nil)
 	if m := r.obj()["errors"].([]any)[0].(map[string]any)["message"]; m != "cannot find item by sid" {
 		t.Fatalf("errors[0].message = %v", m)
 	}
@@ -236,15 +236,15 @@ func TestPatchPutDelete(t *testing.T) {
 	expectError(t, e.core("PUT", path, full), 422, "object validation error", "attributes")
 
 	// unknown SID on update
-	expectError(t, e.core("PATCH", "/endpoints/00000000-0000-4000-8000-000000000000", map[string]any{"name": "x"}), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("PATCH", "/endpoints/00000000-0000-4000-8000-000000000000", map[string]any{"name": "x"}), 404, noItemMessage, nil)
 
 	r = e.core("DELETE", path, nil)
 	expectStatus(t, r, 204)
 	if len(r.raw) != 0 {
 		t.Fatalf("204 with body %q", r.raw)
 	}
-	expectError(t, e.core("GET", path, nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.core("DELETE", path, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", path, nil), 404, noItemMessage, nil)
+	expectError(t, e.core("DELETE", path, nil), 404, noItemMessage, nil)
 }
 
 func TestSystemGateway(t *testing.T) {
@@ -366,7 +366,7 @@ func TestPartners(t *testing.T) {
 		t.Fatalf("sub-partner %v", sp)
 	}
 	subTok := e.control("POST", "/tokens", map[string]any{"scopes": []string{"partners.read", "endpoints.read"}, "partner_sid": sub}).obj()["access_token"].(string)
-	expectError(t, e.do("GET", e.base+"/partners/"+e.srv.PartnerSID(), subTok, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.do("GET", e.base+"/partners/"+e.srv.PartnerSID(), subTok, nil), 404, noItemMessage, nil)
 	sl := e.do("GET", e.base+"/partners", subTok, nil).obj()
 	if num(sl["total"]) != 1 {
 		t.Fatalf("sub-partner sees %v partners", sl["total"])
@@ -384,4 +384,24 @@ func TestPartners(t *testing.T) {
 		t.Fatalf("partner_sid %v", m["partner_sid"])
 	}
 	_ = http.MethodGet
+}
+
+// The conference create sample shows properties.container_sid "null"; a
+// user's container_sid is kept, and survives a PATCH of other properties.
+func TestConferenceContainerSID(t *testing.T) {
+	e := newEnv(t)
+	ep := e.createEndpoint(map[string]any{"type": "conference"})
+	if ep["properties"].(map[string]any)["container_sid"] != "null" {
+		t.Fatalf("properties %v", ep["properties"])
+	}
+	if p := e.createEndpoint(map[string]any{"type": "mediator"})["properties"].(map[string]any); p["container_sid"] != nil {
+		t.Fatalf("mediator properties %v", p)
+	}
+	ep = e.createEndpoint(map[string]any{"type": "conference", "properties": map[string]any{"container_sid": "c1"}})
+	sid := ep["endpoint_sid"].(string)
+	r := e.core("PATCH", "/endpoints/"+sid, map[string]any{"properties": map[string]any{"x": "y"}})
+	expectStatus(t, r, 200)
+	if p := r.obj()["properties"].(map[string]any); p["container_sid"] != "c1" || p["x"] != "y" || p["login"] == nil {
+		t.Fatalf("properties after PATCH %v", p)
+	}
 }

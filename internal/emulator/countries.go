@@ -45,6 +45,11 @@ func countriesCollection() *collection {
 	}
 }
 
+// lookupNPAStates: area codes outside the inventory whose state the lookup
+// samples show (CarrierX docs, Core API, Lookup: 435 UT; How It Works,
+// Lookup: 562 CA).
+var lookupNPAStates = map[string]string{"435": "UT", "562": "CA"}
+
 // Canadian area codes (the rest of +1 is treated as the USA).
 var canadianNPAs = map[string]bool{}
 
@@ -173,6 +178,8 @@ func describeNumber(s *Server, num string) (map[string]any, bool) {
 		inventory()
 		if loc, ok := npaInfo[npa]; ok {
 			base["state"] = loc.state
+		} else if st, ok := lookupNPAStates[npa]; ok {
+			base["state"] = st
 		}
 		base["in_country_format"] = "(" + npa + ") " + nxx + "-" + line
 		base["international_format"] = "+1 " + npa + "-" + nxx + "-" + line

@@ -155,8 +155,8 @@ func TestCountries(t *testing.T) {
 	for _, c := range []string{"USA", "GBR", "MEX", "FRA", "DEU", "AUS"} {
 		expectStatus(t, e.core("GET", "/countries/"+c, nil), 200)
 	}
-	expectError(t, e.core("GET", "/countries/usa", nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.core("GET", "/countries/XXX", nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/countries/usa", nil), 404, noItemMessage, nil)
+	expectError(t, e.core("GET", "/countries/XXX", nil), 404, noItemMessage, nil)
 	d := items(e.list("/countries?limit=2&offset=1&order=common_name+desc"))
 	if len(d) != 2 || d[0]["common_name"].(string) < d[1]["common_name"].(string) {
 		t.Fatalf("order %v", d)

@@ -131,7 +131,7 @@ func TestInventory(t *testing.T) {
 	expectStatus(t, e.do("GET", e.base+"/phonenumber/available_dids", ro, nil), 200)
 	expectError(t, e.do("GET", e.base+"/phonenumber/available_dids", e.token("partners.read"), nil), 403, "Forbidden", nil)
 	expectStatus(t, e.core("POST", "/phonenumber/available_dids", map[string]any{}), 405)
-	expectError(t, e.core("GET", "/phonenumber/available_dids/00000000-0000-4000-8000-000000000000", nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/phonenumber/available_dids/00000000-0000-4000-8000-000000000000", nil), 404, noItemMessage, nil)
 }
 
 func TestRentLifecycle(t *testing.T) {
@@ -197,7 +197,7 @@ func TestRentLifecycle(t *testing.T) {
 	}
 	// release: 204, aging, gone from every list, never rentable again
 	expectStatus(t, e.core("DELETE", "/phonenumber/dids/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/phonenumber/dids/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/phonenumber/dids/"+sid, nil), 404, noItemMessage, nil)
 	expectError(t, e.core("DELETE", "/phonenumber/dids/"+sid, nil), 404, "", nil)
 	if num(e.list("/phonenumber/dids")["total"]) != 0 {
 		t.Fatal("released DID listed")

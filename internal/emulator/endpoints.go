@@ -25,6 +25,14 @@ var hostedAPIURL = map[string]string{
 // generatedProperties are read only inside properties.
 var generatedProperties = []string{"account_sid", "api_url", "login", "password"}
 
+// defaultProperties are writable properties keys that a type gets on create
+// when the body has none: the conference create sample shows container_sid
+// as the string "null" (CarrierX docs, Core API, Endpoints, Create Endpoint);
+// users point it at a storage container (CarrierX docs, Storing Files).
+var defaultProperties = map[string]map[string]any{
+	"conference": {"container_sid": "null"},
+}
+
 func endpointsCollection() *collection {
 	return &collection{
 		name:     "endpoints",
@@ -164,6 +172,18 @@ func buildEndpoint(cx *callCtx, obj, old map[string]any, changed map[string]bool
 func fixProperties(typ string, props, old map[string]any) {
 	for _, k := range generatedProperties {
 		delete(props, k)
+	}
+	for k, def := range defaultProperties[typ] {
+		if _, ok := props[k]; ok {
+			continue
+		}
+		// kept when an update replaces properties without it
+		props[k] = def
+		if oldProps, _ := old["properties"].(map[string]any); oldProps != nil {
+			if v, ok := oldProps[k]; ok {
+				props[k] = v
+			}
+		}
 	}
 	if old == nil {
 		props["account_sid"] = randString(32, alnum)

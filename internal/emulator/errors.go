@@ -37,13 +37,19 @@ func badRequest(field, message string) *apiError {
 		Errors: []fieldError{{Field: strPtr(field), Message: message}}}
 }
 
-func notFoundSID(sid string) *apiError {
-	e := newError(http.StatusNotFound, "Cannot find item by SID")
-	if sid != "" {
-		e.Errors[0].ReferenceSID = strPtr(sid)
-	}
-	return e
+// notFoundSID is the documented 404 for a SID without an item, word for
+// word: no SID is echoed (CarrierX docs, Core API, Phone Numbers, Get SMS/MMS
+// Messaging Information for DID). The argument only documents the call site.
+func notFoundSID(_ string) *apiError {
+	return &apiError{Status: http.StatusNotFound, Message: noItemMessage,
+		Errors: []fieldError{{Message: noItemDetail}}}
 }
+
+// The documented 404 "no item error" envelope's texts.
+const (
+	noItemMessage = "no item error"
+	noItemDetail  = "cannot find item by sid"
+)
 
 func routeNotFound() *apiError { return newError(http.StatusNotFound, "Not Found") }
 

@@ -115,7 +115,7 @@ func TestFaultWhenAfter(t *testing.T) {
 	sid := e.createEndpoint(map[string]any{"type": "third_party"})["endpoint_sid"].(string)
 	e.fault(map[string]any{"method": "DELETE", "path": "/core/v2/endpoints/*", "count": 1, "status": 502, "when": "after"})
 	expectStatus(t, e.core("DELETE", "/endpoints/"+sid, nil), 502)
-	expectError(t, e.core("GET", "/endpoints/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/endpoints/"+sid, nil), 404, noItemMessage, nil)
 
 	// latency after the commit: a client timeout loses the answer of a
 	// request that happened

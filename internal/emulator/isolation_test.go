@@ -48,10 +48,10 @@ func TestSubPartnerIsolation(t *testing.T) {
 				}
 			}
 		}
-		expectError(t, e.do("GET", e.base+path+"/"+sid, tok, nil), 404, "Cannot find item by SID", nil)
-		expectError(t, e.do("PATCH", e.base+path+"/"+sid, tok, map[string]any{"name": "x"}), 404, "Cannot find item by SID", nil)
+		expectError(t, e.do("GET", e.base+path+"/"+sid, tok, nil), 404, noItemMessage, nil)
+		expectError(t, e.do("PATCH", e.base+path+"/"+sid, tok, map[string]any{"name": "x"}), 404, noItemMessage, nil)
 		if path != "/oauth/tokens" {
-			expectError(t, e.do("DELETE", e.base+path+"/"+sid, tok, nil), 404, "Cannot find item by SID", nil)
+			expectError(t, e.do("DELETE", e.base+path+"/"+sid, tok, nil), 404, noItemMessage, nil)
 		}
 		// the parent still reaches it
 		expectStatus(t, e.core("GET", path+"/"+sid, nil), 200)

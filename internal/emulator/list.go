@@ -78,6 +78,11 @@ func (fp fieldParams) apply(obj map[string]any) map[string]any {
 
 type listParams struct {
 	limit, offset int
+	// after/before: SID cursors; the page starts right after (ends right
+	// before) that item. Never combined with offset (CarrierX docs,
+	// Pagination: "The offset parameter is not used together with the
+	// after/before arguments").
+	after, before string
 	filter        *filterExpr
 	orderAttr     string
 	desc, shuffle bool
@@ -116,6 +121,18 @@ func parseListParams(q url.Values, c *collection) (*listParams, *apiError) {
 	}
 	if lp.offset, e = nonNegInt(q, "offset", 0); e != nil {
 		return nil, e
+	}
+	lp.after, lp.before = strings.TrimSpace(q.Get("after")), strings.TrimSpace(q.Get("before"))
+	for _, name := range []string{"after", "before"} {
+		if v, ok := q[name]; ok && strings.TrimSpace(v[0]) == "" {
+			return nil, badRequest(name, name+" must be the SID of an item of the list")
+		}
+	}
+	if lp.after != "" && lp.before != "" {
+		return nil, badRequest("before", "after and before cannot be used together")
+	}
+	if _, ok := q["offset"]; ok && (lp.after != "" || lp.before != "") {
+		return nil, badRequest("offset", "offset is not used together with after/before")
 	}
 	for _, f := range q["filter"] {
 		if len(f) > maxFilterLen {
@@ -237,12 +254,12 @@ func (s *Server) listCandidates(cx *callCtx, c *collection, lp *listParams, extr
 // selectPage filters, orders and pages the candidates without the lock.
 // It gives up with errClientGone once ctx is done. endless takes the
 // first page whatever the offset.
-func (s *Server) selectPage(ctx context.Context, c *collection, lp *listParams, cands []candidate, endless bool) ([]map[string]any, int, *apiError) {
+func (s *Server) selectPage(ctx context.Context, c *collection, lp *listParams, cands []candidate, endless bool) ([]map[string]any, pageInfo, *apiError) {
 	var matched []map[string]any
 	var views []map[string]any
 	for i, cd := range cands {
 		if i%256 == 0 && ctx.Err() != nil {
-			return nil, 0, errClientGone
+			return nil, pageInfo{}, errClientGone
 		}
 		if h := s.testHookFilter; h != nil {
 			h(ctx, i, len(cands))
@@ -285,12 +302,38 @@ func (s *Server) selectPage(ctx context.Context, c *collection, lp *listParams, 
 	}
 	start := min(offset, total)
 	end := min(start+lp.limit, total)
+	if cursor := lp.after + lp.before; cursor != "" && !endless {
+		at := -1
+		for i, k := range idx {
+			if sid, _ := matched[k][c.sidField].(string); sid == cursor {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			field := "after"
+			if lp.before != "" {
+				field = "before"
+			}
+			return nil, pageInfo{}, badRequest(field, field+" names no item of this list: "+cursor)
+		}
+		if lp.after != "" {
+			start = at + 1
+			end = min(start+lp.limit, total)
+		} else {
+			end = at
+			start = max(0, end-lp.limit)
+		}
+	}
 	page := make([]map[string]any, 0, end-start)
 	for _, k := range idx[start:end] {
 		page = append(page, matched[k])
 	}
-	return page, total, nil
+	return page, pageInfo{total: total, start: start, end: end}, nil
 }
+
+// pageInfo places a page in the matching items: [start, end) of total.
+type pageInfo struct{ total, start, end int }
 
 // listOp answers a list GET over the objects the caller may see. The
 // checks and the candidates are taken under the lock; filtering, ordering
@@ -313,10 +356,11 @@ func (s *Server) listOp(cx *callCtx, rt coreRoute, r *http.Request, endless bool
 	cands := s.listCandidates(cx, c, lp, extra)
 	s.mu.Unlock()
 
-	page, total, e := s.selectPage(r.Context(), c, lp, cands, endless)
+	page, pi, e := s.selectPage(r.Context(), c, lp, cands, endless)
 	if e != nil {
 		return 0, nil, e
 	}
+	total := pi.total
 
 	s.mu.Lock()
 	items := make([]any, 0, len(page))
@@ -331,11 +375,36 @@ func (s *Server) listOp(cx *callCtx, rt coreRoute, r *http.Request, endless bool
 		hasMore, totalV = true, nil
 	}
 	pagination := map[string]any{}
-	if hasMore && lp.limit > 0 {
-		pagination["next"] = pageURL(r, lp.limit, lp.offset+lp.limit)
-	}
-	if lp.offset > 0 {
-		pagination["previous"] = pageURL(r, lp.limit, max(0, lp.offset-lp.limit))
+	switch {
+	case (lp.after != "" || lp.before != "") && !endless:
+		// cursor pages link by cursors only, never by offset: next goes on
+		// in the request's direction, previous back the other way
+		sidAt := func(i int) string { sid, _ := page[i][c.sidField].(string); return sid }
+		hasMore = pi.end < total
+		if lp.before != "" {
+			hasMore = pi.start > 0
+		}
+		if len(page) > 0 {
+			first, last := sidAt(0), sidAt(len(page)-1)
+			fwd, back := "after", "before"
+			fwdSID, backSID := last, first
+			if lp.before != "" {
+				fwd, back, fwdSID, backSID = "before", "after", first, last
+			}
+			if hasMore {
+				pagination["next"] = cursorURL(r, lp.limit, fwd, fwdSID)
+			}
+			if (lp.after != "" && pi.start > 0) || (lp.before != "" && pi.end < total) {
+				pagination["previous"] = cursorURL(r, lp.limit, back, backSID)
+			}
+		}
+	default:
+		if hasMore && lp.limit > 0 {
+			pagination["next"] = pageURL(r, lp.limit, lp.offset+lp.limit)
+		}
+		if lp.offset > 0 {
+			pagination["previous"] = pageURL(r, lp.limit, max(0, lp.offset-lp.limit))
+		}
 	}
 	return http.StatusOK, map[string]any{
 		"count":      len(items),
@@ -353,6 +422,23 @@ func pageURL(r *http.Request, limit, offset int) string {
 	q := r.URL.Query()
 	q.Set("limit", strconv.Itoa(limit))
 	q.Set("offset", strconv.Itoa(offset))
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// cursorURL is an absolute URL for the page after or before a SID: the
+// other cursor and offset are dropped, limit is explicit.
+func cursorURL(r *http.Request, limit int, cursor, sid string) string {
+	q := r.URL.Query()
+	q.Del("after")
+	q.Del("before")
+	q.Del("offset")
+	q.Set("limit", strconv.Itoa(limit))
+	q.Set(cursor, sid)
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"

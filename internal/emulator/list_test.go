@@ -156,3 +156,52 @@ func TestOrderAndFilterHTTP(t *testing.T) {
 		t.Fatalf("partner filter: %v", l)
 	}
 }
+
+// after/before are SID cursors; their pages link by cursor and never by
+// offset, and offset cannot be combined with them (CarrierX docs, Pagination).
+func TestListCursors(t *testing.T) {
+	e := newEnv(t)
+	var sids []string
+	for i := 0; i < 5; i++ {
+		sids = append(sids, created(e, "/phonenumber/did_groups", map[string]any{"name": fmt.Sprintf("g%d", i)}, "did_group_sid"))
+	}
+	names := func(r resp) string {
+		var out []string
+		for _, it := range r.obj()["items"].([]any) {
+			out = append(out, it.(map[string]any)["name"].(string))
+		}
+		return strings.Join(out, ",")
+	}
+	r := e.core("GET", "/phonenumber/did_groups?limit=2&after="+sids[0], nil)
+	expectStatus(t, r, 200)
+	p := r.obj()["pagination"].(map[string]any)
+	if names(r) != "g1,g2" || r.obj()["has_more"] != true {
+		t.Fatalf("after: %s", r.raw)
+	}
+	next, _ := p["next"].(string)
+	prev, _ := p["previous"].(string)
+	if !strings.Contains(next, "after="+sids[2]) || strings.Contains(next, "offset") ||
+		!strings.Contains(prev, "before="+sids[1]) || strings.Contains(prev, "offset") {
+		t.Fatalf("cursor links %v", p)
+	}
+	// following next reaches the end
+	r = e.do("GET", next, e.srv.Token(), nil)
+	if names(r) != "g3,g4" || r.obj()["has_more"] != false || r.obj()["pagination"].(map[string]any)["next"] != nil {
+		t.Fatalf("next page: %s", r.raw)
+	}
+	r = e.core("GET", "/phonenumber/did_groups?limit=2&before="+sids[3], nil)
+	if names(r) != "g1,g2" || r.obj()["has_more"] != true {
+		t.Fatalf("before: %s", r.raw)
+	}
+	if next := r.obj()["pagination"].(map[string]any)["next"].(string); !strings.Contains(next, "before="+sids[1]) {
+		t.Fatalf("before next %s", next)
+	}
+	expectError(t, e.core("GET", "/phonenumber/did_groups?offset=1&after="+sids[0], nil), 400, "Bad Request", "offset")
+	expectError(t, e.core("GET", "/phonenumber/did_groups?after="+sids[0]+"&before="+sids[1], nil), 400, "Bad Request", "before")
+	expectError(t, e.core("GET", "/phonenumber/did_groups?after=00000000-0000-4000-8000-000000000000", nil), 400, "Bad Request", "after")
+	// offset pages still link by offset only
+	r = e.core("GET", "/phonenumber/did_groups?limit=2&offset=2", nil)
+	if p := r.obj()["pagination"].(map[string]any); !strings.Contains(p["next"].(string), "offset=4") || strings.Contains(p["next"].(string), "after") {
+		t.Fatalf("offset links %v", p)
+	}
+}

@@ -153,7 +153,7 @@ func TestOAuthTokensListPatch(t *testing.T) {
 	// no create or delete on the collection
 	expectStatus(t, e.core("POST", "/oauth/tokens", map[string]any{}), 405)
 	expectStatus(t, e.core("DELETE", "/oauth/tokens/"+sid, nil), 405)
-	expectError(t, e.core("GET", "/oauth/tokens/00000000-0000-4000-8000-000000000000", nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/oauth/tokens/00000000-0000-4000-8000-000000000000", nil), 404, noItemMessage, nil)
 
 	// seed and control objects
 	sr := e.control("POST", "/seed", map[string]any{"collection": "oauth.tokens", "count": 2, "object": map[string]any{"name": "seed-{n}", "scopes": []string{"endpoints.read"}}})
@@ -215,9 +215,9 @@ func TestOAuthSubPartner(t *testing.T) {
 	}
 	subTok := st["access_token"].(string)
 	// isolation: the sub-partner cannot see or change the parent's endpoint
-	expectError(t, e.do("GET", e.base+"/endpoints/"+parentEP, subTok, nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.do("PATCH", e.base+"/endpoints/"+parentEP, subTok, map[string]any{"name": "x"}), 404, "Cannot find item by SID", nil)
-	expectError(t, e.do("DELETE", e.base+"/endpoints/"+parentEP, subTok, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.do("GET", e.base+"/endpoints/"+parentEP, subTok, nil), 404, noItemMessage, nil)
+	expectError(t, e.do("PATCH", e.base+"/endpoints/"+parentEP, subTok, map[string]any{"name": "x"}), 404, noItemMessage, nil)
+	expectError(t, e.do("DELETE", e.base+"/endpoints/"+parentEP, subTok, nil), 404, noItemMessage, nil)
 	if n := len(e.do("GET", e.base+"/endpoints", subTok, nil).obj()["items"].([]any)); n != 1 {
 		t.Fatalf("sub-partner sees %d endpoints", n)
 	}
@@ -230,8 +230,8 @@ func TestOAuthSubPartner(t *testing.T) {
 	limited := e.token("oauth.manage")
 	expectError(t, e.do("GET", e.base+"/oauth/tokens/"+st["token_sid"].(string), limited, nil), 404, "", nil)
 	// minting for non-descendants or for itself through the sub-partner route: 404
-	expectError(t, e.form("/oauth/token/"+e.srv.PartnerSID(), subTok, url.Values{}), 404, "Cannot find item by SID", nil)
-	expectError(t, e.form("/oauth/token/"+e.srv.PartnerSID(), master, url.Values{}), 404, "Cannot find item by SID", nil)
+	expectError(t, e.form("/oauth/token/"+e.srv.PartnerSID(), subTok, url.Values{}), 404, noItemMessage, nil)
+	expectError(t, e.form("/oauth/token/"+e.srv.PartnerSID(), master, url.Values{}), 404, noItemMessage, nil)
 	expectError(t, e.form("/oauth/token/00000000-0000-4000-8000-000000000000", master, url.Values{}), 404, "", nil)
 	// the sub-partner's scopes are bounded by its available_scopes
 	expectError(t, e.form("/oauth/token/"+sub, master, url.Values{"scopes": {"bogus.read"}}), 422, "", "scopes")

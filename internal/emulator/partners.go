@@ -44,6 +44,7 @@ func partnersCollection() *collection {
 			cx.s.secret(sid)
 			cx.s.addGateway(sid)
 			cx.s.addToken(newUUID(), sid, "ivs_token", ivsTokenScopes)
+			cx.s.addDefaultContainer(sid)
 		},
 		visible: func(cx *callCtx, obj map[string]any) bool {
 			sid, _ := obj["partner_sid"].(string)
@@ -68,29 +69,32 @@ func partnersCollection() *collection {
 	}
 }
 
-// partnerDefaults follows the sample partner of CarrierX docs (Partners) (the seeded
-// partner and control-API seeds).
+// partnerDefaults follows the partner of the Get Partner by SID sample
+// (CarrierX docs, Core API, Partners): a prepay account with charge_at and
+// prepay_amount set, no address, city or state (the seeded partner and
+// control-API seeds).
 func partnerDefaults() map[string]any {
 	return map[string]any{
-		"acls": []any{}, "address1": "1 Example Street", "address2": nil, "attributes": map[string]any{},
-		"billing_email": "billing@example.org", "callbacks": map[string]any{}, "charge_at": nil,
-		"city": "Springfield", "company_name": "Example Co", "country_code": "USA",
+		"acls": []any{}, "address1": nil, "address2": nil, "attributes": map[string]any{},
+		"billing_email": "billing@example.org", "callbacks": map[string]any{}, "charge_at": "20",
+		"city": nil, "company_name": "Example Co", "country_code": "USA",
 		"daily_spending_limit": "500", "login": "exampleco", "name": "Jane Doe",
-		"owner_email": "owner@example.org", "payment_type": "postpay", "phonenumber": "15550001111",
-		"prepay_amount": nil, "spending_limit": "0", "state": nil, "tech_email": "tech@example.org",
+		"owner_email": "owner@example.org", "payment_type": "prepay", "phonenumber": "15550001111",
+		"prepay_amount": "100", "spending_limit": "0", "state": nil, "tech_email": "tech@example.org",
 		"transformations": []any{}, "zip": "12345",
 	}
 }
 
-// apiPartnerDefaults: a partner created with POST /partners; unset
-// optional attributes are null.
+// apiPartnerDefaults: a partner created with POST /partners, as the Create
+// Partner sample answers (CarrierX docs, Core API, Partners): limits "500"
+// a day and "100" in all, state "", other unset attributes null.
 func apiPartnerDefaults() map[string]any {
 	return map[string]any{
 		"acls": []any{}, "address1": nil, "address2": nil, "attributes": map[string]any{},
 		"billing_email": nil, "callbacks": map[string]any{}, "charge_at": nil, "city": nil,
-		"company_name": nil, "country_code": nil, "daily_spending_limit": nil, "name": nil,
+		"company_name": nil, "country_code": nil, "daily_spending_limit": "500", "name": nil,
 		"owner_email": nil, "payment_type": "postpay", "phonenumber": nil, "prepay_amount": nil,
-		"spending_limit": nil, "state": nil, "tech_email": nil, "transformations": []any{}, "zip": nil,
+		"spending_limit": "100", "state": "", "tech_email": nil, "transformations": []any{}, "zip": nil,
 	}
 }
 
@@ -141,6 +145,9 @@ func buildPartner(cx *callCtx, obj, old map[string]any, changed map[string]bool)
 		}
 		obj["available_scopes"] = scopes
 		obj["balance"] = "0"
+		if api {
+			obj["balance"] = "5" // the Create Partner sample's opening balance
+		}
 		obj["daily_spent_amount"] = "0"
 		obj["date_created"] = isoNow()
 		obj["display_id"] = "CX" + randString(8, digits)
@@ -206,7 +213,11 @@ func buildPartner(cx *callCtx, obj, old map[string]any, changed map[string]bool)
 		}
 	}
 	if obj["payment_type"] == "postpay" {
-		obj["prepay_amount"] = nil // postpay accounts have no prepay amount
+		// postpay accounts have no prepay amount and are never charged: the
+		// Create Partner sample sends charge_at 20 and prepay_amount "100" on
+		// a postpay partner and gets both null back
+		obj["prepay_amount"] = nil
+		obj["charge_at"] = nil
 	}
 	if e := v.err(); e != nil {
 		return e
@@ -300,6 +311,17 @@ func (s *Server) addGateway(partnerSID string) {
 	})
 	if e != nil {
 		panic("emulator: system_gateway: " + e.Message)
+	}
+}
+
+// addDefaultContainer gives a partner the storage container CarrierX
+// creates with it ("free 1 GB storage ... when the partner is created",
+// CarrierX docs, Storing Files); it counts toward the container limit, and
+// the Get Containers sample lists it as a new partner's one container.
+func (s *Server) addDefaultContainer(partnerSID string) {
+	cx := &callCtx{s: s, partnerSID: partnerSID, internal: true}
+	if _, e := s.createObject(cx, s.collections["storage.containers"], map[string]any{}); e != nil {
+		panic("emulator: default container: " + e.Message)
 	}
 }
 

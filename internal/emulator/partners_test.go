@@ -20,8 +20,8 @@ func TestPartnerCreateVerify(t *testing.T) {
 	p := r.obj()
 	sub := p["partner_sid"].(string)
 	if p["status"] != "unverified" || p["owner_email"] != nil || p["tech_email"] != nil || p["billing_email"] != nil ||
-		p["parent_sid"] != e.srv.PartnerSID() || p["charge_at"] != "20" || p["prepay_amount"] != nil ||
-		p["balance"] != "0" || p["login"] != "subco" || p["company_name"] != "SubCo" || p["city"] != nil {
+		p["parent_sid"] != e.srv.PartnerSID() || p["charge_at"] != nil || p["prepay_amount"] != nil ||
+		p["balance"] != "5" || p["daily_spending_limit"] != "500" || p["spending_limit"] != "100" || p["state"] != "" || p["login"] != "subco" || p["company_name"] != "SubCo" || p["city"] != nil {
 		t.Fatalf("created partner %s", r.raw)
 	}
 	if _, ok := p["password"]; ok {
@@ -88,7 +88,7 @@ func TestPartnerCreateVerify(t *testing.T) {
 	bad["status"] = "active"
 	r = e.core("POST", "/partners", bad)
 	expectStatus(t, r, 200)
-	if r.obj()["balance"] != "0" || r.obj()["status"] != "unverified" {
+	if r.obj()["balance"] != "5" || r.obj()["status"] != "unverified" {
 		t.Fatalf("read-only fields taken: %s", r.raw)
 	}
 	expectError(t, e.do("POST", e.base+"/partners", e.token("partners.read"), samplePartner("third")), 403, "Forbidden", nil)
@@ -110,7 +110,7 @@ func TestPartnerUpdate(t *testing.T) {
 	r := patch(map[string]any{"address1": "2 Main St", "balance": "99", "status": "active", "display_id": "CX00000000"})
 	expectStatus(t, r, 200)
 	p := r.obj()
-	if p["address1"] != "2 Main St" || p["balance"] != "0" || p["status"] != "unverified" || p["display_id"] == "CX00000000" {
+	if p["address1"] != "2 Main St" || p["balance"] != "5" || p["status"] != "unverified" || p["display_id"] == "CX00000000" {
 		t.Fatalf("patch %s", r.raw)
 	}
 	expectError(t, patch(map[string]any{"parent_sid": sub}), 422, "", "parent_sid")
@@ -156,7 +156,7 @@ func TestPartnerUpdate(t *testing.T) {
 	}
 	expectError(t, e.do("PATCH", e.base+"/partners/"+sub, subTok, map[string]any{"acls": []any{map[string]any{"direction": "outbound", "access_control_rules": []string{"nope"}}}}), 422, "", "acls[0].access_control_rules[0]")
 	// the sub-partner cannot reach its parent
-	expectError(t, e.do("PATCH", e.base+"/partners/"+e.srv.PartnerSID(), subTok, map[string]any{"name": "x"}), 404, "Cannot find item by SID", nil)
+	expectError(t, e.do("PATCH", e.base+"/partners/"+e.srv.PartnerSID(), subTok, map[string]any{"name": "x"}), 404, noItemMessage, nil)
 	expectError(t, e.do("PATCH", e.base+"/partners/"+sub, e.token("partners.read"), map[string]any{"name": "x"}), 403, "Forbidden", nil)
 	// a partner updates itself
 	expectStatus(t, e.core("PATCH", "/partners/"+e.srv.PartnerSID(), map[string]any{"city": "Shelbyville"}), 200)

@@ -68,7 +68,7 @@ func TestShortenerDomains(t *testing.T) {
 	}
 	expectError(t, e.do("GET", e.base+"/shortener/domains", e.token("storage.read"), nil), 403, "Forbidden", nil)
 	expectStatus(t, e.core("DELETE", "/shortener/domains/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/shortener/domains/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/shortener/domains/"+sid, nil), 404, noItemMessage, nil)
 }
 
 func TestShortenerLinks(t *testing.T) {
@@ -152,7 +152,7 @@ func TestShortenerLinks(t *testing.T) {
 	}
 	expectError(t, e.core("DELETE", "/shortener/domains/"+dsid, nil), 409, "", "domain_sid")
 	expectStatus(t, e.core("DELETE", "/shortener/links/"+lsid, nil), 204)
-	expectError(t, e.core("GET", "/shortener/links/"+lsid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/shortener/links/"+lsid, nil), 404, noItemMessage, nil)
 	// a child partner may use its parent's domain (scope children)
 	sub := e.control("POST", "/seed", map[string]any{"collection": "partners", "count": 1}).obj()["sids"].([]any)[0].(string)
 	subTok := e.control("POST", "/tokens", map[string]any{"scopes": []string{"shortener.manage"}, "partner_sid": sub}).obj()["access_token"].(string)

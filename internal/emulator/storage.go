@@ -417,7 +417,9 @@ func buildFile(cx *callCtx, obj, old map[string]any, changed map[string]bool) *a
 		obj["content_duration"] = nil
 		obj["content_format"] = format
 		obj["content_transcoding_progress"] = nil
-		obj["date_last_accessed"] = nil
+		// the Upload File sample answers with date_last_accessed set
+		// (CarrierX docs, Core API, Storage): the upload is an access
+		obj["date_last_accessed"] = isoNow()
 		obj["file_bytes"] = int64(len(up.data))
 		obj["partner_sid"] = cx.partnerSID
 	}

@@ -79,15 +79,16 @@ func TestStorageContainers(t *testing.T) {
 	} {
 		expectError(t, e.core("PATCH", "/storage/containers/"+sid, body), 422, "", field)
 	}
-	// two containers per partner by default; the control API raises it
-	e.container(map[string]any{"name": "second"})
+	// two containers per partner by default, the one CarrierX creates with
+	// the partner included; the control API raises it
 	expectError(t, e.core("POST", "/storage/containers", map[string]any{}), 403, "Forbidden", nil)
 	expectStatus(t, e.control("POST", "/partners/"+e.srv.PartnerSID()+"/limits", map[string]any{"containers": 3}), 200)
 	third := e.container(map[string]any{"parent_container_sid": sid})
 	expectError(t, e.core("DELETE", "/storage/containers/"+sid, nil), 409, "", "parent_container_sid")
 	expectStatus(t, e.core("DELETE", "/storage/containers/"+third, nil), 204)
 	expectStatus(t, e.core("DELETE", "/storage/containers/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/storage/containers/"+sid, nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/containers/"+sid, nil), 404, noItemMessage, nil)
+	// the partner's default container remains
 	l := e.core("GET", "/storage/containers", nil).obj()
 	if num(l["total"]) != 1 {
 		t.Fatalf("list %v", l)
@@ -95,6 +96,13 @@ func TestStorageContainers(t *testing.T) {
 	expectError(t, e.do("POST", e.base+"/storage/containers", e.token("storage.read"), map[string]any{}), 403, "Forbidden", nil)
 	// seeding bypasses the limit
 	expectStatus(t, e.control("POST", "/seed", map[string]any{"collection": "storage.containers", "count": 3, "object": map[string]any{"name": "s{n}"}}), 200)
+}
+
+// defaultContainer is the container CarrierX creates with the partner.
+func defaultContainer(e *env) string {
+	e.t.Helper()
+	l := e.core("GET", "/storage/containers?limit=1", nil).obj()
+	return l["items"].([]any)[0].(map[string]any)["container_sid"].(string)
 }
 
 // rawGet fetches a non-JSON answer.
@@ -138,7 +146,7 @@ func TestStorageFiles(t *testing.T) {
 		f["file_access_name"] != sid+".mp3" || num(f["file_bytes"]) != float64(len(content)) || f["lifecycle_action"] != "no_action" ||
 		num(f["lifecycle_ttl"]) != -1 || f["mime_type"] != "audio/mpeg" || f["name"] != "greeting.mp3" || f["publish"] != "file_sid" ||
 		f["publish_uri"] != "https://storage.carrierx.com/f/"+sid || f["threshold_include"] != true || f["type"] != "file" ||
-		f["unique"] != false || f["date_last_accessed"] != nil || f["partner_sid"] != e.srv.PartnerSID() {
+		f["unique"] != false || f["date_last_accessed"] == nil || f["partner_sid"] != e.srv.PartnerSID() {
 		t.Fatalf("file %s", r.raw)
 	}
 	// download round trip
@@ -232,8 +240,8 @@ func TestStorageFiles(t *testing.T) {
 	// delete: container totals follow; a container with files cannot be deleted
 	expectError(t, e.core("DELETE", "/storage/containers/"+cs, nil), 409, "", "container_sid")
 	expectStatus(t, e.core("DELETE", "/storage/files/"+sid, nil), 204)
-	expectError(t, e.core("GET", "/storage/files/"+sid, nil), 404, "Cannot find item by SID", nil)
-	expectError(t, e.core("GET", "/storage/files/"+sid+"/data", nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/files/"+sid, nil), 404, noItemMessage, nil)
+	expectError(t, e.core("GET", "/storage/files/"+sid+"/data", nil), 404, noItemMessage, nil)
 	if c := e.core("GET", "/storage/containers/"+cs, nil).obj(); num(c["total_files"]) != 1 || num(c["total_bytes"]) != 5 {
 		t.Fatalf("after delete %v", c)
 	}
@@ -268,8 +276,9 @@ func TestStorageQuotaAndLifecycle(t *testing.T) {
 	expectError(t, e.upload(master, `{"container_sid":"`+cs+`"}`, "b.bin", "", []byte("123")), 409, "container quota exceeded", "quota_bytes")
 	expectStatus(t, e.upload(master, `{"container_sid":"`+cs+`"}`, "c.bin", "", []byte("12")), 201)
 	expectError(t, e.upload(master, `{"container_sid":"`+cs+`"}`, "d.bin", "", []byte("1")), 409, "container quota exceeded", "quota_files")
-	// a file moved into a full container does not fit either
-	other := e.container(map[string]any{})
+	// a file moved into a full container does not fit either (the other one
+	// is the partner's default container)
+	other := defaultContainer(e)
 	o := e.upload(master, `{"container_sid":"`+other+`"}`, "e.bin", "", []byte("1")).obj()
 	expectError(t, e.core("PATCH", "/storage/files/"+o["file_sid"].(string), map[string]any{"container_sid": cs}), 409, "", "quota_files")
 	// classification lists
@@ -280,7 +289,7 @@ func TestStorageQuotaAndLifecycle(t *testing.T) {
 	expectStatus(t, e.upload(master, `{"container_sid":"`+other+`"}`, "x.pdf", "application/pdf", []byte("1")), 201)
 	// lifecycle_action delete with an elapsed TTL removes the file
 	gone := e.upload(master, `{"container_sid":"`+other+`","lifecycle_action":"delete","lifecycle_ttl":0}`, "t.txt", "", []byte("1")).obj()
-	expectError(t, e.core("GET", "/storage/files/"+gone["file_sid"].(string), nil), 404, "Cannot find item by SID", nil)
+	expectError(t, e.core("GET", "/storage/files/"+gone["file_sid"].(string), nil), 404, noItemMessage, nil)
 	kept := e.upload(master, `{"container_sid":"`+other+`","lifecycle_action":"no_action","lifecycle_ttl":0}`, "k.txt", "", []byte("1")).obj()
 	expectStatus(t, e.core("GET", "/storage/files/"+kept["file_sid"].(string), nil), 200)
 }

@@ -459,7 +459,7 @@ func oauthActions() []action {
 				sid := cx.s.st.tokens[access]
 				obj, ok := cx.s.st.table(tokenTable).get(sid)
 				if !ok || !tokenVisible(cx, obj) {
-					e := newError(http.StatusNotFound, "Cannot find item by SID")
+					e := notFoundSID("")
 					e.Errors[0].Field = strPtr("token")
 					e.Errors[0].Message = "cannot find token"
 					return 0, nil, e
