@@ -51,9 +51,14 @@ func DropNil(m map[string]any) map[string]any {
 	return m
 }
 
-// keepEmpty keeps a configured "" where the API answers null.
+// KeepEmpty reads "" and null as the same: a configured "" stays where the
+// API answers null, and an unset (null) value stays null where the API
+// answers "" (a created partner's state, in CarrierX's documented sample).
 func KeepEmpty(api *string, prior types.String) types.String {
 	if api == nil && Known(prior) && prior.ValueString() == "" {
+		return prior
+	}
+	if api != nil && *api == "" && prior.IsNull() {
 		return prior
 	}
 	return types.StringPointerValue(api)

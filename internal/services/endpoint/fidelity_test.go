@@ -153,3 +153,33 @@ resource "carrierx_endpoint" "test" {
 		stored, acctest.DeleteOutside[client.Endpoint](e, client.EndpointKind, &sid))...)
 	e.Test(resource.TestCase{Steps: steps})
 }
+
+// TestAccEndpoint_conferenceCreateSample follows CarrierX's documented
+// create sample of a conference endpoint (CarrierX docs, Core API,
+// Endpoints, Create Endpoint): the answer carries properties.container_sid
+// (the string "null") beside the generated credentials. Left out of the
+// configuration, properties holds it; the plan stays empty.
+func TestAccEndpoint_conferenceCreateSample(t *testing.T) {
+	e := acctest.New(t)
+	e.Test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: e.Config(`
+resource "carrierx_endpoint" "test" {
+  name = "bridge"
+  type = "conference"
+}
+`),
+			ConfigPlanChecks: acctest.NoChangeAfter(),
+			Check: resource.ComposeTestCheckFunc(
+				func(s *terraform.State) error {
+					if e.Live {
+						return nil // the sample's value; the live API may hold a real container
+					}
+					return resource.TestCheckResourceAttr(endpointRes, "properties.container_sid", "null")(s)
+				},
+				resource.TestCheckResourceAttrSet(endpointRes, "credentials.login"),
+				resource.TestCheckNoResourceAttr(endpointRes, "properties.login"),
+			),
+		}},
+	})
+}

@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -12,6 +13,11 @@ import (
 // files are listed per container and ordered.
 func TestAccStorageDataSources(t *testing.T) {
 	e := acctest.New(t)
+	if !e.Live {
+		// Two containers beside the default one CarrierX creates with every
+		// partner (CarrierX docs, Core API, Storage): more than the limit of two.
+		e.Control(http.MethodPost, "/partners/"+e.PartnerOwnSID(t)+"/limits", map[string]any{"containers": 3}, nil)
+	}
 	keep := e.Config(`
 resource "carrierx_storage_container" "c" {
   count        = 2
