@@ -17,6 +17,7 @@ resource "carrierx_partner" "sub" {
   password      = "Str0ng-Passw0rd"
   name          = "DS Sub"
   owner_email   = "ds@sub.example"
+  payment_type  = "prepay" # a postpay partner's charge_at reads null
   charge_at     = "20.00"
   callbacks     = { sms = "https://sub.example/sms" }
 }
