@@ -21,7 +21,8 @@ type Fields struct {
 	// list, a map or the transformations are left out unless known, so
 	// what CarrierX chose is kept.
 	Write []string
-	// KeepEmpty are strings whose configured "" CarrierX reads back as null.
+	// KeepEmpty are strings for which "" and null are the same: a
+	// configured "" CarrierX reads back as null, or an unset one it answers "".
 	KeepEmpty []string
 	// Read are the lists of strings, maps of strings and transformations
 	// (raw JSON, see TransformationsValue) filled from the API field of the
