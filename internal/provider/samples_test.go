@@ -51,7 +51,8 @@ var notSurfaced = map[string]string{
 // object the provider manages (internal/emulator/testdata/samples) through
 // the client type and the resource model, as after an import: no error, every
 // key of the sample reaches state unless notSurfaced says why, scalars with the
-// sample's value; and the model renders a request body without error.
+// sample's value; and the request body rendered from the model writes back
+// what the sample holds.
 func TestDocumentedSamplesDecode(t *testing.T) {
 	ctx := context.Background()
 	byType := map[string]resource.Resource{}
@@ -65,7 +66,7 @@ func TestDocumentedSamplesDecode(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no documented samples in ../emulator/testdata/samples")
 	}
-	objects, keys := 0, 0
+	objects, keys, written := 0, 0, 0
 	for _, file := range files {
 		raw, err := os.ReadFile(file)
 		if err != nil {
@@ -91,7 +92,7 @@ func TestDocumentedSamplesDecode(t *testing.T) {
 		}
 		for i, item := range sampleItems(s.Response) {
 			name := fmt.Sprintf("%s[%d] as %s", filepath.Base(file), i, typ)
-			state, err := decode(ctx, byType[typ], item)
+			state, body, err := decode(ctx, byType[typ], item)
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue
@@ -112,9 +113,20 @@ func TestDocumentedSamplesDecode(t *testing.T) {
 					t.Errorf("%s: %s %s", name, k, problem)
 				}
 			}
+			// Written back, what was read is what the sample holds.
+			for _, k := range sortedKeys(body) {
+				if _, inSample := sample[k]; !inSample || k == "properties" { // properties: the credentials are not sent back
+					continue
+				}
+				written++
+				if !sameJSONValue(body[k], sample[k]) {
+					b, _ := json.Marshal(body[k])
+					t.Errorf("%s: %s is written back as %s, the sample has %v", name, k, b, sample[k])
+				}
+			}
 		}
 	}
-	t.Logf("%d documented objects decoded, %d keys compared", objects, keys)
+	t.Logf("%d documented objects decoded, %d keys compared, %d written back", objects, keys, written)
 	if objects == 0 {
 		t.Fatal("no sample decoded")
 	}
@@ -134,22 +146,22 @@ func sampleItems(body json.RawMessage) []json.RawMessage {
 
 // decode runs the resource's Decode: the answer as state, and the request
 // body rendered from it.
-func decode(ctx context.Context, r resource.Resource, item []byte) (map[string]attr.Value, error) {
+func decode(ctx context.Context, r resource.Resource, item []byte) (map[string]attr.Value, map[string]any, error) {
 	d, ok := r.(interface {
 		Decode(context.Context, []byte) (map[string]attr.Value, map[string]any, diag.Diagnostics)
 	})
 	if !ok {
-		return nil, fmt.Errorf("%T has no Decode", r)
+		return nil, nil, fmt.Errorf("%T has no Decode", r)
 	}
-	state, _, diags := d.Decode(ctx, item)
+	state, body, diags := d.Decode(ctx, item)
 	if diags.HasError() {
 		var out []string
 		for _, e := range diags.Errors() {
 			out = append(out, e.Summary()+": "+e.Detail())
 		}
-		return nil, fmt.Errorf("%s", strings.Join(out, "; "))
+		return nil, nil, fmt.Errorf("%s", strings.Join(out, "; "))
 	}
-	return state, nil
+	return state, body, nil
 }
 
 // sameScalar says how v differs from the sample's scalar s; "" when it
@@ -195,4 +207,47 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sameJSONValue compares two values as JSON, numbers by value; a number
+// written as a string (money) equals the same number; "", null and a
+// missing key are the same, as the provider reads them.
+func sameJSONValue(a, b any) bool {
+	var drop func(v any) any
+	drop = func(v any) any {
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				return nil
+			}
+		case []any:
+			for i := range v {
+				v[i] = drop(v[i])
+			}
+		case map[string]any:
+			for k, e := range v {
+				if v[k] = drop(e); v[k] == nil {
+					delete(v, k)
+				}
+			}
+		}
+		return v
+	}
+	norm := func(v any) any {
+		j, _ := json.Marshal(v)
+		var out any
+		_ = json.Unmarshal(j, &out)
+		return drop(out)
+	}
+	x, y := norm(a), norm(b)
+	if xs, ok := x.(string); ok {
+		if yf, ok := y.(float64); ok {
+			var xf float64
+			_, err := fmt.Sscan(xs, &xf)
+			return err == nil && xf == yf
+		}
+	}
+	xj, _ := json.Marshal(x)
+	yj, _ := json.Marshal(y)
+	return string(xj) == string(yj)
 }
