@@ -36,6 +36,11 @@ var endpointTypes = []string{
 // they are exposed through `credentials`, not `properties`.
 var credentialKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true}
 
+// generatedKeys are the properties CarrierX sets itself: the credentials,
+// and a conference endpoint's container_sid (CarrierX docs, Core API,
+// Endpoints, Create Endpoint sample). An update never clears one.
+var generatedKeys = map[string]bool{"account_sid": true, "api_url": true, "login": true, "password": true, "container_sid": true}
+
 // Object declares carrierx_endpoint.
 var Object = &framework.Object[client.Endpoint, model]{
 	Type:       "carrierx_endpoint",

@@ -148,7 +148,7 @@ func managedProperties(api map[string]any, prior types.Map) map[string]string {
 // patch sends properties with every managed key, so a change of one
 // cannot drop another whether CarrierX merges or replaces the object, and
 // a key removed from the configuration as null, so a merge removes it too.
-// Generated keys are never sent.
+// A generated key (generatedKeys) is never sent as null.
 func patch(_ context.Context, plan, state *model, p map[string]any) {
 	if props, ok := p["properties"].(map[string]string); ok {
 		out := make(map[string]any, len(props))
@@ -156,7 +156,7 @@ func patch(_ context.Context, plan, state *model, p map[string]any) {
 			out[k] = v
 		}
 		for k := range state.Properties.Elements() {
-			if _, kept := props[k]; !kept && !credentialKeys[k] {
+			if _, kept := props[k]; !kept && !generatedKeys[k] {
 				out[k] = nil
 			}
 		}
