@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -62,24 +60,15 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 			"group or a trunk list rule SIDs in `access_control_rules` and say what to do when they apply or not. " +
 			"Rules inherited from the parent partner are visible (`read_only = true`) but cannot be managed.",
 		Attributes: map[string]schema.Attribute{
-			"rule_sid": framework.ComputedSID("Rule secure ID; also the import ID. Use it in an ACL's `access_control_rules`."),
+			"rule_sid": framework.StableString("Rule secure ID; also the import ID. Use it in an ACL's `access_control_rules`."),
 			"name":     framework.DefaultName("Rule name."),
-			"field": schema.StringAttribute{
-				MarkdownDescription: "Part of the call or message that is checked: for calls `calling` or `called`; " +
-					"for SMS `from`, `to` or `message` (`from_did` and `to_did` are the legacy spellings of `from` and `to`).",
-				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(fields...)},
-			},
-			"operation": schema.StringAttribute{
-				MarkdownDescription: "How `entries` are compared with the field: " + framework.QuoteList(operations) + ".",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(operations...)},
-			},
-			"quantifier": schema.StringAttribute{
-				MarkdownDescription: "How many entries must match for the rule to apply: `all`, `any` or `none`.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(quantifiers...)},
-			},
+			"field": framework.RequiredString("Part of the call or message that is checked: for calls `calling` or `called`; "+
+				"for SMS `from`, `to` or `message` (`from_did` and `to_did` are the legacy spellings of `from` and `to`).",
+				stringvalidator.OneOf(fields...)),
+			"operation": framework.RequiredString("How `entries` are compared with the field: "+framework.QuoteList(operations)+".",
+				stringvalidator.OneOf(operations...)),
+			"quantifier": framework.RequiredString("How many entries must match for the rule to apply: `all`, `any` or `none`.",
+				stringvalidator.OneOf(quantifiers...)),
 			"entries": schema.ListAttribute{
 				MarkdownDescription: "Values compared with the field: literal strings for `exact` and `prefix` " +
 					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + framework.RegexpRule,
@@ -87,11 +76,8 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 				Required:    true,
 				Validators:  []validator.List{regexpEntries},
 			},
-			"read_only": schema.BoolAttribute{
-				MarkdownDescription: "Whether the rule is inherited from the parent partner and cannot be changed; `false` for rules this resource creates.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
+			"read_only": framework.StableBool("Whether the rule is inherited from the parent partner and cannot be changed; " +
+				"`false` for rules this resource creates."),
 		},
 	},
 }

@@ -12,9 +12,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -121,19 +118,11 @@ var Object = &framework.Object[client.Partner, model]{
 			"a setting from the configuration clears it in CarrierX. Use one `carrierx_account_settings` per partner, and do " +
 			"not also set these attributes on that partner's `carrierx_partner`.",
 		Attributes: map[string]schema.Attribute{
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Partner whose settings are managed; also the import ID. Defaults to the partner that owns " +
-					"the provider's token, found through `GET /oauth/tokens` (needs the `oauth.read` or `oauth.manage` scope; " +
-					"set `partner_sid` when the token lacks it). Changing it moves the settings to another partner (the old " +
-					"partner's settings are cleared).",
-				Optional: true,
-				Computed: true,
-				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured(),
-				},
-				Validators: []validator.String{framework.SID{What: "partner SID", Hint: "Leave partner_sid out for the token's own partner."}},
-			},
+			"partner_sid": framework.KeptCreateOnly("Partner whose settings are managed; also the import ID. Defaults to the partner "+
+				"that owns the provider's token, found through `GET /oauth/tokens` (needs the `oauth.read` or `oauth.manage` scope; "+
+				"set `partner_sid` when the token lacks it). Changing it moves the settings to another partner (the old "+
+				"partner's settings are cleared).",
+				framework.SID{What: "partner SID", Hint: "Leave partner_sid out for the token's own partner."}),
 			"callbacks": schema.SingleNestedAttribute{
 				MarkdownDescription: "Callback URLs, one per event; a key left out has no callback (CarrierX replaces the whole " +
 					"object). The keys are the ones CarrierX documents; any other key is refused at plan time.",

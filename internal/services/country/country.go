@@ -36,21 +36,18 @@ type model struct {
 }
 
 func attributes() map[string]schema.Attribute {
-	str := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
-	}
 	return map[string]schema.Attribute{
-		"capital":          str("Capital city."),
-		"common_name":      str("Everyday name, such as `Canada`."),
-		"dialing_prefix":   str("International calling code, digits without `+` (`1`)."),
-		"domain":           str("Country-code top-level domain, without the dot (`ca`)."),
-		"iso_3166_alpha_2": str("ISO 3166-1 two-letter code (`CA`)."),
-		"iso_3166_alpha_3": str("ISO 3166-1 three-letter code (`CAN`), the `country_code` used across the API."),
+		"capital":          framework.ResultString("Capital city."),
+		"common_name":      framework.ResultString("Everyday name, such as `Canada`."),
+		"dialing_prefix":   framework.ResultString("International calling code, digits without `+` (`1`)."),
+		"domain":           framework.ResultString("Country-code top-level domain, without the dot (`ca`)."),
+		"iso_3166_alpha_2": framework.ResultString("ISO 3166-1 two-letter code (`CA`)."),
+		"iso_3166_alpha_3": framework.ResultString("ISO 3166-1 three-letter code (`CAN`), the `country_code` used across the API."),
 		"iso_3166_numeric": schema.Int64Attribute{MarkdownDescription: "ISO 3166-1 numeric code (`124`).", Computed: true},
-		"mcc":              str("Mobile Country Code(s), comma-separated when several (`310,311,312`)."),
-		"official_name":    str("Formal name."),
-		"region":           str("Continent-level region (`Americas`)."),
-		"subregion":        str("Sub-region (`Northern America`)."),
+		"mcc":              framework.ResultString("Mobile Country Code(s), comma-separated when several (`310,311,312`)."),
+		"official_name":    framework.ResultString("Formal name."),
+		"region":           framework.ResultString("Continent-level region (`Americas`)."),
+		"subregion":        framework.ResultString("Sub-region (`Northern America`)."),
 	}
 }
 

@@ -5,7 +5,6 @@ package didgroup
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -31,14 +30,11 @@ var Object = &framework.Object[client.DIDGroup, model]{
 			"event CarrierX uses the first non-empty of the number's `callback_url`, its group's `callback_url` " +
 			"and the partner's `sms` callback.",
 		Attributes: map[string]schema.Attribute{
-			"did_group_sid": framework.ComputedSID("DID group secure ID; also the import ID."),
+			"did_group_sid": framework.StableString("DID group secure ID; also the import ID."),
 			"name":          framework.DefaultName("Group name."),
-			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "URL CarrierX calls for SMS events of the group's numbers that have no `callback_url` of their own. Unset means none. " + framework.CallbackURLRule,
-				Optional:            true,
-				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
-			},
-			"partner_sid": framework.ComputedSID("Owning partner: the partner of the provider's token."),
+			"callback_url": framework.OptionalString("URL CarrierX calls for SMS events of the group's numbers that have no "+
+				"`callback_url` of their own. Unset means none. "+framework.CallbackURLRule, framework.HTTPURL{AllowEmpty: true}),
+			"partner_sid": framework.StableString("Owning partner: the partner of the provider's token."),
 		},
 	},
 }

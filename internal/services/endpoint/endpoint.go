@@ -7,18 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -60,83 +53,29 @@ var Object = &framework.Object[client.Endpoint, model]{
 			"`credentials`. The `system_gateway` endpoint that CarrierX creates for every partner cannot be managed; " +
 			"read it with the `carrierx_endpoint` data source.",
 		Attributes: map[string]schema.Attribute{
-			"endpoint_sid": framework.ComputedSID("Endpoint secure ID; also the import ID."),
-			"type": schema.StringAttribute{
-				MarkdownDescription: "Endpoint type. Known values: " + framework.QuoteList(endpointTypes) +
-					". Changing it replaces the endpoint. `system_gateway` is created by CarrierX and cannot be managed.",
-				Required:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{
-					stringvalidator.LengthAtLeast(1),
-					notSystemGateway,
-				},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Friendly name. CarrierX fills a default when it is left out. " + framework.NameRule,
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{framework.NameValidator},
-			},
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured(),
-				},
-				Validators: []validator.String{framework.SID{What: "partner SID",
-					Hint: "Use the partner_sid of a carrierx_partner, or leave partner_sid out for the token's partner."}},
-			},
-			"capacity": schema.Int64Attribute{
-				MarkdownDescription: "Maximum simultaneous inbound calls; `0` (the default) means no limit.",
-				Optional:            true,
-				Computed:            true,
-				Default:             int64default.StaticInt64(0),
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-			},
-			"cps_limit": schema.Int64Attribute{
-				MarkdownDescription: "Maximum outbound calls per second, set by CarrierX; null or `0` means no limit.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"endpoint_sid": framework.StableString("Endpoint secure ID; also the import ID."),
+			"type": framework.RequiredCreateOnly("Endpoint type. Known values: "+framework.QuoteList(endpointTypes)+
+				". Changing it replaces the endpoint. `system_gateway` is created by CarrierX and cannot be managed.",
+				stringvalidator.LengthAtLeast(1), notSystemGateway),
+			"name": framework.KeptName("Friendly name. CarrierX fills a default when it is left out."),
+			"partner_sid": framework.KeptCreateOnly("Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
+				framework.SID{What: "partner SID",
+					Hint: "Use the partner_sid of a carrierx_partner, or leave partner_sid out for the token's partner."}),
+			"capacity": framework.DefaultInt64("Maximum simultaneous inbound calls; `0` (the default) means no limit.", 0,
+				int64validator.AtLeast(0)),
+			"cps_limit": framework.StableInt64("Maximum outbound calls per second, set by CarrierX; null or `0` means no limit."),
 			// Not in the documented attribute table and missing from some
 			// samples (CarrierX docs, Core API, Endpoints): sent only when
 			// configured.
 			"auth_required": framework.KeptBool("Whether calls from this endpoint must authenticate. Sent only when set; " +
 				"CarrierX's own value (`true` in its samples) is kept otherwise."),
-			"out_sip_username": schema.StringAttribute{
-				MarkdownDescription: "Username CarrierX uses when the far end asks for proxy authentication, unless the address has its own `sip_username`.",
-				Optional:            true,
-			},
-			"out_sip_password": schema.StringAttribute{
-				MarkdownDescription: "Password counterpart of `out_sip_username`. Stored in state; to keep it out of state use `out_sip_password_wo`.",
-				Optional:            true,
-				Sensitive:           true,
-				Validators: []validator.String{
-					stringvalidator.ConflictsWith(path.MatchRoot("out_sip_password_wo")),
-				},
-			},
-			"out_sip_password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only `out_sip_password` (Terraform 1.11+): sent to CarrierX, never stored. " +
-					"Change `out_sip_password_wo_version` to send a new value.",
-				Optional:   true,
-				Sensitive:  true,
-				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("out_sip_password_wo_version"))},
-			},
-			"out_sip_password_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Any number; changing it sends `out_sip_password_wo` again.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("out_sip_password_wo"))},
-			},
-			"voip_token": schema.StringAttribute{
-				MarkdownDescription: "Authentication token CarrierX generates for `third_party` endpoints.",
-				Computed:            true,
-				Sensitive:           true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"out_sip_username": framework.OptionalString("Username CarrierX uses when the far end asks for proxy authentication, " +
+				"unless the address has its own `sip_username`."),
+			"out_sip_password": framework.StoredSecret("out_sip_password", "Password counterpart of `out_sip_username`. Stored in state; "+
+				"to keep it out of state use `out_sip_password_wo`."),
+			"out_sip_password_wo":         framework.WriteOnlySecret("out_sip_password"),
+			"out_sip_password_wo_version": framework.SecretVersion("out_sip_password"),
+			"voip_token":                  framework.Secret("Authentication token CarrierX generates for `third_party` endpoints."),
 			"addresses": schema.ListNestedAttribute{
 				MarkdownDescription: "SIP addresses of the endpoint, mainly for `third_party`.",
 				Optional:            true,
@@ -144,53 +83,20 @@ var Object = &framework.Object[client.Endpoint, model]{
 				Default:             listdefault.StaticValue(types.ListValueMust(addressType, []attr.Value{})),
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"ip": schema.StringAttribute{
-							MarkdownDescription: "IP address or FQDN of the far end. " + framework.IPOrHostnameRule,
-							Required:            true,
-							Validators:          []validator.String{framework.IPOrHostname},
-						},
-						"port": schema.Int64Attribute{
-							MarkdownDescription: "Far-end port. Defaults to `5060`.",
-							Optional:            true, Computed: true,
-							Default:    int64default.StaticInt64(5060),
-							Validators: []validator.Int64{int64validator.Between(1, 65535)},
-						},
-						"dst_port": schema.Int64Attribute{
-							MarkdownDescription: "Only match calls arriving at CarrierX on this port. Defaults to `5060`.",
-							Optional:            true, Computed: true,
-							Default:    int64default.StaticInt64(5060),
-							Validators: []validator.Int64{int64validator.Between(1, 65535)},
-						},
-						"transport": schema.StringAttribute{
-							MarkdownDescription: "`udp` (default), `tcp` or `tls`.",
-							Optional:            true, Computed: true,
-							Default:    stringdefault.StaticString("udp"),
-							Validators: []validator.String{stringvalidator.OneOf("udp", "tcp", "tls")},
-						},
-						"direction": schema.StringAttribute{
-							MarkdownDescription: "Traffic the address is used for. Defaults to `any`; `inbound` and `outbound` are the other known values.",
-							Optional:            true, Computed: true,
-							Default: stringdefault.StaticString("any"),
-						},
-						"priority": schema.Int64Attribute{
-							MarkdownDescription: "Priority among the addresses. Defaults to `0`.",
-							Optional:            true, Computed: true,
-							Default: int64default.StaticInt64(0),
-						},
-						"srtp": schema.BoolAttribute{
-							MarkdownDescription: "Whether media to this address is SRTP-encrypted. Defaults to `false`.",
-							Optional:            true, Computed: true,
-							Default: booldefault.StaticBool(false),
-						},
-						"location_sid": schema.StringAttribute{
-							MarkdownDescription: "Location secure ID.",
-							Optional:            true,
-							Validators:          []validator.String{framework.SID{What: "location SID", AllowEmpty: true}},
-						},
-						"sip_username": schema.StringAttribute{
-							MarkdownDescription: "Proxy-auth username for calls sent to this address; overrides `out_sip_username`.",
-							Optional:            true,
-						},
+						"ip": framework.RequiredString("IP address or FQDN of the far end. "+framework.IPOrHostnameRule,
+							framework.IPOrHostname),
+						"port": framework.DefaultInt64("Far-end port. Defaults to `5060`.", 5060, int64validator.Between(1, 65535)),
+						"dst_port": framework.DefaultInt64("Only match calls arriving at CarrierX on this port. Defaults to `5060`.", 5060,
+							int64validator.Between(1, 65535)),
+						"transport": framework.DefaultString("`udp` (default), `tcp` or `tls`.", "udp",
+							stringvalidator.OneOf("udp", "tcp", "tls")),
+						"direction": framework.DefaultString("Traffic the address is used for. Defaults to `any`; `inbound` and `outbound` "+
+							"are the other known values.", "any"),
+						"priority": framework.DefaultInt64("Priority among the addresses. Defaults to `0`.", 0),
+						"srtp":     framework.DefaultBool("Whether media to this address is SRTP-encrypted. Defaults to `false`.", false),
+						"location_sid": framework.OptionalString("Location secure ID.",
+							framework.SID{What: "location SID", AllowEmpty: true}),
+						"sip_username": framework.OptionalString("Proxy-auth username for calls sent to this address; overrides `out_sip_username`."),
 						"sip_password": schema.StringAttribute{
 							MarkdownDescription: "Proxy-auth password for calls sent to this address; overrides `out_sip_password`.",
 							Optional:            true,
@@ -199,13 +105,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 					},
 				},
 			},
-			"attributes": schema.MapAttribute{
-				MarkdownDescription: "Free-form key/value attributes.",
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-			},
+			"attributes": framework.EmptyStringMap("Free-form key/value attributes."),
 			"properties": schema.MapAttribute{
 				MarkdownDescription: "Type-specific settings (for example a voicemail endpoint's storage container). " +
 					"The credentials CarrierX generates (" + framework.QuoteList(framework.SortedKeys(credentialKeys)) + ") are not here but in `credentials`. " +
@@ -225,9 +125,9 @@ var Object = &framework.Object[client.Endpoint, model]{
 				Computed:      true,
 				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"account_sid": schema.StringAttribute{MarkdownDescription: "Account of the endpoint API.", Computed: true},
-					"api_url":     schema.StringAttribute{MarkdownDescription: "Base URL of the endpoint API.", Computed: true},
-					"login":       schema.StringAttribute{MarkdownDescription: "HTTP Basic login for the endpoint API.", Computed: true},
+					"account_sid": framework.ComputedString("Account of the endpoint API."),
+					"api_url":     framework.ComputedString("Base URL of the endpoint API."),
+					"login":       framework.ComputedString("HTTP Basic login for the endpoint API."),
 					"password": schema.StringAttribute{
 						MarkdownDescription: "HTTP Basic password for the endpoint API.",
 						Computed:            true,

@@ -1,12 +1,9 @@
 package partner
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -20,14 +17,6 @@ const settingsNote = " Set, it is managed here: sent on creation, read back (dri
 	"manage it instead; do not manage it in both."
 
 func resourceSchema() schema.Schema {
-	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	optStr := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Optional: true}
-	}
-	// Optional and Computed: CarrierX may fill a value when it is left out.
-	optCompStr := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Optional: true, Computed: true, PlanModifiers: keep}
-	}
 	money := func(d string, afterPaymentType bool) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: d + " An amount as a number or a string (`20`, `\"20.50\"`): CarrierX returns amounts as strings, " +
@@ -40,15 +29,9 @@ func resourceSchema() schema.Schema {
 		}
 	}
 	email := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: d + " CarrierX hides an address (answers null) until its owner follows the verification link " +
-				"sent on creation; while the partner's `status` is `unverified`, the configured address is kept in state, so no " +
-				"difference shows. A change made outside Terraform shows once the address is verified.",
-			Optional: true,
-		}
-	}
-	comp := func(d string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
+		return framework.OptionalString(d + " CarrierX hides an address (answers null) until its owner follows the verification link " +
+			"sent on creation; while the partner's `status` is `unverified`, the configured address is kept in state, so no " +
+			"difference shows. A change made outside Terraform shows once the address is verified.")
 	}
 	return schema.Schema{
 		Version: 1, // transformations take any value (framework.Transformations)
@@ -58,88 +41,43 @@ func resourceSchema() schema.Schema {
 			"A new partner is `unverified` until the verification e-mails are followed, and until then CarrierX hides its " +
 			"e-mail addresses and leaves it out of `GET /partners`.",
 		Attributes: map[string]schema.Attribute{
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Partner secure ID; also the import ID.",
-				Computed:            true,
-				PlanModifiers:       keep,
-			},
-			"parent_sid": schema.StringAttribute{
-				MarkdownDescription: "Parent partner: the token's partner (the default) or one of its sub-partners. Set on creation " +
-					"only: changing it creates a new partner (the old one stays in CarrierX, see above).",
-				Optional: true,
-				Computed: true,
-				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured(),
-				},
-				Validators: []validator.String{framework.SID{What: "partner SID", Hint: "Leave parent_sid out to create the partner under the token's own partner."}},
-			},
-			"login": schema.StringAttribute{
-				MarkdownDescription: "Login of the partner for the portal and for HTTP Basic authentication.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"password": schema.StringAttribute{
-				MarkdownDescription: "Password of `login`. CarrierX never returns it: the value is kept in state as written, so a " +
-					"change made outside Terraform cannot show. To keep it out of state, use `password_wo`.",
-				Optional:  true,
-				Sensitive: true,
-				Validators: []validator.String{
-					stringvalidator.ConflictsWith(path.MatchRoot("password_wo")),
-					stringvalidator.LengthAtLeast(1),
-				},
-			},
-			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only `password` (Terraform 1.11+): sent to CarrierX, never stored. Change " +
-					"`password_wo_version` to send a new value.",
-				Optional:   true,
-				Sensitive:  true,
-				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version"))},
-			},
-			"password_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Any number; changing it sends `password_wo` again.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
-			"name":         framework.Validated(optCompStr("Contact person."), framework.NameRule, framework.NameValidator),
-			"company_name": optCompStr("Company name."),
-			"address1":     optStr("Street address, line 1."),
-			"address2":     optStr("Street address, line 2."),
-			"city":         optStr("City."),
-			"state":        optStr("State or region."),
-			"zip":          optStr("Postal code."),
-			"country_code": schema.StringAttribute{
-				MarkdownDescription: "ISO 3166-1 alpha-3 country code, such as `USA`.",
-				Optional:            true, Computed: true, PlanModifiers: keep,
-				Validators: []validator.String{stringvalidator.RegexMatches(countryPattern,
-					"must be an ISO 3166-1 alpha-3 country code in capitals, such as \"USA\" or \"GBR\"")},
-			},
-			"phonenumber": optStr("Contact phone number, digits only, such as `15550001111`."),
+			"partner_sid": framework.StableString("Partner secure ID; also the import ID."),
+			"parent_sid": framework.KeptCreateOnly("Parent partner: the token's partner (the default) or one of its sub-partners. Set on creation "+
+				"only: changing it creates a new partner (the old one stays in CarrierX, see above).",
+				framework.SID{What: "partner SID", Hint: "Leave parent_sid out to create the partner under the token's own partner."}),
+			"login": framework.RequiredString("Login of the partner for the portal and for HTTP Basic authentication.",
+				stringvalidator.LengthAtLeast(1)),
+			"password": framework.StoredSecret("password", "Password of `login`. CarrierX never returns it: the value is kept in "+
+				"state as written, so a change made outside Terraform cannot show. To keep it out of state, use `password_wo`.",
+				stringvalidator.LengthAtLeast(1)),
+			"password_wo":         framework.WriteOnlySecret("password"),
+			"password_wo_version": framework.SecretVersion("password"),
+			"name":                framework.KeptName("Contact person."),
+			"company_name":        framework.KeptString("Company name."),
+			"address1":            framework.OptionalString("Street address, line 1."),
+			"address2":            framework.OptionalString("Street address, line 2."),
+			"city":                framework.OptionalString("City."),
+			"state":               framework.OptionalString("State or region."),
+			"zip":                 framework.OptionalString("Postal code."),
+			"country_code": framework.KeptString("ISO 3166-1 alpha-3 country code, such as `USA`.", stringvalidator.RegexMatches(countryPattern,
+				"must be an ISO 3166-1 alpha-3 country code in capitals, such as \"USA\" or \"GBR\"")),
+			"phonenumber": framework.OptionalString("Contact phone number, digits only, such as `15550001111`."),
 			"owner_email": email("Primary e-mail address."),
-			"billing_email": schema.StringAttribute{
-				MarkdownDescription: "Billing e-mail address (several may be given, comma-separated); CarrierX falls back to " +
-					"`owner_email` when it is empty, so it is also computed. Hidden by CarrierX until verified, like `owner_email`.",
-				Optional: true, Computed: true, PlanModifiers: keep,
-			},
+			"billing_email": framework.KeptString("Billing e-mail address (several may be given, comma-separated); CarrierX falls back to " +
+				"`owner_email` when it is empty, so it is also computed. Hidden by CarrierX until verified, like `owner_email`."),
 			"tech_email": email("Technical contact e-mail address."),
-			"payment_type": optCompStr("Billing mode. Known values: `prepay`, `postpay` (the list in CarrierX's documentation " +
+			"payment_type": framework.KeptString("Billing mode. Known values: `prepay`, `postpay` (the list in CarrierX's documentation " +
 				"may be incomplete, so other values are passed to CarrierX)."),
 			"charge_at":            money("Prepay accounts: the balance at which the account is charged `prepay_amount`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"prepay_amount":        money("Prepay accounts: the amount charged when the balance reaches `charge_at`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"spending_limit":       money("Overall spending limit.", false),
 			"daily_spending_limit": money("Maximum spend per day.", false),
-			"balance":              comp("Current balance, as CarrierX writes it (a decimal string)."),
-			"daily_spent_amount":   comp("Amount spent today (a decimal string)."),
-			"status":               comp("Account status: `unverified` until the verification e-mails are followed, then `active` (other values may exist)."),
-			"display_id": schema.StringAttribute{
-				MarkdownDescription: "Human-facing account ID, `CX` and 8 digits.",
-				Computed:            true, PlanModifiers: keep,
-			},
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "Creation time (ISO 8601 UTC).",
-				Computed:            true, PlanModifiers: keep,
-			},
+			"balance":              framework.ComputedString("Current balance, as CarrierX writes it (a decimal string)."),
+			"daily_spent_amount":   framework.ComputedString("Amount spent today (a decimal string)."),
+			"status": framework.ComputedString("Account status: `unverified` until the verification e-mails are followed, " +
+				"then `active` (other values may exist)."),
+			"display_id":   framework.StableString("Human-facing account ID, `CX` and 8 digits."),
+			"date_created": framework.StableString("Creation time (ISO 8601 UTC)."),
 			"available_scopes": schema.ListAttribute{
 				MarkdownDescription: "Scopes the partner holds.",
 				ElementType:         types.StringType,

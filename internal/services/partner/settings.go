@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -47,11 +46,7 @@ var CallbacksType = func() types.ObjectType {
 func CallbacksAttributes() map[string]schema.Attribute {
 	out := map[string]schema.Attribute{}
 	for _, k := range callbackKeys {
-		out[k] = schema.StringAttribute{
-			MarkdownDescription: callbackDocs[k] + " " + framework.CallbackURLRule,
-			Optional:            true,
-			Validators:          []validator.String{framework.HTTPURL{}},
-		}
+		out[k] = framework.OptionalString(callbackDocs[k]+" "+framework.CallbackURLRule, framework.HTTPURL{})
 	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -46,45 +45,21 @@ func availableSchema() schema.Schema {
 			"with the same criteria as the `carrierx_phone_number` resource. Availability changes all the time: a number listed " +
 			"here may be rented by someone else before you rent it.",
 		Attributes: map[string]schema.Attribute{
-			"country_code": schema.StringAttribute{
-				MarkdownDescription: "ISO 3166-1 alpha-3 country, such as `USA`.",
-				Optional:            true,
-				Validators:          []validator.String{countryCodeValidator},
-			},
-			"state": schema.StringAttribute{
-				MarkdownDescription: "State or province, such as `NY` (any case).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"locality": schema.StringAttribute{
-				MarkdownDescription: "City, any case (CarrierX stores it upper case).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"phonenumber_prefix": schema.StringAttribute{
-				MarkdownDescription: "Digits the number starts with, country code included (`1516` for US area code 516).",
-				Optional:            true,
-				Validators:          []validator.String{prefixValidator},
-			},
+			"country_code": framework.ArgString("ISO 3166-1 alpha-3 country, such as `USA`.", countryCodeValidator),
+			"state":        framework.ArgString("State or province, such as `NY` (any case).", stringvalidator.LengthAtLeast(1)),
+			"locality":     framework.ArgString("City, any case (CarrierX stores it upper case).", stringvalidator.LengthAtLeast(1)),
+			"phonenumber_prefix": framework.ArgString("Digits the number starts with, country code included (`1516` for US area code 516).",
+				prefixValidator),
 			"required_capabilities": schema.SetAttribute{
 				MarkdownDescription: "Capabilities the numbers must have, any of " + framework.QuoteList(capabilityNames) + ".",
 				ElementType:         types.StringType,
 				Optional:            true,
 				Validators:          capabilityValidators,
 			},
-			"filter": schema.StringAttribute{
-				MarkdownDescription: "A further condition, joined with `and` to the criteria above. " + framework.FilterDoc,
-				Optional:            true,
-			},
-			"order": schema.StringAttribute{
-				MarkdownDescription: "Sort order, `<attribute> asc`, `<attribute> desc` or `shuffle`.",
-				Optional:            true,
-			},
-			"limit": schema.Int64Attribute{
-				MarkdownDescription: "At most this many numbers are returned (default 10, at most 10000; fetched 1,000 a request).",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(1, maxLimit)},
-			},
+			"filter": framework.ArgString("A further condition, joined with `and` to the criteria above. " + framework.FilterDoc),
+			"order":  framework.ArgString("Sort order, `<attribute> asc`, `<attribute> desc` or `shuffle`."),
+			"limit": framework.ArgInt64("At most this many numbers are returned (default 10, at most 10000; fetched 1,000 a request).",
+				int64validator.Between(1, maxLimit)),
 			"phone_numbers": schema.ListNestedAttribute{
 				MarkdownDescription: "The available numbers, in the API's order (or `order`).",
 				Computed:            true,

@@ -48,9 +48,6 @@ var detailsAttrTypes = map[string]attr.Type{
 }
 
 func lookupSchema() schema.Schema {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	return schema.Schema{
 		MarkdownDescription: "Looks up any phone number (`GET /lookup/dids/{phonenumber}`): its country, formats and state, and, " +
 			"when requested and permitted by the token's scopes, its carrier, caller name (CNAM) and Location Routing Number. " +
@@ -62,23 +59,11 @@ func lookupSchema() schema.Schema {
 				Required:   true,
 				Validators: []validator.String{numberFormat},
 			},
-			"carrier": schema.BoolAttribute{
-				MarkdownDescription: "Also return the carrier (`details.carrier`); needs the `lookup.dids.allow_carrier` scope.",
-				Optional:            true,
-			},
-			"cnam": schema.BoolAttribute{
-				MarkdownDescription: "Also return the caller name (`details.cnam`); needs the `lookup.dids.allow_cnam` scope.",
-				Optional:            true,
-			},
-			"cnam_ttl": schema.Int64Attribute{
-				MarkdownDescription: "Override of how long CarrierX may answer the CNAM from its cache (unit undocumented, presumably seconds).",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-			},
-			"lrn": schema.BoolAttribute{
-				MarkdownDescription: "Also return the Location Routing Number (`details.lrn`); needs the `lookup.dids.allow_lrn` scope.",
-				Optional:            true,
-			},
+			"carrier": framework.ArgBool("Also return the carrier (`details.carrier`); needs the `lookup.dids.allow_carrier` scope."),
+			"cnam":    framework.ArgBool("Also return the caller name (`details.cnam`); needs the `lookup.dids.allow_cnam` scope."),
+			"cnam_ttl": framework.ArgInt64("Override of how long CarrierX may answer the CNAM from its cache (unit undocumented, "+
+				"presumably seconds).", int64validator.AtLeast(0)),
+			"lrn": framework.ArgBool("Also return the Location Routing Number (`details.lrn`); needs the `lookup.dids.allow_lrn` scope."),
 			"country_code": schema.StringAttribute{
 				MarkdownDescription: "Set: an ISO 3166-1 alpha-3 hint of the number's country, sent to CarrierX. " +
 					"Read: the country CarrierX found.",
@@ -87,15 +72,12 @@ func lookupSchema() schema.Schema {
 				Validators: []validator.String{stringvalidator.RegexMatches(alpha3,
 					"must be an ISO 3166-1 alpha-3 country code in upper case, such as USA")},
 			},
-			"guess": schema.StringAttribute{
-				MarkdownDescription: "Passed to CarrierX as the `guess` argument, which steers the lookup together with `country_code` " +
-					"(its values are not documented).",
-				Optional: true,
-			},
-			"e164_format":          str("The number in E.164, with `+`."),
-			"in_country_format":    str("National format."),
-			"international_format": str("International format."),
-			"state":                str("US or Canadian state of the number, when known."),
+			"guess": framework.ArgString("Passed to CarrierX as the `guess` argument, which steers the lookup together with " +
+				"`country_code` (its values are not documented)."),
+			"e164_format":          framework.ResultString("The number in E.164, with `+`."),
+			"in_country_format":    framework.ResultString("National format."),
+			"international_format": framework.ResultString("International format."),
+			"state":                framework.ResultString("US or Canadian state of the number, when known."),
 			"details": schema.SingleNestedAttribute{
 				MarkdownDescription: "Optional parts; each is null unless requested and permitted.",
 				Computed:            true,
@@ -104,10 +86,10 @@ func lookupSchema() schema.Schema {
 						MarkdownDescription: "Carrier of the number.",
 						Computed:            true,
 						Attributes: map[string]schema.Attribute{
-							"mcc":  str("Mobile Country Code."),
-							"mnc":  str("Mobile Network Code."),
-							"name": str("Carrier name."),
-							"type": str("Line type, such as `mobile`."),
+							"mcc":  framework.ResultString("Mobile Country Code."),
+							"mnc":  framework.ResultString("Mobile Network Code."),
+							"name": framework.ResultString("Carrier name."),
+							"type": framework.ResultString("Line type, such as `mobile`."),
 						},
 					},
 					"cnam": schema.MapAttribute{

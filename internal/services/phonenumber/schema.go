@@ -7,13 +7,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -42,19 +37,8 @@ var criteriaPaths = []path.Expression{
 	path.MatchRoot("phonenumber_prefix"), path.MatchRoot("required_capabilities"),
 }
 
-func computed(d string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: d, Computed: true,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}
-
 func flag(name string) schema.BoolAttribute {
-	return schema.BoolAttribute{
-		MarkdownDescription: fmt.Sprintf("Whether `capabilities` has the `%s` bit (%d): what the number can do.", name, capabilityBits[name]),
-		Computed:            true,
-		PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-	}
+	return framework.StableBool(fmt.Sprintf("Whether `capabilities` has the `%s` bit (%d): what the number can do.", name, capabilityBits[name]))
 }
 
 // criterion is a search criterion that is also read back from the number.
@@ -80,7 +64,7 @@ var resourceSchema = schema.Schema{
 		"(`country_code`, `state`, `locality`, `phonenumber_prefix`, `required_capabilities`) and the first matching " +
 		"available number is rented; with neither, CarrierX picks a number.",
 	Attributes: map[string]schema.Attribute{
-		"did_sid": framework.ComputedSID("Secure ID of the rented number; an import ID (the number itself is the other)."),
+		"did_sid": framework.StableString("Secure ID of the rented number; an import ID (the number itself is the other)."),
 		"phonenumber": schema.StringAttribute{
 			MarkdownDescription: "The number to rent, with its country code: `+15550100142`, `15550100142` and spaced, dashed or " +
 				"parenthesised forms (`+1 (555) 010-0142`) are accepted and are the same number, so the spelling never shows as a change " +
@@ -131,58 +115,25 @@ var resourceSchema = schema.Schema{
 					"Replaces the number unless it already has the new capabilities."),
 			},
 		},
-		"release_on_destroy": schema.BoolAttribute{
-			MarkdownDescription: "Terraform only. `true` (the default): destroying the resource releases the number; it goes into " +
-				"aging and **can never be rented back**. `false`: destroying only removes it from Terraform state and the number stays " +
-				"rented (and billed) in the account. Imports set it to `true`.",
-			Optional: true,
-			Computed: true,
-			Default:  booldefault.StaticBool(true),
-		},
-		"name": schema.StringAttribute{
-			MarkdownDescription: "Friendly name. CarrierX sets `N/A` when it is left out. " + framework.NameRule,
-			Optional:            true,
-			Computed:            true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			Validators:          []validator.String{framework.NameValidator},
-		},
-		"callback_url": schema.StringAttribute{
-			MarkdownDescription: "URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. " + framework.CallbackURLRule,
-			Optional:            true,
-			Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
-		},
-		"trunk_group_sid": schema.StringAttribute{
-			MarkdownDescription: "Trunk group inbound calls to the number are routed to. A number needs one before calls work.",
-			Optional:            true,
-			Validators:          []validator.String{framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}},
-		},
-		"did_group_sid": schema.StringAttribute{
-			MarkdownDescription: "DID group the number belongs to.",
-			Optional:            true,
-			Validators:          []validator.String{framework.SID{Hint: "Use the did_group_sid of a carrierx_did_group."}},
-		},
-		"string_key_1": schema.StringAttribute{MarkdownDescription: "Free user-defined key.", Optional: true},
-		"string_key_2": schema.StringAttribute{MarkdownDescription: "Second free user-defined key.", Optional: true},
-		"attributes": schema.MapAttribute{
-			MarkdownDescription: "Free-form key/value attributes (unrelated to `name`).",
-			ElementType:         types.StringType,
-			Optional:            true,
-			Computed:            true,
-			Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-		},
+		"release_on_destroy": framework.DefaultBool("Terraform only. `true` (the default): destroying the resource releases the "+
+			"number; it goes into aging and **can never be rented back**. `false`: destroying only removes it from Terraform state "+
+			"and the number stays rented (and billed) in the account. Imports set it to `true`.", true),
+		"name": framework.KeptName("Friendly name. CarrierX sets `N/A` when it is left out."),
+		"callback_url": framework.OptionalString("URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. "+
+			framework.CallbackURLRule, framework.HTTPURL{AllowEmpty: true}),
+		"trunk_group_sid": framework.OptionalString("Trunk group inbound calls to the number are routed to. A number needs one before calls work.",
+			framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}),
+		"did_group_sid": framework.OptionalString("DID group the number belongs to.",
+			framework.SID{Hint: "Use the did_group_sid of a carrierx_did_group."}),
+		"string_key_1":    framework.OptionalString("Free user-defined key."),
+		"string_key_2":    framework.OptionalString("Second free user-defined key."),
+		"attributes":      framework.EmptyStringMap("Free-form key/value attributes (unrelated to `name`)."),
 		"transformations": framework.Transformations("phone-number"),
-		"capabilities": schema.Int64Attribute{
-			MarkdownDescription: "What the number can do, a bitmask set by CarrierX. " + bitsDoc +
-				" Also shown as the booleans " + framework.QuoteList(capabilityNames) + ".",
-			Computed:      true,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-		},
-		"active_capabilities": schema.Int64Attribute{
-			MarkdownDescription: "Capabilities currently switched on, same bits as `capabilities` (SMS/MMS bits appear after " +
-				"messaging enablement; `4` for a voice number until then). Also shown in `active_capability_flags`.",
-			Computed:      true,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-		},
+		"capabilities": framework.StableInt64("What the number can do, a bitmask set by CarrierX. " + bitsDoc +
+			" Also shown as the booleans " + framework.QuoteList(capabilityNames) + "."),
+		"active_capabilities": framework.StableInt64("Capabilities currently switched on, same bits as `capabilities` " +
+			"(SMS/MMS bits appear after messaging enablement; `4` for a voice number until then). Also shown in " +
+			"`active_capability_flags`."),
 		"active_capability_flags": schema.SingleNestedAttribute{
 			MarkdownDescription: "`active_capabilities` as booleans.",
 			Computed:            true,
@@ -200,25 +151,18 @@ var resourceSchema = schema.Schema{
 		"sms_outbound": flag("sms_outbound"),
 		"mms_inbound":  flag("mms_inbound"),
 		"mms_outbound": flag("mms_outbound"),
-		"status":       computed("Lifecycle status: `assigned` while rented (`available` and `aging` are the other known values)."),
-		"lata": schema.StringAttribute{
-			MarkdownDescription: "US Local Access and Transport Area of the number.", Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"ocn":                  computed("Operating Company Number of the underlying carrier."),
-		"in_country_format":    computed("The number in national format, such as `(555) 010-0142`."),
-		"international_format": computed("The number in international format, such as `+1 555-010-0142`."),
-		"price":                computed("Price of the number (a decimal string, presumably the monthly rent)."),
-		"partner_sid":          computed("Partner that rents the number."),
-		"classification_sid":   computed("DID classification; its aging policy governs the quarantine after release."),
-		"campaign_sid":         computed("10DLC campaign tied to the number by messaging enablement."),
-		"lrn_sid":              computed("Location Routing Number of the number."),
-		"porting_pin": schema.StringAttribute{
-			MarkdownDescription: "PIN used for porting the number, set by CarrierX.",
-			Computed:            true,
-			Sensitive:           true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
+		"status": framework.StableString("Lifecycle status: `assigned` while rented (`available` and `aging` are the other " +
+			"known values)."),
+		"lata":                 framework.StableString("US Local Access and Transport Area of the number."),
+		"ocn":                  framework.StableString("Operating Company Number of the underlying carrier."),
+		"in_country_format":    framework.StableString("The number in national format, such as `(555) 010-0142`."),
+		"international_format": framework.StableString("The number in international format, such as `+1 555-010-0142`."),
+		"price":                framework.StableString("Price of the number (a decimal string, presumably the monthly rent)."),
+		"partner_sid":          framework.StableString("Partner that rents the number."),
+		"classification_sid":   framework.StableString("DID classification; its aging policy governs the quarantine after release."),
+		"campaign_sid":         framework.StableString("10DLC campaign tied to the number by messaging enablement."),
+		"lrn_sid":              framework.StableString("Location Routing Number of the number."),
+		"porting_pin":          framework.Secret("PIN used for porting the number, set by CarrierX."),
 	},
 }
 

@@ -7,12 +7,7 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -38,8 +33,8 @@ var digits = regexp.MustCompile(`^[0-9]+$`)
 
 // trunkGroupSID checks a trunk group reference for form only; whether the
 // trunk group exists and belongs to the partner is CarrierX's to say.
-var trunkGroupSID = []validator.String{framework.SID{What: "trunk group SID",
-	Hint: "Use the trunk_group_sid of a carrierx_trunk_group; leave the attribute out for none."}}
+var trunkGroupSID = framework.SID{What: "trunk group SID",
+	Hint: "Use the trunk_group_sid of a carrierx_trunk_group; leave the attribute out for none."}
 
 // Object declares carrierx_prefix.
 var Object = &framework.Object[client.Prefix, model]{
@@ -60,49 +55,22 @@ var Object = &framework.Object[client.Prefix, model]{
 			"calls; with it, only to calls arriving through that trunk group. Both trunk groups must belong to the " +
 			"same partner, and the destination group needs at least one trunk bound to an endpoint.",
 		Attributes: map[string]schema.Attribute{
-			"prefix_sid": framework.ComputedSID("Prefix secure ID; also the import ID."),
-			"prefix": schema.StringAttribute{
-				MarkdownDescription: "The digits that trigger this routing: the start of the dialed number, digits only (for example `1555012`). Changing it updates the prefix in place.",
-				Required:            true,
-				Validators: []validator.String{stringvalidator.RegexMatches(digits,
-					"must be digits only: the start of the dialed number in international format without + or spaces, for example 1555012")},
-			},
+			"prefix_sid": framework.StableString("Prefix secure ID; also the import ID."),
+			"prefix": framework.RequiredString("The digits that trigger this routing: the start of the dialed number, digits only "+
+				"(for example `1555012`). Changing it updates the prefix in place.", stringvalidator.RegexMatches(digits,
+				"must be digits only: the start of the dialed number in international format without + or spaces, for example 1555012")),
 			"name": framework.DefaultName("Name."),
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: "Owning partner; defaults to the partner of the provider's token. CarrierX documents it as writable, so a change is sent as an update.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"trunk_group_sid": schema.StringAttribute{
-				MarkdownDescription: "Destination trunk group of the matched calls. Unset means none.",
-				Optional:            true,
-				Validators:          trunkGroupSID,
-			},
-			"source_trunk_group_sid": schema.StringAttribute{
-				MarkdownDescription: "Restricts the prefix to calls that arrive through this trunk group. Unset means calls from anywhere.",
-				Optional:            true,
-				Validators:          trunkGroupSID,
-			},
-			"callback_url": schema.StringAttribute{
-				MarkdownDescription: "Callback URL of the prefix. Unset means none. " + framework.CallbackURLRule,
-				Optional:            true,
-				Validators:          []validator.String{framework.HTTPURL{AllowEmpty: true}},
-			},
-			"lrn_sid": schema.StringAttribute{
-				MarkdownDescription: "Location Routing Number CarrierX assigned to the prefix; null when none.",
-				Computed:            true,
-			},
-			"string_key_1": schema.StringAttribute{MarkdownDescription: "Free user-defined key.", Optional: true},
-			"string_key_2": schema.StringAttribute{MarkdownDescription: "Second free user-defined key.", Optional: true},
-			"attributes": schema.MapAttribute{
-				MarkdownDescription: "Free-form key/value attributes.",
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-			},
+			"partner_sid": framework.KeptString("Owning partner; defaults to the partner of the provider's token. CarrierX documents "+
+				"it as writable, so a change is sent as an update.", stringvalidator.LengthAtLeast(1)),
+			"trunk_group_sid": framework.OptionalString("Destination trunk group of the matched calls. Unset means none.", trunkGroupSID),
+			"source_trunk_group_sid": framework.OptionalString("Restricts the prefix to calls that arrive through this trunk group. "+
+				"Unset means calls from anywhere.", trunkGroupSID),
+			"callback_url": framework.OptionalString("Callback URL of the prefix. Unset means none. "+framework.CallbackURLRule,
+				framework.HTTPURL{AllowEmpty: true}),
+			"lrn_sid":         framework.ComputedString("Location Routing Number CarrierX assigned to the prefix; null when none."),
+			"string_key_1":    framework.OptionalString("Free user-defined key."),
+			"string_key_2":    framework.OptionalString("Second free user-defined key."),
+			"attributes":      framework.EmptyStringMap("Free-form key/value attributes."),
 			"transformations": framework.Transformations("prefix"),
 		},
 	},

@@ -4,9 +4,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -29,22 +26,14 @@ type domainModel struct {
 	SuffixPattern      types.String `tfsdk:"suffix_pattern"`
 }
 
-// mode is expired_mode or not_found_mode.
+// mode is how a link, an expired link or an unknown short name answers.
 func mode(doc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true,
-		Default:    stringdefault.StaticString("redirect_temporary"),
-		Validators: []validator.String{stringvalidator.OneOf(modes...)}}
-}
-
-// status is expired_status_code or not_found_status_code.
-func status(doc string) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: doc, Optional: true, Validators: []validator.Int64{statusCode}}
+	return framework.DefaultString(doc, "redirect_temporary", stringvalidator.OneOf(modes...))
 }
 
 // page is expired_page or not_found_page.
 func page(doc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: doc + " " + framework.NoUserinfoRule, Optional: true,
-		Validators: []validator.String{framework.URLWithoutUserinfo}}
+	return framework.OptionalString(doc+" "+framework.NoUserinfoRule, framework.URLWithoutUserinfo)
 }
 
 // Domain declares carrierx_shortener_domain.
@@ -61,39 +50,28 @@ var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
 		MarkdownDescription: "A URL shortener domain: the host name `carrierx_shortener_link` short links are served " +
 			"under, and how expired and unknown links answer. The domain's DNS must point at CarrierX's shortener.",
 		Attributes: map[string]schema.Attribute{
-			"domain_sid": framework.ComputedSID("Domain secure ID; also the import ID."),
-			"domain_name": schema.StringAttribute{
-				MarkdownDescription: "Host name the short links are served under, for example `go.example.net`; unique across CarrierX. Changed in place.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"partner_sid":         framework.ComputedSID("Owning partner."),
-			"expired_mode":        mode("How an expired link answers: `redirect_temporary` (the default), `redirect_permanent`, or `proxy_pass` (serve `expired_page` directly; the token needs the `shortener.allow_domain_mode_proxypass` scope)."),
-			"expired_page":        page("Page (or URL of the page) served or redirected to for an expired link. Unset means none."),
-			"expired_status_code": status("HTTP status for expired links with `expired_mode = \"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none."),
-			"minimum_length": schema.Int64Attribute{
-				MarkdownDescription: "Minimum length of generated short names. Defaults to `6`.",
-				Optional:            true, Computed: true, Default: int64default.StaticInt64(6),
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"not_found_mode":        mode("How an unknown short name answers; same values as `expired_mode`. Defaults to `redirect_temporary`."),
-			"not_found_page":        page("Page (or URL of the page) served or redirected to for an unknown short name. Unset means none."),
-			"not_found_status_code": status("HTTP status for unknown short names with `not_found_mode = \"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none."),
-			"scope": schema.StringAttribute{
-				MarkdownDescription: "Which partners may create links on the domain. Defaults to `children`; the other values are not documented, so they are not checked here.",
-				Optional:            true, Computed: true, Default: stringdefault.StaticString("children"),
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"secure": schema.StringAttribute{
-				MarkdownDescription: "Whether link URLs use https: `disabled` (the default) or `required` (the token needs the `shortener.allow_domain_secure_required` scope); other values are not documented, so they are not checked here.",
-				Optional:            true, Computed: true, Default: stringdefault.StaticString("disabled"),
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"suffix_pattern": schema.StringAttribute{
-				MarkdownDescription: "Regular expression of file suffixes accepted after a short name, for example `.(mp3|mp4)`. Unset means no suffixes. " + framework.RegexpRule,
-				Optional:            true,
-				Validators:          []validator.String{framework.RegexpSyntax},
-			},
+			"domain_sid": framework.StableString("Domain secure ID; also the import ID."),
+			"domain_name": framework.RequiredString("Host name the short links are served under, for example `go.example.net`; "+
+				"unique across CarrierX. Changed in place.", stringvalidator.LengthAtLeast(1)),
+			"partner_sid": framework.StableString("Owning partner."),
+			"expired_mode": mode("How an expired link answers: `redirect_temporary` (the default), `redirect_permanent`, or " +
+				"`proxy_pass` (serve `expired_page` directly; the token needs the `shortener.allow_domain_mode_proxypass` scope)."),
+			"expired_page": page("Page (or URL of the page) served or redirected to for an expired link. Unset means none."),
+			"expired_status_code": framework.OptionalInt64("HTTP status for expired links with `expired_mode = \"proxy_pass\"`: "+
+				"any 2xx, 4xx or 5xx code. Unset means none.", statusCode),
+			"minimum_length": framework.DefaultInt64("Minimum length of generated short names. Defaults to `6`.", 6,
+				int64validator.AtLeast(1)),
+			"not_found_mode": mode("How an unknown short name answers; same values as `expired_mode`. Defaults to `redirect_temporary`."),
+			"not_found_page": page("Page (or URL of the page) served or redirected to for an unknown short name. Unset means none."),
+			"not_found_status_code": framework.OptionalInt64("HTTP status for unknown short names with `not_found_mode = "+
+				"\"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none.", statusCode),
+			"scope": framework.DefaultString("Which partners may create links on the domain. Defaults to `children`; the other "+
+				"values are not documented, so they are not checked here.", "children", stringvalidator.LengthAtLeast(1)),
+			"secure": framework.DefaultString("Whether link URLs use https: `disabled` (the default) or `required` (the token "+
+				"needs the `shortener.allow_domain_secure_required` scope); other values are not documented, so they are not "+
+				"checked here.", "disabled", stringvalidator.LengthAtLeast(1)),
+			"suffix_pattern": framework.OptionalString("Regular expression of file suffixes accepted after a short name, for "+
+				"example `.(mp3|mp4)`. Unset means no suffixes. "+framework.RegexpRule, framework.RegexpSyntax),
 		},
 	},
 }

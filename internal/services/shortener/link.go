@@ -4,10 +4,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -29,10 +25,6 @@ type linkModel struct {
 	URL            types.String `tfsdk:"url"`
 }
 
-func computed(doc string, mods ...planmodifier.String) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: doc, Computed: true, PlanModifiers: mods}
-}
-
 // domainSID checks a shortener domain reference for form only.
 var domainSID = framework.SID{What: "shortener domain SID", Hint: "Use the domain_sid of a carrierx_shortener_domain."}
 
@@ -47,41 +39,21 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 		MarkdownDescription: "A short link on a `carrierx_shortener_domain`. The provider never asks CarrierX to reuse " +
 			"an existing link for the same destination (the `reuse` query argument): each resource owns its own link.",
 		Attributes: map[string]schema.Attribute{
-			"link_sid":    framework.ComputedSID("Link secure ID; also the import ID."),
-			"partner_sid": framework.ComputedSID("Owning partner."),
-			"domain_sid": schema.StringAttribute{
-				MarkdownDescription: "Domain the link lives on (the `domain_sid` of a `carrierx_shortener_domain`, or a domain shared with the partner). Changing it replaces the link.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{domainSID},
-			},
-			"destination_url": schema.StringAttribute{
-				MarkdownDescription: "Where visitors are sent. Changed in place. " + framework.NoUserinfoRule,
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo},
-			},
-			"date_accessed": computed("Last time the link was followed; changes outside Terraform and never causes a diff."),
-			"date_created":  computed("Creation time.", stringplanmodifier.UseStateForUnknown()),
-			"hits": schema.Int64Attribute{
-				MarkdownDescription: "Number of times the link was followed; changes outside Terraform and never causes a diff.",
-				Computed:            true,
-			},
-			"maximum_ttl": schema.Int64Attribute{
-				MarkdownDescription: "Lifetime of the link in seconds; `-1` (the default) means it never expires.",
-				Optional:            true, Computed: true, Default: int64default.StaticInt64(-1),
-			},
-			"mode": schema.StringAttribute{
-				MarkdownDescription: "How the link answers: `redirect_temporary` (the default), `redirect_permanent`, or `proxy_pass` (the token needs the `shortener.allow_link_mode_proxypass` scope).",
-				Optional:            true, Computed: true, Default: stringdefault.StaticString("redirect_temporary"),
-				Validators: []validator.String{stringvalidator.OneOf(modes...)},
-			},
-			"short_name": schema.StringAttribute{
-				MarkdownDescription: "Path part of the short URL, unique within the domain. CarrierX generates one (at least the domain's `minimum_length` characters) when it is left out.",
-				Optional:            true, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"url": computed("The full short link, `<scheme>://<domain_name>/<short_name>`.",
+			"link_sid":    framework.StableString("Link secure ID; also the import ID."),
+			"partner_sid": framework.StableString("Owning partner."),
+			"domain_sid": framework.RequiredCreateOnly("Domain the link lives on (the `domain_sid` of a `carrierx_shortener_domain`, "+
+				"or a domain shared with the partner). Changing it replaces the link.", domainSID),
+			"destination_url": framework.RequiredString("Where visitors are sent. Changed in place. "+framework.NoUserinfoRule,
+				stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo),
+			"date_accessed": framework.ComputedString("Last time the link was followed; changes outside Terraform and never causes a diff."),
+			"date_created":  framework.StableString("Creation time."),
+			"hits":          framework.ComputedInt64("Number of times the link was followed; changes outside Terraform and never causes a diff."),
+			"maximum_ttl":   framework.DefaultInt64("Lifetime of the link in seconds; `-1` (the default) means it never expires.", -1),
+			"mode": mode("How the link answers: `redirect_temporary` (the default), `redirect_permanent`, or " +
+				"`proxy_pass` (the token needs the `shortener.allow_link_mode_proxypass` scope)."),
+			"short_name": framework.KeptString("Path part of the short URL, unique within the domain. CarrierX generates one "+
+				"(at least the domain's `minimum_length` characters) when it is left out.", stringvalidator.LengthAtLeast(1)),
+			"url": framework.ComputedString("The full short link, `<scheme>://<domain_name>/<short_name>`.",
 				framework.KeepUnless(path.Root("short_name"))),
 		},
 	},

@@ -3,15 +3,10 @@ package storage
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -141,16 +136,9 @@ var containerDocs = map[string]string{
 
 func containerSchema() schema.Schema {
 	d := containerDocs
-	// Read only.
-	usage := func(name string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: d[name], Computed: true}
-	}
 	classes := func(name string) schema.ListAttribute {
-		return schema.ListAttribute{
-			MarkdownDescription: d[name], ElementType: types.StringType, Optional: true, Computed: true,
-			Default:    listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
-			Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.OneOf(classifications...)), listvalidator.UniqueValues()},
-		}
+		return framework.EmptyStringList(d[name],
+			listvalidator.ValueStringsAre(stringvalidator.OneOf(classifications...)), listvalidator.UniqueValues())
 	}
 	return schema.Schema{
 		MarkdownDescription: "A CarrierX storage container: where uploaded files (`carrierx_storage_file`), recordings " +
@@ -158,43 +146,20 @@ func containerSchema() schema.Schema {
 			"By default a partner may own two containers. `type`, `encrypted` and `parent_container_sid` are only " +
 			"set when the container is created: changing them replaces the container, which deletes its files.",
 		Attributes: map[string]schema.Attribute{
-			"container_sid": schema.StringAttribute{
-				MarkdownDescription: d["container_sid"], Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: d["partner_sid"], Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator),
-			"allow_publish": schema.BoolAttribute{
-				MarkdownDescription: d["allow_publish"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-			},
-			"allowed_classifications": classes("allowed_classifications"),
-			"blocked_classifications": classes("blocked_classifications"),
-			"available_bytes_percent": usage("available_bytes_percent"),
-			"available_files_percent": usage("available_files_percent"),
-			"default_file_lifecycle_action": schema.StringAttribute{
-				MarkdownDescription: d["default_file_lifecycle_action"], Optional: true, Computed: true,
-				Default: stringdefault.StaticString("no_action"), Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"default_file_lifecycle_ttl": schema.Int64Attribute{
-				MarkdownDescription: d["default_file_lifecycle_ttl"], Optional: true, Computed: true, Default: int64default.StaticInt64(-1),
-			},
-			"default_file_publish": schema.StringAttribute{
-				MarkdownDescription: d["default_file_publish"], Optional: true, Computed: true,
-				Default: stringdefault.StaticString("file_sid"), Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"default_file_threshold_include": schema.BoolAttribute{
-				MarkdownDescription: d["default_file_threshold_include"], Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-			},
-			"default_file_unique": schema.BoolAttribute{
-				MarkdownDescription: d["default_file_unique"], Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-			},
-			"durability_class": schema.StringAttribute{
-				MarkdownDescription: d["durability_class"], Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"container_sid":                  framework.StableString(d["container_sid"]),
+			"partner_sid":                    framework.StableString(d["partner_sid"]),
+			"name":                           framework.KeptName(d["name"]),
+			"allow_publish":                  framework.DefaultBool(d["allow_publish"], true),
+			"allowed_classifications":        classes("allowed_classifications"),
+			"blocked_classifications":        classes("blocked_classifications"),
+			"available_bytes_percent":        framework.ComputedInt64(d["available_bytes_percent"]),
+			"available_files_percent":        framework.ComputedInt64(d["available_files_percent"]),
+			"default_file_lifecycle_action":  framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1)),
+			"default_file_lifecycle_ttl":     framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
+			"default_file_publish":           framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1)),
+			"default_file_threshold_include": framework.DefaultBool(d["default_file_threshold_include"], true),
+			"default_file_unique":            framework.DefaultBool(d["default_file_unique"], false),
+			"durability_class":               framework.StableString(d["durability_class"]),
 			"encrypted": schema.BoolAttribute{
 				MarkdownDescription: d["encrypted"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
@@ -225,19 +190,16 @@ func containerSchema() schema.Schema {
 			"threshold_files":                   framework.OptionalInt64(d["threshold_files"]),
 			"threshold_files_target":            framework.OptionalInt64(d["threshold_files_target"]),
 			"threshold_grace_period":            framework.KeptInt64(d["threshold_grace_period"]),
-			"threshold_total_bytes":             usage("threshold_total_bytes"),
-			"threshold_total_files":             usage("threshold_total_files"),
-			"total_bytes":                       usage("total_bytes"),
-			"total_files":                       usage("total_files"),
+			"threshold_total_bytes":             framework.ComputedInt64(d["threshold_total_bytes"]),
+			"threshold_total_files":             framework.ComputedInt64(d["threshold_total_files"]),
+			"total_bytes":                       framework.ComputedInt64(d["total_bytes"]),
+			"total_files":                       framework.ComputedInt64(d["total_files"]),
 			"type": schema.StringAttribute{
 				MarkdownDescription: d["type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"unique": schema.BoolAttribute{
-				MarkdownDescription: d["unique"], Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
-			},
+			"unique": framework.KeptBool(d["unique"]),
 		},
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -133,9 +131,6 @@ func fileSchema() schema.Schema {
 	d := fileDocs
 	// Detected from the content: stable unless transcoding is asked for.
 	transcoded := framework.KeepUnless(path.Root("desired_format"), path.Root("desired_bitrate"))
-	detectedStr := func(name string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: d[name], Computed: true, PlanModifiers: []planmodifier.String{transcoded}}
-	}
 	return schema.Schema{
 		MarkdownDescription: "A file in a CarrierX storage container, uploaded from a local file (`source`) or from " +
 			"`content` / `content_base64`. These three are write-only (Terraform 1.11+): they are never stored in state. " +
@@ -151,74 +146,40 @@ func fileSchema() schema.Schema {
 			"differs. If the data cannot be downloaded, `content_sha256` stays null (a warning says so) and the plan " +
 			"replaces the file, since the provider cannot tell whether the content matches.",
 		Attributes: map[string]schema.Attribute{
-			"file_sid": schema.StringAttribute{
-				MarkdownDescription: d["file_sid"], Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"container_sid": schema.StringAttribute{
-				MarkdownDescription: d["container_sid"], Required: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    containerSID,
-			},
-			"partner_sid": schema.StringAttribute{
-				MarkdownDescription: d["partner_sid"], Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"source": schema.StringAttribute{
-				MarkdownDescription: "Path of a local file to upload. Write-only. Exactly one of `source`, `content` and `content_base64` is required.",
-				Optional:            true, WriteOnly: true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"content": schema.StringAttribute{
-				MarkdownDescription: "Text to upload, as UTF-8 bytes. Write-only.",
-				Optional:            true, WriteOnly: true,
-			},
-			"content_base64": schema.StringAttribute{
-				MarkdownDescription: "Binary content to upload, base64-encoded (standard alphabet, padded), for example from `filebase64()`. Write-only.",
-				Optional:            true, WriteOnly: true,
-				Validators: []validator.String{base64Validator},
-			},
-			"content_sha256": schema.StringAttribute{
-				MarkdownDescription: "Hex SHA-256 of the uploaded bytes, computed from `source`, `content` or `content_base64` when Terraform plans. A change replaces the file.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{contentHash},
-			},
-			"content_classification": detectedStr("content_classification"),
+			"file_sid":      framework.StableString(d["file_sid"]),
+			"container_sid": framework.RequiredCreateOnly(d["container_sid"], containerSID...),
+			"partner_sid":   framework.StableString(d["partner_sid"]),
+			"source": framework.WriteOnlyString("Path of a local file to upload. Write-only. Exactly one of `source`, `content` "+
+				"and `content_base64` is required.", stringvalidator.LengthAtLeast(1)),
+			"content": framework.WriteOnlyString("Text to upload, as UTF-8 bytes. Write-only."),
+			"content_base64": framework.WriteOnlyString("Binary content to upload, base64-encoded (standard alphabet, padded), "+
+				"for example from `filebase64()`. Write-only.", base64Validator),
+			"content_sha256": framework.ComputedString("Hex SHA-256 of the uploaded bytes, computed from `source`, `content` or "+
+				"`content_base64` when Terraform plans. A change replaces the file.", contentHash),
+			"content_classification": framework.ComputedString(d["content_classification"], transcoded),
 			"content_duration": schema.Float64Attribute{
 				MarkdownDescription: d["content_duration"], Computed: true, PlanModifiers: []planmodifier.Float64{transcoded},
 			},
-			"content_format": detectedStr("content_format"),
-			"content_transcoding_progress": schema.Int64Attribute{
-				MarkdownDescription: d["content_transcoding_progress"], Computed: true,
-			},
-			"date_last_accessed": schema.StringAttribute{MarkdownDescription: d["date_last_accessed"], Computed: true},
-			"date_modified":      schema.StringAttribute{MarkdownDescription: d["date_modified"], Computed: true},
-			"desired_bitrate": schema.Int64Attribute{
-				MarkdownDescription: d["desired_bitrate"], Optional: true,
-				Validators: []validator.Int64{int64validator.OneOf(bitrates...)},
-			},
-			"desired_format":   framework.OptionalString(d["desired_format"]),
-			"file_access_name": framework.KeptString(d["file_access_name"]),
-			"file_bytes": schema.Int64Attribute{
-				MarkdownDescription: d["file_bytes"], Computed: true, PlanModifiers: []planmodifier.Int64{transcoded},
-			},
-			"integer_key_1":    framework.OptionalInt64(d["integer_key_1"]),
-			"integer_key_2":    framework.OptionalInt64(d["integer_key_2"]),
-			"lifecycle_action": framework.KeptString(d["lifecycle_action"]),
-			"lifecycle_ttl":    framework.KeptInt64(d["lifecycle_ttl"]),
+			"content_format":               framework.ComputedString(d["content_format"], transcoded),
+			"content_transcoding_progress": framework.ComputedInt64(d["content_transcoding_progress"]),
+			"date_last_accessed":           framework.ComputedString(d["date_last_accessed"]),
+			"date_modified":                framework.ComputedString(d["date_modified"]),
+			"desired_bitrate":              framework.OptionalInt64(d["desired_bitrate"], int64validator.OneOf(bitrates...)),
+			"desired_format":               framework.OptionalString(d["desired_format"]),
+			"file_access_name":             framework.KeptString(d["file_access_name"]),
+			"file_bytes":                   framework.ComputedInt64(d["file_bytes"], transcoded),
+			"integer_key_1":                framework.OptionalInt64(d["integer_key_1"]),
+			"integer_key_2":                framework.OptionalInt64(d["integer_key_2"]),
+			"lifecycle_action":             framework.KeptString(d["lifecycle_action"]),
+			"lifecycle_ttl":                framework.KeptInt64(d["lifecycle_ttl"]),
 			"mime_type": schema.StringAttribute{
 				MarkdownDescription: d["mime_type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{transcoded},
 			},
-			"name": framework.Validated(framework.KeptString(d["name"]), framework.NameRule, framework.NameValidator),
-			"parent_file_sid": schema.StringAttribute{
-				MarkdownDescription: d["parent_file_sid"], Optional: true, Validators: []validator.String{framework.SID{What: "file SID"}},
-			},
-			"publish": framework.KeptString(d["publish"]),
-			"publish_uri": schema.StringAttribute{
-				MarkdownDescription: d["publish_uri"], Computed: true,
-				PlanModifiers: []planmodifier.String{framework.KeepUnless(path.Root("publish"), path.Root("file_access_name"))},
-			},
+			"name":              framework.KeptName(d["name"]),
+			"parent_file_sid":   framework.OptionalString(d["parent_file_sid"], framework.SID{What: "file SID"}),
+			"publish":           framework.KeptString(d["publish"]),
+			"publish_uri":       framework.ComputedString(d["publish_uri"], framework.KeepUnless(path.Root("publish"), path.Root("file_access_name"))),
 			"string_key_1":      framework.OptionalString(d["string_key_1"]),
 			"string_key_2":      framework.OptionalString(d["string_key_2"]),
 			"string_key_3":      framework.OptionalString(d["string_key_3"]),

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -43,11 +42,8 @@ var aclType = types.ObjectType{AttrTypes: map[string]attr.Type{
 // ACLs is the acls attribute of a trunk group or a trunk (level).
 func ACLs(level string) schema.ListNestedAttribute {
 	actions := func(when string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: "What happens to a call when the rules " + when + ": " + framework.QuoteList(aclVoiceActions) + ".",
-			Optional:            true,
-			Validators:          []validator.String{stringvalidator.OneOf(aclVoiceActions...)},
-		}
+		return framework.OptionalString("What happens to a call when the rules "+when+": "+framework.QuoteList(aclVoiceActions)+".",
+			stringvalidator.OneOf(aclVoiceActions...))
 	}
 	return schema.ListNestedAttribute{
 		MarkdownDescription: "Access control lists evaluated for calls through this " + level + ", in order. " +
@@ -58,18 +54,9 @@ func ACLs(level string) schema.ListNestedAttribute {
 		Default:  listdefault.StaticValue(types.ListValueMust(aclType, []attr.Value{})),
 		NestedObject: schema.NestedAttributeObject{
 			Attributes: map[string]schema.Attribute{
-				"access_control_rules": schema.ListAttribute{
-					MarkdownDescription: "SIDs of the access control rules this ACL evaluates.",
-					ElementType:         types.StringType,
-					Optional:            true,
-					Computed:            true,
-					Default:             listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
-				},
-				"direction": schema.StringAttribute{
-					MarkdownDescription: "Traffic the ACL applies to: " + framework.QuoteList(aclDirections) + ".",
-					Required:            true,
-					Validators:          []validator.String{stringvalidator.OneOf(aclDirections...)},
-				},
+				"access_control_rules": framework.EmptyStringList("SIDs of the access control rules this ACL evaluates."),
+				"direction": framework.RequiredString("Traffic the ACL applies to: "+framework.QuoteList(aclDirections)+".",
+					stringvalidator.OneOf(aclDirections...)),
 				"voice_action_true":  actions("apply"),
 				"voice_action_false": actions("do not apply"),
 			},
