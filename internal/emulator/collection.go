@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 )
 
 // access is the documented access flag of an attribute.
@@ -46,6 +47,7 @@ type callCtx struct {
 	parentSID  string         // sub-collections: the SID of the parent in the path
 	pending    []map[string]any
 	upload     *upload // storage files: the content being created
+	origin     string  // scheme://host of the request ("" for internal calls)
 }
 
 // hasScope reports whether the caller's token holds one of the scopes.
@@ -65,7 +67,8 @@ func (cx *callCtx) hasScope(scopes ...string) bool {
 // in the hooks. All hooks run with the server lock held.
 type collection struct {
 	name     string      // control-API name, e.g. "phonenumber.dids"
-	path     string      // path below /core/v2 ("{}" = the parent's SID); default name
+	path     string      // path below the API's base path ("{}" = the parent's SID); default name
+	api      *appAPI     // the endpoint API serving the collection; nil = the Core API
 	tbl      string      // table the objects live in; default name
 	parent   *collection // sub-collections: the collection of the "{}" segment
 	sidField string
@@ -104,9 +107,17 @@ type collection struct {
 	// seed replaces createObject for control-API seeding (objects the
 	// Core API does not create from a JSON body).
 	seed func(cx *callCtx, body map[string]any) (map[string]any, *apiError)
+	// noSeed says why the control API cannot seed the collection (objects
+	// the emulator makes by itself); "" = it can.
+	noSeed string
 	// nearby gives the coordinates of an object for the "nearby" filter
 	// operator; nil means the collection does not support it.
 	nearby func(obj map[string]any) (lat, lng float64, ok bool)
+	// reuse may answer a create with an existing object instead.
+	reuse func(cx *callCtx, body map[string]any) (map[string]any, *apiError)
+	// expires gives the time an object is gone at (ok false: never);
+	// expired objects are removed when the endpoint APIs are synced.
+	expires func(obj map[string]any) (at time.Time, ok bool)
 }
 
 func (c *collection) routePath() string {

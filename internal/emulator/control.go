@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // maxLoggedText: longer bodies (JSON or not) are logged as "<N bytes>".
@@ -112,6 +113,12 @@ func (s *Server) serveControl(w http.ResponseWriter, r *http.Request) {
 		e = s.ctlFaults(w, r)
 	case route == "requests" && len(segs) == 1:
 		e = s.ctlRequests(w, r)
+	case route == "endpoints" && len(segs) == 3 && segs[2] == "rotate_password":
+		e = s.onlyMethod(w, r, http.MethodPost, func(w http.ResponseWriter, r *http.Request) *apiError {
+			return s.ctlRotatePassword(w, segs[1])
+		})
+	case route == "clock" && len(segs) == 1:
+		e = s.ctlClock(w, r)
 	default:
 		e = routeNotFound()
 	}
@@ -137,6 +144,7 @@ func (s *Server) onlyMethod(w http.ResponseWriter, r *http.Request, m string, h 
 func (s *Server) ctlReset(w http.ResponseWriter, r *http.Request) *apiError {
 	s.mu.Lock()
 	s.st = s.seed.clone()
+	s.clockOffset.Store(0)
 	s.faults = nil
 	s.log.clear()
 	s.seq = 0
@@ -182,8 +190,12 @@ func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
 	if c == nil {
 		return badRequest("collection", fmt.Sprintf("unknown collection %q", req.Collection))
 	}
-	if c.build == nil {
-		return badRequest("collection", fmt.Sprintf("collection %q cannot be seeded (built-in data)", req.Collection))
+	if c.build == nil || c.noSeed != "" {
+		why := "built-in data"
+		if c.noSeed != "" {
+			why = c.noSeed
+		}
+		return badRequest("collection", fmt.Sprintf("collection %q cannot be seeded (%s)", req.Collection, why))
 	}
 	if (c.parent != nil) != (req.ParentSID != "") {
 		if c.parent != nil {
@@ -199,12 +211,21 @@ func (s *Server) ctlSeed(w http.ResponseWriter, r *http.Request) *apiError {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cx := &callCtx{s: s, partnerSID: s.partnerSID, query: url.Values{}, parentSID: req.ParentSID}
+	cx := &callCtx{s: s, partnerSID: s.partnerSID, query: url.Values{}, parentSID: req.ParentSID, origin: requestOrigin(r)}
 	if c.parent != nil {
-		if _, ok := s.st.table(c.parent.tableName()).get(req.ParentSID); !ok {
+		p, ok := s.st.table(c.parent.tableName()).get(req.ParentSID)
+		if !ok {
 			return badRequest("parent_sid", fmt.Sprintf("unknown %s SID %q", c.parent.name, req.ParentSID))
 		}
+		if c.api != nil {
+			if p["type"] != c.api.epType {
+				return badRequest("parent_sid", fmt.Sprintf("collection %q belongs to %s endpoints; %s is a %v endpoint", req.Collection, c.api.epType, req.ParentSID, p["type"]))
+			}
+			cx.partnerSID, _ = p["partner_sid"].(string)
+			s.syncApps()
+		}
 	}
+	defer s.syncApps()
 	sids := make([]string, 0, req.Count)
 	for i := 0; i < req.Count; i++ {
 		body := substitute(req.Object, fmt.Sprint(i)).(map[string]any)
@@ -240,6 +261,8 @@ func (s *Server) ctlObject(w http.ResponseWriter, r *http.Request, coll, sid str
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.syncApps()
+	defer s.syncApps()
 	t := s.st.table(s.collections[coll].tableName())
 	obj, ok := t.get(sid)
 	if !ok {
@@ -411,4 +434,45 @@ func (s *Server) ctlPartner(w http.ResponseWriter, r *http.Request, sid, what st
 		})
 	}
 	return routeNotFound()
+}
+
+// ctlRotatePassword gives a hosted endpoint a new generated password, as
+// CarrierX would: the Core API shows it, the old one answers 401. The
+// answer never holds the password.
+func (s *Server) ctlRotatePassword(w http.ResponseWriter, sid string) *apiError {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ep, ok := s.st.table("endpoints").get(sid)
+	if !ok {
+		return notFoundSID(sid)
+	}
+	if !s.setEndpointPassword(sid, randString(12, alnum)) {
+		return badRequest("endpoint_sid", fmt.Sprintf("endpoint %s (type %v) has no generated credentials", sid, ep["type"]))
+	}
+	props, _ := ep["properties"].(map[string]any)
+	writeJSON(w, http.StatusOK, map[string]any{"endpoint_sid": sid, "login": props["login"]})
+	return nil
+}
+
+// ctlClock reads (GET) or advances (POST {"advance_seconds": n}) the
+// emulator's clock, so that TTLs and lifecycles pass without waiting.
+func (s *Server) ctlClock(w http.ResponseWriter, r *http.Request) *apiError {
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPost:
+		var req struct {
+			AdvanceSeconds *int64 `json:"advance_seconds"`
+		}
+		if e := decodeControl(r, &req); e != nil {
+			return e
+		}
+		if req.AdvanceSeconds == nil || *req.AdvanceSeconds < 0 {
+			return badRequest("advance_seconds", "advance_seconds must be an integer >= 0 (the clock never goes back)")
+		}
+		s.clockOffset.Add(int64(time.Duration(*req.AdvanceSeconds) * time.Second))
+	default:
+		return methodNotAllowed(w, http.MethodGet, http.MethodPost)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"now": s.isoNow()})
+	return nil
 }

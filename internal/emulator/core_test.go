@@ -157,12 +157,14 @@ func TestCreateDefaults(t *testing.T) {
 
 func TestHostedProperties(t *testing.T) {
 	e := newEnv(t)
+	// The endpoint APIs the emulator serves point at the emulator itself,
+	// with UUID account SIDs; Conference v1 is not served.
 	urls := map[string]string{
 		"conference":          "https://api.carrierx.com/conference/v1",
 		"conference_playback": "https://api.carrierx.com/conference/v1",
-		"conference_v2":       "https://api.carrierx.com/conference/v2",
-		"flexml":              "https://api.carrierx.com/flexml/v1",
-		"mediator":            "https://api.carrierx.com/mediator/v1",
+		"conference_v2":       e.ts.URL + "/conference/v2",
+		"flexml":              e.ts.URL + "/flexml/v1",
+		"mediator":            e.ts.URL + "/mediator/v1",
 	}
 	for typ, url := range urls {
 		m := e.createEndpoint(map[string]any{"type": typ, "properties": map[string]any{"login": "mine", "custom": "v"}})
@@ -170,7 +172,11 @@ func TestHostedProperties(t *testing.T) {
 		if p["api_url"] != url || p["custom"] != "v" || m["voip_token"] != nil {
 			t.Fatalf("%s properties %v", typ, p)
 		}
-		if !regexp.MustCompile(`^[A-Za-z0-9]{32}$`).MatchString(p["account_sid"].(string)) ||
+		sidRE := regexp.MustCompile(`^[A-Za-z0-9]{32}$`)
+		if apiOfType(typ) != nil {
+			sidRE = uuidRE
+		}
+		if !sidRE.MatchString(p["account_sid"].(string)) ||
 			!regexp.MustCompile(`^`+typ+`_[a-z0-9]{8}$`).MatchString(p["login"].(string)) ||
 			!regexp.MustCompile(`^[A-Za-z0-9]{12}$`).MatchString(p["password"].(string)) {
 			t.Fatalf("%s generated credentials %v", typ, p)

@@ -2,17 +2,22 @@
 // development. It serves the API as CarrierX's public documentation describes it:
 // the Core API under /core/v2 (bearer tokens, scopes, the documented status
 // codes, error envelope, list envelope, filter language and field
-// filtering) and a test-control API under /_emulator (no auth; Listen only
-// binds loopback addresses, and both APIs refuse a Host header that is not
-// loopback or listed in Options.AllowedHosts, see "Guards" below).
+// filtering), the endpoint APIs of hosted endpoints under /mediator/v1,
+// /flexml/v1 and /conference/v2 (HTTP Basic with an endpoint's generated
+// credentials) and a test-control API under /_emulator (no auth; Listen
+// only binds loopback addresses, and all of them refuse a Host header that
+// is not loopback or listed in Options.AllowedHosts, see "Guards" below).
 //
 // Collections are generic (collection.go): a path (several segments, "{}"
-// for the parent's SID of a sub-collection), a SID field, attributes with
-// access flags (rw, create-only, read-only, sparse), scopes per operation
-// and per-type hooks (build for validation and defaults, guard, visible,
-// related, view, args, afterCreate, fetch, release). Objects are JSON maps
-// kept in insertion order (store.go) and never changed in place. New object
-// types add a collection; they do not add handlers.
+// for the parent's SID of a sub-collection), the API serving it, a SID
+// field, attributes with access flags (rw, create-only, read-only,
+// sparse), scopes per operation and per-type hooks (build for validation
+// and defaults, guard, visible, related, view, args, afterCreate, fetch,
+// release, reuse, expires). Objects are JSON maps kept in insertion order
+// (store.go) and never changed in place. New object types add a
+// collection; they do not add handlers. An endpoint API's collection
+// (apps.go) declares its API and has the endpoint as parent: the parent
+// SID comes from the credentials instead of the path.
 //
 // # Collections and routes (below /core/v2)
 //
@@ -55,6 +60,41 @@
 // object is the rent body); available DIDs, countries and lookups cannot
 // be seeded. Seeding trunk_groups.trunks needs "parent_sid".
 //
+// # Endpoint APIs (below /mediator/v1, /flexml/v1, /conference/v2)
+//
+// Served on the same server as the Core API, with HTTP Basic
+// authentication by the properties.login/properties.password the emulator
+// generates for a hosted endpoint of the API's type (mediator, flexml,
+// conference_v2); each request sees its endpoint's objects only. The
+// control-API name of a collection is "<api>.<path>". The Mediator API
+// wraps every answer that has a body in {"body": ..., "status": <HTTP
+// status>}; the others do not. Conference v1 (endpoint types conference
+// and conference_playback) is legacy and not served.
+//
+//	name                     route                                    methods                          SID
+//	mediator.accounts        /mediator/v1/accounts[/{sid}]            GET / GET                        account_sid
+//	mediator.bindings        /mediator/v1/bindings[/{sid}]            GET POST(?reuse,?fallback_country) / GET PATCH PUT DELETE  binding_sid
+//	mediator.dialouts        /mediator/v1/dialouts[/{sid}]            GET POST / GET PATCH PUT DELETE  dialout_sid (transient)
+//	mediator.dids            /mediator/v1/dids[/{sid}]                GET / GET                        did_sid (numbers routed to the endpoint)
+//	flexml.accounts          /flexml/v1/accounts[/{sid}]              GET / GET PATCH PUT              account_sid
+//	flexml.dids              /flexml/v1/dids[/{sid}]                  GET / GET PATCH PUT              did_sid (numbers routed to the endpoint)
+//	flexml.calls             /flexml/v1/calls[/{sid}]                 GET POST / GET PATCH PUT DELETE  call_sid (transient)
+//	conference.accounts      /conference/v2/accounts[/{sid}]          GET / GET PATCH PUT              account_sid
+//	conference.call_flows    /conference/v2/call_flows[/{sid}]        GET / GET                        call_flow_sid
+//	conference.did_groups    /conference/v2/did_groups[/{sid}]        GET POST / GET PATCH PUT DELETE  did_group_sid
+//	conference.dids          /conference/v2/dids[/{sid}]              GET / GET PATCH PUT              did_sid (numbers routed to the endpoint)
+//	conference.meeting_rooms /conference/v2/meeting_rooms[/{sid}]     GET POST / GET PATCH PUT DELETE  meeting_room_sid
+//
+// Each hosted endpoint's account (and a conference_v2 endpoint's four call
+// flows) exists from its creation; its DIDs are the Core DIDs routed to it
+// (DID -> trunk group -> trunk -> endpoint), computed live. The endpoint
+// APIs are brought in step with the Core state (accounts made, DIDs routed
+// or unrouted, expired objects and those of deleted endpoints dropped)
+// after every Core API write and control call and before every endpoint
+// API request, so /_emulator/objects and Server.Objects show them current.
+// Faults match these paths too (answers unwrapped); their requests are in
+// the request log like Core API requests.
+//
 // # Test-control API (JSON in and out)
 //
 //	POST   /_emulator/reset                    204; back to the seed state (same token, partner SID, system_gateway SID, the whole DID inventory available again); faults, extra tokens and the request log are cleared
@@ -72,6 +112,9 @@
 //	DELETE /_emulator/faults                   204; clears all faults
 //	GET    /_emulator/requests                 {"requests":[{"seq","method","path","query","status","body","fault"}]}, oldest first; the last Options.RequestLogSize (default 10,000) requests; never headers
 //	DELETE /_emulator/requests                 204; clears the log
+//	POST   /_emulator/endpoints/{sid}/rotate_password  200 {"endpoint_sid","login"} (never the password): a new generated password for a hosted endpoint, which the Core API shows; the old one answers 401; 404 unknown endpoint, 400 field endpoint_sid for an endpoint without generated credentials
+//	GET    /_emulator/clock                    {"now"}: the emulator's clock (documented timestamp format)
+//	POST   /_emulator/clock                    {"advance_seconds": n >= 0} -> 200 {"now"}: time passes for every TTL and date the emulator keeps (bindings, dialouts, calls, links, tokens, file lifecycles); reset sets it back
 //
 // Seeding oauth.tokens takes {"name","scopes","partner_sid",
 // "access_token_expires_in","refresh_token_expires_in"} (scopes default to
@@ -82,6 +125,15 @@
 // as a string); the upload checks (quota, classifications) apply, the
 // container limit does not apply to seeded containers. An out-of-band
 // delete of a file also drops its content and refreshes its container.
+//
+// Seeding an endpoint API's collection (mediator.bindings,
+// mediator.dialouts, flexml.calls, conference.did_groups,
+// conference.meeting_rooms) needs "parent_sid", an endpoint of that API's
+// type, and runs that API's create logic (a binding needs a number routed
+// to the endpoint first); accounts, call flows and DIDs are made by the
+// emulator and cannot be seeded. Out-of-band GET/PATCH/DELETE of
+// /_emulator/objects/<api>.<path>/{sid} work as for Core objects (a
+// deleted DID of a routed number comes back with a new SID).
 //
 // Control bodies are decoded strictly: unknown keys answer 400 so test typos surface.
 //
@@ -139,7 +191,7 @@
 //
 // # Guards
 //
-// Requests to /core/v2 and /_emulator whose Host header is neither
+// Requests to /core/v2, the endpoint APIs and /_emulator whose Host header is neither
 // loopback (localhost, 127.0.0.0/8, [::1], any port) nor in
 // Options.AllowedHosts are refused with 403, message `Host "<value>" is
 // not allowed` and errors[0] (field "Host") saying how to allow it: a web
@@ -223,8 +275,8 @@
 //	| location_sid | not checked against any object (locations are not modelled) | gap |
 //	| transformations | an array of objects, stored and returned verbatim | gap (object shape unconfirmed); probe: shape.transformations |
 //	| attributes | any JSON object, stored verbatim (values not forced to strings) | DOC (object) / UNVERIFIED; probe: shape.attributes |
-//	| hosted properties | conference, conference_playback, conference_v2, flexml, mediator get account_sid (32 alphanumerics), api_url, login ("<type>_" + 8 lower-case alphanumerics), password (12 alphanumerics); read only | SAMPLE (conference); UNVERIFIED (other types, formats); probe: shape.properties |
-//	| api_url | conference and conference_playback .../conference/v1, conference_v2 .../conference/v2, flexml .../flexml/v1, mediator .../mediator/v1 | SAMPLE/CODE; UNVERIFIED (conference_v2, conference_playback) |
+//	| hosted properties | conference, conference_playback, conference_v2, flexml, mediator get account_sid, api_url, login ("<type>_" + 8 lower-case alphanumerics), password (12 alphanumerics); read only; account_sid is 32 alphanumerics for conference and conference_playback, a UUID for conference_v2, flexml and mediator (the account_sid of their account in the endpoint API: every Mediator, FlexML and Conference v2 sample shows UUID account SIDs) | SAMPLE (conference; UUIDs in the endpoint API samples); UNVERIFIED (other types, formats, same value as the account's); probe: shape.properties |
+//	| api_url | conference and conference_playback https://api.carrierx.com/conference/v1 (not served); conference_v2, flexml and mediator point at the emulator itself: scheme (http unless TLS) and Host of the request that created the endpoint (Core API or control seed) + /conference/v2, /flexml/v1, /mediator/v1. The documented sample replay compares shapes only, so the documented https://api.carrierx.com/... value counts as a generated string there | SAMPLE/CODE (real base URLs) / design (the emulator's own) |
 //	| conference container_sid | conference endpoints get properties.container_sid, the string "null", on create unless the body sets it; writable (a container SID, not checked), kept when an update replaces properties without it; other types get none | SAMPLE (conference create) / UNVERIFIED (other types, kept on replace) |
 //	| other properties | voicemail, third_party and system_gateway: {} by default; user keys of any type stored as given | SAMPLE; probe: shape.properties, write.create |
 //	| voip_token | a UUID for third_party; null for every other type, system_gateway included | DOC/SAMPLE; UNVERIFIED (system_gateway); probe: endpoints.system_gateway, write.create |
@@ -350,5 +402,37 @@
 //	| link reuse | POST /shortener/links?reuse=true answers the caller's existing link with the same domain_sid and destination_url (200) instead of creating one; reuse not a boolean: 400 field reuse | DOC |
 //	| link list | total null (as in the sample); links of the caller only | SAMPLE; probe: list.total |
 //	| link redirects | a request with Host = domain_name: an unexpired link (maximum_ttl -1, or date_created + maximum_ttl in the future) counts a hit, sets date_accessed and answers 302 (redirect_temporary) or 301 (redirect_permanent) to destination_url, or for proxy_pass 200 with X-Emulator-Proxy-Pass naming the destination (nothing is fetched); expired and unknown links follow the domain's expired_* / not_found_* settings: redirect modes go to the page (404 when it is null), proxy_pass answers the status code (404 when null) with the page as body; a path that is a short name plus a suffix matching the whole suffix_pattern (Go regexp) reaches the link | DOC (modes) / UNVERIFIED (codes 301/302, hit counting, proxy stand-in) |
-//	| sparse attributes | attributes flagged sparse (external_handlers, in_codec, out_codec) are absent until set, not defaulted and not required by PUT | UNVERIFIED |
+//	| sparse attributes | attributes flagged sparse (external_handlers, in_codec, out_codec; FlexML call timeout; Conference account password, never stored) are absent until set, not defaulted and not required by PUT | UNVERIFIED |
+//	| emulator clock | one clock for every time the emulator keeps (date_created and other dates, token expiry and use, file lifecycles and accesses, link, binding, dialout and call lifetimes): the real time plus what POST /_emulator/clock has added; reset sets it back | design |
+//	| endpoint API base paths | /mediator/v1, /flexml/v1 and /conference/v2 on the Core API's server; Conference v1 is legacy and not served | DOC (paths; v1 legacy) / design (one server) |
+//	| endpoint API auth | HTTP Basic with properties.login/password of an endpoint of the API's type (mediator, flexml, conference_v2), whatever its partner; no Authorization header or another scheme (a Core bearer token): 401 "Unauthorized"; a wrong login or password, or an endpoint of another type: 401 "Bad credentials"; the Core error shape (wrapped on the Mediator API); refused requests are logged without body | DOC (Basic; Core credentials "return the error unauthorized") / UNVERIFIED (messages of a wrong password) |
+//	| endpoint API scope | a request reaches the objects of its endpoint only: another endpoint's SID answers the 404 "no item error", a reference to another endpoint's object (did_group_sid, call_flow_sid, redirect_did) a 400 naming the field | DOC (credentials per endpoint) / UNVERIFIED (404, 400) |
+//	| endpoint API check order | Host (403), faults with when=before, route (404/405 with Allow), credentials (401), media type (415), body size (413), JSON body (400), sync with the Core state, query arguments (400), SID (404), guards (409), validation (400), conflicts (409) | design |
+//	| endpoint API validation | what the Core API answers 422 "object validation error" (unknown attributes included) answers 400 "Bad Request" on the endpoint APIs, errors[] naming each field, reference_sid for a SID that names nothing | UNVERIFIED |
+//	| Mediator envelope | every answer that has a body is {"body": ..., "status": <the HTTP status>}: objects, list envelopes and errors (body = the Core error shape {"message","errors"}); DELETE answers 204 without a body; injected faults are not wrapped (they stand for failures in front of the API) | DOC (samples: objects, lists) / UNVERIFIED (errors carry "message" too, 204) |
+//	| FlexML and Conference answers | not wrapped; errors in the Core error shape | SAMPLE / CODE (blast-api reads "errors") |
+//	| endpoint API lists | as the Core API's: limit default 10 (max 1000), offset, after/before, filter, order, include_fields/exclude_fields; total a number | SAMPLE (limit 10, total) / DOC (pagination, filtering, field filtering) |
+//	| endpoint API PUT | every attribute writable on update must be present (400 per missing one); read-only ones ignored | DOC ("all fields must be present in a PUT") / UNVERIFIED (status) |
+//	| accounts | one per hosted endpoint, made with it: account_sid = the endpoint's properties.account_sid, date_created = then, login = properties.login, name = the partner's name (null when it has none); GET /accounts lists it (one item), GET /accounts/{sid} | SAMPLE (the documented accounts are named "John Smith", as the partner samples) / UNVERIFIED |
+//	| Mediator account | every attribute read only: PATCH/PUT 405 | DOC |
+//	| endpoint API DIDs | the Core DIDs with status assigned whose trunk_group_sid names a stored trunk group holding a trunk whose endpoint_sid is the endpoint, live: a number appears when routed and disappears when unassigned, released, its trunk deleted or re-pointed (a number reaching several endpoints appears on each); did_sid is the emulator's own UUID per endpoint and number, never the Core did_sid, kept while routed; the writable settings are kept while routed and back to their defaults when routed again; account_sid, country_code (alpha-3), in_country_format, international_format, phonenumber from the Core DID; order = the order they were routed; POST and DELETE 405 | DOC (populated from routing; SIDs not guaranteed equal) / UNVERIFIED (lifecycle) |
+//	| binding defaults | attributes {}, dtmf null, maximum_ttl -1, name "N/A", origination_did null, wait_origination_did_ttl 300; date_created now; account_sid the endpoint's | SAMPLE (the Create Binding sample answers -1 and 300 to a body without them; the object table says maximum_ttl defaults to 3600: the observed answer is followed) |
+//	| binding attributes | destination_did required; destination_did and origination_did E.164 (3-15 digits, optional +), stored as sent ("" origination = null); dtmf string or null; name string; attributes an object; maximum_ttl and wait_origination_did_ttl integers >= -1 | DOC (required, E.164) / UNVERIFIED (formats) |
+//	| redirect_did | given: a number routed to the endpoint, else 400 field redirect_did (the message lists the routed numbers); several bindings may share it; null on update 400. Omitted on create: the first routed number on which no live binding takes the same callers (the same origination_did, or either null, which takes every caller); none: 409 "no redirect_did could be found", errors[0].field redirect_did, its message saying no number is routed (and how numbers are routed) or listing them. A binding whose number is unrouted later stays | DOC (assignment, 409 text) / UNVERIFIED (the choice, 400) |
+//	| redirect_did_info | set with redirect_did: country_code, e164_format (+ digits), in_country_format, international_format, phonenumber of the DID | SAMPLE |
+//	| fallback_country | alpha-3 or alpha-2, any case: only numbers of that country are assigned; none free: 409 "no redirect_did could be found" with field fallback_country; any other string matches no number; ignored when redirect_did is given | DOC (409) / UNVERIFIED (alpha-2, field) |
+//	| reuse | reuse=true: a live binding of the endpoint whose values equal every writable attribute the body sends answers the create (200, nothing created); not a boolean: 400 field reuse | DOC (meaning) / UNVERIFIED (the comparison) |
+//	| binding expiry | a binding is deleted once date_created + maximum_ttl seconds is not in the future (the emulator's clock): 404 and not listed; -1 never; a PATCHed maximum_ttl also counts from date_created | DOC (lifetime, -1) / UNVERIFIED (from date_created) |
+//	| dialouts | stage_one_destination_did, stage_two_destination_did and redirect_did (routed to the endpoint, else 400) required; delay seconds >= 0 (numeric strings accepted, fractions cut), default 0; attributes {} plus hide_origination_did "true" when absent; gone once delay seconds have passed since date_created (delay 0: the create answers it, then it is gone); the same three numbers in another live dialout: 409 field redirect_did | DOC (fields, only future dialouts listed, triple unique) / SAMPLE ("1800", hide_origination_did) / UNVERIFIED (required list, 409) |
+//	| FlexML account | defaults error_handler basic, method POST, status_callback_method POST, status_callback_url null, url null; PATCH/PUT error_handler, method, name, url and status_callback_method/url | DOC (defaults; the update page lists error_handler, method, name, url; the object table shows status_callback_* writable) |
+//	| FlexML enums and URLs | error_handler basic/none, method POST/GET, status_callback_method GET/POST/HEAD/OPTIONS/PUT/PATCH/DELETE/TRACE (exact case); url and status_callback_url null or an absolute http(s) URL ("" stored as null); else 400 naming the field | DOC (enums) / UNVERIFIED (case, URL check) |
+//	| FlexML DIDs | routed numbers get method POST, status_callback_method POST, status_callback_url null, url null; PATCH/PUT those four | DOC |
+//	| FlexML calls | calling_did (routed to the endpoint, else 400) and called_did required; defaults attributes {}, delay 0, method POST, status_callback_method POST, status_callback_url null, url null; timeout absent until set (integer >= 0); gone once delay has passed, as dialouts; DELETE cancels | DOC / UNVERIFIED (lifecycle) |
+//	| call flows | every conference_v2 endpoint gets its own secured, open, direct_host and direct_participant flows (in that order, UUID SIDs), each with the 23 base properties of the documented secured flow; read only (POST/PATCH 405) | DOC (names; secured's properties) / UNVERIFIED (the other flows' properties) |
+//	| Conference account | call_flow_sid = the endpoint's secured flow, properties {}; PATCH/PUT name (string or null), call_flow_sid (a flow of the endpoint; null 400), properties; password write-only: a non-empty string, never returned or stored in the account, it becomes the endpoint's Basic-auth password and the Core endpoint's properties.password once the whole update is valid; PUT needs name, call_flow_sid and properties, not password | DOC (writable, hidden) / SAMPLE (the account's flow is the secured one) / UNVERIFIED |
+//	| call flow properties | properties of the account, DID groups, DIDs and meeting rooms: an object of strings (else 400 naming properties.<key>), replaced wholesale | DOC ("all values are strings") / UNVERIFIED (rejection, replacement) |
+//	| Conference DID groups | POST {} gives call_flow_sid null, name "N/A", properties {}; call_flow_sid null or a flow of the endpoint (else 400); DELETE 409 (the referenced-deletes shape) while a DID or meeting room of the endpoint uses it | SAMPLE (null flow) / UNVERIFIED (name default, 409) |
+//	| Conference DIDs | routed numbers get call_flow_sid null, did_group_sid null, properties {} (inherit); PATCH/PUT those three; a SID naming nothing of the endpoint ("" = null): 400 naming the field, reference_sid the value | DOC / UNVERIFIED (defaults: the DID sample shows a flow SID) |
+//	| meeting rooms | POST {} gives access_codes [], did_group_sid null, name "N/A", properties {}; access_codes items {access_code: keypad characters 0-9 * #, role: host, participant or listener}, other keys 400; a code twice in one body 400; a code of another room of the same endpoint: 409 "access code already in use", errors[i].field access_codes[n].access_code, reference_sid the other room, the message naming the code; other endpoints may use the same codes | DOC (unique per endpoint, roles) / UNVERIFIED (409, characters, name default) |
+//	| endpoint API objects of a deleted endpoint | removed with the endpoint (Core delete once its trunks are gone, or out-of-band control delete) | design |
 package emulator

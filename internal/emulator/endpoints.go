@@ -162,14 +162,18 @@ func buildEndpoint(cx *callCtx, obj, old map[string]any, changed map[string]bool
 		return e
 	}
 	if typ, _ := obj["type"].(string); ok && hostedAPIURL[typ] != "" {
-		fixProperties(typ, props, old)
+		fixProperties(typ, props, old, cx.origin)
 	}
 	return nil
 }
 
 // fixProperties keeps the generated credentials read only: user values
-// for them are dropped, then the stored (or new) ones are put back.
-func fixProperties(typ string, props, old map[string]any) {
+// for them are dropped, then the stored (or new) ones are put back. The
+// endpoint APIs the emulator serves get an api_url on the emulator itself
+// (origin: scheme and host of the creating request) and a UUID
+// account_sid, the SID of their account there (every Mediator, FlexML and
+// Conference v2 sample shows UUID account SIDs).
+func fixProperties(typ string, props, old map[string]any, origin string) {
 	for _, k := range generatedProperties {
 		delete(props, k)
 	}
@@ -188,6 +192,12 @@ func fixProperties(typ string, props, old map[string]any) {
 	if old == nil {
 		props["account_sid"] = randString(32, alnum)
 		props["api_url"] = hostedAPIURL[typ]
+		if api := apiOfType(typ); api != nil {
+			props["account_sid"] = newUUID()
+			if origin != "" {
+				props["api_url"] = origin + api.prefix
+			}
+		}
 		props["login"] = typ + "_" + randString(8, lower)
 		props["password"] = randString(12, alnum)
 		return

@@ -136,7 +136,8 @@ func (s *Server) isListGet(r *http.Request) bool {
 	if r.Method != http.MethodGet {
 		return false
 	}
-	rt, ok := s.route(strings.TrimPrefix(r.URL.Path, corePrefix+"/"))
+	api := apiOfPath(r.URL.Path)
+	rt, ok := s.route(api, api.trim(r.URL.Path))
 	return ok && !rt.item
 }
 
@@ -391,9 +392,11 @@ func bearerToken(r *http.Request) string {
 // foreignObject is another object of the request path's collection, as a
 // GET of it without query arguments would present it to the caller: not
 // the path's SID nor the object of the real answer (rec). {} when there is
-// none, the path is not a collection or the token is unknown.
+// none, the path is not a collection or the credentials are unknown. On
+// an endpoint API the object is one of the same endpoint, unwrapped.
 func (s *Server) foreignObject(q *coreReq, rec *recorder) map[string]any {
-	rt, ok := s.route(strings.TrimPrefix(q.r.URL.Path, corePrefix+"/"))
+	api := apiOfPath(q.r.URL.Path)
+	rt, ok := s.route(api, api.trim(q.r.URL.Path))
 	if !ok {
 		return map[string]any{}
 	}
@@ -411,17 +414,27 @@ func (s *Server) foreignObject(q *coreReq, rec *recorder) map[string]any {
 			}
 		}
 	}
+	var cx *callCtx
+	if api != nil {
+		ecx, e := s.authenticateEndpoint(q.r, api)
+		if e != nil {
+			return map[string]any{}
+		}
+		cx = ecx
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tk, _, ok := s.resolveToken(bearerToken(q.r))
-	if !ok {
-		return map[string]any{}
+	if cx == nil {
+		tk, _, ok := s.resolveToken(bearerToken(q.r))
+		if !ok {
+			return map[string]any{}
+		}
+		cx = &callCtx{s: s, partnerSID: tk.partnerSID, tok: tk, query: url.Values{}, parentSID: rt.parentSID}
 	}
-	cx := &callCtx{s: s, partnerSID: tk.partnerSID, tok: tk, query: url.Values{}, parentSID: rt.parentSID}
 	if c.parent != nil {
 		pcx := *cx
 		pcx.parentSID = ""
-		if _, e := s.lookup(&pcx, c.parent, rt.parentSID); e != nil {
+		if _, e := s.lookup(&pcx, c.parent, cx.parentSID); e != nil {
 			return map[string]any{}
 		}
 	}

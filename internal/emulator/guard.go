@@ -58,7 +58,7 @@ func (s *Server) checkHost(r *http.Request) *apiError {
 	}
 	msg := fmt.Sprintf("Host %q is not allowed", r.Host)
 	e := &apiError{Status: http.StatusForbidden, Message: msg, Errors: []fieldError{{Field: strPtr("Host"),
-		Message: fmt.Sprintf("the emulator answers /core/v2 and /_emulator only for loopback hosts (localhost, 127.0.0.0/8, [::1]) "+
+		Message: fmt.Sprintf("the emulator answers /core/v2, the endpoint APIs and /_emulator only for loopback hosts (localhost, 127.0.0.0/8, [::1]) "+
 			"and the allowed hosts, so that a web page cannot reach it through DNS rebinding; to allow %q, add it to "+
 			"emulator.Options.AllowedHosts or to the -allowed-hosts flag of carrierx-emulator", r.Host)}}}
 	return e

@@ -149,7 +149,7 @@ func buildPartner(cx *callCtx, obj, old map[string]any, changed map[string]bool)
 			obj["balance"] = "5" // the Create Partner sample's opening balance
 		}
 		obj["daily_spent_amount"] = "0"
-		obj["date_created"] = isoNow()
+		obj["date_created"] = cx.s.isoNow()
 		obj["display_id"] = "CX" + randString(8, digits)
 		obj["parent_assigned_acls"] = []any{}
 		obj["status"] = "active"

@@ -1,12 +1,16 @@
 package emulator
 
-// allCollections lists every collection in route-matching order.
+import "slices"
+
+// allCollections lists every collection in route-matching order: the
+// Core API's, then the endpoint APIs' (their parent is the endpoint).
 func allCollections() []*collection {
-	tg := trunkGroupsCollection()
-	return []*collection{endpointsCollection(), partnersCollection(), tg, trunksCollection(tg),
+	tg, ep := trunkGroupsCollection(), endpointsCollection()
+	core := []*collection{ep, partnersCollection(), tg, trunksCollection(tg),
 		availableDIDsCollection(), didsCollection(), didGroupsCollection(), prefixesCollection(), rulesCollection(),
 		countriesCollection(), lookupCollection(), tokensCollection(),
 		containersCollection(), filesCollection(), domainsCollection(), linksCollection()}
+	return slices.Concat(core, mediatorCollections(ep), flexmlCollections(ep), conferenceCollections(ep))
 }
 
 // allActions lists the routes that are not collection operations.

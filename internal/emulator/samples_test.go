@@ -72,6 +72,8 @@ type sampleRequest struct {
 	method, path, query, token string
 	body                       any // nil, a JSON value, or a string sent raw
 	contentType                string
+	root                       string // the emulator's address for an endpoint API's full path; "" = below /core/v2
+	basic                      string // an endpoint API's Authorization header
 }
 
 // samplesReplay prepares the emulator for a sample (parents, objects named by
@@ -210,6 +212,68 @@ var samplesReplay = map[string]func(e *env, s docSample) sampleRequest{
 	"error-404-no-item": func(e *env, s docSample) sampleRequest {
 		return get("/phonenumber/dids/f3115c13-29dd-41b7-5dbc-89edbc59230d")
 	},
+	// The endpoint APIs' samples are sent with the credentials of an
+	// endpoint of the API's type, to which numbers are routed as needed.
+	"mediator-bindings-create": func(e *env, s docSample) sampleRequest {
+		h := routedEndpoint(e, mediatorAPI)
+		return appSample(e, h, s, s.Path)
+	},
+	"mediator-bindings-list": func(e *env, s docSample) sampleRequest {
+		h := routedEndpoint(e, mediatorAPI)
+		expectStatus(e.t, e.call(h, "POST", "/bindings", map[string]any{"destination_did": "15162065337", "wait_origination_did_ttl": -1}), 200)
+		return appSample(e, h, s, s.Path)
+	},
+	"mediator-bindings-update": func(e *env, s docSample) sampleRequest {
+		h := routedEndpoint(e, mediatorAPI)
+		b := ok(e.t, h, e.call(h, "POST", "/bindings", map[string]any{"destination_did": "15162065338", "maximum_ttl": 3600}), 200)
+		return appSample(e, h, s, "/mediator/v1/bindings/"+b["binding_sid"].(string))
+	},
+	"mediator-dids-list": func(e *env, s docSample) sampleRequest {
+		h := routedEndpoint(e, mediatorAPI)
+		return appSample(e, h, s, s.Path)
+	},
+	"flexml-accounts-update": func(e *env, s docSample) sampleRequest {
+		h := e.hostedEndpoint(flexmlAPI)
+		acc := appItems(e.t, h, e.call(h, "GET", "/accounts", nil))[0]
+		return appSample(e, h, s, "/flexml/v1/accounts/"+acc["account_sid"].(string))
+	},
+	"flexml-dids-update": func(e *env, s docSample) sampleRequest {
+		h := routedEndpoint(e, flexmlAPI)
+		d := appItems(e.t, h, e.call(h, "GET", "/dids", nil))[0]
+		return appSample(e, h, s, "/flexml/v1/dids/"+d["did_sid"].(string))
+	},
+	"conference-dids-update": func(e *env, s docSample) sampleRequest {
+		// the sample's DID has a call flow of its own; the group is new
+		h := routedEndpoint(e, conferenceAPI)
+		sid := appItems(e.t, h, e.call(h, "GET", "/dids", nil))[0]["did_sid"].(string)
+		ok(e.t, h, e.call(h, "PATCH", "/dids/"+sid, map[string]any{"call_flow_sid": e.callFlows(h)["secured"]}), 200)
+		g := ok(e.t, h, e.call(h, "POST", "/did_groups", map[string]any{"name": "New DID group"}), 200)
+		r := appSample(e, h, s, "/conference/v2/dids/"+sid)
+		r.body = map[string]any{"did_group_sid": g["did_group_sid"]}
+		return r
+	},
+	"conference-meeting-rooms-create": func(e *env, s docSample) sampleRequest {
+		return appSample(e, e.hostedEndpoint(conferenceAPI), s, s.Path)
+	},
+	"conference-call-flows-get-by-sid": func(e *env, s docSample) sampleRequest {
+		h := e.hostedEndpoint(conferenceAPI)
+		return appSample(e, h, s, "/conference/v2/call_flows/"+e.callFlows(h)["secured"])
+	},
+}
+
+// routedEndpoint is an endpoint of the API with one number routed to it.
+func routedEndpoint(e *env, api *appAPI) hosted {
+	h := e.hostedEndpoint(api)
+	e.route(h.sid, 1)
+	return h
+}
+
+// appSample is the sample's request sent to path (a full endpoint API
+// path) with the endpoint's credentials.
+func appSample(e *env, h hosted, s docSample, path string) sampleRequest {
+	r := asDocumented(e, s)
+	r.root, r.path, r.basic = e.ts.URL, path, basic(h.login, h.pwd)
+	return r
 }
 
 // samplesExact: samples whose values, not only their shape, the emulator
@@ -345,12 +409,18 @@ func TestDocumentedSamples(t *testing.T) {
 				req.token = e.srv.Token()
 			}
 			u := e.base + req.path
+			if req.root != "" {
+				u = req.root + req.path
+			}
 			if req.query != "" {
 				u += "?" + req.query
 			}
 			var headers []string
 			if req.contentType != "" {
 				headers = []string{"Content-Type", req.contentType}
+			}
+			if req.basic != "" {
+				headers = append(headers, "Authorization", req.basic)
 			}
 			r := e.do(req.method, u, req.token, req.body, headers...)
 			if r.status != s.Status {

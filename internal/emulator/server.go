@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -99,6 +100,7 @@ type Server struct {
 	allowed     []allowedHost
 	accessLog   io.Writer
 	logMu       sync.Mutex
+	clockOffset atomic.Int64 // nanoseconds added to the real time (control API clock route)
 	// testHookFilter, when set by a test, runs before the list filter
 	// looks at candidate i of n (without the lock); ctx is the request's.
 	testHookFilter func(ctx context.Context, i, n int)
@@ -209,8 +211,8 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection (Hijack).
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// ServeHTTP routes /core/v2 to the Core API and /_emulator to the
-// test-control API.
+// ServeHTTP routes /core/v2 to the Core API, /mediator/v1, /flexml/v1 and
+// /conference/v2 to the endpoint APIs and /_emulator to the test-control API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w}
 	path := r.URL.Path
@@ -220,7 +222,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeError(sw, e)
 			s.record(r, nil, sw.status, false)
 		} else {
-			s.serveCore(sw, r)
+			s.serveCore(sw, r, nil)
+		}
+	case apiOfPath(path) != nil:
+		api := apiOfPath(path)
+		if e := s.checkHost(r); e != nil {
+			api.writeError(sw, e)
+			s.record(r, nil, sw.status, false)
+		} else {
+			s.serveCore(sw, r, api)
 		}
 	case path == controlPrefix || strings.HasPrefix(path, controlPrefix+"/"):
 		if e := s.checkControl(r); e != nil {
@@ -269,11 +279,12 @@ func (q *coreReq) readBody() ([]byte, *apiError) {
 	return q.body, q.readErr
 }
 
-// serveCore: a fault with when=before answers instead of the request
-// (before routing and credentials); otherwise the request runs, and a
-// fault with when=after (or kind endless) replaces its answer when that
-// is 2xx. A failed request does not consume the when=after fault.
-func (s *Server) serveCore(w *statusWriter, r *http.Request) {
+// serveCore serves the Core API (api nil) or an endpoint API: a fault
+// with when=before answers instead of the request (before routing and
+// credentials); otherwise the request runs, and a fault with when=after
+// (or kind endless) replaces its answer when that is 2xx. A failed
+// request does not consume the when=after fault.
+func (s *Server) serveCore(w *statusWriter, r *http.Request, api *appAPI) {
 	q := &coreReq{r: r}
 	if s.hasFault(r.Method, r.URL.Path) {
 		// the body is logged with the fault (and quoted by kind echo)
@@ -288,12 +299,12 @@ func (s *Server) serveCore(w *statusWriter, r *http.Request) {
 	}
 	after := s.reserveFault(r.Method, r.URL.Path, s.isListGet(r))
 	if after == nil {
-		s.handleCore(w, q, false)
+		s.handleCore(w, q, api, false)
 		s.record(r, q.body, w.status, false)
 		return
 	}
 	rec := newRecorder()
-	s.handleCore(rec, q, after.kind == kindEndless)
+	s.handleCore(rec, q, api, after.kind == kindEndless)
 	if rec.status == 0 && r.Context().Err() != nil {
 		s.releaseFault(after, false) // the client left during the request
 		s.record(r, q.body, 0, false)
@@ -336,11 +347,15 @@ type coreRoute struct {
 	item      bool // /<collection>/<sid>
 }
 
-// route matches the path below /core/v2 against every collection's path;
-// "{}" segments capture the parent's SID.
-func (s *Server) route(path string) (coreRoute, bool) {
+// route matches the path below the base path of api (nil: /core/v2)
+// against the path of every collection of that API; "{}" segments capture
+// the parent's SID.
+func (s *Server) route(api *appAPI, path string) (coreRoute, bool) {
 	segs := strings.Split(path, "/")
 	for _, c := range s.order {
+		if c.api != api {
+			continue
+		}
 		pat := strings.Split(c.routePath(), "/")
 		if len(segs) != len(pat) && len(segs) != len(pat)+1 {
 			continue
@@ -372,17 +387,19 @@ func (s *Server) route(path string) (coreRoute, bool) {
 	return coreRoute{}, false
 }
 
-// handleCore: route (404/405), credentials (401), scope (403), media type
+// handleCore serves the Core API (api nil) or an endpoint API: route
+// (404/405), credentials (401), scope (403, Core API only), media type
 // (415), body size (413), JSON body (400), then the operation itself.
 // endless pages lists as the "endless" fault does.
-func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
+func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, api *appAPI, endless bool) {
 	r := q.r
-	path := strings.TrimPrefix(r.URL.Path, corePrefix+"/")
+	path := api.trim(r.URL.Path)
+	writeError := api.writeError
 	var actionMethods []string
 	for i := range s.actions {
 		a := &s.actions[i]
 		args, ok := a.match(path)
-		if !ok {
+		if !ok || api != nil {
 			continue
 		}
 		if a.method == r.Method {
@@ -391,7 +408,7 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 		}
 		actionMethods = append(actionMethods, a.method)
 	}
-	rt, found := s.route(path)
+	rt, found := s.route(api, path)
 	if !found {
 		if len(actionMethods) > 0 {
 			w.Header().Set("Allow", strings.Join(actionMethods, ", "))
@@ -441,11 +458,18 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 		writeError(w, newError(http.StatusMethodNotAllowed, "Method Not Allowed"))
 		return
 	}
-	cx, e := s.authenticate(r, c.scopes[o])
+	var cx *callCtx
+	var e *apiError
+	if api == nil {
+		cx, e = s.authenticate(r, c.scopes[o])
+	} else {
+		cx, e = s.authenticateEndpoint(r, api)
+	}
 	if e != nil {
 		writeError(w, e)
 		return
 	}
+	cx.origin = requestOrigin(r)
 	var in map[string]any
 	if (o == opCreate || o == opUpdate) && !isJSONContentType(r.Header.Get("Content-Type")) {
 		writeError(w, newError(http.StatusUnsupportedMediaType, "Unsupported media type"))
@@ -467,7 +491,9 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 	}
 	cx.query = r.URL.Query()
 	cx.body = in
-	cx.parentSID = rt.parentSID
+	if api == nil {
+		cx.parentSID = rt.parentSID // an endpoint API's parent is the endpoint of the credentials
+	}
 	var status int
 	var out any
 	var b []byte
@@ -476,7 +502,7 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 		status, out, e = s.listOp(cx, rt, r, endless)
 		if e == nil {
 			var err error
-			if b, err = jsonMarshal(out); err != nil {
+			if b, err = jsonMarshal(api.wrap(status, out)); err != nil {
 				e = newError(http.StatusInternalServerError, "Internal Server Error")
 			}
 		}
@@ -485,7 +511,7 @@ func (s *Server) handleCore(w http.ResponseWriter, q *coreReq, endless bool) {
 		status, out, e = s.execute(cx, rt, o, r, in)
 		if e == nil && out != nil {
 			var err error
-			if b, err = jsonMarshal(out); err != nil {
+			if b, err = jsonMarshal(api.wrap(status, out)); err != nil {
 				e = newError(http.StatusInternalServerError, "Internal Server Error")
 			}
 		}
@@ -578,10 +604,13 @@ func methodsFor(c *collection, ops ...op) []string {
 // extra predicate for lists).
 func (s *Server) prepare(cx *callCtx, rt coreRoute, o op) (func(map[string]any) bool, *apiError) {
 	c := rt.c
+	if c.api != nil {
+		s.syncApps()
+	}
 	if c.parent != nil {
 		pcx := *cx
 		pcx.parentSID = ""
-		if _, e := s.lookup(&pcx, c.parent, rt.parentSID); e != nil {
+		if _, e := s.lookup(&pcx, c.parent, cx.parentSID); e != nil {
 			return nil, e
 		}
 	}
@@ -598,10 +627,20 @@ func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in ma
 		return 0, nil, e
 	}
 	if o == opCreate {
+		if c.reuse != nil {
+			obj, e := c.reuse(cx, in)
+			if e != nil {
+				return 0, nil, e
+			}
+			if obj != nil {
+				return http.StatusOK, s.present(cx, c, obj, fieldParams{}), nil
+			}
+		}
 		obj, e := s.createObject(cx, c, in)
 		if e != nil {
 			return 0, nil, e
 		}
+		s.afterWrite(c)
 		return http.StatusOK, s.present(cx, c, obj, fieldParams{}), nil
 	}
 	fp, e := parseFieldParams(q)
@@ -620,11 +659,13 @@ func (s *Server) execute(cx *callCtx, rt coreRoute, o op, r *http.Request, in ma
 		if e != nil {
 			return 0, nil, e
 		}
+		s.afterWrite(c)
 		return http.StatusOK, s.present(cx, c, obj, fieldParams{}), nil
 	}
 	if e := s.deleteObject(cx, c, obj); e != nil {
 		return 0, nil, e
 	}
+	s.afterWrite(c)
 	return http.StatusNoContent, nil, nil
 }
 

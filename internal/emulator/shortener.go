@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 )
 
 const (
@@ -180,7 +179,7 @@ func buildLink(cx *callCtx, obj, old map[string]any, changed map[string]bool) *a
 		c.def("maximum_ttl", int64(-1))
 		c.def("mode", "redirect_temporary")
 		obj["date_accessed"] = nil
-		obj["date_created"] = isoNow()
+		obj["date_created"] = cx.s.isoNow()
 		obj["hits"] = int64(0)
 		obj["partner_sid"] = cx.partnerSID
 	}
@@ -329,7 +328,7 @@ func (s *Server) serveShort(w http.ResponseWriter, r *http.Request) bool {
 	case link == nil:
 		mode, _ = dom["not_found_mode"].(string)
 		page, status = dom["not_found_page"], dom["not_found_status_code"]
-	case linkExpired(link):
+	case s.linkExpired(link):
 		mode, _ = dom["expired_mode"].(string)
 		page, status = dom["expired_page"], dom["expired_status_code"]
 	default:
@@ -338,7 +337,7 @@ func (s *Server) serveShort(w http.ResponseWriter, r *http.Request) bool {
 		cp := copyObject(link)
 		hits, _ := toInt64(cp["hits"])
 		cp["hits"] = hits + 1
-		cp["date_accessed"] = isoNow()
+		cp["date_accessed"] = s.isoNow()
 		s.st.table(linkTable).replace(cp["link_sid"].(string), cp)
 	}
 	s.mu.Unlock()
@@ -347,7 +346,7 @@ func (s *Server) serveShort(w http.ResponseWriter, r *http.Request) bool {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	switch {
-	case mode == "proxy_pass" && link != nil && !linkExpired(link) && status == nil:
+	case mode == "proxy_pass" && link != nil && !s.linkExpired(link) && status == nil:
 		// the emulator fetches nothing: it names what it would serve
 		w.Header().Set("X-Emulator-Proxy-Pass", target)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -392,11 +391,7 @@ func (s *Server) findLink(dom map[string]any, name string) map[string]any {
 	return partial
 }
 
-func linkExpired(l map[string]any) bool {
-	ttl, ok := toInt64(l["maximum_ttl"])
-	if !ok || ttl < 0 {
-		return false
-	}
-	created, err := time.Parse(time.RFC3339Nano, fmt.Sprint(l["date_created"]))
-	return err == nil && !created.Add(time.Duration(ttl)*time.Second).After(time.Now())
+func (s *Server) linkExpired(l map[string]any) bool {
+	at, ok := ttlDeadline(l, "maximum_ttl")
+	return ok && !at.After(s.now())
 }

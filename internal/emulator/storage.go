@@ -419,11 +419,11 @@ func buildFile(cx *callCtx, obj, old map[string]any, changed map[string]bool) *a
 		obj["content_transcoding_progress"] = nil
 		// the Upload File sample answers with date_last_accessed set
 		// (CarrierX docs, Core API, Storage): the upload is an access
-		obj["date_last_accessed"] = isoNow()
+		obj["date_last_accessed"] = cx.s.isoNow()
 		obj["file_bytes"] = int64(len(up.data))
 		obj["partner_sid"] = cx.partnerSID
 	}
-	obj["date_modified"] = isoNow()
+	obj["date_modified"] = cx.s.isoNow()
 	for _, k := range []string{"name", "mime_type", "file_access_name", "type", "lifecycle_action"} {
 		c.str(k)
 	}
@@ -535,7 +535,7 @@ func (s *Server) createFile(cx *callCtx, attrs map[string]any, up *upload) (map[
 		return nil, e
 	}
 	s.storeObject(&ccx, c, obj, "")
-	s.st.blobs[obj["file_sid"].(string)] = &blob{data: append([]byte(nil), up.data...), created: time.Now()}
+	s.st.blobs[obj["file_sid"].(string)] = &blob{data: append([]byte(nil), up.data...), created: s.now()}
 	s.refreshContainer(obj["container_sid"])
 	return obj, nil
 }
@@ -550,7 +550,7 @@ func (s *Server) removeFile(obj map[string]any) {
 // purgeExpired deletes files whose lifecycle_action is "delete" once
 // lifecycle_ttl seconds have passed since the upload.
 func (s *Server) purgeExpired() {
-	now := time.Now()
+	now := s.now()
 	for _, f := range s.st.table(fileTable).all() {
 		if f["lifecycle_action"] != "delete" {
 			continue
@@ -673,10 +673,10 @@ func (s *Server) download(obj map[string]any) rawBody {
 	sid := obj["file_sid"].(string)
 	if last, ok := obj["date_last_accessed"].(string); !ok || func() bool {
 		t, err := time.Parse(time.RFC3339Nano, last)
-		return err != nil || time.Since(t) >= time.Minute
+		return err != nil || s.now().Sub(t) >= time.Minute
 	}() {
 		cp := copyObject(obj)
-		cp["date_last_accessed"] = isoNow()
+		cp["date_last_accessed"] = s.isoNow()
 		s.st.table(fileTable).replace(sid, cp)
 	}
 	var data []byte

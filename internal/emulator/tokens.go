@@ -88,7 +88,7 @@ func (s *Server) newToken(access, partnerSID, name string, scopes []string, acce
 	if access == "" {
 		access = newUUID()
 	}
-	now := time.Now().UTC()
+	now := s.now().UTC()
 	list := make([]any, 0, len(scopes))
 	for _, sc := range scopes {
 		list = append(list, sc)
@@ -139,7 +139,7 @@ func (s *Server) resolveToken(access string) (*token, map[string]any, bool) {
 		return nil, nil, false
 	}
 	if exp, ok := obj["date_expiration_access_token"].(string); ok {
-		if t, err := time.Parse(time.RFC3339Nano, exp); err == nil && !t.After(time.Now()) {
+		if t, err := time.Parse(time.RFC3339Nano, exp); err == nil && !t.After(s.now()) {
 			return nil, nil, false
 		}
 	}
@@ -156,7 +156,7 @@ func (s *Server) resolveToken(access string) (*token, map[string]any, bool) {
 
 // touchToken records the last use (at most once a minute).
 func (s *Server) touchToken(obj map[string]any, r *http.Request) {
-	now := time.Now().UTC()
+	now := s.now().UTC()
 	if last, ok := obj["date_last_accessed"].(string); ok {
 		if t, err := time.Parse(time.RFC3339Nano, last); err == nil && now.Sub(t) < time.Minute {
 			return

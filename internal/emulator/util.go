@@ -36,8 +36,26 @@ func randString(n int, alphabet string) string {
 	return string(out)
 }
 
-// isoNow is the documented timestamp format: UTC, milliseconds, Z.
-func isoNow() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z") }
+// isoTime is the documented timestamp format: UTC, milliseconds, Z.
+func isoTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// now is the emulator's clock: the real time plus what the control API's
+// clock route has added, so tests make time pass without waiting.
+func (s *Server) now() time.Time { return time.Now().Add(time.Duration(s.clockOffset.Load())) }
+
+// ttlDeadline is date_created plus the seconds of obj[ttlKey]; ok is false
+// when the TTL is negative (-1: never) or the values do not parse.
+func ttlDeadline(obj map[string]any, ttlKey string) (time.Time, bool) {
+	ttl, ok := toInt64(obj[ttlKey])
+	if !ok || ttl < 0 {
+		return time.Time{}, false
+	}
+	created, err := time.Parse(time.RFC3339Nano, fmt.Sprint(obj["date_created"]))
+	return created.Add(time.Duration(ttl) * time.Second), err == nil
+}
+
+// isoNow is the emulator's time in the documented format.
+func (s *Server) isoNow() string { return isoTime(s.now()) }
 
 // decodeJSON decodes one JSON value keeping numbers exact (json.Number).
 func decodeJSON(b []byte) (any, error) {
