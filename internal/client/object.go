@@ -13,15 +13,6 @@ import (
 	"time"
 )
 
-// Object is an API object addressed by its SID.
-type Object interface{ ObjectSID() string }
-
-// ObjectPtr is a pointer to an object type T.
-type ObjectPtr[T any] interface {
-	*T
-	Object
-}
-
 // Kind declares one collection of objects: where it lives, and how an
 // object whose create answer was lost is found again.
 type Kind struct {
@@ -47,8 +38,26 @@ type Kind struct {
 
 func (k Kind) item(sid string) string { return k.Path + "/" + url.PathEscape(sid) }
 
+// sidOf reads the SID of an object of this kind from its JSON form.
+func (k Kind) sidOf(obj any) string {
+	m, _ := toJSONMap(obj)
+	return scalarString(m[k.SIDKey])
+}
+
+// checkParent refuses to address a sub-collection of a parent with an
+// empty SID.
+func (k Kind) checkParent(method string) error {
+	if k.parent == nil {
+		return nil
+	}
+	return k.parent.checkSID(method, k.parentSID)
+}
+
 // checkSID refuses to address an object by an empty SID.
 func (k Kind) checkSID(method, sid string) error {
+	if err := k.checkParent(method); err != nil {
+		return err
+	}
 	if strings.TrimSpace(sid) == "" {
 		return fmt.Errorf("CarrierX API: %s %s/: refusing to send a request without a %s (it is empty); nothing was sent. "+
 			"If Terraform state holds an empty %s, remove the resource from state and import it again",
@@ -69,35 +78,6 @@ func (k Kind) checkAnswer(method, sid, got string) error {
 		what = fmt.Sprintf("the answer carries no %s (asked for %q)", k.SIDKey, sid)
 	}
 	return &AnswerError{Method: method, Path: k.item(sid), Status: http.StatusOK, Problem: what}
-}
-
-func getObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string) (*T, error) {
-	return objectCall[T, P](ctx, c, k, http.MethodGet, sid, nil)
-}
-
-func updateObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string, patch map[string]any) (*T, error) {
-	return objectCall[T, P](ctx, c, k, http.MethodPatch, sid, patch)
-}
-
-func objectCall[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, method, sid string, body any) (*T, error) {
-	if err := k.checkSID(method, sid); err != nil {
-		return nil, err
-	}
-	var out T
-	if err := c.Do(ctx, method, k.item(sid), nil, body, &out); err != nil {
-		return nil, c.confirmGone(ctx, k, sid, err)
-	}
-	if err := k.checkAnswer(method, sid, P(&out).ObjectSID()); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-func deleteObject(ctx context.Context, c *Client, k Kind, sid string) error {
-	if err := k.checkSID(http.MethodDelete, sid); err != nil {
-		return err
-	}
-	return c.confirmGone(ctx, k, sid, c.Do(ctx, http.MethodDelete, k.item(sid), nil, nil, nil))
 }
 
 // confirmGone checks a 404 on one object against its collection before
@@ -145,19 +125,6 @@ func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error)
 	}
 }
 
-func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions) ([]T, error) {
-	return ListAll[T](ctx, c, k.Path, opts)
-}
-
-// createObject POSTs body (JSON) to the collection. When the answer is
-// lost or unusable, it looks for the object the request may have created
-// (see recoverCreate).
-func createObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
-	return createWith[T, P](ctx, c, k, body, nil, func(out *T) error {
-		return c.Do(ctx, http.MethodPost, k.Path, query, body, out)
-	})
-}
-
 // createWith runs send (one create request decoding into out) and checks
 // that the answer is a new object; match is what the created object must
 // show (the create body, or what stands for it). known, when non-nil, are
@@ -166,7 +133,7 @@ func createObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind,
 // the kind's creation time, a lost answer can be resolved by adopting the
 // object found; without, the object found is only named as a candidate, so
 // that an object that existed before is never taken for the new one.
-func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
+func createWith[T any](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
 	var before map[string]bool
 	if known != nil {
 		before = map[string]bool{}
@@ -177,7 +144,8 @@ func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, m
 	start := c.now()
 	var out T
 	err := send(&out)
-	if err == nil && P(&out).ObjectSID() == "" {
+	sid := k.sidOf(&out)
+	if err == nil && sid == "" {
 		err = &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
 			Problem: "the answer carries no " + k.SIDKey}
 	}
@@ -185,15 +153,15 @@ func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, m
 		err = k.checkCreated(match, &out, before)
 	}
 	if err == nil {
-		c.claim(P(&out).ObjectSID())
+		c.claim(sid)
 		return &out, nil
 	}
 	if !Ambiguous(err) {
 		return nil, err
 	}
-	obj, rerr := recoverCreate[T, P](ctx, c, k, match, start, before, err)
+	obj, rerr := recoverCreate[T](ctx, c, k, match, start, before, err)
 	if obj != nil {
-		c.claim(P(obj).ObjectSID())
+		c.claim(k.sidOf(obj))
 	}
 	return obj, rerr
 }
@@ -309,7 +277,7 @@ const createdSkew = 2 * time.Minute
 // request. Exactly one is adopted; otherwise a *LostCreateError names the
 // candidates. The search runs even when ctx was cancelled (the user
 // interrupted Terraform), with its own deadline.
-func recoverCreate[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time,
+func recoverCreate[T any](ctx context.Context, c *Client, k Kind, match any, start time.Time,
 	before map[string]bool, cause error) (*T, error) {
 	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
 	if k.NoRecovery != "" {
@@ -364,11 +332,11 @@ func recoverCreate[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind
 		return nil, lost
 	}
 	var out T
-	if err := json.Unmarshal(raw, &out); err != nil || P(&out).ObjectSID() == "" {
+	if err := json.Unmarshal(raw, &out); err != nil || k.sidOf(&out) == "" {
 		lost.SearchErr = fmt.Errorf("the object found could not be read: %w", err)
 		return nil, lost
 	}
-	return &out, &Recovered{Kind: k.Name, SID: P(&out).ObjectSID(), Cause: cause}
+	return &out, &Recovered{Kind: k.Name, SID: k.sidOf(&out), Cause: cause}
 }
 
 // AdoptedAfterLostAnswer reports whether err only says that the object

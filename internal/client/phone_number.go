@@ -107,9 +107,6 @@ type RentDIDOptions struct {
 // An empty body rents whatever CarrierX picks; "phonenumber" rents exactly
 // that available number.
 func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*DID, error) {
-	if body == nil {
-		body = map[string]any{}
-	}
 	var q url.Values
 	if opts.IncludeExternal != nil {
 		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
@@ -118,30 +115,7 @@ func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*D
 	if opts.Available {
 		known = []string{}
 	}
-	return createWith[DID](ctx, c, DIDKind, body, known, func(out *DID) error {
-		return c.Do(ctx, http.MethodPost, DIDKind.Path, q, body, out)
-	})
-}
-
-// GetDID reads one rented DID by SID.
-func (c *Client) GetDID(ctx context.Context, sid string) (*DID, error) {
-	return getObject[DID](ctx, c, DIDKind, sid)
-}
-
-// UpdateDID sends PATCH /phonenumber/dids/{sid} with only the given fields.
-func (c *Client) UpdateDID(ctx context.Context, sid string, patch map[string]any) (*DID, error) {
-	return updateObject[DID](ctx, c, DIDKind, sid, patch)
-}
-
-// ReleaseDID releases a rented number (DELETE): it goes into aging and
-// cannot be rented back. Callers decide what a 404 means.
-func (c *Client) ReleaseDID(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, DIDKind, sid)
-}
-
-// ListDIDs fetches every page of GET /phonenumber/dids (rented numbers).
-func (c *Client) ListDIDs(ctx context.Context, opts ListOptions) ([]DID, error) {
-	return listObjects[DID](ctx, c, DIDKind, opts)
+	return Objects[DID](c, DIDKind).create(ctx, body, q, known)
 }
 
 // FindRentedDID returns the rented DID with this number (any spelling
