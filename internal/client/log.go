@@ -95,7 +95,7 @@ func redactText(b []byte) []byte {
 }
 
 func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result) {
-	if c.log == nil {
+	if c.cfg.Log == nil {
 		return
 	}
 	f := map[string]any{
@@ -111,7 +111,7 @@ func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elap
 	if r.err != nil {
 		f["error"] = c.scrubAll(r.err.Error(), req.secrets)
 	}
-	c.log(ctx, LevelDebug, "CarrierX API request", f)
+	c.cfg.Log(ctx, LevelDebug, "CarrierX API request", f)
 
 	t := map[string]any{"method": req.method, "path": req.path, "status": r.status, "attempt": attempt}
 	if len(req.logBody) > 0 {
@@ -120,15 +120,15 @@ func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elap
 	if len(r.body) > 0 {
 		t["response_body"] = c.traceBody(r.body, req.secrets)
 	}
-	c.log(ctx, LevelTrace, "CarrierX API bodies", t)
+	c.cfg.Log(ctx, LevelTrace, "CarrierX API bodies", t)
 }
 
 func (c *Client) logSizes(ctx context.Context, req *request, attempt int, sizes map[string]any) {
-	if c.log == nil {
+	if c.cfg.Log == nil {
 		return
 	}
 	sizes["method"], sizes["path"], sizes["attempt"] = req.method, req.path, attempt
-	c.log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
+	c.cfg.Log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
 }
 
 func (c *Client) traceBody(b []byte, secrets []string) string {

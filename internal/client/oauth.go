@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -88,9 +89,23 @@ func (r TokenRequest) Form() url.Values {
 
 const (
 	oauthTokenPath  = "/oauth/token"
-	oauthTokensPath = "/oauth/tokens"
 	oauthRevokePath = "/oauth/revoke"
 )
+
+// DoForm sends one API call whose body is form-urlencoded (the OAuth token
+// and revoke calls), with the retry, rate-limit, logging and error handling
+// of Do. out, when non-nil, receives the decoded JSON response. The values
+// of secret form keys (token, password, client_secret, ...) never reach a
+// log entry or an error, even when the server echoes them back.
+func (c *Client) DoForm(ctx context.Context, method, path string, form url.Values, out any) error {
+	return c.doJSON(ctx, formRequest(method, path, form), out)
+}
+
+func formRequest(method, path string, form url.Values) *request {
+	asJSON, _ := json.Marshal(form) // a map of string lists always encodes
+	return &request{method: method, path: path, payload: []byte(form.Encode()),
+		contentType: "application/x-www-form-urlencoded", secrets: secretValues(asJSON)}
+}
 
 // CreateToken issues a token for the calling partner (POST /oauth/token).
 func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
@@ -107,11 +122,7 @@ func (r TokenRequest) matchBody() map[string]any {
 		m["name"] = r.Name
 	}
 	if len(r.Scopes) > 0 {
-		scopes := make([]any, len(r.Scopes))
-		for i, s := range r.Scopes {
-			scopes[i] = s
-		}
-		m["scopes"] = scopes
+		m["scopes"] = r.Scopes
 	}
 	return m
 }
@@ -133,9 +144,9 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 // withClient adds the configured client credentials to an OAuth form that
 // has none of its own.
 func (c *Client) withClient(f url.Values) url.Values {
-	if c.clientID != "" && f.Get("client_id") == "" {
-		f.Set("client_id", c.clientID)
-		f.Set("client_secret", c.secret)
+	if c.cfg.ClientID != "" && f.Get("client_id") == "" {
+		f.Set("client_id", c.cfg.ClientID)
+		f.Set("client_secret", c.cfg.ClientSecret)
 	}
 	return f
 }

@@ -126,7 +126,7 @@ func (c *Client) PartnerSIDOfToken(ctx context.Context) (string, error) {
 	}
 	owners := map[string]bool{}
 	for _, it := range items {
-		if it.AccessToken != "" && it.AccessToken == c.token && it.PartnerSID != "" {
+		if it.AccessToken != "" && it.AccessToken == c.cfg.Token && it.PartnerSID != "" {
 			return it.PartnerSID, nil
 		}
 		if it.PartnerSID != "" {

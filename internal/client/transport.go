@@ -46,7 +46,7 @@ func (c *Client) send(ctx context.Context, req *request) (int, []byte, error) {
 		target += "?" + req.query.Encode()
 	}
 	for attempt := 1; ; attempt++ {
-		if err := c.limiter.wait(ctx); err != nil {
+		if err := c.waitTurn(ctx); err != nil {
 			return 0, nil, fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", req.method, req.path, err)
 		}
 		res := c.attempt(ctx, req, target, attempt)
@@ -57,7 +57,7 @@ func (c *Client) send(ctx context.Context, req *request) (int, []byte, error) {
 			// The caller gave up; the transport error only echoes that.
 			return 0, nil, &TransportError{Method: req.method, Path: req.path, Sent: res.sent, Err: ctx.Err()}
 		}
-		if attempt > c.maxRetries || !retryable(req, res) {
+		if attempt > c.cfg.MaxRetries || !retryable(req, res) {
 			return 0, nil, res.err
 		}
 		if err := c.sleep(ctx, c.backoff(attempt, res.retryAfter)); err != nil {
@@ -93,7 +93,7 @@ type result struct {
 }
 
 func (c *Client) attempt(ctx context.Context, req *request, target string, attempt int) (res result) {
-	actx, cancel := context.WithTimeout(ctx, c.timeout)
+	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 
 	var body io.ReadCloser
@@ -119,7 +119,7 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 	case req.payload != nil:
 		hr.ContentLength = int64(len(req.payload))
 	}
-	hr.Header.Set("Authorization", "Bearer "+c.token)
+	hr.Header.Set("Authorization", "Bearer "+c.cfg.Token)
 	if req.sink != nil {
 		hr.Header.Set("Accept", "*/*")
 	} else {
@@ -128,8 +128,8 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 	if req.contentType != "" {
 		hr.Header.Set("Content-Type", req.contentType)
 	}
-	if c.userAgent != "" {
-		hr.Header.Set("User-Agent", c.userAgent)
+	if c.cfg.UserAgent != "" {
+		hr.Header.Set("User-Agent", c.cfg.UserAgent)
 	}
 
 	start := time.Now()
@@ -337,8 +337,8 @@ func (c *Client) scrubAll(s string, secrets []string) string {
 // scrub removes the token from text that came from the server, in case a
 // proxy or the API echoes request headers back.
 func (c *Client) scrub(s string) string {
-	if c.token == "" || !strings.Contains(s, c.token) {
+	if c.cfg.Token == "" || !strings.Contains(s, c.cfg.Token) {
 		return s
 	}
-	return strings.ReplaceAll(s, c.token, redacted)
+	return strings.ReplaceAll(s, c.cfg.Token, redacted)
 }
