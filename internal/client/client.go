@@ -3,6 +3,7 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -94,16 +95,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 {
 		return nil, errors.New("carrierx client: RetryWaitMin and RetryWaitMax must not be negative")
 	}
-	if cfg.Timeout == 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.RetryWaitMin == 0 {
-		cfg.RetryWaitMin = DefaultRetryWaitMin
-	}
-	if cfg.RetryWaitMax == 0 {
-		cfg.RetryWaitMax = DefaultRetryWaitMax
-	}
-	cfg.RetryWaitMax = max(cfg.RetryWaitMax, cfg.RetryWaitMin)
+	cfg.Timeout = cmp.Or(cfg.Timeout, DefaultTimeout)
+	cfg.RetryWaitMin = cmp.Or(cfg.RetryWaitMin, DefaultRetryWaitMin)
+	cfg.RetryWaitMax = max(cmp.Or(cfg.RetryWaitMax, DefaultRetryWaitMax), cfg.RetryWaitMin)
 	c := &Client{cfg: cfg, base: strings.TrimRight(u.String(), "/"), now: time.Now, sleep: sleepCtx}
 	if cfg.RequestsPerSecond > 0 {
 		// A token bucket of size 1: requests at least 1/rps apart, retries included.
@@ -141,14 +135,5 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 		req.contentType = "application/json"
 		req.secrets = secretValues(req.payload)
 	}
-	return c.doJSON(ctx, req, out)
-}
-
-// doJSON sends req and decodes its answer into out.
-func (c *Client) doJSON(ctx context.Context, req *request, out any) error {
-	status, raw, err := c.send(ctx, req)
-	if err != nil {
-		return err
-	}
-	return decode(req.method, req.path, status, raw, out)
+	return c.send(ctx, req, out)
 }

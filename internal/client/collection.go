@@ -24,7 +24,7 @@ func (col Collection[T]) Kind() Kind { return col.k }
 
 // Get reads one object by SID.
 func (col Collection[T]) Get(ctx context.Context, sid string) (*T, error) {
-	return col.call(ctx, http.MethodGet, sid, nil)
+	return col.object(ctx, http.MethodGet, sid, nil)
 }
 
 // Create POSTs body (JSON); a lost answer is looked for (see recoverCreate).
@@ -32,22 +32,22 @@ func (col Collection[T]) Create(ctx context.Context, body any) (*T, error) {
 	return col.create(ctx, body, nil, nil)
 }
 
-// create POSTs body with query; known are as for createWith.
-func (col Collection[T]) create(ctx context.Context, body any, query url.Values, known []string) (*T, error) {
+// create POSTs body with query; before is as for createWith.
+func (col Collection[T]) create(ctx context.Context, body any, query url.Values, before map[string]bool) (*T, error) {
 	if err := col.k.checkParent(http.MethodPost); err != nil {
 		return nil, err
 	}
 	if body == nil {
 		body = map[string]any{}
 	}
-	return createWith(ctx, col.c, col.k, body, known, func(out *T) error {
+	return createWith(ctx, col.c, col.k, body, before, func(out *T) error {
 		return col.c.Do(ctx, http.MethodPost, col.k.Path, query, body, out)
 	})
 }
 
 // Update PATCHes only the given fields.
 func (col Collection[T]) Update(ctx context.Context, sid string, patch map[string]any) (*T, error) {
-	return col.call(ctx, http.MethodPatch, sid, patch)
+	return col.object(ctx, http.MethodPatch, sid, patch)
 }
 
 // Delete deletes one object; a 404 is returned only when the collection
@@ -72,8 +72,8 @@ func (col Collection[T]) Page(ctx context.Context, opts ListOptions, offset int)
 	return ListPage[T](ctx, col.c, col.k.Path, opts, offset)
 }
 
-// call sends method to one object and checks that the answer is that object.
-func (col Collection[T]) call(ctx context.Context, method, sid string, body any) (*T, error) {
+// object sends method to one object and checks that the answer is that object.
+func (col Collection[T]) object(ctx context.Context, method, sid string, body any) (*T, error) {
 	if err := col.k.checkSID(method, sid); err != nil {
 		return nil, err
 	}

@@ -45,22 +45,22 @@ func (o ListOptions) query(offset int) url.Values {
 	q := url.Values{}
 	q.Set("limit", strconv.Itoa(o.size()))
 	q.Set("offset", strconv.Itoa(offset))
-	if o.Filter != "" {
-		q.Set("filter", o.Filter)
-	}
-	if o.Order != "" {
-		q.Set("order", o.Order)
-	}
-	if len(o.IncludeFields) > 0 {
-		q.Set("include_fields", strings.Join(o.IncludeFields, ","))
-	}
-	if len(o.ExcludeFields) > 0 {
-		q.Set("exclude_fields", strings.Join(o.ExcludeFields, ","))
-	}
+	setIf(q, "filter", o.Filter)
+	setIf(q, "order", o.Order)
+	setIf(q, "include_fields", strings.Join(o.IncludeFields, ","))
+	setIf(q, "exclude_fields", strings.Join(o.ExcludeFields, ","))
 	if o.WithRelated {
 		q.Set("with_related", "true")
 	}
 	return q
+}
+
+// setIf sets key to v in q (a query or a form) unless v is empty: an
+// argument left out.
+func setIf(q url.Values, key, v string) {
+	if v != "" {
+		q.Set(key, v)
+	}
 }
 
 // ListPage fetches one page of a list GET starting at offset. An answer

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -82,7 +84,7 @@ func redactValue(v any) any {
 }
 
 var (
-	keyAlt = `(?:password|out_sip_password|sip_password|access_token|refresh_token|client_secret|token|voip_token|cc_number|cc_cid)`
+	keyAlt = "(?:" + strings.Join(slices.Sorted(maps.Keys(secretKeys)), "|") + ")"
 	// "key": "value" or "key": 123 (also when the body is cut mid-way).
 	jsonSecret = regexp.MustCompile(`(?i)("` + keyAlt + `"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]"]+)`)
 	// key=value in form bodies and query strings.
@@ -94,7 +96,10 @@ func redactText(b []byte) []byte {
 	return formSecret.ReplaceAll(b, []byte(`${1}***`))
 }
 
-func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result) {
+// logAttempt logs one attempt: a debug entry, its bodies at trace level,
+// and the transfer sizes of uploads and downloads (streamed is the length
+// of a streamed answer).
+func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result, streamed int64) {
 	if c.cfg.Log == nil {
 		return
 	}
@@ -121,13 +126,14 @@ func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elap
 		t["response_body"] = c.traceBody(r.body, req.secrets)
 	}
 	c.cfg.Log(ctx, LevelTrace, "CarrierX API bodies", t)
-}
-
-func (c *Client) logSizes(ctx context.Context, req *request, attempt int, sizes map[string]any) {
-	if c.cfg.Log == nil {
+	if req.sizes == nil && req.sink == nil {
 		return
 	}
-	sizes["method"], sizes["path"], sizes["attempt"] = req.method, req.path, attempt
+	sizes := map[string]any{"method": req.method, "path": req.path, "attempt": attempt, "response_bytes": len(r.body)}
+	if req.sink != nil {
+		sizes["response_bytes"] = streamed
+	}
+	maps.Copy(sizes, req.sizes)
 	c.cfg.Log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
 }
 

@@ -64,17 +64,12 @@ type TokenRequest struct {
 // Form renders the request as form values.
 func (r TokenRequest) Form() url.Values {
 	f := url.Values{}
-	set := func(k, v string) {
-		if v != "" {
-			f.Set(k, v)
-		}
-	}
-	set("grant_type", r.GrantType)
-	set("client_id", r.ClientID)
-	set("client_secret", r.ClientSecret)
-	set("username", r.Username)
-	set("password", r.Password)
-	set("name", r.Name)
+	setIf(f, "grant_type", r.GrantType)
+	setIf(f, "client_id", r.ClientID)
+	setIf(f, "client_secret", r.ClientSecret)
+	setIf(f, "username", r.Username)
+	setIf(f, "password", r.Password)
+	setIf(f, "name", r.Name)
 	for _, s := range r.Scopes {
 		f.Add("scopes", s)
 	}
@@ -98,7 +93,7 @@ const (
 // of secret form keys (token, password, client_secret, ...) never reach a
 // log entry or an error, even when the server echoes them back.
 func (c *Client) DoForm(ctx context.Context, method, path string, form url.Values, out any) error {
-	return c.doJSON(ctx, formRequest(method, path, form), out)
+	return c.send(ctx, formRequest(method, path, form), out)
 }
 
 func formRequest(method, path string, form url.Values) *request {
@@ -109,22 +104,14 @@ func formRequest(method, path string, form url.Values) *request {
 
 // CreateToken issues a token for the calling partner (POST /oauth/token).
 func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
-	return createWith[Token](ctx, c, TokenKind, req.matchBody(), nil, func(out *Token) error {
+	// A lost answer is looked for by what the token shows of the request.
+	match := struct {
+		Name   string   `json:"name,omitempty"`
+		Scopes []string `json:"scopes,omitempty"`
+	}{req.Name, req.Scopes}
+	return createWith(ctx, c, TokenKind, match, nil, func(out *Token) error {
 		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, c.withClient(req.Form()), out)
 	})
-}
-
-// matchBody is what a token created from r shows: a lost answer is looked
-// for by it.
-func (r TokenRequest) matchBody() map[string]any {
-	m := map[string]any{}
-	if r.Name != "" {
-		m["name"] = r.Name
-	}
-	if len(r.Scopes) > 0 {
-		m["scopes"] = r.Scopes
-	}
-	return m
 }
 
 // CreateSubPartnerToken issues a token for a sub-partner
@@ -136,7 +123,7 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	// The caller's token list does not show a sub-partner's tokens.
 	k := TokenKind
 	k.NoRecovery = "a sub-partner's tokens are not listed to its parent; look in the sub-partner's Security Tokens in the portal"
-	return createWith[Token](ctx, c, k, nil, nil, func(out *Token) error {
+	return createWith(ctx, c, k, nil, nil, func(out *Token) error {
 		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), c.withClient(req.Form()), out)
 	})
 }
@@ -167,5 +154,5 @@ func (c *Client) RevokeToken(ctx context.Context, accessToken string) error {
 	// lost answer must not leave the token alive for its whole lifetime.
 	req := formRequest(http.MethodPost, oauthRevokePath, c.withClient(url.Values{"token": {accessToken}}))
 	req.idempotent = true
-	return c.doJSON(ctx, req, nil)
+	return c.send(ctx, req, nil)
 }

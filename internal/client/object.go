@@ -127,20 +127,13 @@ func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error)
 
 // createWith runs send (one create request decoding into out) and checks
 // that the answer is a new object; match is what the created object must
-// show (the create body, or what stands for it). known, when non-nil, are
-// the SIDs of the objects sharing match's identity just before the request
-// (the caller knows them from a search it just made): with them, or with
-// the kind's creation time, a lost answer can be resolved by adopting the
-// object found; without, the object found is only named as a candidate, so
-// that an object that existed before is never taken for the new one.
-func createWith[T any](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
-	var before map[string]bool
-	if known != nil {
-		before = map[string]bool{}
-		for _, sid := range known {
-			before[sid] = true
-		}
-	}
+// show (the create body, or what stands for it). before, when non-nil,
+// holds the SIDs of the objects sharing match's identity just before the
+// request (the caller knows them from a search it just made): with them, or
+// with the kind's creation time, a lost answer can be resolved by adopting
+// the object found; without, the object found is only named as a candidate,
+// so that an object that existed before is never taken for the new one.
+func createWith[T any](ctx context.Context, c *Client, k Kind, match any, before map[string]bool, send func(*T) error) (*T, error) {
 	start := c.now()
 	var out T
 	err := send(&out)
@@ -159,11 +152,7 @@ func createWith[T any](ctx context.Context, c *Client, k Kind, match any, known 
 	if !Ambiguous(err) {
 		return nil, err
 	}
-	obj, rerr := recoverCreate[T](ctx, c, k, match, start, before, err)
-	if obj != nil {
-		c.claim(k.sidOf(obj))
-	}
-	return obj, rerr
+	return recoverCreate[T](ctx, c, k, match, start, before, err)
 }
 
 // identityFilter is the eq filter on the identity keys present in want.
@@ -187,7 +176,9 @@ func (c *Client) claimedSID(sid string) bool { _, ok := c.claimed.Load(sid); ret
 // one sent (another object's body): its identity values must be those of
 // the request. Only identity keys are compared; CarrierX may rewrite others.
 func (k Kind) checkCreated(match, out any, before map[string]bool) error {
-	want, got, ok := bothJSONMaps(match, out)
+	want, err1 := toJSONMap(match)
+	got, err2 := toJSONMap(out)
+	ok := err1 == nil && err2 == nil
 	if sid := scalarString(got[k.SIDKey]); ok && before[sid] {
 		return &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
 			Problem: fmt.Sprintf("the answer describes %s %s, which existed before the request", k.Name, sid)}
@@ -274,9 +265,9 @@ const createdSkew = 2 * time.Minute
 // request may have created: the objects filtered by the kind's identity
 // keys that match every value sent (secrets aside, which are never
 // returned) and, where the kind has a creation time, were created since the
-// request. Exactly one is adopted; otherwise a *LostCreateError names the
-// candidates. The search runs even when ctx was cancelled (the user
-// interrupted Terraform), with its own deadline.
+// request. Exactly one is adopted (and claimed); otherwise a
+// *LostCreateError names the candidates. The search runs even when ctx was
+// cancelled (the user interrupted Terraform), with its own deadline.
 func recoverCreate[T any](ctx context.Context, c *Client, k Kind, match any, start time.Time,
 	before map[string]bool, cause error) (*T, error) {
 	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
@@ -336,7 +327,9 @@ func recoverCreate[T any](ctx context.Context, c *Client, k Kind, match any, sta
 		lost.SearchErr = fmt.Errorf("the object found could not be read: %w", err)
 		return nil, lost
 	}
-	return &out, &Recovered{Kind: k.Name, SID: k.sidOf(&out), Cause: cause}
+	sid := k.sidOf(&out)
+	c.claim(sid)
+	return &out, &Recovered{Kind: k.Name, SID: sid, Cause: cause}
 }
 
 // AdoptedAfterLostAnswer reports whether err only says that the object
@@ -345,12 +338,6 @@ func AdoptedAfterLostAnswer(err error) (*Recovered, bool) {
 	var r *Recovered
 	ok := errors.As(err, &r)
 	return r, ok
-}
-
-func bothJSONMaps(a, b any) (map[string]any, map[string]any, bool) {
-	x, err1 := toJSONMap(a)
-	y, err2 := toJSONMap(b)
-	return x, y, err1 == nil && err2 == nil
 }
 
 func toJSONMap(v any) (map[string]any, error) {

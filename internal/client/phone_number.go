@@ -112,11 +112,11 @@ func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*D
 	if opts.IncludeExternal != nil {
 		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
 	}
-	var known []string
+	var before map[string]bool
 	if opts.Available {
-		known = []string{}
+		before = map[string]bool{} // no number of the account was it
 	}
-	return Objects[DID](c, DIDKind).create(ctx, body, q, known)
+	return Objects[DID](c, DIDKind).create(ctx, body, q, before)
 }
 
 // FindRentedDID returns the rented DID with this number (any spelling
@@ -254,12 +254,8 @@ func (c *Client) LookupDID(ctx context.Context, number string, opts DIDLookupOpt
 	if opts.LRN {
 		q.Set("lrn", "true")
 	}
-	if opts.CountryCode != "" {
-		q.Set("country_code", opts.CountryCode)
-	}
-	if opts.Guess != "" {
-		q.Set("guess", opts.Guess)
-	}
+	setIf(q, "country_code", opts.CountryCode)
+	setIf(q, "guess", opts.Guess)
 	return call[DIDLookup](ctx, c, http.MethodGet, lookupDIDsPath+"/"+url.PathEscape(strings.TrimSpace(number)), q, nil)
 }
 

@@ -151,7 +151,7 @@ func (c *Client) storageUpload(ctx context.Context, path string, up StorageFileU
 	req := &request{method: method, path: path, contentType: contentType, open: open, size: size,
 		logBody: fileObject, secrets: secretValues(fileObject),
 		sizes: map[string]any{"upload_bytes": up.Size, "request_bytes": size}}
-	return c.doJSON(ctx, req, out)
+	return c.send(ctx, req, out)
 }
 
 // storageMultipartFrame renders everything of the multipart body except the
@@ -198,6 +198,6 @@ func (c *Client) DownloadStorageFile(ctx context.Context, sid string, w io.Write
 		}
 		return err
 	}}
-	_, _, err := c.send(ctx, req)
+	err := c.send(ctx, req, nil)
 	return n, err
 }

@@ -86,11 +86,8 @@ func (m *TrunkTransferMode) UnmarshalJSON(b []byte) error {
 }
 
 func (m TrunkTransferMode) MarshalJSON() ([]byte, error) {
-	switch m {
-	case "true":
-		return []byte("true"), nil
-	case "false":
-		return []byte("false"), nil
+	if m == "true" || m == "false" {
+		return []byte(m), nil
 	}
 	return json.Marshal(string(m))
 }
