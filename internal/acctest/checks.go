@@ -112,9 +112,9 @@ func ExpectPagedReads(reqs []Request, path string, total int) error {
 }
 
 // Getter reads objects of kind k through the API, for CheckGone.
-func Getter[T any, P client.ObjectPtr[T]](e *Env, k client.Kind) func(context.Context, string) error {
+func Getter[T any](e *Env, k client.Kind) func(context.Context, string) error {
 	return func(ctx context.Context, sid string) error {
-		_, err := client.Objects[T, P](e.API, k).Get(ctx, sid)
+		_, err := client.Objects[T](e.API, k).Get(ctx, sid)
 		return err
 	}
 }

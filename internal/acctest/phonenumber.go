@@ -28,7 +28,7 @@ func AvailableNumbers(t *testing.T, e *Env, s client.AvailableDIDSearch, n int) 
 // RentedNumbers lists the numbers the account rents.
 func RentedNumbers(t *testing.T, e *Env) []client.DID {
 	t.Helper()
-	dids, err := e.API.ListDIDs(context.Background(), client.ListOptions{})
+	dids, err := client.Objects[client.DID](e.API, client.DIDKind).List(context.Background(), client.ListOptions{})
 	if err != nil {
 		t.Fatalf("list rented numbers: %v", err)
 	}
@@ -48,7 +48,7 @@ func NoNumbersRented(t *testing.T, e *Env) {
 // renting it again fails (released numbers age and cannot come back).
 func NumberReleased(e *Env, sid, digits string) error {
 	ctx := context.Background()
-	d, err := e.API.GetDID(ctx, sid)
+	d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(ctx, sid)
 	switch {
 	case client.IsNotFound(err):
 	case err != nil:
@@ -65,7 +65,7 @@ func NumberReleased(e *Env, sid, digits string) error {
 	}
 	again, err := e.API.RentDID(ctx, map[string]any{"phonenumber": digits}, client.RentDIDOptions{})
 	if err == nil {
-		_ = e.API.ReleaseDID(ctx, again.DIDSID)
+		_ = client.Objects[client.DID](e.API, client.DIDKind).Delete(ctx, again.DIDSID)
 		return fmt.Errorf("released number %s could be rented again", digits)
 	}
 	return nil

@@ -3,6 +3,7 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // maxResponseBytes guards memory against a runaway body (a variable, so
@@ -50,19 +53,11 @@ type Config struct {
 // Client talks to one CarrierX Core API base URL with one token. It is safe
 // for concurrent use.
 type Client struct {
-	base       string // no trailing slash
-	token      string
-	userAgent  string
-	hc         *http.Client
-	timeout    time.Duration
-	maxRetries int
-	waitMin    time.Duration
-	waitMax    time.Duration
-	limiter    *limiter
-	log        LogFunc
-	claimed    sync.Map // SIDs this client created or adopted
-	clientID   string
-	secret     string // the client secret
+	cfg     Config // as given, with New's defaults applied
+	base    string // no trailing slash
+	hc      *http.Client
+	limiter *rate.Limiter // nil = no limit
+	claimed sync.Map      // SIDs this client created or adopted
 
 	// Replaceable in tests so waits can be recorded instead of slept.
 	now   func() time.Time
@@ -100,43 +95,23 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMin < 0 || cfg.RetryWaitMax < 0 {
 		return nil, errors.New("carrierx client: RetryWaitMin and RetryWaitMax must not be negative")
 	}
-	c := &Client{
-		base:       strings.TrimRight(u.String(), "/"),
-		token:      cfg.Token,
-		userAgent:  cfg.UserAgent,
-		hc:         cfg.HTTPClient,
-		timeout:    cfg.Timeout,
-		maxRetries: cfg.MaxRetries,
-		waitMin:    cfg.RetryWaitMin,
-		waitMax:    cfg.RetryWaitMax,
-		limiter:    newLimiter(cfg.RequestsPerSecond),
-		log:        cfg.Log,
-		now:        time.Now,
-		sleep:      sleepCtx,
-		clientID:   cfg.ClientID,
-		secret:     cfg.ClientSecret,
+	cfg.Timeout = cmp.Or(cfg.Timeout, DefaultTimeout)
+	cfg.RetryWaitMin = cmp.Or(cfg.RetryWaitMin, DefaultRetryWaitMin)
+	cfg.RetryWaitMax = max(cmp.Or(cfg.RetryWaitMax, DefaultRetryWaitMax), cfg.RetryWaitMin)
+	c := &Client{cfg: cfg, base: strings.TrimRight(u.String(), "/"), now: time.Now, sleep: sleepCtx}
+	if cfg.RequestsPerSecond > 0 {
+		// A token bucket of size 1: requests at least 1/rps apart, retries included.
+		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)
 	}
-	if c.hc == nil {
+	if cfg.HTTPClient == nil {
 		c.hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	} else {
-		hc := *c.hc
+		hc := *cfg.HTTPClient
 		c.hc = &hc
 	}
 	// No redirect is followed: the API never redirects, and following one
 	// could send the token and the body to another scheme or host.
 	c.hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	if c.timeout == 0 {
-		c.timeout = DefaultTimeout
-	}
-	if c.waitMin == 0 {
-		c.waitMin = DefaultRetryWaitMin
-	}
-	if c.waitMax == 0 {
-		c.waitMax = DefaultRetryWaitMax
-	}
-	if c.waitMax < c.waitMin {
-		c.waitMax = c.waitMin
-	}
 	return c, nil
 }
 
@@ -160,14 +135,5 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 		req.contentType = "application/json"
 		req.secrets = secretValues(req.payload)
 	}
-	return c.doJSON(ctx, req, out)
-}
-
-// doJSON sends req and decodes its answer into out.
-func (c *Client) doJSON(ctx context.Context, req *request, out any) error {
-	status, raw, err := c.send(ctx, req)
-	if err != nil {
-		return err
-	}
-	return decode(req.method, req.path, status, raw, out)
+	return c.send(ctx, req, out)
 }

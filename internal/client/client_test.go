@@ -46,7 +46,7 @@ func TestNewValidation(t *testing.T) {
 	if got := c.BaseURL(); got != "https://api.carrierx.com/core/v2" {
 		t.Errorf("BaseURL() = %q", got)
 	}
-	if c.timeout != DefaultTimeout || c.waitMin != DefaultRetryWaitMin || c.waitMax != DefaultRetryWaitMax || c.maxRetries != 0 || c.limiter != nil {
+	if c.cfg.Timeout != DefaultTimeout || c.cfg.RetryWaitMin != DefaultRetryWaitMin || c.cfg.RetryWaitMax != DefaultRetryWaitMax || c.cfg.MaxRetries != 0 || c.limiter != nil {
 		t.Errorf("defaults not applied: %+v", c)
 	}
 }

@@ -25,11 +25,7 @@ const countriesPath = "/countries"
 
 // GetCountry reads one country by its ISO 3166-1 alpha-3 code.
 func (c *Client) GetCountry(ctx context.Context, code string) (*Country, error) {
-	var out Country
-	if err := c.Do(ctx, http.MethodGet, countriesPath+"/"+url.PathEscape(code), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[Country](ctx, c, http.MethodGet, countriesPath+"/"+url.PathEscape(code), nil, nil)
 }
 
 // ListCountries fetches every page of GET /countries.

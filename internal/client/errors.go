@@ -38,13 +38,10 @@ func (e *Error) Error() string {
 	if e.Message != "" {
 		b.WriteString(" " + e.Message)
 	}
-	for i, d := range e.Errors {
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
-		b.WriteString(d.String())
+	sep := ": "
+	for _, d := range e.Errors {
+		b.WriteString(sep + d.String())
+		sep = "; "
 	}
 	switch e.StatusCode {
 	case http.StatusUnauthorized:

@@ -1,6 +1,7 @@
 package client
 
-// The collections of the Core API and how each object's SID is read. A lost
+// The collections of the Core API; an object's SID is read from its JSON
+// by the kind's SIDKey, so an object type needs no method. A lost
 // create is looked for by the Identity keys of what was sent and matched on
 // every value sent; where the object has a creation time, an object created
 // before the request is never taken for it.
@@ -44,42 +45,3 @@ func TrunkKind(trunkGroupSID string) Kind {
 	return Kind{Name: "trunk", Path: TrunkGroupTrunksPath(trunkGroupSID), SIDKey: "trunk_sid", Identity: []string{"name"},
 		parent: &TrunkGroupKind, parentSID: trunkGroupSID}
 }
-
-// ObjectSID returns the endpoint's SID.
-func (o Endpoint) ObjectSID() string { return o.EndpointSID }
-
-// ObjectSID returns the rule's SID.
-func (o AccessControlRule) ObjectSID() string { return o.RuleSID }
-
-// ObjectSID returns the DID group's SID.
-func (o DIDGroup) ObjectSID() string { return o.DIDGroupSID }
-
-// ObjectSID returns the prefix's SID.
-func (o Prefix) ObjectSID() string { return o.PrefixSID }
-
-// ObjectSID returns the domain's SID.
-func (o ShortenerDomain) ObjectSID() string { return o.DomainSID }
-
-// ObjectSID returns the link's SID.
-func (o ShortenerLink) ObjectSID() string { return o.LinkSID }
-
-// ObjectSID returns the container's SID.
-func (o StorageContainer) ObjectSID() string { return o.ContainerSID }
-
-// ObjectSID returns the file's SID.
-func (o StorageFile) ObjectSID() string { return o.FileSID }
-
-// ObjectSID returns the trunk group's SID.
-func (o TrunkGroup) ObjectSID() string { return o.TrunkGroupSID }
-
-// ObjectSID returns the trunk's SID.
-func (o Trunk) ObjectSID() string { return o.TrunkSID }
-
-// ObjectSID returns the partner's SID.
-func (o Partner) ObjectSID() string { return o.PartnerSID }
-
-// ObjectSID returns the token's SID.
-func (o Token) ObjectSID() string { return o.TokenSID }
-
-// ObjectSID returns the DID's SID.
-func (o DID) ObjectSID() string { return o.DIDSID }

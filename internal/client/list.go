@@ -33,30 +33,34 @@ type Page[T any] struct {
 	Total      *int              `json:"total"`
 }
 
+// size is the page size asked for.
+func (o ListOptions) size() int {
+	if o.PageSize <= 0 || o.PageSize > maxPageSize {
+		return DefaultPageSize
+	}
+	return o.PageSize
+}
+
 func (o ListOptions) query(offset int) url.Values {
 	q := url.Values{}
-	size := o.PageSize
-	if size <= 0 || size > maxPageSize {
-		size = DefaultPageSize
-	}
-	q.Set("limit", strconv.Itoa(size))
+	q.Set("limit", strconv.Itoa(o.size()))
 	q.Set("offset", strconv.Itoa(offset))
-	if o.Filter != "" {
-		q.Set("filter", o.Filter)
-	}
-	if o.Order != "" {
-		q.Set("order", o.Order)
-	}
-	if len(o.IncludeFields) > 0 {
-		q.Set("include_fields", strings.Join(o.IncludeFields, ","))
-	}
-	if len(o.ExcludeFields) > 0 {
-		q.Set("exclude_fields", strings.Join(o.ExcludeFields, ","))
-	}
+	setIf(q, "filter", o.Filter)
+	setIf(q, "order", o.Order)
+	setIf(q, "include_fields", strings.Join(o.IncludeFields, ","))
+	setIf(q, "exclude_fields", strings.Join(o.ExcludeFields, ","))
 	if o.WithRelated {
 		q.Set("with_related", "true")
 	}
 	return q
+}
+
+// setIf sets key to v in q (a query or a form) unless v is empty: an
+// argument left out.
+func setIf(q url.Values, key, v string) {
+	if v != "" {
+		q.Set(key, v)
+	}
 }
 
 // ListPage fetches one page of a list GET starting at offset. An answer
@@ -107,10 +111,19 @@ var maxListPages = 100_000
 // longer than maxListPages pages is an error that says so, never an
 // endless loop.
 func ListAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
+	return listAll[T](ctx, c, path, opts, 0)
+}
+
+// listAll is ListAll that stops at limit objects when limit > 0, asking no
+// page for more than are still wanted.
+func listAll[T any](ctx context.Context, c *Client, path string, opts ListOptions, limit int) ([]T, error) {
 	all := []T{}
 	offset := 0
 	seen := map[uint64]bool{}
 	for page := 1; ; page++ {
+		if limit > 0 {
+			opts.PageSize = min(opts.size(), limit-len(all))
+		}
 		p, raw, err := listPage[T](ctx, c, path, opts, offset)
 		if err != nil {
 			return nil, err
@@ -121,6 +134,9 @@ func ListAll[T any](ctx context.Context, c *Client, path string, opts ListOption
 					"page although has_more is true (the server seems to ignore offset); stopped after %d requests", offset, page)}
 		}
 		all = append(all, p.Items...)
+		if limit > 0 && len(all) >= limit {
+			return all[:limit], nil
+		}
 		if !p.HasMore || len(p.Items) == 0 || (p.Total != nil && len(all) >= *p.Total) {
 			return all, nil
 		}

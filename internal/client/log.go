@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -82,7 +84,7 @@ func redactValue(v any) any {
 }
 
 var (
-	keyAlt = `(?:password|out_sip_password|sip_password|access_token|refresh_token|client_secret|token|voip_token|cc_number|cc_cid)`
+	keyAlt = "(?:" + strings.Join(slices.Sorted(maps.Keys(secretKeys)), "|") + ")"
 	// "key": "value" or "key": 123 (also when the body is cut mid-way).
 	jsonSecret = regexp.MustCompile(`(?i)("` + keyAlt + `"\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,}\]"]+)`)
 	// key=value in form bodies and query strings.
@@ -94,8 +96,11 @@ func redactText(b []byte) []byte {
 	return formSecret.ReplaceAll(b, []byte(`${1}***`))
 }
 
-func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result) {
-	if c.log == nil {
+// logAttempt logs one attempt: a debug entry, its bodies at trace level,
+// and the transfer sizes of uploads and downloads (streamed is the length
+// of a streamed answer).
+func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elapsed time.Duration, r result, streamed int64) {
+	if c.cfg.Log == nil {
 		return
 	}
 	f := map[string]any{
@@ -111,7 +116,7 @@ func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elap
 	if r.err != nil {
 		f["error"] = c.scrubAll(r.err.Error(), req.secrets)
 	}
-	c.log(ctx, LevelDebug, "CarrierX API request", f)
+	c.cfg.Log(ctx, LevelDebug, "CarrierX API request", f)
 
 	t := map[string]any{"method": req.method, "path": req.path, "status": r.status, "attempt": attempt}
 	if len(req.logBody) > 0 {
@@ -120,15 +125,16 @@ func (c *Client) logAttempt(ctx context.Context, req *request, attempt int, elap
 	if len(r.body) > 0 {
 		t["response_body"] = c.traceBody(r.body, req.secrets)
 	}
-	c.log(ctx, LevelTrace, "CarrierX API bodies", t)
-}
-
-func (c *Client) logSizes(ctx context.Context, req *request, attempt int, sizes map[string]any) {
-	if c.log == nil {
+	c.cfg.Log(ctx, LevelTrace, "CarrierX API bodies", t)
+	if req.sizes == nil && req.sink == nil {
 		return
 	}
-	sizes["method"], sizes["path"], sizes["attempt"] = req.method, req.path, attempt
-	c.log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
+	sizes := map[string]any{"method": req.method, "path": req.path, "attempt": attempt, "response_bytes": len(r.body)}
+	if req.sink != nil {
+		sizes["response_bytes"] = streamed
+	}
+	maps.Copy(sizes, req.sizes)
+	c.cfg.Log(ctx, LevelTrace, "CarrierX API transfer sizes", sizes)
 }
 
 func (c *Client) traceBody(b []byte, secrets []string) string {

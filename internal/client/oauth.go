@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -63,17 +64,12 @@ type TokenRequest struct {
 // Form renders the request as form values.
 func (r TokenRequest) Form() url.Values {
 	f := url.Values{}
-	set := func(k, v string) {
-		if v != "" {
-			f.Set(k, v)
-		}
-	}
-	set("grant_type", r.GrantType)
-	set("client_id", r.ClientID)
-	set("client_secret", r.ClientSecret)
-	set("username", r.Username)
-	set("password", r.Password)
-	set("name", r.Name)
+	setIf(f, "grant_type", r.GrantType)
+	setIf(f, "client_id", r.ClientID)
+	setIf(f, "client_secret", r.ClientSecret)
+	setIf(f, "username", r.Username)
+	setIf(f, "password", r.Password)
+	setIf(f, "name", r.Name)
 	for _, s := range r.Scopes {
 		f.Add("scopes", s)
 	}
@@ -88,32 +84,34 @@ func (r TokenRequest) Form() url.Values {
 
 const (
 	oauthTokenPath  = "/oauth/token"
-	oauthTokensPath = "/oauth/tokens"
 	oauthRevokePath = "/oauth/revoke"
 )
 
-// CreateToken issues a token for the calling partner (POST /oauth/token).
-func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
-	return createWith[Token](ctx, c, TokenKind, req.matchBody(), nil, func(out *Token) error {
-		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, c.withClient(req.Form()), out)
-	})
+// DoForm sends one API call whose body is form-urlencoded (the OAuth token
+// and revoke calls), with the retry, rate-limit, logging and error handling
+// of Do. out, when non-nil, receives the decoded JSON response. The values
+// of secret form keys (token, password, client_secret, ...) never reach a
+// log entry or an error, even when the server echoes them back.
+func (c *Client) DoForm(ctx context.Context, method, path string, form url.Values, out any) error {
+	return c.send(ctx, formRequest(method, path, form), out)
 }
 
-// matchBody is what a token created from r shows: a lost answer is looked
-// for by it.
-func (r TokenRequest) matchBody() map[string]any {
-	m := map[string]any{}
-	if r.Name != "" {
-		m["name"] = r.Name
-	}
-	if len(r.Scopes) > 0 {
-		scopes := make([]any, len(r.Scopes))
-		for i, s := range r.Scopes {
-			scopes[i] = s
-		}
-		m["scopes"] = scopes
-	}
-	return m
+func formRequest(method, path string, form url.Values) *request {
+	asJSON, _ := json.Marshal(form) // a map of string lists always encodes
+	return &request{method: method, path: path, payload: []byte(form.Encode()),
+		contentType: "application/x-www-form-urlencoded", secrets: secretValues(asJSON)}
+}
+
+// CreateToken issues a token for the calling partner (POST /oauth/token).
+func (c *Client) CreateToken(ctx context.Context, req TokenRequest) (*Token, error) {
+	// A lost answer is looked for by what the token shows of the request.
+	match := struct {
+		Name   string   `json:"name,omitempty"`
+		Scopes []string `json:"scopes,omitempty"`
+	}{req.Name, req.Scopes}
+	return createWith(ctx, c, TokenKind, match, nil, func(out *Token) error {
+		return c.DoForm(ctx, http.MethodPost, oauthTokenPath, c.withClient(req.Form()), out)
+	})
 }
 
 // CreateSubPartnerToken issues a token for a sub-partner
@@ -125,7 +123,7 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 	// The caller's token list does not show a sub-partner's tokens.
 	k := TokenKind
 	k.NoRecovery = "a sub-partner's tokens are not listed to its parent; look in the sub-partner's Security Tokens in the portal"
-	return createWith[Token](ctx, c, k, nil, nil, func(out *Token) error {
+	return createWith(ctx, c, k, nil, nil, func(out *Token) error {
 		return c.DoForm(ctx, http.MethodPost, oauthTokenPath+"/"+url.PathEscape(partnerSID), c.withClient(req.Form()), out)
 	})
 }
@@ -133,9 +131,9 @@ func (c *Client) CreateSubPartnerToken(ctx context.Context, partnerSID string, r
 // withClient adds the configured client credentials to an OAuth form that
 // has none of its own.
 func (c *Client) withClient(f url.Values) url.Values {
-	if c.clientID != "" && f.Get("client_id") == "" {
-		f.Set("client_id", c.clientID)
-		f.Set("client_secret", c.secret)
+	if c.cfg.ClientID != "" && f.Get("client_id") == "" {
+		f.Set("client_id", c.cfg.ClientID)
+		f.Set("client_secret", c.cfg.ClientSecret)
 	}
 	return f
 }
@@ -156,5 +154,5 @@ func (c *Client) RevokeToken(ctx context.Context, accessToken string) error {
 	// lost answer must not leave the token alive for its whole lifetime.
 	req := formRequest(http.MethodPost, oauthRevokePath, c.withClient(url.Values{"token": {accessToken}}))
 	req.idempotent = true
-	return c.doJSON(ctx, req, nil)
+	return c.send(ctx, req, nil)
 }

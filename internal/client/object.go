@@ -13,15 +13,6 @@ import (
 	"time"
 )
 
-// Object is an API object addressed by its SID.
-type Object interface{ ObjectSID() string }
-
-// ObjectPtr is a pointer to an object type T.
-type ObjectPtr[T any] interface {
-	*T
-	Object
-}
-
 // Kind declares one collection of objects: where it lives, and how an
 // object whose create answer was lost is found again.
 type Kind struct {
@@ -47,8 +38,26 @@ type Kind struct {
 
 func (k Kind) item(sid string) string { return k.Path + "/" + url.PathEscape(sid) }
 
+// sidOf reads the SID of an object of this kind from its JSON form.
+func (k Kind) sidOf(obj any) string {
+	m, _ := toJSONMap(obj)
+	return scalarString(m[k.SIDKey])
+}
+
+// checkParent refuses to address a sub-collection of a parent with an
+// empty SID.
+func (k Kind) checkParent(method string) error {
+	if k.parent == nil {
+		return nil
+	}
+	return k.parent.checkSID(method, k.parentSID)
+}
+
 // checkSID refuses to address an object by an empty SID.
 func (k Kind) checkSID(method, sid string) error {
+	if err := k.checkParent(method); err != nil {
+		return err
+	}
 	if strings.TrimSpace(sid) == "" {
 		return fmt.Errorf("CarrierX API: %s %s/: refusing to send a request without a %s (it is empty); nothing was sent. "+
 			"If Terraform state holds an empty %s, remove the resource from state and import it again",
@@ -69,35 +78,6 @@ func (k Kind) checkAnswer(method, sid, got string) error {
 		what = fmt.Sprintf("the answer carries no %s (asked for %q)", k.SIDKey, sid)
 	}
 	return &AnswerError{Method: method, Path: k.item(sid), Status: http.StatusOK, Problem: what}
-}
-
-func getObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string) (*T, error) {
-	return objectCall[T, P](ctx, c, k, http.MethodGet, sid, nil)
-}
-
-func updateObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, sid string, patch map[string]any) (*T, error) {
-	return objectCall[T, P](ctx, c, k, http.MethodPatch, sid, patch)
-}
-
-func objectCall[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, method, sid string, body any) (*T, error) {
-	if err := k.checkSID(method, sid); err != nil {
-		return nil, err
-	}
-	var out T
-	if err := c.Do(ctx, method, k.item(sid), nil, body, &out); err != nil {
-		return nil, c.confirmGone(ctx, k, sid, err)
-	}
-	if err := k.checkAnswer(method, sid, P(&out).ObjectSID()); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-func deleteObject(ctx context.Context, c *Client, k Kind, sid string) error {
-	if err := k.checkSID(http.MethodDelete, sid); err != nil {
-		return err
-	}
-	return c.confirmGone(ctx, k, sid, c.Do(ctx, http.MethodDelete, k.item(sid), nil, nil, nil))
 }
 
 // confirmGone checks a 404 on one object against its collection before
@@ -145,39 +125,20 @@ func (c *Client) confirmGone(ctx context.Context, k Kind, sid string, err error)
 	}
 }
 
-func listObjects[T any](ctx context.Context, c *Client, k Kind, opts ListOptions) ([]T, error) {
-	return ListAll[T](ctx, c, k.Path, opts)
-}
-
-// createObject POSTs body (JSON) to the collection. When the answer is
-// lost or unusable, it looks for the object the request may have created
-// (see recoverCreate).
-func createObject[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, query url.Values, body any) (*T, error) {
-	return createWith[T, P](ctx, c, k, body, nil, func(out *T) error {
-		return c.Do(ctx, http.MethodPost, k.Path, query, body, out)
-	})
-}
-
 // createWith runs send (one create request decoding into out) and checks
 // that the answer is a new object; match is what the created object must
-// show (the create body, or what stands for it). known, when non-nil, are
-// the SIDs of the objects sharing match's identity just before the request
-// (the caller knows them from a search it just made): with them, or with
-// the kind's creation time, a lost answer can be resolved by adopting the
-// object found; without, the object found is only named as a candidate, so
-// that an object that existed before is never taken for the new one.
-func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, known []string, send func(*T) error) (*T, error) {
-	var before map[string]bool
-	if known != nil {
-		before = map[string]bool{}
-		for _, sid := range known {
-			before[sid] = true
-		}
-	}
+// show (the create body, or what stands for it). before, when non-nil,
+// holds the SIDs of the objects sharing match's identity just before the
+// request (the caller knows them from a search it just made): with them, or
+// with the kind's creation time, a lost answer can be resolved by adopting
+// the object found; without, the object found is only named as a candidate,
+// so that an object that existed before is never taken for the new one.
+func createWith[T any](ctx context.Context, c *Client, k Kind, match any, before map[string]bool, send func(*T) error) (*T, error) {
 	start := c.now()
 	var out T
 	err := send(&out)
-	if err == nil && P(&out).ObjectSID() == "" {
+	sid := k.sidOf(&out)
+	if err == nil && sid == "" {
 		err = &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
 			Problem: "the answer carries no " + k.SIDKey}
 	}
@@ -185,17 +146,13 @@ func createWith[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, m
 		err = k.checkCreated(match, &out, before)
 	}
 	if err == nil {
-		c.claim(P(&out).ObjectSID())
+		c.claim(sid)
 		return &out, nil
 	}
 	if !Ambiguous(err) {
 		return nil, err
 	}
-	obj, rerr := recoverCreate[T, P](ctx, c, k, match, start, before, err)
-	if obj != nil {
-		c.claim(P(obj).ObjectSID())
-	}
-	return obj, rerr
+	return recoverCreate[T](ctx, c, k, match, start, before, err)
 }
 
 // identityFilter is the eq filter on the identity keys present in want.
@@ -219,7 +176,9 @@ func (c *Client) claimedSID(sid string) bool { _, ok := c.claimed.Load(sid); ret
 // one sent (another object's body): its identity values must be those of
 // the request. Only identity keys are compared; CarrierX may rewrite others.
 func (k Kind) checkCreated(match, out any, before map[string]bool) error {
-	want, got, ok := bothJSONMaps(match, out)
+	want, err1 := toJSONMap(match)
+	got, err2 := toJSONMap(out)
+	ok := err1 == nil && err2 == nil
 	if sid := scalarString(got[k.SIDKey]); ok && before[sid] {
 		return &AnswerError{Method: http.MethodPost, Path: k.Path, Status: http.StatusOK,
 			Problem: fmt.Sprintf("the answer describes %s %s, which existed before the request", k.Name, sid)}
@@ -306,10 +265,10 @@ const createdSkew = 2 * time.Minute
 // request may have created: the objects filtered by the kind's identity
 // keys that match every value sent (secrets aside, which are never
 // returned) and, where the kind has a creation time, were created since the
-// request. Exactly one is adopted; otherwise a *LostCreateError names the
-// candidates. The search runs even when ctx was cancelled (the user
-// interrupted Terraform), with its own deadline.
-func recoverCreate[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind, match any, start time.Time,
+// request. Exactly one is adopted (and claimed); otherwise a
+// *LostCreateError names the candidates. The search runs even when ctx was
+// cancelled (the user interrupted Terraform), with its own deadline.
+func recoverCreate[T any](ctx context.Context, c *Client, k Kind, match any, start time.Time,
 	before map[string]bool, cause error) (*T, error) {
 	lost := &LostCreateError{Kind: k.Name, SIDKey: k.SIDKey, Cause: cause}
 	if k.NoRecovery != "" {
@@ -364,11 +323,13 @@ func recoverCreate[T any, P ObjectPtr[T]](ctx context.Context, c *Client, k Kind
 		return nil, lost
 	}
 	var out T
-	if err := json.Unmarshal(raw, &out); err != nil || P(&out).ObjectSID() == "" {
+	if err := json.Unmarshal(raw, &out); err != nil || k.sidOf(&out) == "" {
 		lost.SearchErr = fmt.Errorf("the object found could not be read: %w", err)
 		return nil, lost
 	}
-	return &out, &Recovered{Kind: k.Name, SID: P(&out).ObjectSID(), Cause: cause}
+	sid := k.sidOf(&out)
+	c.claim(sid)
+	return &out, &Recovered{Kind: k.Name, SID: sid, Cause: cause}
 }
 
 // AdoptedAfterLostAnswer reports whether err only says that the object
@@ -377,12 +338,6 @@ func AdoptedAfterLostAnswer(err error) (*Recovered, bool) {
 	var r *Recovered
 	ok := errors.As(err, &r)
 	return r, ok
-}
-
-func bothJSONMaps(a, b any) (map[string]any, map[string]any, bool) {
-	x, err1 := toJSONMap(a)
-	y, err2 := toJSONMap(b)
-	return x, y, err1 == nil && err2 == nil
 }
 
 func toJSONMap(v any) (map[string]any, error) {

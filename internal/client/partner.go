@@ -1,7 +1,6 @@
 package client
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -61,16 +60,8 @@ type ACL struct {
 type FlexString string
 
 func (s *FlexString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case bytes.Equal(b, []byte("null")):
-		*s = ""
-		return nil
-	case len(b) > 0 && b[0] == '"':
-		var v string
-		if err := json.Unmarshal(b, &v); err != nil {
-			return err
-		}
+	var v string
+	if json.Unmarshal(b, &v) == nil { // a string, or null
 		*s = FlexString(v)
 		return nil
 	}
@@ -126,7 +117,7 @@ func (c *Client) PartnerSIDOfToken(ctx context.Context) (string, error) {
 	}
 	owners := map[string]bool{}
 	for _, it := range items {
-		if it.AccessToken != "" && it.AccessToken == c.token && it.PartnerSID != "" {
+		if it.AccessToken != "" && it.AccessToken == c.cfg.Token && it.PartnerSID != "" {
 			return it.PartnerSID, nil
 		}
 		if it.PartnerSID != "" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -107,41 +108,15 @@ type RentDIDOptions struct {
 // An empty body rents whatever CarrierX picks; "phonenumber" rents exactly
 // that available number.
 func (c *Client) RentDID(ctx context.Context, body any, opts RentDIDOptions) (*DID, error) {
-	if body == nil {
-		body = map[string]any{}
-	}
 	var q url.Values
 	if opts.IncludeExternal != nil {
 		q = url.Values{"include_external": {strconv.FormatBool(*opts.IncludeExternal)}}
 	}
-	var known []string
+	var before map[string]bool
 	if opts.Available {
-		known = []string{}
+		before = map[string]bool{} // no number of the account was it
 	}
-	return createWith[DID](ctx, c, DIDKind, body, known, func(out *DID) error {
-		return c.Do(ctx, http.MethodPost, DIDKind.Path, q, body, out)
-	})
-}
-
-// GetDID reads one rented DID by SID.
-func (c *Client) GetDID(ctx context.Context, sid string) (*DID, error) {
-	return getObject[DID](ctx, c, DIDKind, sid)
-}
-
-// UpdateDID sends PATCH /phonenumber/dids/{sid} with only the given fields.
-func (c *Client) UpdateDID(ctx context.Context, sid string, patch map[string]any) (*DID, error) {
-	return updateObject[DID](ctx, c, DIDKind, sid, patch)
-}
-
-// ReleaseDID releases a rented number (DELETE): it goes into aging and
-// cannot be rented back. Callers decide what a 404 means.
-func (c *Client) ReleaseDID(ctx context.Context, sid string) error {
-	return deleteObject(ctx, c, DIDKind, sid)
-}
-
-// ListDIDs fetches every page of GET /phonenumber/dids (rented numbers).
-func (c *Client) ListDIDs(ctx context.Context, opts ListOptions) ([]DID, error) {
-	return listObjects[DID](ctx, c, DIDKind, opts)
+	return Objects[DID](c, DIDKind).create(ctx, body, q, before)
 }
 
 // FindRentedDID returns the rented DID with this number (any spelling
@@ -207,40 +182,18 @@ func (s AvailableDIDSearch) FilterString() string {
 }
 
 // ListAvailableDIDs returns at most limit rentable numbers matching the
-// search (limit <= 0 means 10, the API's default page). It pages with
-// has_more, never with total, which is null for this list.
+// search (limit <= 0 means 10, the API's default page). Total is null for
+// this list: has_more says when it ends.
 func (c *Client) ListAvailableDIDs(ctx context.Context, s AvailableDIDSearch, limit int) ([]DID, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	out := []DID{}
-	for len(out) < limit {
-		size := limit - len(out)
-		if size > maxPageSize {
-			size = maxPageSize
-		}
-		p, err := ListPage[DID](ctx, c, availableDIDsPath, ListOptions{Filter: s.FilterString(), Order: s.Order, PageSize: size}, len(out))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p.Items...)
-		if !p.HasMore || len(p.Items) == 0 {
-			break
-		}
-	}
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
+	return listAll[DID](ctx, c, availableDIDsPath, ListOptions{Filter: s.FilterString(), Order: s.Order}, limit)
 }
 
 // GetAvailableDID reads one rentable number by SID.
 func (c *Client) GetAvailableDID(ctx context.Context, sid string) (*DID, error) {
-	var out DID
-	if err := c.Do(ctx, http.MethodGet, availableDIDsPath+"/"+url.PathEscape(sid), nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return call[DID](ctx, c, http.MethodGet, availableDIDsPath+"/"+url.PathEscape(sid), nil, nil)
 }
 
 // DIDLookupOptions are the query arguments of GET /lookup/dids/{phonenumber}
@@ -301,17 +254,9 @@ func (c *Client) LookupDID(ctx context.Context, number string, opts DIDLookupOpt
 	if opts.LRN {
 		q.Set("lrn", "true")
 	}
-	if opts.CountryCode != "" {
-		q.Set("country_code", opts.CountryCode)
-	}
-	if opts.Guess != "" {
-		q.Set("guess", opts.Guess)
-	}
-	var out DIDLookup
-	if err := c.Do(ctx, http.MethodGet, lookupDIDsPath+"/"+url.PathEscape(strings.TrimSpace(number)), q, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	setIf(q, "country_code", opts.CountryCode)
+	setIf(q, "guess", opts.Guess)
+	return call[DIDLookup](ctx, c, http.MethodGet, lookupDIDsPath+"/"+url.PathEscape(strings.TrimSpace(number)), q, nil)
 }
 
 // didClaims are the numbers this process has rented or is renting, per API
@@ -320,31 +265,12 @@ func (c *Client) LookupDID(ctx context.Context, number string, opts DIDLookupOpt
 // made while another rent was under way may still list that number. One
 // process serves one Terraform operation, so the set stays small. It is
 // shared by every Client of the process, as they may reach the same API.
-var didClaims = struct {
-	sync.Mutex
-	m map[string]bool
-}{m: map[string]bool{}}
-
-func claimDID(key string) bool {
-	didClaims.Lock()
-	defer didClaims.Unlock()
-	if didClaims.m[key] {
-		return false
-	}
-	didClaims.m[key] = true
-	return true
-}
-
-func unclaimDID(key string) {
-	didClaims.Lock()
-	defer didClaims.Unlock()
-	delete(didClaims.m, key)
-}
+var didClaims sync.Map
 
 func claimedDIDs() int {
-	didClaims.Lock()
-	defer didClaims.Unlock()
-	return len(didClaims.m)
+	n := 0
+	didClaims.Range(func(_, _ any) bool { n++; return true })
+	return n
 }
 
 // availableDIDCandidates is how many matches beyond those claimed in this
@@ -405,14 +331,12 @@ func (c *Client) RentAvailableDID(ctx context.Context, s AvailableDIDSearch, bod
 	tried := 0
 	for _, cand := range cands {
 		key := c.BaseURL() + " " + cand.PhoneNumber
-		if !claimDID(key) {
+		if _, taken := didClaims.LoadOrStore(key, true); taken {
 			continue
 		}
 		tried++
 		rent := map[string]any{"phonenumber": cand.PhoneNumber}
-		for k, v := range body {
-			rent[k] = v
-		}
+		maps.Copy(rent, body)
 		// The search just listed it as available, so a lost answer can be resolved.
 		did, err := c.RentDID(ctx, rent, RentDIDOptions{Available: true})
 		if _, found := AdoptedAfterLostAnswer(err); err == nil || found {
@@ -421,14 +345,14 @@ func (c *Client) RentAvailableDID(ctx context.Context, s AvailableDIDSearch, bod
 		}
 		lastErr = err
 		if !didTaken(err) {
-			unclaimDID(key)
+			didClaims.Delete(key)
 			return nil, err
 		}
 		if tried >= availableDIDRentAttempts {
 			return nil, err
 		}
-		if c.log != nil {
-			c.log(ctx, LevelDebug, "phone number taken meanwhile, trying the next match",
+		if c.cfg.Log != nil {
+			c.cfg.Log(ctx, LevelDebug, "phone number taken meanwhile, trying the next match",
 				map[string]any{"phonenumber": cand.PhoneNumber, "error": err.Error()})
 		}
 	}

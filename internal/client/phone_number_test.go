@@ -164,13 +164,13 @@ func TestDIDCRUDPaths(t *testing.T) {
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx := context.Background()
 	sid := "0b1c2d3e-0000-4000-8000-000000000d1d"
-	if _, err := c.GetDID(ctx, sid); err != nil {
+	if _, err := Objects[DID](c, DIDKind).Get(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.UpdateDID(ctx, sid, map[string]any{"name": "main"}); err != nil {
+	if _, err := Objects[DID](c, DIDKind).Update(ctx, sid, map[string]any{"name": "main"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.ReleaseDID(ctx, sid); err != nil {
+	if err := Objects[DID](c, DIDKind).Delete(ctx, sid); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.GetAvailableDID(ctx, sid); err != nil {
@@ -244,7 +244,7 @@ func TestListAndFindRentedDIDs(t *testing.T) {
 	var queries []string
 	c := didListServer(t, "/core/v2/phonenumber/dids", 1200, &queries)
 	ctx := context.Background()
-	all, err := c.ListDIDs(ctx, ListOptions{})
+	all, err := Objects[DID](c, DIDKind).List(ctx, ListOptions{})
 	if err != nil || len(all) != 1200 || len(queries) != 2 {
 		t.Fatalf("ListDIDs: %d items in %d requests, err %v", len(all), len(queries), err)
 	}

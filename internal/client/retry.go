@@ -11,8 +11,6 @@ import (
 	"net/url"
 	"syscall"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // retryable decides whether an attempt may be repeated. A POST that reached
@@ -75,18 +73,18 @@ func isDialError(err error) bool {
 // exponential backoff with full jitter in [waitMin, min(waitMax, waitMin*2^attempt)].
 func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
 	if retryAfter > 0 {
-		return min(retryAfter, c.waitMax)
+		return min(retryAfter, c.cfg.RetryWaitMax)
 	}
-	ceil := c.waitMax
+	ceil := c.cfg.RetryWaitMax
 	if attempt < 32 {
-		if d := c.waitMin << attempt; d > 0 && d < ceil {
+		if d := c.cfg.RetryWaitMin << attempt; d > 0 && d < ceil {
 			ceil = d
 		}
 	}
-	if ceil <= c.waitMin {
-		return c.waitMin
+	if ceil <= c.cfg.RetryWaitMin {
+		return c.cfg.RetryWaitMin
 	}
-	return c.waitMin + rand.N(ceil-c.waitMin+1)
+	return c.cfg.RetryWaitMin + rand.N(ceil-c.cfg.RetryWaitMin+1)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -103,22 +101,13 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// limiter spaces requests at least 1/rps apart (a token bucket of size 1),
-// shared by every request of a Client, retries included; nil = no limit.
-type limiter struct{ *rate.Limiter }
-
-func newLimiter(rps float64) *limiter {
-	if rps <= 0 {
-		return nil
-	}
-	return &limiter{rate.NewLimiter(rate.Limit(rps), 1)}
-}
-
-func (l *limiter) wait(ctx context.Context) error {
-	if l == nil {
+// waitTurn waits for the rate limiter, shared by every request of the
+// Client, retries included.
+func (c *Client) waitTurn(ctx context.Context) error {
+	if c.limiter == nil {
 		return ctx.Err()
 	}
-	if err := l.Wait(ctx); err != nil {
+	if err := c.limiter.Wait(ctx); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

@@ -51,9 +51,9 @@ func TestRobust_EmptySIDNeverSent(t *testing.T) {
 			return err
 		}},
 		{"DeleteEndpoint empty", "endpoint_sid", func() error { return Objects[Endpoint](c, EndpointKind).Delete(ctx, "") }},
-		{"GetTrunk empty group", "trunk_group_sid", func() error { _, err := c.GetTrunk(ctx, "", "t"); return err }},
-		{"GetTrunk empty trunk", "trunk_sid", func() error { _, err := c.GetTrunk(ctx, "g", ""); return err }},
-		{"DeleteTrunk empty trunk", "trunk_sid", func() error { return c.DeleteTrunk(ctx, "g", "") }},
+		{"GetTrunk empty group", "trunk_group_sid", func() error { _, err := Objects[Trunk](c, TrunkKind("")).Get(ctx, "t"); return err }},
+		{"GetTrunk empty trunk", "trunk_sid", func() error { _, err := Objects[Trunk](c, TrunkKind("g")).Get(ctx, ""); return err }},
+		{"DeleteTrunk empty trunk", "trunk_sid", func() error { return Objects[Trunk](c, TrunkKind("g")).Delete(ctx, "") }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -699,7 +699,7 @@ func TestRobust_LostCreateNoMatch(t *testing.T) {
 func robustAPITime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
 // 10d. With a creation time, an object older than the request is not taken.
-// PartnerKind's CreatedAt is used through createObject with NoRecovery
+// PartnerKind's CreatedAt is used through the collection's Create with NoRecovery
 // cleared, so the test holds whether or not partners are searched for.
 func TestRobust_LostCreateCreatedAt(t *testing.T) {
 	kind := PartnerKind
@@ -708,7 +708,7 @@ func TestRobust_LostCreateCreatedAt(t *testing.T) {
 		t.Fatalf("PartnerKind.CreatedAt = %q", kind.CreatedAt)
 	}
 	create := func(c *Client, body any) (*Partner, error) {
-		return createObject[Partner](context.Background(), c, kind, nil, body)
+		return Objects[Partner](c, kind).Create(context.Background(), body)
 	}
 	body := map[string]any{"login": "acme-login", "name": "Acme", "password": "partner-pw-1"}
 	partner := func(created time.Time) map[string]any {

@@ -3,7 +3,14 @@ package client
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"strings"
 )
 
 // StorageContainer is a storage container (CarrierX docs, Core API, Storage). Pointer
@@ -84,10 +91,6 @@ type StorageFile struct {
 	Unique                     *bool    `json:"unique,omitempty"`
 }
 
-// StorageFileDataPathSuffix is appended to /storage/files/{sid} to download
-// the bytes ("Download Data by File SID"; the path is inferred, CarrierX docs (Storage)).
-const StorageFileDataPathSuffix = "/data"
-
 // StorageFileUpload is one multipart upload (POST /storage/files, 201).
 // Open is called once per attempt and must yield exactly Size bytes.
 type StorageFileUpload struct {
@@ -111,16 +114,90 @@ func NewStorageFileUploadBytes(attrs map[string]any, fileName, mimeType string, 
 func (c *Client) UploadStorageFile(ctx context.Context, up StorageFileUpload) (*StorageFile, error) {
 	// A lost answer is looked for by what the file_object said, and the size.
 	match := map[string]any{"file_bytes": up.Size}
-	for k, v := range up.Attributes {
-		match[k] = v
-	}
-	return createWith[StorageFile](ctx, c, StorageFileKind, match, nil, func(out *StorageFile) error {
+	maps.Copy(match, up.Attributes)
+	return createWith(ctx, c, StorageFileKind, match, nil, func(out *StorageFile) error {
 		return c.storageUpload(ctx, StorageFileKind.Path, up, out)
 	})
 }
 
+// storageUpload POSTs up as multipart/form-data, its body rebuilt for every
+// attempt from up.Open, and decodes the JSON answer. The file bytes never
+// reach a log, only their sizes (at trace level).
+func (c *Client) storageUpload(ctx context.Context, path string, up StorageFileUpload, out any) error {
+	method := http.MethodPost
+	if up.Open == nil {
+		return fmt.Errorf("CarrierX API: %s %s: no data to upload", method, path)
+	}
+	attrs := up.Attributes
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
+	fileObject, err := json.Marshal(attrs)
+	if err != nil {
+		return fmt.Errorf("CarrierX API: %s %s: encoding file_object: %w", method, path, err)
+	}
+	prefix, trailer, contentType := storageMultipartFrame(fileObject, up.FileName, up.MIMEType)
+	size := int64(len(prefix)) + up.Size + int64(len(trailer))
+	open := func() (io.ReadCloser, error) {
+		data, err := up.Open()
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(prefix), io.LimitReader(data, up.Size+1), bytes.NewReader(trailer)), data}, nil
+	}
+	req := &request{method: method, path: path, contentType: contentType, open: open, size: size,
+		logBody: fileObject, secrets: secretValues(fileObject),
+		sizes: map[string]any{"upload_bytes": up.Size, "request_bytes": size}}
+	return c.send(ctx, req, out)
+}
+
+// storageMultipartFrame renders everything of the multipart body except the
+// file bytes: prefix (the file_object part and the data part's headers)
+// and trailer (the closing boundary). It writes to memory, which cannot fail.
+func storageMultipartFrame(fileObject []byte, fileName, mimeType string) (prefix, trailer []byte, contentType string) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	part, _ := w.CreatePart(textproto.MIMEHeader{
+		"Content-Disposition": {`form-data; name="file_object"`},
+		"Content-Type":        {"application/json"},
+	})
+	_, _ = part.Write(fileObject)
+	if fileName == "" {
+		fileName = "data"
+	}
+	if mimeType == "" {
+		mimeType = "application/octet-stream"
+	}
+	_, _ = w.CreatePart(textproto.MIMEHeader{
+		"Content-Disposition": {fmt.Sprintf(`form-data; name="data"; filename="%s"`, storageQuoteEscaper.Replace(fileName))},
+		"Content-Type":        {mimeType},
+	})
+	prefix = bytes.Clone(buf.Bytes())
+	buf.Reset()
+	_ = w.Close()
+	return prefix, bytes.Clone(buf.Bytes()), w.FormDataContentType()
+}
+
+var storageQuoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", "")
+
 // DownloadStorageFile streams the bytes of a file into w and returns how
-// many were written. The bytes are never logged.
+// many were written. The bytes are never logged. Error answers are parsed
+// like Do's; a transfer that breaks off mid-body is not retried. The path
+// of "Download Data by File SID" is inferred (CarrierX docs, Core API, Storage).
 func (c *Client) DownloadStorageFile(ctx context.Context, sid string, w io.Writer) (int64, error) {
-	return c.storageDownload(ctx, StorageFileKind.item(sid)+StorageFileDataPathSuffix, w)
+	var n int64
+	req := &request{method: http.MethodGet, path: StorageFileKind.item(sid) + "/data", sink: func(body io.Reader) error {
+		var err error
+		n, err = io.Copy(w, body)
+		if err != nil && n > 0 {
+			// A retry would write the first bytes to w again.
+			return fmt.Errorf("the transfer broke off after %d bytes: %s", n, err.Error())
+		}
+		return err
+	}}
+	err := c.send(ctx, req, nil)
+	return n, err
 }

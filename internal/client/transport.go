@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,13 +31,14 @@ type request struct {
 	sizes        map[string]any                // extra trace fields (transfer sizes)
 }
 
-// send runs req with the retry policy and returns the 2xx answer.
-func (c *Client) send(ctx context.Context, req *request) (int, []byte, error) {
+// send runs req with the retry policy and decodes the 2xx answer into out
+// (see decode).
+func (c *Client) send(ctx context.Context, req *request, out any) error {
 	if !strings.HasPrefix(req.path, "/") {
 		req.path = "/" + req.path
 	}
 	if err := checkPath(req.method, req.path); err != nil {
-		return 0, nil, err
+		return err
 	}
 	if req.logBody == nil {
 		req.logBody = req.payload
@@ -46,22 +48,22 @@ func (c *Client) send(ctx context.Context, req *request) (int, []byte, error) {
 		target += "?" + req.query.Encode()
 	}
 	for attempt := 1; ; attempt++ {
-		if err := c.limiter.wait(ctx); err != nil {
-			return 0, nil, fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", req.method, req.path, err)
+		if err := c.waitTurn(ctx); err != nil {
+			return fmt.Errorf("CarrierX API: %s %s: waiting for rate limiter: %w", req.method, req.path, err)
 		}
 		res := c.attempt(ctx, req, target, attempt)
 		if res.err == nil {
-			return res.status, res.body, nil
+			return decode(req.method, req.path, res.status, res.body, out)
 		}
 		if res.transport && ctx.Err() != nil {
 			// The caller gave up; the transport error only echoes that.
-			return 0, nil, &TransportError{Method: req.method, Path: req.path, Sent: res.sent, Err: ctx.Err()}
+			return &TransportError{Method: req.method, Path: req.path, Sent: res.sent, Err: ctx.Err()}
 		}
-		if attempt > c.maxRetries || !retryable(req, res) {
-			return 0, nil, res.err
+		if attempt > c.cfg.MaxRetries || !retryable(req, res) {
+			return res.err
 		}
 		if err := c.sleep(ctx, c.backoff(attempt, res.retryAfter)); err != nil {
-			return 0, nil, fmt.Errorf("CarrierX API: %s %s: cancelled while waiting to retry (last error: %s): %w",
+			return fmt.Errorf("CarrierX API: %s %s: cancelled while waiting to retry (last error: %s): %w",
 				req.method, req.path, res.err.Error(), err)
 		}
 	}
@@ -93,16 +95,18 @@ type result struct {
 }
 
 func (c *Client) attempt(ctx context.Context, req *request, target string, attempt int) (res result) {
-	actx, cancel := context.WithTimeout(ctx, c.timeout)
+	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 
 	var body io.ReadCloser
+	size := int64(len(req.payload))
 	switch {
 	case req.open != nil:
 		var err error
 		if body, err = req.open(); err != nil {
 			return result{err: fmt.Errorf("CarrierX API: %s %s: reading the data to upload: %w", req.method, req.path, err)}
 		}
+		size = req.size
 	case req.payload != nil:
 		body = io.NopCloser(bytes.NewReader(req.payload))
 	}
@@ -113,13 +117,8 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 		}
 		return result{err: fmt.Errorf("CarrierX API: %s %s: building request: %w", req.method, req.path, err)}
 	}
-	switch {
-	case req.open != nil:
-		hr.ContentLength = req.size
-	case req.payload != nil:
-		hr.ContentLength = int64(len(req.payload))
-	}
-	hr.Header.Set("Authorization", "Bearer "+c.token)
+	hr.ContentLength = size
+	hr.Header.Set("Authorization", "Bearer "+c.cfg.Token)
 	if req.sink != nil {
 		hr.Header.Set("Accept", "*/*")
 	} else {
@@ -128,8 +127,8 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 	if req.contentType != "" {
 		hr.Header.Set("Content-Type", req.contentType)
 	}
-	if c.userAgent != "" {
-		hr.Header.Set("User-Agent", c.userAgent)
+	if c.cfg.UserAgent != "" {
+		hr.Header.Set("User-Agent", c.cfg.UserAgent)
 	}
 
 	start := time.Now()
@@ -171,21 +170,8 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 		res.retryAfter = e.RetryAfter
 		res.err = e
 	}
-	logged := res
-	if req.sink != nil && res.err == nil {
-		logged.body = nil // streamed file content is never logged
-	}
-	c.logAttempt(ctx, req, attempt, elapsed, logged)
-	if req.sizes != nil || req.sink != nil {
-		sizes := map[string]any{"response_bytes": len(res.body)}
-		if req.sink != nil {
-			sizes["response_bytes"] = streamed
-		}
-		for k, v := range req.sizes {
-			sizes[k] = v
-		}
-		c.logSizes(ctx, req, attempt, sizes)
-	}
+	// A streamed answer (file content) has no res.body, so it is never logged.
+	c.logAttempt(ctx, req, attempt, elapsed, res, streamed)
 	return res
 }
 
@@ -319,13 +305,9 @@ func (c *Client) scrubAll(s string, secrets []string) string {
 	if len(secrets) == 0 {
 		return s
 	}
-	sorted := append([]string(nil), secrets...)
+	sorted := slices.Clone(secrets)
 	// Longest first, so a secret that contains another is scrubbed whole.
-	for i := 1; i < len(sorted); i++ {
-		for j := i; j > 0 && len(sorted[j]) > len(sorted[j-1]); j-- {
-			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-		}
-	}
+	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
 	for _, v := range sorted {
 		if v != "" && v != redacted && strings.Contains(s, v) {
 			s = strings.ReplaceAll(s, v, redacted)
@@ -337,8 +319,8 @@ func (c *Client) scrubAll(s string, secrets []string) string {
 // scrub removes the token from text that came from the server, in case a
 // proxy or the API echoes request headers back.
 func (c *Client) scrub(s string) string {
-	if c.token == "" || !strings.Contains(s, c.token) {
+	if c.cfg.Token == "" || !strings.Contains(s, c.cfg.Token) {
 		return s
 	}
-	return strings.ReplaceAll(s, c.token, redacted)
+	return strings.ReplaceAll(s, c.cfg.Token, redacted)
 }

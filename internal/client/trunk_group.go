@@ -1,10 +1,8 @@
 package client
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 )
 
 // TrunkGroup is a CarrierX trunk group (CarrierX docs, Core API, Trunk Groups). Pointer
@@ -88,11 +86,8 @@ func (m *TrunkTransferMode) UnmarshalJSON(b []byte) error {
 }
 
 func (m TrunkTransferMode) MarshalJSON() ([]byte, error) {
-	switch m {
-	case "true":
-		return []byte("true"), nil
-	case "false":
-		return []byte("false"), nil
+	if m == "true" || m == "false" {
+		return []byte(m), nil
 	}
 	return json.Marshal(string(m))
 }
@@ -100,45 +95,4 @@ func (m TrunkTransferMode) MarshalJSON() ([]byte, error) {
 // TrunkGroupTrunksPath is the trunks sub-collection of a trunk group.
 func TrunkGroupTrunksPath(trunkGroupSID string) string {
 	return TrunkGroupKind.item(trunkGroupSID) + "/trunks"
-}
-
-// CreateTrunk sends POST /trunk_groups/{trunk_group_sid}/trunks.
-func (c *Client) CreateTrunk(ctx context.Context, trunkGroupSID string, body any) (*Trunk, error) {
-	if err := TrunkGroupKind.checkSID(http.MethodPost, trunkGroupSID); err != nil {
-		return nil, err
-	}
-	return createObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), nil, body)
-}
-
-// GetTrunk reads one trunk of a trunk group.
-func (c *Client) GetTrunk(ctx context.Context, trunkGroupSID, trunkSID string) (*Trunk, error) {
-	if err := TrunkGroupKind.checkSID(http.MethodGet, trunkGroupSID); err != nil {
-		return nil, err
-	}
-	return getObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), trunkSID)
-}
-
-// UpdateTrunk sends PATCH /trunk_groups/{trunk_group_sid}/trunks/{trunk_sid}
-// with only the given fields.
-func (c *Client) UpdateTrunk(ctx context.Context, trunkGroupSID, trunkSID string, patch map[string]any) (*Trunk, error) {
-	if err := TrunkGroupKind.checkSID(http.MethodPatch, trunkGroupSID); err != nil {
-		return nil, err
-	}
-	return updateObject[Trunk](ctx, c, TrunkKind(trunkGroupSID), trunkSID, patch)
-}
-
-// DeleteTrunk deletes one trunk; callers decide what a 404 means.
-func (c *Client) DeleteTrunk(ctx context.Context, trunkGroupSID, trunkSID string) error {
-	if err := TrunkGroupKind.checkSID(http.MethodDelete, trunkGroupSID); err != nil {
-		return err
-	}
-	return deleteObject(ctx, c, TrunkKind(trunkGroupSID), trunkSID)
-}
-
-// ListTrunks fetches every page of GET /trunk_groups/{trunk_group_sid}/trunks.
-func (c *Client) ListTrunks(ctx context.Context, trunkGroupSID string, opts ListOptions) ([]Trunk, error) {
-	if err := TrunkGroupKind.checkSID(http.MethodGet, trunkGroupSID); err != nil {
-		return nil, err
-	}
-	return listObjects[Trunk](ctx, c, TrunkKind(trunkGroupSID), opts)
 }

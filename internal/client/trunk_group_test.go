@@ -141,22 +141,22 @@ func TestTrunkGroupAndTrunkCRUD(t *testing.T) {
 	if err := Objects[TrunkGroup](c, TrunkGroupKind).Delete(ctx, tg); err != nil {
 		t.Fatal(err)
 	}
-	if x, err := c.CreateTrunk(ctx, tg, map[string]any{"name": "tr-a", "allow_transfer": TrunkTransferMode("true")}); err != nil || x.TrunkSID != tr {
+	if x, err := Objects[Trunk](c, TrunkKind(tg)).Create(ctx, map[string]any{"name": "tr-a", "allow_transfer": TrunkTransferMode("true")}); err != nil || x.TrunkSID != tr {
 		t.Fatalf("CreateTrunk = %+v, %v", x, err)
 	}
-	if x, err := c.GetTrunk(ctx, tg, tr); err != nil || *x.Name != "tr-a" {
+	if x, err := Objects[Trunk](c, TrunkKind(tg)).Get(ctx, tr); err != nil || *x.Name != "tr-a" {
 		t.Fatalf("GetTrunk = %+v, %v", x, err)
 	}
-	if _, err := c.GetTrunk(ctx, "missing", tr); !IsNotFound(err) {
+	if _, err := Objects[Trunk](c, TrunkKind("missing")).Get(ctx, tr); !IsNotFound(err) {
 		t.Errorf("trunk of a missing group: %v", err)
 	}
-	if _, err := c.UpdateTrunk(ctx, tg, tr, map[string]any{"name": "tr-renamed", "in_capacity": 20}); err != nil {
+	if _, err := Objects[Trunk](c, TrunkKind(tg)).Update(ctx, tr, map[string]any{"name": "tr-renamed", "in_capacity": 20}); err != nil {
 		t.Fatal(err)
 	}
-	if xs, err := c.ListTrunks(ctx, tg, ListOptions{}); err != nil || len(xs) != 1 {
+	if xs, err := Objects[Trunk](c, TrunkKind(tg)).List(ctx, ListOptions{}); err != nil || len(xs) != 1 {
 		t.Fatalf("ListTrunks = %+v, %v", xs, err)
 	}
-	if err := c.DeleteTrunk(ctx, tg, tr); err != nil {
+	if err := Objects[Trunk](c, TrunkKind(tg)).Delete(ctx, tr); err != nil {
 		t.Fatal(err)
 	}
 

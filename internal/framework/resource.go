@@ -30,8 +30,8 @@ type API[T any] interface {
 }
 
 // Of returns the collection of kind k for an object that has no parent.
-func Of[M, T any, P client.ObjectPtr[T]](k client.Kind) func(*client.Client, *M) API[T] {
-	return func(c *client.Client, _ *M) API[T] { return client.Objects[T, P](c, k) }
+func Of[M, T any](k client.Kind) func(*client.Client, *M) API[T] {
+	return func(c *client.Client, _ *M) API[T] { return client.Objects[T](c, k) }
 }
 
 // Object declares one resource addressed by a SID: its name, its schema,

@@ -29,7 +29,7 @@ func TestAccInboundPath(t *testing.T) {
 		CheckDestroy: func(s *terraform.State) error {
 			ctx := context.Background()
 			for _, sid := range dids {
-				if d, err := e.API.GetDID(ctx, sid); err == nil && d.Status == "assigned" {
+				if d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(ctx, sid); err == nil && d.Status == "assigned" {
 					return fmt.Errorf("number %s is still rented after destroy", d.PhoneNumber)
 				}
 			}
@@ -48,7 +48,7 @@ func TestAccInboundPath(t *testing.T) {
 				}
 				tg := attr("carrierx_trunk_group.inbound", "trunk_group_sid")
 				pbx := attr("carrierx_endpoint.pbx", "endpoint_sid")
-				trunks, err := e.API.ListTrunks(ctx, tg, client.ListOptions{})
+				trunks, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).List(ctx, client.ListOptions{})
 				if err != nil {
 					return err
 				}
@@ -57,7 +57,7 @@ func TestAccInboundPath(t *testing.T) {
 				}
 				for i := range 2 {
 					sid := attr(fmt.Sprintf("carrierx_phone_number.line.%d", i), "did_sid")
-					d, err := e.API.GetDID(ctx, sid)
+					d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(ctx, sid)
 					if err != nil {
 						return err
 					}

@@ -22,7 +22,7 @@ const endpointRes = "carrierx_endpoint.test"
 // endpointSID reads the SID of the test endpoint from state.
 var endpointSID = acctest.Attr(endpointRes, "endpoint_sid")
 
-func endpoints(e *acctest.Env) client.Collection[client.Endpoint, *client.Endpoint] {
+func endpoints(e *acctest.Env) client.Collection[client.Endpoint] {
 	return client.Objects[client.Endpoint](e.API, client.EndpointKind)
 }
 

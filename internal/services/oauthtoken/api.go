@@ -19,7 +19,7 @@ import (
 // sources see it: errors name the scopes attribute, and a token the
 // provider's token cannot see (one of a sub-partner) is read with itself.
 type tokens struct {
-	client.Collection[client.Token, *client.Token]
+	client.Collection[client.Token]
 	c *client.Client
 	m *model // the model at hand: its access token reads the token itself
 }

@@ -100,7 +100,7 @@ func release(ctx context.Context, c *client.Client, state *model) error {
 			map[string]any{"did_sid": sid, "phonenumber": state.PhoneNumber.ValueString()})
 		return nil
 	}
-	return c.ReleaseDID(ctx, sid)
+	return client.Objects[client.DID](c, client.DIDKind).Delete(ctx, sid)
 }
 
 // importNumber accepts the did_sid or the number itself (+15550100142,

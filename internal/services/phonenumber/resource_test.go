@@ -316,7 +316,7 @@ resource "carrierx_phone_number" "test" {
 					func(s *terraform.State) error {
 						sid, _ = phoneNumberSIDFrom(s)
 						digits, _ = phoneNumberDigitsFrom(s)
-						d, err := e.API.GetDID(context.Background(), sid)
+						d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(context.Background(), sid)
 						if err == nil && (d.Locality == nil || *d.Locality != "NEW YORK") {
 							err = fmt.Errorf("rented a number in %v, want NEW YORK", d.Locality)
 						}
@@ -331,7 +331,7 @@ resource "carrierx_phone_number" "test" {
 			},
 			{
 				PreConfig: func() {
-					if _, err := e.API.UpdateDID(context.Background(), sid, map[string]any{"name": "changed-outside", "trunk_group_sid": other}); err != nil {
+					if _, err := client.Objects[client.DID](e.API, client.DIDKind).Update(context.Background(), sid, map[string]any{"name": "changed-outside", "trunk_group_sid": other}); err != nil {
 						t.Fatal(err)
 					}
 					e.ClearRequestsIfEmulated()
@@ -342,7 +342,7 @@ resource "carrierx_phone_number" "test" {
 					resource.TestCheckResourceAttr(phoneNumberRes, "name", "drift"),
 					resource.TestCheckResourceAttr(phoneNumberRes, "trunk_group_sid", tg),
 					func(*terraform.State) error {
-						d, err := e.API.GetDID(context.Background(), sid)
+						d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(context.Background(), sid)
 						if err == nil && (d.TrunkGroupSID == nil || *d.TrunkGroupSID != tg || *d.Name != "drift") {
 							err = fmt.Errorf("apply did not revert: name %v trunk_group_sid %v", d.Name, d.TrunkGroupSID)
 						}
@@ -355,7 +355,7 @@ resource "carrierx_phone_number" "test" {
 			},
 			{
 				PreConfig: func() {
-					if err := e.API.ReleaseDID(context.Background(), sid); err != nil {
+					if err := client.Objects[client.DID](e.API, client.DIDKind).Delete(context.Background(), sid); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -381,7 +381,7 @@ func TestAccPhoneNumber_keepOnDestroy(t *testing.T) {
 	var sid, digits string
 	t.Cleanup(func() {
 		if sid != "" {
-			_ = e.API.ReleaseDID(context.Background(), sid)
+			_ = client.Objects[client.DID](e.API, client.DIDKind).Delete(context.Background(), sid)
 		}
 	})
 	e.Test(resource.TestCase{
@@ -436,7 +436,7 @@ func TestAccPhoneNumber_releaseOnDestroy(t *testing.T) {
 				if n := acctest.Count(e.Requests(), http.MethodDelete, phoneNumberDIDsPath+"/"+sid); n != 1 {
 					return fmt.Errorf("destroy sent %d DELETE requests, want 1", n)
 				}
-				d, err := e.API.GetDID(context.Background(), sid)
+				d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(context.Background(), sid)
 				if err == nil {
 					return fmt.Errorf("released number still readable with status %s", d.Status)
 				}
@@ -594,7 +594,7 @@ func TestAccPhoneNumber_invalidInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.API.ReleaseDID(ctx, rented.DIDSID); err != nil {
+	if err := client.Objects[client.DID](e.API, client.DIDKind).Delete(ctx, rented.DIDSID); err != nil {
 		t.Fatal(err)
 	}
 	noneLeft := func() { acctest.NoNumbersRented(t, e) }

@@ -21,11 +21,11 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
-func containers(e *acctest.Env) client.Collection[client.StorageContainer, *client.StorageContainer] {
+func containers(e *acctest.Env) client.Collection[client.StorageContainer] {
 	return client.Objects[client.StorageContainer](e.API, client.StorageContainerKind)
 }
 
-func files(e *acctest.Env) client.Collection[client.StorageFile, *client.StorageFile] {
+func files(e *acctest.Env) client.Collection[client.StorageFile] {
 	return client.Objects[client.StorageFile](e.API, client.StorageFileKind)
 }
 

@@ -40,7 +40,7 @@ func trunkCheckGone(e *acctest.Env) func(*terraform.State) error {
 				continue
 			}
 			tg, tr := rs.Primary.Attributes["trunk_group_sid"], rs.Primary.Attributes["trunk_sid"]
-			_, err := e.API.GetTrunk(context.Background(), tg, tr)
+			_, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Get(context.Background(), tr)
 			if err == nil {
 				return fmt.Errorf("carrierx_trunk %s/%s still exists after destroy", tg, tr)
 			}
@@ -55,7 +55,7 @@ func trunkCheckGone(e *acctest.Env) func(*terraform.State) error {
 // trunkNoneLeft fails the test when the group has any trunk.
 func trunkNoneLeft(t *testing.T, e *acctest.Env, trunkGroupSID string) {
 	t.Helper()
-	ts, err := e.API.ListTrunks(context.Background(), trunkGroupSID, client.ListOptions{})
+	ts, err := client.Objects[client.Trunk](e.API, client.TrunkKind(trunkGroupSID)).List(context.Background(), client.ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestAccTrunk_lifecycle(t *testing.T) {
 						if sid == firstSID {
 							return fmt.Errorf("moving kept SID %s", sid)
 						}
-						switch _, err := e.API.GetTrunk(context.Background(), groupA, firstSID); {
+						switch _, err := client.Objects[client.Trunk](e.API, client.TrunkKind(groupA)).Get(context.Background(), firstSID); {
 						case err == nil:
 							return fmt.Errorf("old trunk %s/%s still exists after replace", groupA, firstSID)
 						case !client.IsNotFound(err):
@@ -243,7 +243,7 @@ func TestAccTrunk_drift(t *testing.T) {
 			{Config: cfg, Check: capture},
 			{
 				PreConfig: func() {
-					_, err := e.API.UpdateTrunk(context.Background(), tg, tr, map[string]any{
+					_, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Update(context.Background(), tr, map[string]any{
 						"name": "changed-outside", "in_capacity": 99, "allow_forward": "disabled", "endpoint_sid": nil,
 						"relay_sip_headers": []string{},
 					})
@@ -269,7 +269,7 @@ func TestAccTrunk_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := e.API.DeleteTrunk(context.Background(), tg, tr); err != nil {
+					if err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Delete(context.Background(), tr); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -293,7 +293,7 @@ func TestAccTrunk_drift(t *testing.T) {
 					if e.Live {
 						// The live API may refuse to delete a group that has
 						// trunks; the trunk goes first there.
-						if err := e.API.DeleteTrunk(context.Background(), tg, tr); err != nil {
+						if err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Delete(context.Background(), tr); err != nil {
 							t.Fatal(err)
 						}
 						if err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Delete(context.Background(), tg); err != nil {
@@ -304,7 +304,7 @@ func TestAccTrunk_drift(t *testing.T) {
 					// The emulator refuses to delete a group with trunks, so the
 					// group is deleted out of band, trunk and all.
 					e.Control("DELETE", "/objects/trunk_groups/"+tg, nil, nil)
-					if _, err := e.API.GetTrunk(context.Background(), tg, tr); !client.IsNotFound(err) {
+					if _, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Get(context.Background(), tr); !client.IsNotFound(err) {
 						t.Fatalf("trunk of a deleted group: %v, want 404", err)
 					}
 				},
@@ -449,7 +449,7 @@ resource "carrierx_trunk" "test" {
 					func(s *terraform.State) error {
 						tg, _ := acctest.Attr(trunkRes, "trunk_group_sid")(s)
 						tr, _ := acctest.Attr(trunkRes, "trunk_sid")(s)
-						got, err := e.API.GetTrunk(context.Background(), tg, tr)
+						got, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg)).Get(context.Background(), tr)
 						if err != nil {
 							return err
 						}
