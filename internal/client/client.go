@@ -48,6 +48,11 @@ type Config struct {
 	// documented sample of those forms does (CarrierX docs, Core API, OAuth).
 	ClientID     string
 	ClientSecret string // secret
+
+	// AppURLs replace the base URL an endpoint reports for its API
+	// (properties.api_url), by API name ("mediator", "flexml",
+	// "conference"), for users behind a gateway.
+	AppURLs map[string]string
 }
 
 // Client talks to one CarrierX Core API base URL with one token. It is safe
@@ -58,6 +63,10 @@ type Client struct {
 	hc      *http.Client
 	limiter *rate.Limiter // nil = no limit
 	claimed sync.Map      // SIDs this client created or adopted
+	auth     string // the Authorization header value
+	envelope bool   // answers come wrapped in {"body", "status"} (Mediator API)
+	apps     *apps  // the endpoint APIs' clients (Core API client only)
+	appTitle string // an endpoint API's client: its name in errors ("Mediator API")
 
 	// Replaceable in tests so waits can be recorded instead of slept.
 	now   func() time.Time
@@ -98,7 +107,13 @@ func New(cfg Config) (*Client, error) {
 	cfg.Timeout = cmp.Or(cfg.Timeout, DefaultTimeout)
 	cfg.RetryWaitMin = cmp.Or(cfg.RetryWaitMin, DefaultRetryWaitMin)
 	cfg.RetryWaitMax = max(cmp.Or(cfg.RetryWaitMax, DefaultRetryWaitMax), cfg.RetryWaitMin)
-	c := &Client{cfg: cfg, base: strings.TrimRight(u.String(), "/"), now: time.Now, sleep: sleepCtx}
+	c := &Client{cfg: cfg, base: strings.TrimRight(u.String(), "/"), now: time.Now, sleep: sleepCtx,
+		auth: "Bearer " + cfg.Token, apps: &apps{urls: cfg.AppURLs, byEndpoint: map[string]*appEntry{}}}
+	for name, u := range cfg.AppURLs {
+		if err := checkAppURL(u); err != nil {
+			return nil, fmt.Errorf("carrierx client: AppURLs[%q]: %w", name, err)
+		}
+	}
 	if cfg.RequestsPerSecond > 0 {
 		// A token bucket of size 1: requests at least 1/rps apart, retries included.
 		c.limiter = rate.NewLimiter(rate.Limit(cfg.RequestsPerSecond), 1)

@@ -23,6 +23,7 @@ type Error struct {
 	Message    string // top-level "message", or a body snippet, or the status text
 	Errors     []ErrorDetail
 	RetryAfter time.Duration // from the Retry-After header; 0 when absent
+	App        string        // the endpoint API that answered ("Mediator API"); "" for the Core API
 }
 
 // ErrorDetail is one item of the "errors" array. JSON nulls become "".
@@ -34,7 +35,11 @@ type ErrorDetail struct {
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "CarrierX API: %s %s: %d", e.Method, e.Path, e.StatusCode)
+	api := "API"
+	if e.App != "" {
+		api = e.App
+	}
+	fmt.Fprintf(&b, "CarrierX %s: %s %s: %d", api, e.Method, e.Path, e.StatusCode)
 	if e.Message != "" {
 		b.WriteString(" " + e.Message)
 	}
@@ -43,12 +48,16 @@ func (e *Error) Error() string {
 		b.WriteString(sep + d.String())
 		sep = "; "
 	}
-	switch e.StatusCode {
-	case http.StatusUnauthorized:
+	switch {
+	case e.App != "" && e.StatusCode == http.StatusUnauthorized:
+		b.WriteString(" (the endpoint's login and password, read from the endpoint in this run, were refused " +
+			"twice; check the endpoint in the CarrierX portal)")
+	case e.App != "":
+	case e.StatusCode == http.StatusUnauthorized:
 		b.WriteString(" (the API token was rejected: it is wrong, expired or revoked; " +
 			"create a new Core API token in the CarrierX portal under Security Tokens or with POST /oauth/token, " +
 			"and configure that token)")
-	case http.StatusForbidden:
+	case e.StatusCode == http.StatusForbidden:
 		b.WriteString(" (the API token is valid but lacks a scope this request needs)")
 	}
 	return b.String()

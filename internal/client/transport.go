@@ -118,7 +118,7 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 		return result{err: fmt.Errorf("CarrierX API: %s %s: building request: %w", req.method, req.path, err)}
 	}
 	hr.ContentLength = size
-	hr.Header.Set("Authorization", "Bearer "+c.cfg.Token)
+	hr.Header.Set("Authorization", c.auth)
 	if req.sink != nil {
 		hr.Header.Set("Accept", "*/*")
 	} else {
@@ -144,6 +144,9 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 			res.body, err = io.ReadAll(io.LimitReader(resp.Body, int64(maxResponseBytes)+1))
 		}
 		_ = resp.Body.Close()
+		if c.envelope {
+			res.body = unwrap(res.body)
+		}
 	}
 	elapsed := time.Since(start)
 
@@ -167,6 +170,7 @@ func (c *Client) attempt(ctx context.Context, req *request, target string, attem
 		res.sent = true
 		e := newError(req.method, req.path, resp, []byte(c.scrubAll(string(res.body), req.secrets)), c.now())
 		e.scrub(func(s string) string { return c.scrubAll(s, req.secrets) })
+		e.App = c.appTitle
 		res.retryAfter = e.RetryAfter
 		res.err = e
 	}
