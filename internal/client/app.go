@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -158,8 +159,8 @@ func (c *Client) readApp(ctx context.Context, api AppAPI, sid string) (*Client, 
 	}, nil
 }
 
-// checkAppURL accepts an absolute http(s) URL without credentials, query
-// or fragment.
+// checkAppURL accepts an absolute https URL (http for loopback) without
+// credentials, query or fragment.
 func checkAppURL(raw string) error {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	switch {
@@ -169,8 +170,16 @@ func checkAppURL(raw string) error {
 		return errors.New("not an absolute http:// or https:// URL")
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "":
 		return errors.New("it must not contain credentials, a query or a fragment")
+	case u.Scheme == "http" && !loopback(u.Hostname()):
+		return errors.New("plain http towards a host that is not loopback would send the endpoint's password unencrypted; use https")
 	}
 	return nil
+}
+
+// loopback reports whether host is this machine (an emulator).
+func loopback(host string) bool {
+	ip := net.ParseIP(host)
+	return strings.EqualFold(host, "localhost") || (ip != nil && ip.IsLoopback())
 }
 
 // unwrap returns the body of a Mediator answer {"body": ..., "status": ...};

@@ -107,6 +107,9 @@ func (f Fields) body(ctx context.Context, m any) (map[string]any, diag.Diagnosti
 // fill fills m from obj: the Fields, then the model's own Fill.
 func (o *Object[T, M]) fill(ctx context.Context, m *M, obj *T, prior *M) diag.Diagnostics {
 	diags := o.Fields.fill(ctx, m, obj, prior)
+	if o.Parent != "" {
+		field(m, o.Parent).Set(field(prior, o.Parent))
+	}
 	if own, ok := any(m).(Filler[T, M]); ok {
 		diags.Append(own.Fill(ctx, obj, prior)...)
 	}
@@ -125,12 +128,25 @@ func (o *Object[T, M]) body(ctx context.Context, m *M) (map[string]any, diag.Dia
 	return b, diags
 }
 
+// field is the attribute name of model m (a pointer).
+func field(m any, name string) reflect.Value {
+	return tagged(reflect.ValueOf(m).Elem(), "tfsdk")[name]
+}
+
+// parentSID is the SID in m's Parent attribute.
+func (o *Object[T, M]) parentSID(m *M) string {
+	return field(m, o.Parent).Interface().(types.String).ValueString()
+}
+
 // check panics, when the provider is built, on a dynamic attribute without
 // schema version 1, on a declared field the model does not have, a Read field the API object has not in a form Read takes, and on a Fill or Body method that would not be called
 // because its signature is not Filler's or Bodier's.
 func (o *Object[T, M]) check() {
 	m := any(new(M))
 	fields := tagged(reflect.ValueOf(m).Elem(), "tfsdk")
+	if f, ok := fields[o.Parent]; o.Parent != "" && (!ok || f.Type() != reflect.TypeOf(types.String{})) {
+		panic(fmt.Sprintf("framework: %s has Parent %q, which its model %T has not as a types.String", o.Type, o.Parent, m))
+	}
 	for _, names := range [][]string{o.Fields.Write, o.Fields.KeepEmpty, o.Fields.Read} {
 		for _, name := range names {
 			if _, ok := fields[name]; !ok {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -48,6 +50,11 @@ type Object[T, M any] struct {
 	// Collection is where the object lives; m is the model at hand, for
 	// objects under a parent (a trunk in its trunk group).
 	Collection func(c *client.Client, m *M) API[T]
+	// Parent names the attribute of an object that lives under another
+	// (a trunk's trunk_group_sid, a binding's endpoint_sid): it is kept
+	// from state (the object need not carry it), and the import ID is
+	// "<parent SID>/<SID>".
+	Parent string
 
 	// Create replaces the default POST of the body (nil entries dropped).
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
@@ -163,8 +170,11 @@ func (r *Resource[T, M]) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	var importID func(string) string
-	if r.o.ImportID != nil {
+	switch {
+	case r.o.ImportID != nil:
 		importID = func(sid string) string { return r.o.ImportID(&plan, sid) }
+	case r.o.Parent != "":
+		importID = func(sid string) string { return r.o.parentSID(&plan) + "/" + sid }
 	}
 	if !CreateResult(&resp.Diagnostics, "Unable to "+or(r.o.CreateVerb, "create")+" "+r.o.Type, r.o.Type, obj, err, importID) {
 		return
@@ -310,8 +320,19 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 		resp.Diagnostics.Append(r.o.Import(ctx, r.client, req.ID, &resp.State)...)
 		return
 	}
-	if CheckImportSID(r.o.Type, r.o.SIDAttr, req.ID, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.SIDAttr), req.ID)...)
+	sid := req.ID
+	if r.o.Parent != "" {
+		parent, own, ok := strings.Cut(req.ID, "/")
+		if !ok || !IsSID(parent) || !IsSID(own) {
+			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", fmt.Sprintf("%q is not of the form <%s>/<%s> "+
+				"(two SIDs joined by a slash), for example %s/%s", req.ID, r.o.Parent, r.o.SIDAttr, ExampleSID, ExampleSID))
+			return
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.Parent), parent)...)
+		sid = own
+	}
+	if CheckImportSID(r.o.Type, r.o.SIDAttr, sid, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.SIDAttr), sid)...)
 		if r.o.AfterImport != nil {
 			resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 		}

@@ -35,12 +35,22 @@ const (
 	envRPS       = "CARRIERX_REQUESTS_PER_SECOND"
 	envClientID  = "CARRIERX_CLIENT_ID"
 	envSecret    = "CARRIERX_CLIENT_SECRET"
+	envAppURL    = "CARRIERX_%s_BASE_URL" // per endpoint API: CARRIERX_MEDIATOR_BASE_URL
 	defaultRetry = 4
 )
 
 var envFor = map[string]string{
 	"token": envToken, "base_url": envBaseURL, "request_timeout": envTimeout,
 	"max_retries": envRetries, "requests_per_second": envRPS, "client_id": envClientID, "client_secret": envSecret,
+}
+
+// appAPIs are the endpoint APIs whose base URL a setting may override.
+var appAPIs = []client.AppAPI{client.MediatorAPI, client.FlexMLAPI, client.ConferenceAPI}
+
+func init() {
+	for _, api := range appAPIs {
+		envFor[api.Name+"_base_url"] = fmt.Sprintf(envAppURL, strings.ToUpper(api.Name))
+	}
 }
 
 var (
@@ -65,6 +75,14 @@ type providerModel struct {
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 	ClientID          types.String  `tfsdk:"client_id"`
 	ClientSecret      types.String  `tfsdk:"client_secret"`
+	MediatorBaseURL   types.String  `tfsdk:"mediator_base_url"`
+	FlexMLBaseURL     types.String  `tfsdk:"flexml_base_url"`
+	ConferenceBaseURL types.String  `tfsdk:"conference_base_url"`
+}
+
+// appURL is the configured base URL of an endpoint API.
+func (m providerModel) appURL(api client.AppAPI) types.String {
+	return map[string]types.String{"mediator": m.MediatorBaseURL, "flexml": m.FlexMLBaseURL, "conference": m.ConferenceBaseURL}[api.Name]
 }
 
 func (p *carrierxProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -115,7 +133,19 @@ func (p *carrierxProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 		},
 	}
+	for _, api := range appAPIs {
+		name := api.Name + "_base_url"
+		resp.Schema.Attributes[name] = schema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("Base URL of the %s, for every `%s` endpoint, in place of the one the endpoint "+
+				"reports (`properties.api_url`), for users behind a gateway; for example `https://api.carrierx.com/%s`. "+
+				"Falls back to `%s`; unset uses the endpoint's own.", api.Title, api.EndpointType, appPath[api.Name], envFor[name]),
+			Optional: true,
+		}
+	}
 }
+
+// appPath is each endpoint API's path on api.carrierx.com (CarrierX docs).
+var appPath = map[string]string{"mediator": "mediator/v1", "flexml": "flexml/v1", "conference": "conference/v2"}
 
 func (p *carrierxProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
@@ -126,7 +156,8 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 	for name, v := range map[string]interface{ IsUnknown() bool }{
 		"token": cfg.Token, "base_url": cfg.BaseURL, "request_timeout": cfg.RequestTimeout,
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
-		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret,
+		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret, "mediator_base_url": cfg.MediatorBaseURL,
+		"flexml_base_url": cfg.FlexMLBaseURL, "conference_base_url": cfg.ConferenceBaseURL,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
@@ -215,6 +246,20 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	appURLs := map[string]string{}
+	for _, api := range appAPIs {
+		name := api.Name + "_base_url"
+		u := stringOr(cfg.appURL(api), os.Getenv(envFor[name]))
+		if u == "" {
+			continue
+		}
+		if err := checkBaseURL(u); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Invalid CarrierX "+name, err.Error())
+			return
+		}
+		appURLs[api.Name] = u
+	}
+
 	c, err := client.New(client.Config{
 		BaseURL:           baseURL,
 		Token:             token,
@@ -225,6 +270,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		Log:               tflogHook(token, secret),
 		ClientID:          clientID,
 		ClientSecret:      secret,
+		AppURLs:           appURLs,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the CarrierX client", err.Error())
