@@ -3,7 +3,9 @@ package framework
 import (
 	"context"
 	"fmt"
-	"reflect"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -61,7 +63,7 @@ func EndpointParent[M any](api client.AppAPI, nouns string) *Parent[M] {
 		Description: fmt.Sprintf("Endpoint (of type `%s`) whose %s are read; the provider reads its %s "+
 			"credentials through the Core API.", api.EndpointType, nouns, api.Title),
 		Required:   true,
-		Model:      func(m *M, sid string) { field(m, EndpointAttr).Set(reflect.ValueOf(types.StringValue(sid))) },
+		Model:      func(m *M, sid string) { setString(m, EndpointAttr, sid) },
 		Validators: []validator.String{endpointSID(api)},
 		Noun:       "endpoint",
 		Get: func(ctx context.Context, c *client.Client, sid string) error {
@@ -69,4 +71,57 @@ func EndpointParent[M any](api client.AppAPI, nouns string) *Parent[M] {
 			return err
 		},
 	}
+}
+
+// DIDRule says how a number is written in the endpoint APIs.
+const DIDRule = "Digits with the country code, without `+` or spaces, for example `15550001111`."
+
+// RoutingRule says how a number reaches a hosted endpoint.
+const RoutingRule = "A number reaches an endpoint through its trunk group: the number's `trunk_group_sid` names a " +
+	"`carrierx_trunk_group` that has a `carrierx_trunk` whose `endpoint_sid` is the endpoint."
+
+// DIDDigits checks a phone number of an endpoint API (E.164 digits).
+var DIDDigits = stringvalidator.RegexMatches(regexp.MustCompile(`^[1-9][0-9]{6,14}$`),
+	"must be a phone number in digits with its country code, without + or spaces (E.164), for example 15550001111")
+
+// DTMF checks digits sent as tones: digits, * and #, and "," for a pause.
+var DTMF = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9*#,]*$`),
+	"must be DTMF digits (0-9, * and #), with , for a half-second pause, for example 1234#")
+
+// AppDIDAttributes are the attributes of a number routed to a hosted
+// endpoint, as every endpoint API shows it; all read only.
+func AppDIDAttributes(api client.AppAPI) map[string]schema.Attribute {
+	str := func(doc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: doc, Computed: true}
+	}
+	return map[string]schema.Attribute{
+		EndpointAttr:           EndpointSID(api, "the number"),
+		"did_sid":              str("The number's SID in the endpoint's API (not the Core API's `did_sid`)."),
+		"account_sid":          str("Account of the endpoint."),
+		"phonenumber":          str("The number, digits with the country code."),
+		"country_code":         str("ISO 3166-1 alpha-3 country code."),
+		"in_country_format":    str("The number as dialled in its country."),
+		"international_format": str("The number in international format."),
+	}
+}
+
+// AdoptedDIDAttributes are those of a resource that configures a number
+// routed to a hosted endpoint (see Adopt and RoutedDID): the number is
+// named by phonenumber or did_sid, and the rest is read.
+func AdoptedDIDAttributes(api client.AppAPI) map[string]schema.Attribute {
+	attrs := AppDIDAttributes(api)
+	named := func(doc string, v validator.String) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true, Validators: []validator.String{v},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}}
+	}
+	attrs["phonenumber"] = named("The number, one of those routed to the endpoint. "+DIDRule+" Exactly one of `phonenumber` "+
+		"and `did_sid` is required; changing it configures another number (replacement).", DIDDigits)
+	attrs["did_sid"] = named("The number's SID in the "+api.Title+" (not the Core API's `did_sid`), as its DIDs data "+
+		"source lists it. Exactly one of `phonenumber` and `did_sid` is required.", SID{What: "DID SID"})
+	for _, name := range []string{"account_sid", "country_code", "in_country_format", "international_format"} {
+		a := attrs[name].(schema.StringAttribute)
+		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+		attrs[name] = a
+	}
+	return attrs
 }

@@ -388,7 +388,11 @@ func (d *plural[T, M]) Metadata(_ context.Context, _ datasource.MetadataRequest,
 
 func (d *plural[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	l := d.l
-	desc := "Lists the " + l.Nouns + " of the token's partner, every page fetched (1,000 per request)."
+	owner := "the token's partner"
+	if p := l.Parent; p != nil && p.Required {
+		owner = fmt.Sprintf("the %s that `%s` names", p.Noun, p.Attr)
+	}
+	desc := "Lists the " + l.Nouns + " of " + owner + ", every page fetched (1,000 per request)."
 	if len(l.PluralOmit) > 0 {
 		desc += fmt.Sprintf(" Each item leaves out %s; read them with the `%s` data source.",
 			QuoteList(l.PluralOmit), l.Object.Type)
@@ -558,4 +562,10 @@ func ListArguments(filterExample, orderExample string) map[string]dschema.Attrib
 			Optional:            true,
 		},
 	}
+}
+
+// NewPluralDataSource returns the constructor of l's plural data source
+// alone, for objects read only as a list (the numbers routed to an endpoint).
+func NewPluralDataSource[T, M any](l *Lookup[T, M]) func() datasource.DataSource {
+	return func() datasource.DataSource { return &plural[T, M]{lookupBase[T, M]{l: l}} }
 }

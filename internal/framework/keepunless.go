@@ -51,3 +51,9 @@ func (m KeepUnlessModifier) PlanModifyFloat64(ctx context.Context, req planmodif
 		resp.PlanValue = req.StateValue
 	}
 }
+
+func (m KeepUnlessModifier) PlanModifyMap(ctx context.Context, req planmodifier.MapRequest, resp *planmodifier.MapResponse) {
+	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+		resp.PlanValue = req.StateValue
+	}
+}

@@ -56,6 +56,10 @@ type Object[T, M any] struct {
 	// "<parent SID>/<SID>".
 	Parent string
 
+	// Adopt, when set, declares an object that exists without Terraform
+	// (an endpoint's account, a number routed to an endpoint): create finds
+	// it and applies the configuration, destroy restores the defaults.
+	Adopt *Adopt[T, M]
 	// Create replaces the default POST of the body (nil entries dropped).
 	Create func(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error)
 	// Read replaces the GET of Read, where state needs more than the object
@@ -161,9 +165,12 @@ func (r *Resource[T, M]) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	var obj *T
 	var err error
-	if r.o.Create != nil {
+	switch {
+	case r.o.Adopt != nil:
+		obj, err = r.o.adopt(ctx, r.client, &plan, body)
+	case r.o.Create != nil:
 		obj, err = r.o.Create(ctx, r.client, &plan, body)
-	} else {
+	default:
 		obj, err = r.o.Collection(r.client, &plan).Create(ctx, DropNil(body))
 	}
 	if err != nil && r.o.CreateError != nil && r.o.CreateError(&plan, err, &resp.Diagnostics) {
@@ -299,9 +306,12 @@ func (r *Resource[T, M]) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	var err error
-	if r.o.Delete != nil {
+	switch {
+	case r.o.Delete != nil:
 		err = r.o.Delete(ctx, r.client, &state)
-	} else {
+	case r.o.Adopt != nil:
+		_, err = r.o.Collection(r.client, &state).Update(ctx, sid, maps.Clone(r.o.Adopt.Defaults))
+	default:
 		err = r.o.Collection(r.client, &state).Delete(ctx, sid)
 	}
 	var w *Warning
@@ -321,6 +331,10 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	sid := req.ID
+	if a := r.o.Adopt; a != nil && a.Singleton && IsSID(req.ID) {
+		r.o.importSingleton(ctx, r.client, req.ID, resp)
+		return
+	}
 	if r.o.Parent != "" {
 		parent, own, ok := strings.Cut(req.ID, "/")
 		if !ok || !IsSID(parent) || !IsSID(own) {

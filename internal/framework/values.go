@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -124,5 +125,12 @@ func StringMapBody(ctx context.Context, m types.Map, diags *diag.Diagnostics) an
 	}
 	out := map[string]string{}
 	diags.Append(m.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// With returns a copy of a with b's entries added (b's win).
+func With[V any](a, b map[string]V) map[string]V {
+	out := maps.Clone(a)
+	maps.Copy(out, b)
 	return out
 }

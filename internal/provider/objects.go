@@ -9,9 +9,12 @@ import (
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accesscontrolrule"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/accountsettings"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/conference"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/country"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/didgroup"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/endpoint"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/flexml"
+	"github.com/carrierx/terraform-provider-carrierx/internal/services/mediator"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/oauthtoken"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/partner"
 	"github.com/carrierx/terraform-provider-carrierx/internal/services/phonenumber"
@@ -25,7 +28,7 @@ import (
 // The provider's objects: one line a resource, data source or ephemeral
 // resource. Each is declared in its own package under internal/services.
 func resources() []func() resource.Resource {
-	return []func() resource.Resource{
+	return slices.Concat([]func() resource.Resource{
 		endpoint.Resource,
 		trunkgroup.Resource,
 		trunk.Resource,
@@ -40,7 +43,8 @@ func resources() []func() resource.Resource {
 		storage.FileResource,
 		shortener.DomainResource,
 		shortener.LinkResource,
-	}
+		mediator.Resource,
+	}, flexml.Resources, conference.Resources)
 }
 
 func dataSources() []func() datasource.DataSource {
@@ -59,6 +63,9 @@ func dataSources() []func() datasource.DataSource {
 		shortener.DomainDataSources,
 		shortener.LinkDataSources,
 		country.DataSources,
+		mediator.DataSources,
+		[]func() datasource.DataSource{flexml.DataSource},
+		conference.DataSources,
 	)
 }
 
