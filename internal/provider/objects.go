@@ -64,7 +64,7 @@ func dataSources() []func() datasource.DataSource {
 		shortener.LinkDataSources,
 		country.DataSources,
 		mediator.DataSources,
-		[]func() datasource.DataSource{flexml.DataSource},
+		flexml.DataSources,
 		conference.DataSources,
 	)
 }

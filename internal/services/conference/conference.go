@@ -7,6 +7,7 @@ package conference
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -320,19 +321,23 @@ var Resources = []func() resource.Resource{
 	framework.NewResource[client.MeetingRoom](MeetingRoom),
 }
 
-// DataSources are carrierx_conference_call_flows, carrierx_conference_dids
-// and carrierx_conference_meeting_rooms.
-var DataSources = []func() datasource.DataSource{
+// DataSources are carrierx_conference_call_flows and the singular and
+// plural data sources of the DID groups, numbers and meeting rooms.
+var DataSources = slices.Concat([]func() datasource.DataSource{
 	framework.NewPluralDataSource[client.ConferenceCallFlow](&framework.Lookup[client.ConferenceCallFlow, callFlowModel]{
 		Object: callFlow, Noun: "call flow", Nouns: "call flows", Plural: "carrierx_conference_call_flows",
 		Items: "call_flows", Example: `name eq "secured"`, Parent: framework.EndpointParent[callFlowModel](api, "call flows"),
+	})},
+	framework.NewDataSources[client.ConferenceDIDGroup](&framework.Lookup[client.ConferenceDIDGroup, didGroupModel]{
+		Object: DIDGroup, Noun: "conference DID group", Nouns: "conference DID groups", Plural: "carrierx_conference_did_groups",
+		Items: "did_groups", Example: `name eq "main"`, Parent: framework.EndpointParent[didGroupModel](api, "DID groups"),
 	}),
-	framework.NewPluralDataSource[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
-		Object: DID, Noun: "conference number", Nouns: "numbers routed to the endpoint", Plural: "carrierx_conference_dids",
+	framework.NewDataSources[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
+		Object: DID, Noun: "conference number", Nouns: "conference numbers", Plural: "carrierx_conference_dids",
 		Items: "dids", Example: `phonenumber eq "15550002222"`, Parent: framework.EndpointParent[didModel](api, "numbers"),
 	}),
-	framework.NewPluralDataSource[client.MeetingRoom](&framework.Lookup[client.MeetingRoom, roomModel]{
+	framework.NewDataSources[client.MeetingRoom](&framework.Lookup[client.MeetingRoom, roomModel]{
 		Object: MeetingRoom, Noun: "meeting room", Nouns: "meeting rooms", Plural: "carrierx_conference_meeting_rooms",
 		Items: "meeting_rooms", Example: `name eq "weekly"`, Parent: framework.EndpointParent[roomModel](api, "meeting rooms"),
 	}),
-}
+)

@@ -145,9 +145,9 @@ var Resources = []func() resource.Resource{
 	framework.NewResource[client.AppDID](DID),
 }
 
-// DataSource is carrierx_flexml_dids.
-var DataSource = framework.NewPluralDataSource[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
-	Object: DID, Noun: "FlexML number", Nouns: "numbers routed to the endpoint",
+// DataSources are carrierx_flexml_did and carrierx_flexml_dids.
+var DataSources = framework.NewDataSources[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
+	Object: DID, Noun: "FlexML number", Nouns: "FlexML numbers",
 	Plural: "carrierx_flexml_dids", Items: "dids", Example: `phonenumber eq "15550002222"`,
 	Parent: framework.EndpointParent[didModel](client.FlexMLAPI, "numbers"),
 })

@@ -180,7 +180,7 @@ var DataSources = append(framework.NewDataSources[client.MediatorBinding](&frame
 	Plural: "carrierx_mediator_bindings", Items: "bindings", Example: `destination_did eq "15550001111"`,
 	Parent: framework.EndpointParent[model](client.MediatorAPI, "bindings"),
 }), framework.NewPluralDataSource[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
-	Object: didObject, Noun: "Mediator DID", Nouns: "numbers routed to the endpoint",
+	Object: didObject, Noun: "Mediator number", Nouns: "Mediator numbers",
 	Plural: "carrierx_mediator_dids", Items: "dids", Example: `phonenumber eq "15550002222"`,
 	Parent: framework.EndpointParent[didModel](client.MediatorAPI, "numbers"),
 }))

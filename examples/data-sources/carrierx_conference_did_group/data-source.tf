@@ -1,0 +1,14 @@
+resource "carrierx_endpoint" "bridge" {
+  name = "bridge"
+  type = "conference_v2"
+}
+
+resource "carrierx_conference_did_group" "main" {
+  endpoint_sid = carrierx_endpoint.bridge.endpoint_sid
+  name         = "main"
+}
+
+data "carrierx_conference_did_group" "main" {
+  endpoint_sid  = carrierx_endpoint.bridge.endpoint_sid
+  did_group_sid = carrierx_conference_did_group.main.did_group_sid
+}

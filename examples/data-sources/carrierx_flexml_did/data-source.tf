@@ -1,0 +1,28 @@
+resource "carrierx_endpoint" "ivr" {
+  name = "ivr"
+  type = "flexml"
+}
+
+# A number reaches the endpoint through a trunk group with a trunk to it.
+resource "carrierx_trunk_group" "ivr" {
+  name = "ivr"
+}
+
+resource "carrierx_trunk" "ivr" {
+  trunk_group_sid = carrierx_trunk_group.ivr.trunk_group_sid
+  endpoint_sid    = carrierx_endpoint.ivr.endpoint_sid
+}
+
+resource "carrierx_phone_number" "ivr" {
+  country_code    = "USA"
+  state           = "NY"
+  trunk_group_sid = carrierx_trunk_group.ivr.trunk_group_sid
+}
+
+
+# The routed number as the FlexML API shows it, by the number itself.
+data "carrierx_flexml_did" "main" {
+  endpoint_sid = carrierx_endpoint.ivr.endpoint_sid
+  filter       = "phonenumber eq \"${carrierx_phone_number.ivr.phonenumber}\""
+  depends_on   = [carrierx_trunk.ivr]
+}

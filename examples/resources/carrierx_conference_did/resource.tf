@@ -1,0 +1,31 @@
+resource "carrierx_endpoint" "bridge" {
+  name = "bridge"
+  type = "conference_v2"
+}
+
+# A number reaches the endpoint through a trunk group with a trunk to it.
+resource "carrierx_trunk_group" "bridge" {
+  name = "bridge"
+}
+
+resource "carrierx_trunk" "bridge" {
+  trunk_group_sid = carrierx_trunk_group.bridge.trunk_group_sid
+  endpoint_sid    = carrierx_endpoint.bridge.endpoint_sid
+}
+
+resource "carrierx_phone_number" "bridge" {
+  country_code    = "USA"
+  state           = "NY"
+  trunk_group_sid = carrierx_trunk_group.bridge.trunk_group_sid
+}
+
+resource "carrierx_conference_did" "bridge" {
+  endpoint_sid = carrierx_endpoint.bridge.endpoint_sid
+  phonenumber  = carrierx_phone_number.bridge.phonenumber
+  properties = {
+    did_language = "en_US"
+  }
+
+  # The Conference API lists the number once it is routed.
+  depends_on = [carrierx_trunk.bridge]
+}
