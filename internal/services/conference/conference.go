@@ -18,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -33,38 +32,28 @@ var api = client.ConferenceAPI
 // at every level takes the call flow's value (CarrierX docs, Conference
 // API v2: meeting room, DID, DID group, account, call flow, in that order).
 func properties(level string) schema.MapAttribute {
-	return schema.MapAttribute{
-		MarkdownDescription: "Meeting properties set at the " + level + " level, string values (for example " +
-			"`conference_moh_enabled = \"off\"`); they override the lower levels (meeting room, then DID, DID group, " +
-			"account, call flow, highest first). Unset means none at this level.",
-		ElementType: types.StringType,
-		Optional:    true,
-		Computed:    true,
-		Default:     mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-	}
+	return framework.EmptyStringMap("Meeting properties set at the " + level + " level, string values (for example " +
+		"`conference_moh_enabled = \"off\"`); they override the lower levels (meeting room, then DID, DID group, " +
+		"account, call flow, highest first). Unset means none at this level.")
 }
 
 // callFlowSID is a reference to one of the endpoint's call flows.
 func callFlowSID(doc string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: doc + " Use the `call_flow_sid` from the `carrierx_conference_call_flows` data source.",
-		Optional:            true,
-		Validators:          []validator.String{framework.SID{What: "call flow SID"}},
-	}
+	return framework.OptionalString(doc+" Use the `call_flow_sid` from the `carrierx_conference_call_flows` data source.",
+		framework.SID{What: "call flow SID"})
 }
 
-var didGroupSID = []validator.String{framework.SID{What: "conference DID group SID",
-	Hint: "Use the did_group_sid of a carrierx_conference_did_group."}}
+var didGroupSID = framework.SID{What: "conference DID group SID", Hint: "Use the did_group_sid of a carrierx_conference_did_group."}
 
 type accountModel struct {
-	EndpointSID     types.String `tfsdk:"endpoint_sid"`
-	AccountSID      types.String `tfsdk:"account_sid"`
-	Login           types.String `tfsdk:"login"`
-	Name            types.String `tfsdk:"name"`
-	CallFlowSID     types.String `tfsdk:"call_flow_sid"`
-	Properties      types.Map    `tfsdk:"properties"`
-	Password        types.String `tfsdk:"password"`
-	PasswordVersion types.Int64  `tfsdk:"password_version"`
+	EndpointSID       types.String `tfsdk:"endpoint_sid"`
+	AccountSID        types.String `tfsdk:"account_sid"`
+	Login             types.String `tfsdk:"login"`
+	Name              types.String `tfsdk:"name"`
+	CallFlowSID       types.String `tfsdk:"call_flow_sid"`
+	Properties        types.Map    `tfsdk:"properties"`
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
 }
 
 // Account declares carrierx_conference_account.
@@ -73,14 +62,14 @@ var Account = &framework.Object[client.AppAccount, accountModel]{
 	SIDAttr:    "account_sid",
 	Parent:     framework.EndpointAttr,
 	Collection: framework.InApp[accountModel, client.AppAccount](api, client.AppAccountKind),
-	Fields:     framework.Fields{Write: []string{"name", "call_flow_sid", "properties", "password"}, Read: []string{"properties"}},
+	Fields:     framework.Fields{Write: []string{"name", "call_flow_sid", "properties"}, Read: []string{"properties"}},
 	Adopt: &framework.Adopt[client.AppAccount, accountModel]{
 		Find: framework.TheAccount[accountModel], Defaults: map[string]any{"properties": map[string]any{}}, Singleton: true,
 	},
-	// The password is sent when the account is adopted and when
-	// password_version changes: a write-only value is never compared.
+	// A write-only value is never compared: an update sends the password
+	// only when password_wo_version changes.
 	Patch: func(_ context.Context, plan, state *accountModel, patch map[string]any) {
-		if plan.PasswordVersion.Equal(state.PasswordVersion) {
+		if plan.PasswordWOVersion.Equal(state.PasswordWOVersion) {
 			delete(patch, "password")
 		}
 	},
@@ -90,28 +79,24 @@ var Account = &framework.Object[client.AppAccount, accountModel]{
 			"this resource configures it, and destroy clears its properties (name and call flow stay). Import with " +
 			"the `endpoint_sid`.",
 		Attributes: map[string]schema.Attribute{
-			"endpoint_sid":  framework.EndpointSID(api, "the account"),
-			"account_sid":   framework.ComputedSID("Conference account secure ID."),
-			"login":         framework.ComputedSID("Login of the account (the endpoint's `properties.login`)."),
-			"name":          framework.KeptString("Name of the account. Left out, CarrierX's is kept."),
-			"call_flow_sid": framework.KeptString("Call flow of the endpoint's numbers that have none of their own or of their DID group. Left out, CarrierX's is kept."),
-			"properties":    properties("account"),
-			"password": schema.StringAttribute{
-				MarkdownDescription: "A new password for the endpoint's Conference API (and its `properties.password`). " +
-					"Write-only: never stored or shown. Sent when the account is adopted and when `password_version` " +
-					"changes. Unset leaves the password CarrierX generated; the provider reads the current one from the " +
-					"endpoint in every run, so nothing else needs it.",
-				Optional:   true,
-				Sensitive:  true,
-				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(8)},
-			},
-			"password_version": schema.Int64Attribute{
-				MarkdownDescription: "Change it (any number) to send `password` again.",
-				Optional:            true,
-			},
+			"endpoint_sid":        framework.EndpointSID(api, "the account"),
+			"account_sid":         framework.StableString("Conference account secure ID."),
+			"login":               framework.StableString("Login of the account (the endpoint's `properties.login`)."),
+			"name":                framework.KeptString("Name of the account. Left out, CarrierX's is kept."),
+			"call_flow_sid":       framework.KeptString("Call flow of the endpoint's numbers that have none of their own or of their DID group. Left out, CarrierX's is kept."),
+			"properties":          properties("account"),
+			"password_wo":         framework.WriteOnlySecret("password"),
+			"password_wo_version": framework.SecretVersion("password"),
 		},
 	},
+}
+
+// Body sends the write-only password, when configured.
+func (m *accountModel) Body(context.Context) (map[string]any, diag.Diagnostics) {
+	if !framework.Known(m.PasswordWO) {
+		return map[string]any{}, nil
+	}
+	return map[string]any{"password": m.PasswordWO.ValueString()}, nil
 }
 
 type didGroupModel struct {
@@ -137,8 +122,8 @@ var DIDGroup = &framework.Object[client.ConferenceDIDGroup, didGroupModel]{
 			"`<endpoint_sid>/<did_group_sid>`.",
 		Attributes: map[string]schema.Attribute{
 			"endpoint_sid":  framework.EndpointSID(api, "the DID group"),
-			"did_group_sid": framework.ComputedSID("Conference DID group secure ID (of the Conference API, not the Core API's)."),
-			"account_sid":   framework.ComputedSID("Conference account of the endpoint."),
+			"did_group_sid": framework.StableString("Conference DID group secure ID (of the Conference API, not the Core API's)."),
+			"account_sid":   framework.StableString("Conference account of the endpoint."),
 			"name":          framework.KeptString("Name of the group. Left out, CarrierX's is kept."),
 			"call_flow_sid": callFlowSID("Call flow of the group's numbers that have none of their own. Unset means the account's."),
 			"properties":    properties("DID group"),
@@ -182,12 +167,8 @@ var DID = &framework.Object[client.AppDID, didModel]{
 			"`<endpoint_sid>/<did_sid>`.",
 		Attributes: framework.With(framework.AdoptedDIDAttributes(api), map[string]schema.Attribute{
 			"call_flow_sid": callFlowSID("Call flow of calls to this number. Unset means its DID group's, else the account's."),
-			"did_group_sid": schema.StringAttribute{
-				MarkdownDescription: "Conference DID group of the number. Unset means none.",
-				Optional:            true,
-				Validators:          didGroupSID,
-			},
-			"properties": properties("DID"),
+			"did_group_sid": framework.OptionalString("Conference DID group of the number. Unset means none.", didGroupSID),
+			"properties":    properties("DID"),
 		}),
 	},
 }
@@ -244,15 +225,11 @@ var MeetingRoom = &framework.Object[client.MeetingRoom, roomModel]{
 			"`<endpoint_sid>/<meeting_room_sid>`.",
 		Attributes: map[string]schema.Attribute{
 			"endpoint_sid":     framework.EndpointSID(api, "the meeting room"),
-			"meeting_room_sid": framework.ComputedSID("Meeting room secure ID."),
-			"account_sid":      framework.ComputedSID("Conference account of the endpoint."),
+			"meeting_room_sid": framework.StableString("Meeting room secure ID."),
+			"account_sid":      framework.StableString("Conference account of the endpoint."),
 			"name":             framework.KeptString("Name of the room. Left out, CarrierX's is kept."),
-			"did_group_sid": schema.StringAttribute{
-				MarkdownDescription: "Conference DID group the room is reached through. Unset means none.",
-				Optional:            true,
-				Validators:          didGroupSID,
-			},
-			"properties": properties("meeting room"),
+			"did_group_sid":    framework.OptionalString("Conference DID group the room is reached through. Unset means none.", didGroupSID),
+			"properties":       properties("meeting room"),
 			"access_codes": schema.SetNestedAttribute{
 				MarkdownDescription: "Codes callers enter to join, each with the role it grants. Unset means none.",
 				Optional:            true,
@@ -304,8 +281,8 @@ var callFlow = &framework.Object[client.ConferenceCallFlow, callFlowModel]{
 	Schema: schema.Schema{
 		Attributes: map[string]schema.Attribute{
 			"endpoint_sid":  framework.EndpointSID(api, "the call flow"),
-			"call_flow_sid": framework.ComputedSID("Call flow secure ID."),
-			"name": framework.ComputedSID("`secured` (callers enter a room's access code), `open` (an unknown code " +
+			"call_flow_sid": framework.StableString("Call flow secure ID."),
+			"name": framework.StableString("`secured` (callers enter a room's access code), `open` (an unknown code " +
 				"opens a room), `direct_host` or `direct_participant` (no code: one shared room)."),
 			"properties": schema.MapAttribute{MarkdownDescription: "The call flow's base meeting properties.",
 				ElementType: types.StringType, Computed: true},

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -46,13 +45,8 @@ func instructions(whose string) map[string]schema.Attribute {
 
 // enum is an optional string with CarrierX's default, one of values.
 func enum(doc, def string, values ...string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("%s One of %s; defaults to `%s`.", doc, framework.QuoteList(values), def),
-		Optional:            true,
-		Computed:            true,
-		Default:             stringdefault.StaticString(def),
-		Validators:          []validator.String{stringvalidator.OneOf(values...)},
-	}
+	return framework.DefaultString(fmt.Sprintf("%s One of %s; defaults to `%s`.", doc, framework.QuoteList(values), def),
+		def, stringvalidator.OneOf(values...))
 }
 
 // defaults are what the instructions are when nothing is configured, and
@@ -92,8 +86,8 @@ var Account = &framework.Object[client.AppAccount, accountModel]{
 		Attributes: framework.With(instructions("on the endpoint's numbers that have no `url` of their own (see "+
 			"`carrierx_flexml_did`), and for outbound calls without one"), map[string]schema.Attribute{
 			"endpoint_sid": framework.EndpointSID(client.FlexMLAPI, "the account"),
-			"account_sid":  framework.ComputedSID("FlexML account secure ID."),
-			"login":        framework.ComputedSID("Login of the account (the endpoint's `properties.login`)."),
+			"account_sid":  framework.StableString("FlexML account secure ID."),
+			"login":        framework.StableString("Login of the account (the endpoint's `properties.login`)."),
 			"name":         framework.KeptString("Name of the account. Left out, CarrierX's is kept."),
 			"error_handler": enum("What a caller hears when the FlexML application fails: `basic` plays a recording, "+
 				"`none` leaves the call to the carrier.", "basic", "basic", "none"),

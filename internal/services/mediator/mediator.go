@@ -10,10 +10,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -41,9 +39,7 @@ type model struct {
 
 // ttl is a time in seconds, -1 for no limit, kept from state when left out.
 func ttl(doc string) schema.Int64Attribute {
-	a := framework.KeptInt64(doc)
-	a.Validators = []validator.Int64{int64validator.AtLeast(-1)}
-	return a
+	return framework.KeptInt64(doc, int64validator.AtLeast(-1))
 }
 
 var bindingSchema = schema.Schema{
@@ -52,15 +48,11 @@ var bindingSchema = schema.Schema{
 		"or only from `origination_did`. A binding whose `maximum_ttl` has passed is gone from CarrierX; the next plan " +
 		"shows it to be created again. Import with `<endpoint_sid>/<binding_sid>`.",
 	Attributes: map[string]schema.Attribute{
-		"endpoint_sid": framework.EndpointSID(client.MediatorAPI, "the binding"),
-		"binding_sid":  framework.ComputedSID("Binding secure ID."),
-		"account_sid":  framework.ComputedSID("Mediator account of the endpoint."),
-		"name":         framework.DefaultName("Binding name."),
-		"destination_did": schema.StringAttribute{
-			MarkdownDescription: "Number the calls are forwarded to. " + framework.DIDRule,
-			Required:            true,
-			Validators:          []validator.String{framework.DIDDigits},
-		},
+		"endpoint_sid":    framework.EndpointSID(client.MediatorAPI, "the binding"),
+		"binding_sid":     framework.StableString("Binding secure ID."),
+		"account_sid":     framework.StableString("Mediator account of the endpoint."),
+		"name":            framework.DefaultName("Binding name."),
+		"destination_did": framework.RequiredString("Number the calls are forwarded to. "+framework.DIDRule, framework.DIDDigits),
 		"redirect_did": schema.StringAttribute{
 			MarkdownDescription: "Number callers dial: one of the numbers routed to the endpoint (see the " +
 				"`carrierx_mediator_dids` data source). Left out, CarrierX assigns a free one, which is then kept. " + framework.DIDRule,
@@ -74,24 +66,14 @@ var bindingSchema = schema.Schema{
 			Optional:            true,
 			Validators:          []validator.String{framework.DIDDigits},
 		},
-		"dtmf": schema.StringAttribute{
-			MarkdownDescription: "Digits sent after the destination answers (to enter a meeting code, for example); " +
-				"each `,` waits half a second. Unset means none.",
-			Optional:   true,
-			Validators: []validator.String{framework.DTMF},
-		},
+		"dtmf": framework.OptionalString("Digits sent after the destination answers (to enter a meeting code, for example); "+
+			"each `,` waits half a second. Unset means none.", framework.DTMF),
 		"maximum_ttl": ttl("Lifetime of the binding in seconds; `-1` means it never expires. Left out, CarrierX's " +
 			"default is kept."),
 		"wait_origination_did_ttl": ttl("Seconds the binding waits for the origination number to call; `-1` means " +
 			"no limit. Left out, CarrierX's default is kept."),
-		"attributes": schema.MapAttribute{
-			MarkdownDescription: "Call options of the binding, string values: built-in keys such as `ringback` (`moh`) and " +
-				"`hide_origination_did` (`\"true\"`), and custom ones. Unset means none.",
-			ElementType: types.StringType,
-			Optional:    true,
-			Computed:    true,
-			Default:     mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]attr.Value{})),
-		},
+		"attributes": framework.EmptyStringMap("Call options of the binding, string values: built-in keys such as `ringback` (`moh`) and " +
+			"`hide_origination_did` (`\"true\"`), and custom ones. Unset means none."),
 		"redirect_did_info": schema.MapAttribute{
 			MarkdownDescription: "The redirect number in other formats: `country_code`, `e164_format`, `in_country_format`, " +
 				"`international_format`, `phonenumber`.",
@@ -99,7 +81,7 @@ var bindingSchema = schema.Schema{
 			Computed:      true,
 			PlanModifiers: []planmodifier.Map{framework.KeepUnless(path.Root("redirect_did"))},
 		},
-		"date_created": framework.ComputedSID("When the binding was created (ISO 8601)."),
+		"date_created": framework.StableString("When the binding was created (ISO 8601)."),
 	},
 }
 
