@@ -202,10 +202,14 @@ func (m *roomModel) Body(ctx context.Context) (map[string]any, diag.Diagnostics)
 	if !framework.Known(m.AccessCodes) {
 		return map[string]any{}, nil
 	}
-	var codes []client.AccessCode
-	diags := m.AccessCodes.ElementsAs(ctx, &codes, false)
-	if codes == nil {
-		codes = []client.AccessCode{}
+	var in []struct {
+		AccessCode string `tfsdk:"access_code"`
+		Role       string `tfsdk:"role"`
+	}
+	diags := m.AccessCodes.ElementsAs(ctx, &in, false)
+	codes := make([]client.AccessCode, 0, len(in))
+	for _, c := range in {
+		codes = append(codes, client.AccessCode{AccessCode: c.AccessCode, Role: c.Role})
 	}
 	return map[string]any{"access_codes": codes}, diags
 }
