@@ -18,9 +18,6 @@ type MediatorBinding struct {
 	WaitOriginationDIDTTL *int64         `json:"wait_origination_did_ttl,omitempty"`
 }
 
-// ObjectSID returns the binding's SID.
-func (o MediatorBinding) ObjectSID() string { return o.BindingSID }
-
 // AppDID is a number routed to a hosted endpoint as its endpoint API
 // shows it (CarrierX docs, Mediator, FlexML and Conference API, DIDs): the
 // API lists the numbers whose trunk group has a trunk to the endpoint. Its
@@ -46,9 +43,6 @@ type AppDID struct {
 	Properties  map[string]any `json:"properties,omitempty"`
 }
 
-// ObjectSID returns the DID's SID in its endpoint API.
-func (o AppDID) ObjectSID() string { return o.DIDSID }
-
 // AppAccount is the one account of a hosted endpoint in its endpoint API
 // (CarrierX docs, FlexML API and Conference API v2, Accounts). The
 // password is write only (Conference) and never read back.
@@ -70,9 +64,6 @@ type AppAccount struct {
 	Properties  map[string]any `json:"properties,omitempty"`
 }
 
-// ObjectSID returns the account's SID.
-func (o AppAccount) ObjectSID() string { return o.AccountSID }
-
 // ConferenceDIDGroup groups conference numbers under one call flow and
 // properties (CarrierX docs, Conference API v2, DID Groups).
 type ConferenceDIDGroup struct {
@@ -83,9 +74,6 @@ type ConferenceDIDGroup struct {
 	Properties  map[string]any `json:"properties,omitempty"`
 }
 
-// ObjectSID returns the group's SID.
-func (o ConferenceDIDGroup) ObjectSID() string { return o.DIDGroupSID }
-
 // ConferenceCallFlow is one of the platform's call flows, read only
 // (CarrierX docs, Conference API v2, Call Flows).
 type ConferenceCallFlow struct {
@@ -93,9 +81,6 @@ type ConferenceCallFlow struct {
 	Name        *string        `json:"name,omitempty"`
 	Properties  map[string]any `json:"properties,omitempty"`
 }
-
-// ObjectSID returns the call flow's SID.
-func (o ConferenceCallFlow) ObjectSID() string { return o.CallFlowSID }
 
 // MeetingRoom is a conference room with its access codes (CarrierX docs,
 // Conference API v2, Meeting Rooms).
@@ -114,9 +99,6 @@ type AccessCode struct {
 	AccessCode string `json:"access_code"`
 	Role       string `json:"role"`
 }
-
-// ObjectSID returns the room's SID.
-func (o MeetingRoom) ObjectSID() string { return o.MeetingRoomSID }
 
 // Kinds of the endpoint APIs' collections (paths below the API's base URL).
 var (

@@ -17,7 +17,6 @@ type testBinding struct {
 	DestinationDID string `json:"destination_did"`
 }
 
-
 var testBindingKind = Kind{Name: "binding", Path: "/bindings", SIDKey: "binding_sid", Identity: []string{"destination_did"}}
 
 // appServer is a Core API with one endpoint and its Mediator API.

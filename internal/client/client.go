@@ -58,15 +58,15 @@ type Config struct {
 // Client talks to one CarrierX Core API base URL with one token. It is safe
 // for concurrent use.
 type Client struct {
-	cfg     Config // as given, with New's defaults applied
-	base    string // no trailing slash
-	hc      *http.Client
-	limiter *rate.Limiter // nil = no limit
-	claimed sync.Map      // SIDs this client created or adopted
-	auth     string // the Authorization header value
-	envelope bool   // answers come wrapped in {"body", "status"} (Mediator API)
-	apps     *apps  // the endpoint APIs' clients (Core API client only)
-	appTitle string // an endpoint API's client: its name in errors ("Mediator API")
+	cfg      Config // as given, with New's defaults applied
+	base     string // no trailing slash
+	hc       *http.Client
+	limiter  *rate.Limiter // nil = no limit
+	claimed  sync.Map      // SIDs this client created or adopted
+	auth     string        // the Authorization header value
+	envelope bool          // answers come wrapped in {"body", "status"} (Mediator API)
+	apps     *apps         // the endpoint APIs' clients (Core API client only)
+	appTitle string        // an endpoint API's client: its name in errors ("Mediator API")
 
 	// Replaceable in tests so waits can be recorded instead of slept.
 	now   func() time.Time

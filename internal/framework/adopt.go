@@ -39,7 +39,7 @@ func (o *Object[T, M]) adopt(ctx context.Context, c *client.Client, plan *M, bod
 	}
 	patch := maps.Clone(o.Adopt.Defaults)
 	maps.Copy(patch, DropNil(body))
-	return api.Update(ctx, sidOf(obj), patch)
+	return api.Update(ctx, o.sidOf(obj), patch)
 }
 
 // importSingleton imports the one object of the parent whose SID is id.
@@ -52,11 +52,13 @@ func (o *Object[T, M]) importSingleton(ctx context.Context, c *client.Client, id
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(o.Parent), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(o.SIDAttr), sidOf(obj))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(o.SIDAttr), o.sidOf(obj))...)
 }
 
-// sidOf is the SID of an API object.
-func sidOf[T any](obj *T) string { return any(*obj).(client.Object).ObjectSID() }
+// sidOf is the SID of an API object: its field named like the SID attribute.
+func (o *Object[T, M]) sidOf(obj *T) string {
+	return tagged(reflect.ValueOf(obj).Elem(), "json")[o.SIDAttr].String()
+}
 
 // setString sets the string attribute name of model m.
 func setString(m any, name, v string) { field(m, name).Set(reflect.ValueOf(types.StringValue(v))) }

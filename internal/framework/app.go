@@ -45,9 +45,9 @@ func EndpointSID(api client.AppAPI, what string) schema.StringAttribute {
 
 // InApp is the Collection of an endpoint-API object: kind k in the API of
 // the endpoint in the model's endpoint_sid.
-func InApp[M, T any, P client.ObjectPtr[T]](api client.AppAPI, k client.Kind) func(*client.Client, *M) API[T] {
+func InApp[M, T any](api client.AppAPI, k client.Kind) func(*client.Client, *M) API[T] {
 	return func(c *client.Client, m *M) API[T] {
-		return client.AppObjects[T, P](c, api, endpointOf(m), k)
+		return client.AppObjects[T](c, api, endpointOf(m), k)
 	}
 }
 

@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/carrierx/terraform-provider-carrierx/internal/client"
 )
 
 // Fields declares the attributes an object converts by name, so that its
@@ -149,8 +147,8 @@ func (o *Object[T, M]) check() {
 	if f, ok := fields[o.Parent]; o.Parent != "" && (!ok || f.Type() != reflect.TypeOf(types.String{})) {
 		panic(fmt.Sprintf("framework: %s has Parent %q, which its model %T has not as a types.String", o.Type, o.Parent, m))
 	}
-	if _, ok := any(*new(T)).(client.Object); o.Adopt != nil && !ok {
-		panic(fmt.Sprintf("framework: %s adopts objects, and %T has no ObjectSID", o.Type, new(T)))
+	if f, ok := tagged(reflect.ValueOf(new(T)).Elem(), "json")[o.SIDAttr]; o.Adopt != nil && (!ok || f.Kind() != reflect.String) {
+		panic(fmt.Sprintf("framework: %s adopts objects, and %T has no string field %q", o.Type, new(T), o.SIDAttr))
 	}
 	for _, names := range [][]string{o.Fields.Write, o.Fields.KeepEmpty, o.Fields.Read} {
 		for _, name := range names {
