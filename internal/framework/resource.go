@@ -336,10 +336,9 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	if r.o.Parent != "" {
-		parent, own, ok := strings.Cut(req.ID, "/")
-		if !ok || !IsSID(parent) || !IsSID(own) {
-			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", fmt.Sprintf("%q is not of the form <%s>/<%s> "+
-				"(two SIDs joined by a slash), for example %s/%s", req.ID, r.o.Parent, r.o.SIDAttr, ExampleSID, ExampleSID))
+		parent, own, err := ParseChildID(req.ID, r.o.Parent, r.o.SIDAttr)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", err.Error())
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.Parent), parent)...)
@@ -351,6 +350,17 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 			resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte(`true`))...)
 		}
 	}
+}
+
+// ParseChildID splits the import ID "<parent SID>/<SID>" of an object
+// under a parent; parentAttr and sidAttr name the two in the error.
+func ParseChildID(id, parentAttr, sidAttr string) (parent, sid string, err error) {
+	parent, sid, ok := strings.Cut(id, "/")
+	if !ok || !IsSID(parent) || !IsSID(sid) {
+		return "", "", fmt.Errorf("import ID %q is not of the form <%s>/<%s> (two SIDs joined by a slash), "+
+			"for example %s/%s", id, parentAttr, sidAttr, ExampleSID, ExampleSID)
+	}
+	return parent, sid, nil
 }
 
 // Warning is what a Delete hook returns when destroying only forgets the

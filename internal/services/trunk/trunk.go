@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -54,7 +53,6 @@ type model struct {
 // carry its group: trunk_group_sid is the one it was read under (prior's).
 func (m *model) Fill(ctx context.Context, t *client.Trunk, prior *model) diag.Diagnostics {
 	var diags diag.Diagnostics
-	m.TrunkGroupSID = prior.TrunkGroupSID
 	m.AllowTransfer = transferValue(t.AllowTransfer, prior.AllowTransfer)
 	m.ACLs = trunkgroup.ACLsValue(ctx, t.ACLs, &diags)
 	return diags
@@ -98,16 +96,6 @@ func transferBody(v types.String) any {
 	return client.TrunkTransferMode(s)
 }
 
-// parseImportID splits "<trunk_group_sid>/<trunk_sid>".
-func parseImportID(id string) (trunkGroupSID, trunkSID string, err error) {
-	parts := strings.Split(id, "/")
-	if len(parts) != 2 || !framework.IsSID(parts[0]) || !framework.IsSID(parts[1]) {
-		return "", "", fmt.Errorf("import ID %q is not of the form <trunk_group_sid>/<trunk_sid> (two SIDs joined by a slash), "+
-			"for example 0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1", id)
-	}
-	return parts[0], parts[1], nil
-}
-
 // groupSID is the trunk_group_sid validator of the resource and the data sources.
 var groupSID = framework.SID{Hint: "Use the trunk_group_sid of a carrierx_trunk_group."}
 
@@ -128,7 +116,7 @@ var Object = &framework.Object[client.Trunk, model]{
 	Collection: func(c *client.Client, m *model) framework.API[client.Trunk] {
 		return client.Objects[client.Trunk](c, client.TrunkKind(m.TrunkGroupSID.ValueString()))
 	},
-	ImportID: func(plan *model, sid string) string { return plan.TrunkGroupSID.ValueString() + "/" + sid },
+	Parent: "trunk_group_sid", // the trunk object does not carry it
 	// A 404 on create means the group is not there.
 	CreateError: func(plan *model, err error, diags *diag.Diagnostics) bool {
 		if !client.IsNotFound(err) {
@@ -138,17 +126,6 @@ var Object = &framework.Object[client.Trunk, model]{
 			fmt.Sprintf("No trunk group has trunk_group_sid %q for this token's partner; check the SID, or create the group "+
 				"with carrierx_trunk_group and use its trunk_group_sid.\n\n%s", plan.TrunkGroupSID.ValueString(), err))
 		return true
-	},
-	Import: func(ctx context.Context, _ *client.Client, id string, state *tfsdk.State) diag.Diagnostics {
-		var diags diag.Diagnostics
-		tg, sid, err := parseImportID(id)
-		if err != nil {
-			diags.AddError("Invalid carrierx_trunk import ID", err.Error())
-			return diags
-		}
-		diags.Append(state.SetAttribute(ctx, path.Root("trunk_group_sid"), tg)...)
-		diags.Append(state.SetAttribute(ctx, path.Root("trunk_sid"), sid)...)
-		return diags
 	},
 }
 

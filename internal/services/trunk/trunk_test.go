@@ -17,6 +17,7 @@ import (
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
+	"github.com/carrierx/terraform-provider-carrierx/internal/framework"
 )
 
 const trunkRes = "carrierx_trunk.test"
@@ -407,7 +408,7 @@ func TestAccTrunk_importErrors(t *testing.T) {
 			ImportState:   true,
 			ImportStateId: id,
 			ExpectError: regexp.MustCompile(`(?s)import ID "` + regexp.QuoteMeta(id) + `" is not of the\s+form\s+<trunk_group_sid>/<trunk_sid>.*for\s+example\s+` +
-				`0b1c2d3e-0000-4000-8000-0000000000b1/0b1c2d3e-0000-4000-8000-0000000000c1`),
+				regexp.QuoteMeta(framework.ExampleSID+"/"+framework.ExampleSID)),
 		})
 	}
 	steps = append(steps, resource.TestStep{
