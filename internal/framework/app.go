@@ -36,7 +36,7 @@ func EndpointSID(api client.AppAPI, what string) schema.StringAttribute {
 		MarkdownDescription: fmt.Sprintf("Endpoint (of type `%s`) whose %s holds %s, usually "+
 			"`carrierx_endpoint.<name>.endpoint_sid`. The provider reads the endpoint's API URL and credentials "+
 			"through the Core API (the token needs `endpoints.read`); no endpoint password is configured. "+
-			"Changing it replaces the %s.", api.EndpointType, api.Title, what, what),
+			"Changing it replaces %s.", api.EndpointType, api.Title, what, what),
 		Required:      true,
 		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		Validators:    []validator.String{endpointSID(api)},
