@@ -88,6 +88,18 @@ var DIDDigits = stringvalidator.RegexMatches(regexp.MustCompile(`^[1-9][0-9]{6,1
 var DTMF = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9*#,]*$`),
 	"must be DTMF digits (0-9, * and #), with , for a half-second pause, for example 1234#")
 
+// RoutedNumber is the model of AppDIDAttributes, embedded by the models of
+// the numbers of every endpoint API.
+type RoutedNumber struct {
+	EndpointSID         types.String `tfsdk:"endpoint_sid"`
+	DIDSID              types.String `tfsdk:"did_sid"`
+	PhoneNumber         types.String `tfsdk:"phonenumber"`
+	AccountSID          types.String `tfsdk:"account_sid"`
+	CountryCode         types.String `tfsdk:"country_code"`
+	InCountryFormat     types.String `tfsdk:"in_country_format"`
+	InternationalFormat types.String `tfsdk:"international_format"`
+}
+
 // AppDIDAttributes are the attributes of a number routed to a hosted
 // endpoint, as every endpoint API shows it; all read only.
 func AppDIDAttributes(api client.AppAPI) map[string]schema.Attribute {

@@ -132,16 +132,10 @@ var DIDGroup = &framework.Object[client.ConferenceDIDGroup, didGroupModel]{
 }
 
 type didModel struct {
-	EndpointSID         types.String `tfsdk:"endpoint_sid"`
-	DIDSID              types.String `tfsdk:"did_sid"`
-	PhoneNumber         types.String `tfsdk:"phonenumber"`
-	AccountSID          types.String `tfsdk:"account_sid"`
-	CountryCode         types.String `tfsdk:"country_code"`
-	InCountryFormat     types.String `tfsdk:"in_country_format"`
-	InternationalFormat types.String `tfsdk:"international_format"`
-	CallFlowSID         types.String `tfsdk:"call_flow_sid"`
-	DIDGroupSID         types.String `tfsdk:"did_group_sid"`
-	Properties          types.Map    `tfsdk:"properties"`
+	framework.RoutedNumber
+	CallFlowSID types.String `tfsdk:"call_flow_sid"`
+	DIDGroupSID types.String `tfsdk:"did_group_sid"`
+	Properties  types.Map    `tfsdk:"properties"`
 }
 
 // DID declares carrierx_conference_did.

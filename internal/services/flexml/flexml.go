@@ -43,6 +43,14 @@ func instructions(whose string) map[string]schema.Attribute {
 	}
 }
 
+// instructionsModel is the model of instructions.
+type instructionsModel struct {
+	URL                  types.String `tfsdk:"url"`
+	Method               types.String `tfsdk:"method"`
+	StatusCallbackURL    types.String `tfsdk:"status_callback_url"`
+	StatusCallbackMethod types.String `tfsdk:"status_callback_method"`
+}
+
 // enum is an optional string with CarrierX's default, one of values.
 func enum(doc, def string, values ...string) schema.StringAttribute {
 	return framework.DefaultString(fmt.Sprintf("%s One of %s; defaults to `%s`.", doc, framework.QuoteList(values), def),
@@ -54,15 +62,12 @@ func enum(doc, def string, values ...string) schema.StringAttribute {
 var defaults = map[string]any{"url": nil, "method": "POST", "status_callback_url": nil, "status_callback_method": "POST"}
 
 type accountModel struct {
-	EndpointSID          types.String `tfsdk:"endpoint_sid"`
-	AccountSID           types.String `tfsdk:"account_sid"`
-	Name                 types.String `tfsdk:"name"`
-	Login                types.String `tfsdk:"login"`
-	ErrorHandler         types.String `tfsdk:"error_handler"`
-	URL                  types.String `tfsdk:"url"`
-	Method               types.String `tfsdk:"method"`
-	StatusCallbackURL    types.String `tfsdk:"status_callback_url"`
-	StatusCallbackMethod types.String `tfsdk:"status_callback_method"`
+	EndpointSID  types.String `tfsdk:"endpoint_sid"`
+	AccountSID   types.String `tfsdk:"account_sid"`
+	Name         types.String `tfsdk:"name"`
+	Login        types.String `tfsdk:"login"`
+	ErrorHandler types.String `tfsdk:"error_handler"`
+	instructionsModel
 }
 
 // Account declares carrierx_flexml_account.
@@ -96,17 +101,8 @@ var Account = &framework.Object[client.AppAccount, accountModel]{
 }
 
 type didModel struct {
-	EndpointSID          types.String `tfsdk:"endpoint_sid"`
-	DIDSID               types.String `tfsdk:"did_sid"`
-	PhoneNumber          types.String `tfsdk:"phonenumber"`
-	AccountSID           types.String `tfsdk:"account_sid"`
-	CountryCode          types.String `tfsdk:"country_code"`
-	InCountryFormat      types.String `tfsdk:"in_country_format"`
-	InternationalFormat  types.String `tfsdk:"international_format"`
-	URL                  types.String `tfsdk:"url"`
-	Method               types.String `tfsdk:"method"`
-	StatusCallbackURL    types.String `tfsdk:"status_callback_url"`
-	StatusCallbackMethod types.String `tfsdk:"status_callback_method"`
+	framework.RoutedNumber
+	instructionsModel
 }
 
 // DID declares carrierx_flexml_did.

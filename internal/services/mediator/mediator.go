@@ -133,22 +133,11 @@ func noRedirect(ctx context.Context, c *client.Client, endpoint string, err erro
 // Resource is the carrierx_mediator_binding resource.
 var Resource = framework.NewResource[client.MediatorBinding](Object)
 
-// didModel is a number routed to the endpoint, as the Mediator API lists it.
-type didModel struct {
-	EndpointSID         types.String `tfsdk:"endpoint_sid"`
-	DIDSID              types.String `tfsdk:"did_sid"`
-	AccountSID          types.String `tfsdk:"account_sid"`
-	PhoneNumber         types.String `tfsdk:"phonenumber"`
-	CountryCode         types.String `tfsdk:"country_code"`
-	InCountryFormat     types.String `tfsdk:"in_country_format"`
-	InternationalFormat types.String `tfsdk:"international_format"`
-}
-
-var didObject = &framework.Object[client.AppDID, didModel]{
+var didObject = &framework.Object[client.AppDID, framework.RoutedNumber]{
 	Type:       "carrierx_mediator_did",
 	SIDAttr:    "did_sid",
 	Parent:     framework.EndpointAttr,
-	Collection: framework.InApp[didModel, client.AppDID](client.MediatorAPI, client.AppDIDKind),
+	Collection: framework.InApp[framework.RoutedNumber, client.AppDID](client.MediatorAPI, client.AppDIDKind),
 	Schema: schema.Schema{
 		MarkdownDescription: "Numbers routed to a Mediator endpoint (number → trunk group → trunk → endpoint): the redirect numbers its bindings can use.",
 		Attributes:          framework.AppDIDAttributes(client.MediatorAPI),
@@ -161,8 +150,8 @@ var DataSources = append(framework.NewDataSources[client.MediatorBinding](&frame
 	Object: Object, Noun: "Mediator binding", Nouns: "Mediator bindings",
 	Plural: "carrierx_mediator_bindings", Items: "bindings", Example: `destination_did eq "15550001111"`,
 	Parent: framework.EndpointParent[model](client.MediatorAPI, "bindings"),
-}), framework.NewPluralDataSource[client.AppDID](&framework.Lookup[client.AppDID, didModel]{
+}), framework.NewPluralDataSource[client.AppDID](&framework.Lookup[client.AppDID, framework.RoutedNumber]{
 	Object: didObject, Noun: "Mediator number", Nouns: "Mediator numbers",
 	Plural: "carrierx_mediator_dids", Items: "dids", Example: `phonenumber eq "15550002222"`,
-	Parent: framework.EndpointParent[didModel](client.MediatorAPI, "numbers"),
+	Parent: framework.EndpointParent[framework.RoutedNumber](client.MediatorAPI, "numbers"),
 }))
