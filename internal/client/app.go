@@ -48,8 +48,9 @@ type apps struct {
 }
 
 type appEntry struct {
-	mu sync.Mutex // held while the endpoint is read, so it is read once
-	c  *Client
+	mu  sync.Mutex // held while the endpoint is read, so it is read once
+	c   *Client
+	err error // a refusal that another read would only repeat (a 4xx, a wrong type)
 }
 
 // App returns the client of api for the endpoint endpointSID, reading the
@@ -70,14 +71,16 @@ func (c *Client) App(ctx context.Context, api AppAPI, endpointSID string) (*Clie
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.c == nil {
+	if e.c == nil && e.err == nil {
 		ac, err := c.readApp(ctx, api, endpointSID)
-		if err != nil {
-			return nil, err // not kept: the next object tries again
+		var ae *AppError
+		code := StatusCode(err)
+		if err != nil && !(code >= 400 && code < 500) && !(errors.As(err, &ae) && ae.Err == nil) {
+			return nil, err // a transient failure is not kept: the next object tries again
 		}
-		e.c = ac
+		e.c, e.err = ac, err
 	}
-	return e.c, nil
+	return e.c, e.err
 }
 
 // forgetApp drops ac, refused by its API (a password changed during the

@@ -165,7 +165,7 @@ func wrapRefuse(h http.Handler) http.Handler {
 }
 
 // What keeps an endpoint from serving its API is one error that says why
-// and what to do; nothing is cached, so a fixed endpoint works later.
+// and what to do, read once: every object naming the endpoint gets it.
 func TestAppEndpointErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -186,9 +186,9 @@ func TestAppEndpointErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `endpoint "ep1"`) {
 				t.Errorf("error = %v, want it to say %q", err, tc.want)
 			}
-			_, _ = bindings(c).Get(context.Background(), "b1")
-			if n := s.endpointReads.Load(); n != 2 {
-				t.Errorf("endpoint reads = %d, want 2 (a failure is not kept)", n)
+			_, again := bindings(c).Get(context.Background(), "b1")
+			if n := s.endpointReads.Load(); n != 1 || again == nil || again.Error() != err.Error() {
+				t.Errorf("endpoint reads = %d, want 1, and the same error again (%v)", n, again)
 			}
 		})
 	}
@@ -207,5 +207,20 @@ func TestAppURLOverride(t *testing.T) {
 	if _, err := New(Config{BaseURL: s.URL, Token: "t", AppURLs: map[string]string{"flexml": "ftp://x"}}); err == nil ||
 		!strings.Contains(err.Error(), `AppURLs["flexml"]`) {
 		t.Errorf("bad AppURLs: %v", err)
+	}
+}
+
+// A transient failure to read the endpoint is not kept: the next object
+// reads it again.
+func TestAppEndpointTransient(t *testing.T) {
+	s := newAppServer(t, "mediator")
+	s.endpointStatus = http.StatusInternalServerError
+	c, _ := newTestClient(t, s.URL, nil)
+	if _, err := bindings(c).Get(context.Background(), "b1"); err == nil {
+		t.Fatal("a 500 reading the endpoint was no error")
+	}
+	s.endpointStatus = 0
+	if _, err := bindings(c).Get(context.Background(), "b1"); err != nil {
+		t.Fatalf("after the endpoint recovered: %v", err)
 	}
 }
