@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	t.Setenv("TF_VAR_addr_pw", addrPw)
 	const partnerPw = "Partner-Pa55word-zq"
 	t.Setenv("TF_VAR_partner_pw", partnerPw)
-	var minted string
+	var minted, appPassword, appBasic string
 	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
@@ -87,9 +88,20 @@ resource "carrierx_oauth_token" "t" {
   name   = "trace"
   scopes = ["endpoints.read"]
 }
+# The Conference API is reached with the endpoint's own generated password.
+resource "carrierx_endpoint" "conf2" {
+  type = "conference_v2"
+}
+resource "carrierx_conference_meeting_room" "r" {
+  endpoint_sid = carrierx_endpoint.conf2.endpoint_sid
+  access_codes = [{ access_code = "4242", role = "host" }]
+}
 `, e.BaseURL),
 				Check: func(s *terraform.State) error {
 					generated = s.RootModule().Resources["carrierx_endpoint.conf"].Primary.Attributes["credentials.password"]
+					conf2 := s.RootModule().Resources["carrierx_endpoint.conf2"].Primary.Attributes
+					appPassword = conf2["credentials.password"]
+					appBasic = base64.StdEncoding.EncodeToString([]byte(conf2["credentials.login"] + ":" + appPassword))
 					minted = s.RootModule().Resources["carrierx_oauth_token.t"].Primary.Attributes["access_token"]
 					return nil
 				},
@@ -102,14 +114,15 @@ resource "carrierx_oauth_token" "t" {
 		t.Fatal(err)
 	}
 	log := string(raw)
-	if len(log) < 10000 || !strings.Contains(log, "/endpoints") {
+	if len(log) < 10000 || !strings.Contains(log, "/endpoints") || !strings.Contains(log, "/meeting_rooms") {
 		t.Fatalf("trace log has %d bytes and no request lines; the test would prove nothing", len(log))
 	}
 	if !strings.Contains(log, `sip_password\":\"***\"`) {
 		t.Fatal("the trace log has no redacted request body; the test would prove nothing")
 	}
 	for name, secret := range map[string]string{"token": e.Token, "out_sip_password": outPw, "sip_password": addrPw, "credentials.password": generated,
-		"partner password": partnerPw, "minted access_token": minted} {
+		"partner password": partnerPw, "minted access_token": minted, "endpoint API password": appPassword,
+		"endpoint API Basic credentials": appBasic} {
 		if secret == "" {
 			t.Fatalf("%s is empty", name)
 		}
