@@ -338,8 +338,12 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 	if r.o.Parent != "" {
 		parent, own, ok := strings.Cut(req.ID, "/")
 		if !ok || !IsSID(parent) || !IsSID(own) {
-			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", fmt.Sprintf("%q is not of the form <%s>/<%s> "+
-				"(two SIDs joined by a slash), for example %s/%s", req.ID, r.o.Parent, r.o.SIDAttr, ExampleSID, ExampleSID))
+			msg := fmt.Sprintf("%q is not of the form <%s>/<%s> (two SIDs joined by a slash), for example %s/%s",
+				req.ID, r.o.Parent, r.o.SIDAttr, ExampleSID, ExampleSID)
+			if a := r.o.Adopt; a != nil && a.Singleton {
+				msg += fmt.Sprintf("; <%s> alone imports the %s's one %s", r.o.Parent, strings.TrimSuffix(r.o.Parent, "_sid"), r.o.Type)
+			}
+			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", msg)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.Parent), parent)...)
