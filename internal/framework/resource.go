@@ -111,6 +111,9 @@ var (
 // NewResource returns the constructor the provider registers.
 func NewResource[T, M any](o *Object[T, M]) func() resource.Resource {
 	o.check()
+	if o.Adopt != nil {
+		o.CreateVerb, o.DeleteVerb = or(o.CreateVerb, "configure"), or(o.DeleteVerb, "restore the defaults of")
+	}
 	return func() resource.Resource { return &Resource[T, M]{o: o} }
 }
 
@@ -338,7 +341,11 @@ func (r *Resource[T, M]) ImportState(ctx context.Context, req resource.ImportSta
 	if r.o.Parent != "" {
 		parent, own, err := ParseChildID(req.ID, r.o.Parent, r.o.SIDAttr)
 		if err != nil {
-			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", err.Error())
+			msg := err.Error()
+			if a := r.o.Adopt; a != nil && a.Singleton {
+				msg += fmt.Sprintf("; <%s> alone imports the %s's one %s", r.o.Parent, strings.TrimSuffix(r.o.Parent, "_sid"), r.o.Type)
+			}
+			resp.Diagnostics.AddError("Invalid "+r.o.Type+" import ID", msg)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.o.Parent), parent)...)
