@@ -60,6 +60,19 @@ func (c ListCheck) ValidateList(ctx context.Context, req validator.ListRequest, 
 	}
 }
 
+// SetCheck validates a known set.
+type SetCheck struct {
+	Desc
+	Check func(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse)
+}
+
+// ValidateSet runs Check on a known value.
+func (c SetCheck) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if Known(req.ConfigValue) {
+		c.Check(ctx, req, resp)
+	}
+}
+
 // MapCheck validates a known map.
 type MapCheck struct {
 	Desc

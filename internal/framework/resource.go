@@ -71,6 +71,9 @@ type Object[T, M any] struct {
 	// CreateError explains a failed create itself (a parent that does not
 	// exist) and reports whether it did; otherwise the API error is shown.
 	CreateError func(plan *M, err error, diags *diag.Diagnostics) bool
+	// UpdateError is CreateError for a failed update (a value another
+	// object already has).
+	UpdateError func(plan *M, err error, diags *diag.Diagnostics) bool
 	// Patch adjusts an update's changed fields before they are sent.
 	Patch func(ctx context.Context, plan, state *M, patch map[string]any)
 	// Delete replaces the default DELETE, where destroying is something else
@@ -292,6 +295,9 @@ func (r *Resource[T, M]) Update(ctx context.Context, req resource.UpdateRequest,
 		obj, err = col.Update(ctx, sid, patch)
 	} else {
 		obj, err = col.Get(ctx, sid)
+	}
+	if err != nil && r.o.UpdateError != nil && r.o.UpdateError(&plan, err, &resp.Diagnostics) {
+		return
 	}
 	if err != nil {
 		AddAPIError(&resp.Diagnostics, "Unable to update "+r.o.Type+" "+sid, err)

@@ -6,6 +6,7 @@ package conference
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -217,6 +218,7 @@ var MeetingRoom = &framework.Object[client.MeetingRoom, roomModel]{
 	Fields: framework.Fields{Write: []string{"name", "did_group_sid", "properties"}, KeepEmpty: []string{"did_group_sid"},
 		Read: []string{"properties"}},
 	CreateError: codeTaken,
+	UpdateError: codeTaken,
 	Schema: schema.Schema{
 		MarkdownDescription: "A meeting room of a CarrierX conference_v2 endpoint: callers who enter one of its access " +
 			"codes join it with the code's role. Access codes are unique across all rooms of the endpoint. Import with " +
@@ -233,6 +235,7 @@ var MeetingRoom = &framework.Object[client.MeetingRoom, roomModel]{
 				Optional:            true,
 				Computed:            true,
 				Default:             setdefault.StaticValue(types.SetValueMust(codeType, nil)),
+				Validators:          []validator.Set{codesOnce},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"access_code": schema.StringAttribute{
 						MarkdownDescription: "The code, DTMF digits (for example `112233`).",
@@ -250,6 +253,27 @@ var MeetingRoom = &framework.Object[client.MeetingRoom, roomModel]{
 		},
 	},
 }
+
+// codesOnce refuses a code listed twice (with two roles): a room has each
+// code once (CarrierX docs, Conference API v2, Meeting Room), and the
+// API's refusal would read like a code of another room (codeTaken).
+var codesOnce = framework.SetCheck{Desc: "each access code appears once",
+	Check: func(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+		var codes []struct {
+			AccessCode types.String `tfsdk:"access_code"`
+			Role       types.String `tfsdk:"role"`
+		}
+		resp.Diagnostics.Append(req.ConfigValue.ElementsAs(ctx, &codes, false)...)
+		seen := map[string]bool{}
+		for _, c := range codes {
+			code := c.AccessCode.ValueString()
+			if framework.Known(c.AccessCode) && seen[code] {
+				resp.Diagnostics.AddAttributeError(req.Path, "Access code listed twice", fmt.Sprintf("Access code %s is "+
+					"listed more than once; a code grants one role, so list it once.", code))
+			}
+			seen[code] = framework.Known(c.AccessCode)
+		}
+	}}
 
 // codeTaken explains an access code that another room of the endpoint
 // has (CarrierX docs, Conference API v2, Meeting Room: codes are unique).
