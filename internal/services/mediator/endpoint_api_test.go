@@ -60,9 +60,9 @@ func refreshReadsOnce(e *acctest.Env, endpoint string, n int) plancheck.PlanChec
 
 // TestAccMediatorBinding_endpointReadOncePerRun: 50 bindings on one
 // endpoint read it once per run, at apply and at refresh, whatever
-// Terraform's parallelism. Then its password is changed out of band
-// between two plans: the second plan is empty, reads the endpoint once and
-// never presents the old password.
+// Terraform's parallelism; its password is changed out of band between two
+// plans, and the second plan is empty, reads the endpoint once and each
+// binding once, and never presents the old password.
 func TestAccMediatorBinding_endpointReadOncePerRun(t *testing.T) {
 	t.Parallel()
 	e := acctest.New(t)
@@ -98,17 +98,17 @@ func TestAccMediatorBinding_endpointReadOncePerRun(t *testing.T) {
 					if len(reqs) != n+1 {
 						return fmt.Errorf("apply sent %d requests, want %d: %v", len(reqs), n+1, acctest.Summarize(reqs))
 					}
+					// What follows is a plan without refresh, which reads
+					// nothing, and the refresh plan checked below.
+					e.ClearRequests()
 					return nil
 				},
-			},
-			{
-				PreConfig: e.ClearRequests,
-				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), refreshReadsOnce(e, endpoint, n)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), refreshReadsOnce(e, endpoint, n)},
 				},
 			},
 			{
+				// The plan after the rotation, the second of the two.
 				PreConfig: func() {
 					old := password()
 					e.RotatePassword(endpoint)
