@@ -75,3 +75,36 @@ func (e *Env) RotatePassword(endpointSID string) {
 func (e *Env) AdvanceClock(seconds int) {
 	e.Control(http.MethodPost, "/clock", map[string]any{"advance_seconds": seconds}, nil)
 }
+
+// HostedOutside makes, through the public API as a user's script would, a
+// hosted endpoint of type typ with n numbers routed to it (a trunk group, a
+// trunk to the endpoint, n numbers rented into the group), and returns the
+// endpoint's SID and the numbers. A configuration that names the endpoint
+// by this SID alone reads it only through the endpoint API's resolution,
+// so the request log counts the provider's reads of it exactly.
+func (e *Env) HostedOutside(typ string, n int) (string, []string) {
+	e.T.Helper()
+	ctx := context.Background()
+	ep, err := client.Objects[client.Endpoint](e.API, client.EndpointKind).Create(ctx, map[string]any{"name": typ, "type": typ})
+	if err != nil {
+		e.T.Fatalf("create %s endpoint: %v", typ, err)
+	}
+	tg, err := client.Objects[client.TrunkGroup](e.API, client.TrunkGroupKind).Create(ctx, map[string]any{"name": typ})
+	if err != nil {
+		e.T.Fatalf("create trunk group: %v", err)
+	}
+	if _, err := client.Objects[client.Trunk](e.API, client.TrunkKind(tg.TrunkGroupSID)).Create(ctx,
+		map[string]any{"endpoint_sid": ep.EndpointSID}); err != nil {
+		e.T.Fatalf("create trunk: %v", err)
+	}
+	numbers := make([]string, n)
+	for i := range numbers {
+		d, err := e.API.RentAvailableDID(ctx, client.AvailableDIDSearch{CountryCode: "USA"},
+			map[string]any{"trunk_group_sid": tg.TrunkGroupSID})
+		if err != nil {
+			e.T.Fatalf("rent a number: %v", err)
+		}
+		numbers[i] = d.PhoneNumber
+	}
+	return ep.EndpointSID, numbers
+}

@@ -167,10 +167,20 @@ func (e *Env) Fault(f map[string]any) { e.Control(http.MethodPost, "/faults", f,
 
 // Seed creates n copies of object in a collection of the emulator and returns their SIDs.
 func (e *Env) Seed(collection string, n int, object map[string]any) []string {
+	return e.seed(map[string]any{"collection": collection, "count": n, "object": object})
+}
+
+// SeedUnder is Seed in a collection that lives under a parent object
+// (an endpoint API's bindings under their endpoint): parentSID names it.
+func (e *Env) SeedUnder(collection, parentSID string, n int, object map[string]any) []string {
+	return e.seed(map[string]any{"collection": collection, "parent_sid": parentSID, "count": n, "object": object})
+}
+
+func (e *Env) seed(req map[string]any) []string {
 	var out struct {
 		SIDs []string `json:"sids"`
 	}
-	e.Control(http.MethodPost, "/seed", map[string]any{"collection": collection, "count": n, "object": object}, &out)
+	e.Control(http.MethodPost, "/seed", req, &out)
 	return out.SIDs
 }
 
@@ -237,22 +247,41 @@ func Summarize(reqs []Request) []string {
 // ExpectBody checks the JSON body of the only request with this method.
 func ExpectBody(reqs []Request, method, want string) error {
 	for _, r := range reqs {
-		if r.Method != method {
-			continue
+		if r.Method == method {
+			return sameBody(r, want)
 		}
-		var got, exp any
-		if err := json.Unmarshal(r.Body, &got); err != nil {
-			return fmt.Errorf("%s body %s: %w", method, r.Body, err)
-		}
-		_ = json.Unmarshal([]byte(want), &exp)
-		g, _ := json.Marshal(got)
-		w, _ := json.Marshal(exp)
-		if string(g) != string(w) {
-			return fmt.Errorf("%s %s sent %s, want %s", method, r.Path, g, w)
-		}
-		return nil
 	}
 	return fmt.Errorf("no %s request in %v", method, Summarize(reqs))
+}
+
+// ExpectBodyAt checks the JSON body of the one request with this method
+// and path, where a step sends requests of that method to other paths too.
+func ExpectBodyAt(reqs []Request, method, path, want string) error {
+	var found []Request
+	for _, r := range reqs {
+		if r.Method == method && r.Path == path {
+			found = append(found, r)
+		}
+	}
+	if len(found) != 1 {
+		return fmt.Errorf("%d %s %s requests, want one: %v", len(found), method, path, Summarize(reqs))
+	}
+	return sameBody(found[0], want)
+}
+
+// sameBody compares r's JSON body with want, whatever the key order.
+func sameBody(r Request, want string) error {
+	var got, exp any
+	if err := json.Unmarshal(r.Body, &got); err != nil {
+		return fmt.Errorf("%s body %s: %w", r.Method, r.Body, err)
+	}
+	_ = json.Unmarshal([]byte(want), &exp)
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(exp)
+	if string(g) != string(w) {
+		return fmt.Errorf("%s %s sent %s, want %s", r.Method, r.Path, g, w)
+	}
+	return nil
 }
 
 // RecreateStep removes the object behind Terraform's back, then expects the

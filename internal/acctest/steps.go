@@ -146,6 +146,15 @@ func (f StateCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest
 	resp.Error = f()
 }
 
+// PlanCheck runs f as a plan check. As a PreApply check it runs between
+// the plan and the apply, so the request log holds what the plan sent.
+type PlanCheck func() error
+
+// CheckPlan implements plancheck.PlanCheck.
+func (f PlanCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = f()
+}
+
 // ErrorCase is a configuration, appended to a base one, and the regular
 // expression of the error it must fail with.
 type ErrorCase struct {
@@ -163,6 +172,12 @@ func ErrorSteps(base string, cases ...ErrorCase) []resource.TestStep {
 	}
 	return append(steps, resource.TestStep{Config: base})
 }
+
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// Words is a phrase as a regular expression that lets Terraform wrap it
+// at any space: for error messages a test expects.
+func Words(phrase string) string { return words(phrase) }
 
 // words is a phrase as a regular expression that lets Terraform wrap it
 // at any space.
@@ -190,7 +205,7 @@ func ManyMatchedError(n, plural, listType string) string {
 // NotFoundError is the error of a single-object data source asked for the
 // unknown sid: "<Noun> not found ... No <noun> has <sidAttr> "<sid>"".
 func NotFoundError(noun, sidAttr, sid string) string {
-	return `(?s)` + words(strings.ToUpper(noun[:1])+noun[1:]) + `\s+not\s+found.*No\s+` + words(noun) +
+	return `(?s)` + words(upperFirst(noun)) + `\s+not\s+found.*No\s+` + words(noun) +
 		`\s+has\s+` + sidAttr + `\s+"` + regexp.QuoteMeta(sid) + `"`
 }
 
@@ -209,6 +224,10 @@ type Lookup struct {
 	In      string // an HCL line every lookup needs, such as its parent's SID; or ""
 	Plural  string // the noun's plural when not Noun+"s", such as "prefixes"
 	Many    string // how many the error says the "many" filter matched; "" for 2 or more than one
+	// ParentAttr and ParentNoun name the required parent that In sets
+	// ("endpoint_sid", "endpoint"): NotFound's SID is then missing from
+	// the parent, and MissingParent names a parent that does not exist.
+	ParentAttr, ParentNoun string
 }
 
 // Config is a lookup labelled x with these HCL lines.
@@ -257,8 +276,20 @@ func quoted(hcl string) string {
 
 // NotFound is the lookup of an unknown SID.
 func (l Lookup) NotFound() ErrorCase {
-	return ErrorCase{Config: l.Config(l.SIDAttr + ` = "` + TrunkGroupMissingSID + `"`),
+	c := ErrorCase{Config: l.Config(l.SIDAttr + ` = "` + TrunkGroupMissingSID + `"`),
 		Want: NotFoundError(l.Noun, l.SIDAttr, TrunkGroupMissingSID)}
+	if l.ParentNoun != "" {
+		c.Want = `(?s)` + words(upperFirst(l.Noun)) + `\s+not\s+found.*` + words(upperFirst(l.ParentNoun)) + `\s+"[^"]+"\s+has\s+no\s+` +
+			words(l.Noun) + `\s+with\s+` + l.SIDAttr + `\s+"` + TrunkGroupMissingSID + `"`
+	}
+	return c
+}
+
+// MissingParent is the lookup of an unknown SID under a parent SID that
+// nothing has: the error is on the parent.
+func (l Lookup) MissingParent() ErrorCase {
+	return ErrorCase{Config: Data(l.Type, "x", l.ParentAttr+` = "`+TrunkGroupMissingSID+`"`, l.SIDAttr+` = "`+TrunkGroupMissingSID+`"`),
+		Want: NotFoundError(l.ParentNoun, l.ParentAttr, TrunkGroupMissingSID)}
 }
 
 // Errors are FilterErrors and NotFound.

@@ -27,7 +27,9 @@ func AddAPIError(diags *diag.Diagnostics, summary string, err error) {
 		return
 	}
 	detail := err.Error() // the whole error: it may wrap the API error (a lost create)
-	if apiErr.StatusCode == http.StatusUnauthorized {
+	// An endpoint API's 401 refused the endpoint's password, not the token:
+	// the client's error says what to check there.
+	if apiErr.StatusCode == http.StatusUnauthorized && apiErr.App == "" {
 		detail += "\n\nCheck the provider's token (or CARRIERX_TOKEN): CarrierX rejected it."
 	}
 	pointed := false
