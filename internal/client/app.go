@@ -75,7 +75,8 @@ func (c *Client) App(ctx context.Context, api AppAPI, endpointSID string) (*Clie
 		ac, err := c.readApp(ctx, api, endpointSID)
 		var ae *AppError
 		code := StatusCode(err)
-		if err != nil && !(code >= 400 && code < 500) && !(errors.As(err, &ae) && ae.Err == nil) {
+		permanent := (code >= 400 && code < 500) || (errors.As(err, &ae) && ae.Err == nil)
+		if err != nil && !permanent {
 			return nil, err // a transient failure is not kept: the next object tries again
 		}
 		e.c, e.err = ac, err

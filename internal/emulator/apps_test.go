@@ -135,7 +135,7 @@ func TestEndpointAPIAuth(t *testing.T) {
 		if r.header.Get("Allow") == "" {
 			t.Fatalf("%s 405 without Allow", api.name)
 		}
-		req := httptest.NewRequest("GET", api.prefix+"/accounts", nil)
+		req := httptest.NewRequest(http.MethodGet, api.prefix+"/accounts", nil)
 		req.Host = "rebind.example"
 		req.Header.Set("Authorization", basic(h.login, h.pwd))
 		rec := httptest.NewRecorder()

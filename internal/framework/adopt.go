@@ -95,7 +95,7 @@ func RoutedDID[M any](ctx context.Context, api API[client.AppDID], plan *M) (*cl
 	}
 	if len(dids) == 0 {
 		return nil, fmt.Errorf("number %s is not routed to endpoint %q, so its API does not list it. %s Route it "+
-			"first (in the same configuration, make this resource depend on the trunk and the number).",
+			"first (in the same configuration, make this resource depend on the trunk and the number)",
 			number, stringOf(plan, EndpointAttr), RoutingRule)
 	}
 	return &dids[0], nil

@@ -161,7 +161,7 @@ func TestAccConferenceAccount_lifecycle(t *testing.T) {
 								return err
 							}
 							if n, err := sentAt(reqs, http.MethodPatch, path(), ""); err != nil || n < old {
-								return fmt.Errorf("the new account was configured before the old one was restored: %v", err)
+								return fmt.Errorf("the new account was configured before the old one was restored: %w", err)
 							}
 							return nil
 						},

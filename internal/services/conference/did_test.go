@@ -149,7 +149,7 @@ data "carrierx_conference_dids" "b" {
 							return err
 						}
 						if deleted, err := sentAt(reqs, http.MethodDelete, api+"/did_groups/"+grp, ""); err != nil || deleted < released {
-							return fmt.Errorf("group g was not deleted after its number was released (%v): %v", err, acctest.Summarize(reqs))
+							return fmt.Errorf("group g was not deleted after its number was released (%w): %v", err, acctest.Summarize(reqs))
 						}
 						d, err := dids().Get(context.Background(), first)
 						if err == nil && (d.DIDGroupSID != nil || d.CallFlowSID != nil || len(d.Properties) != 0) {

@@ -168,7 +168,7 @@ func (c crud) moveSteps(t *testing.T, e *acctest.Env, cfg, to string, ep, sid *s
 					return err
 				}
 				if _, err := c.objects(e, ep).Get(context.Background(), first); !client.IsNotFound(err) {
-					return fmt.Errorf("%s %s is still in its first endpoint: %v", c.res, first, err)
+					return fmt.Errorf("%s %s is still in its first endpoint: %w", c.res, first, err)
 				}
 				*ep = to
 				return nil

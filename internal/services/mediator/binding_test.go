@@ -3,6 +3,7 @@ package mediator_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -61,7 +62,7 @@ func bindingsDeleted(e *acctest.Env) func(*terraform.State) error {
 				}
 				path, n := bindingsPath+"/"+rs.Primary.Attributes["binding_sid"], 0
 				for _, r := range reqs {
-					if r.Method == "DELETE" && r.Path == path && r.Status == 204 {
+					if r.Method == http.MethodDelete && r.Path == path && r.Status == 204 {
 						n++
 					}
 				}
