@@ -28,7 +28,16 @@ type Adopt[T, M any] struct {
 	// Singleton: the parent has one such object (an endpoint's account),
 	// so the import ID may be the parent's SID alone.
 	Singleton bool
+	// Lost says, as a warning of the plan, why the object can vanish
+	// without a destroy (a number no longer routed): Terraform then plans
+	// to configure it again.
+	Lost string
 }
+
+// Unrouted is Adopt.Lost of a number routed to an endpoint.
+const Unrouted = "The number is no longer listed by the endpoint's API: it is not routed to the endpoint any more. " +
+	RoutingRule + " Terraform plans to configure it again, which fails until the number is routed again; remove " +
+	"the resource from the configuration if the route was removed on purpose."
 
 // adopt finds the object and applies the configuration to it in one PATCH.
 func (o *Object[T, M]) adopt(ctx context.Context, c *client.Client, plan *M, body map[string]any) (*T, error) {

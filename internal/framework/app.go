@@ -82,7 +82,7 @@ const RoutingRule = "A number reaches an endpoint through its trunk group: the n
 
 // DIDDigits checks a phone number of an endpoint API (E.164 digits).
 var DIDDigits = stringvalidator.RegexMatches(regexp.MustCompile(`^[1-9][0-9]{6,14}$`),
-	"must be a phone number in digits with its country code, without + or spaces (E.164), for example 15550001111")
+	"must be a phone number in digits with its country code, without + or spaces (E.164 without the +), for example 15550001111")
 
 // DTMF checks digits sent as tones: digits, * and #, and "," for a pause.
 var DTMF = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9*#,]*$`),

@@ -244,6 +244,9 @@ func (r *Resource[T, M]) Read(ctx context.Context, req resource.ReadRequest, res
 		obj, err = r.o.Collection(r.client, &state).Get(ctx, sid)
 	}
 	if client.IsNotFound(err) {
+		if a := r.o.Adopt; a != nil && a.Lost != "" {
+			resp.Diagnostics.AddWarning(r.o.Type+" "+sid+" is gone", a.Lost)
+		}
 		resp.State.RemoveResource(ctx)
 		return
 	}

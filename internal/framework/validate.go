@@ -143,8 +143,12 @@ func RefuseUserinfo(req validator.StringRequest, resp *validator.StringResponse)
 // credentials: the URLs CarrierX calls back. Callbacks are HTTP requests
 // CarrierX sends to the URL (CarrierX docs (Conventions), "Callbacks"). With
 // AllowEmpty, "" is accepted too: CarrierX stores it as null (no callback)
-// and the resource keeps the "" it was given.
-type HTTPURL struct{ AllowEmpty bool }
+// and the resource keeps the "" it was given. What names a URL that is no
+// callback ("FlexML URL": where CarrierX fetches instructions).
+type HTTPURL struct {
+	AllowEmpty bool
+	What       string
+}
 
 func (HTTPURL) Description(context.Context) string {
 	return "must be an absolute http:// or https:// URL with a host and without user:password@"
@@ -164,10 +168,14 @@ func (v HTTPURL) ValidateString(_ context.Context, req validator.StringRequest, 
 	masked, _ := MaskUserinfo(s)
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid callback URL",
+		what, none := "callback URL", "to have no callback"
+		if v.What != "" {
+			what, none = v.What, "for none"
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+what,
 			fmt.Sprintf("%s %s is not an absolute http:// or https:// URL; CarrierX sends an HTTP request to this "+
-				"address, so write it in full, for example \"https://example.com/carrierx/sms\". Leave it out to have "+
-				"no callback.", req.Path, Shown(masked)))
+				"address, so write it in full, for example \"https://example.com/carrierx/sms\". Leave it out %s.",
+				req.Path, Shown(masked), none))
 		return
 	}
 	RefuseUserinfo(req, resp)

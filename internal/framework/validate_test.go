@@ -114,6 +114,15 @@ func TestValidatorHTTPURL(t *testing.T) {
 	})
 }
 
+// A URL that is no callback is named for what it is.
+func TestValidatorHTTPURLWhat(t *testing.T) {
+	runStringValidator(t, HTTPURL{What: "FlexML URL"}, path.Root("url"), []validatorCase{
+		{value: "https://ivr.example.com/flexml"},
+		{value: "ivr.example.com/x", want: []string{"Invalid FlexML URL", `url "ivr.example.com/x" is not an absolute`, "Leave it out for none."},
+			never: []string{"callback"}},
+	})
+}
+
 // TestValidatorHTTPURLEmpty: "" means no callback where the resource keeps
 // it (DIDs, DID groups, prefixes), and is refused elsewhere (partner callbacks).
 func TestValidatorHTTPURLEmpty(t *testing.T) {

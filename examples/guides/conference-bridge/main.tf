@@ -1,6 +1,17 @@
 # A conference bridge: callers dial a number, enter a room's access code and
 # join with the code's role.
 
+terraform {
+  required_providers {
+    carrierx = {
+      source = "carrierx/carrierx"
+    }
+  }
+}
+
+# The token and the Core API URL come from CARRIERX_TOKEN and CARRIERX_BASE_URL.
+provider "carrierx" {}
+
 resource "carrierx_endpoint" "bridge" {
   name = "bridge"
   type = "conference_v2"

@@ -1,5 +1,16 @@
 # An IVR: calls to a number are answered by your FlexML application.
 
+terraform {
+  required_providers {
+    carrierx = {
+      source = "carrierx/carrierx"
+    }
+  }
+}
+
+# The token and the Core API URL come from CARRIERX_TOKEN and CARRIERX_BASE_URL.
+provider "carrierx" {}
+
 resource "carrierx_endpoint" "ivr" {
   name = "ivr"
   type = "flexml"

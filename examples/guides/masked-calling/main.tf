@@ -1,6 +1,17 @@
 # Masked calling: a customer and a driver call each other through a number
 # that hides both of their own numbers. CarrierX's Mediator hosts it.
 
+terraform {
+  required_providers {
+    carrierx = {
+      source = "carrierx/carrierx"
+    }
+  }
+}
+
+# The token and the Core API URL come from CARRIERX_TOKEN and CARRIERX_BASE_URL.
+provider "carrierx" {}
+
 resource "carrierx_endpoint" "masking" {
   name = "masking"
   type = "mediator"

@@ -149,6 +149,7 @@ var DID = &framework.Object[client.AppDID, didModel]{
 		KeepEmpty: []string{"call_flow_sid", "did_group_sid"}, Read: []string{"properties"}},
 	Adopt: &framework.Adopt[client.AppDID, didModel]{
 		Find:     framework.RoutedDID[didModel],
+		Lost:     framework.Unrouted,
 		Defaults: map[string]any{"call_flow_sid": nil, "did_group_sid": nil, "properties": map[string]any{}},
 	},
 	ConfigValidators: []resource.ConfigValidator{

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -26,19 +25,12 @@ var callbackMethods = []string{"GET", "POST", "HEAD", "OPTIONS", "PUT", "PATCH",
 // CarrierX's defaults (CarrierX docs, FlexML API, Account and DID objects).
 func instructions(whose string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"url": schema.StringAttribute{
-			MarkdownDescription: "URL CarrierX fetches the FlexML instructions from for calls " + whose + ". Unset means none. " +
-				framework.CallbackURLRule,
-			Optional:   true,
-			Validators: []validator.String{framework.HTTPURL{}},
-		},
+		"url": framework.OptionalString("URL CarrierX fetches the FlexML instructions from for calls "+whose+
+			". Unset means none. "+framework.CallbackURLRule, framework.HTTPURL{What: "FlexML URL"}),
 		"method": enum("HTTP method of the requests to `url`: `POST` (the request as JSON) or `GET` (as query "+
 			"arguments).", "POST", "POST", "GET"),
-		"status_callback_url": schema.StringAttribute{
-			MarkdownDescription: "URL CarrierX calls when a call " + whose + " ends. Unset means none. " + framework.CallbackURLRule,
-			Optional:            true,
-			Validators:          []validator.String{framework.HTTPURL{}},
-		},
+		"status_callback_url": framework.OptionalString("URL CarrierX calls when a call "+whose+" ends. Unset means none. "+
+			framework.CallbackURLRule, framework.HTTPURL{}),
 		"status_callback_method": enum("HTTP method of the requests to `status_callback_url`.", "POST", callbackMethods...),
 	}
 }
@@ -114,6 +106,7 @@ var DID = &framework.Object[client.AppDID, didModel]{
 	Fields:     framework.Fields{Write: []string{"url", "method", "status_callback_url", "status_callback_method"}},
 	Adopt: &framework.Adopt[client.AppDID, didModel]{
 		Find:     framework.RoutedDID[didModel],
+		Lost:     framework.Unrouted,
 		Defaults: defaults,
 	},
 	ConfigValidators: []resource.ConfigValidator{
