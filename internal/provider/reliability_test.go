@@ -32,7 +32,7 @@ type lostCreateCase struct {
 // lost answer: a creation time (links, tokens), or a search that showed
 // the number available just before.
 var adopted = map[string]bool{"carrierx_shortener_link": true, "carrierx_oauth_token": true,
-	"carrierx_phone_number (by criteria)": true}
+	"carrierx_phone_number (by criteria)": true, "carrierx_mediator_binding": true}
 
 func lostCreateCases() []lostCreateCase {
 	return []lostCreateCase{
@@ -119,6 +119,24 @@ resource "carrierx_shortener_link" "test" {
   scopes = ["endpoints.read"]
 }`)
 			}},
+		// Endpoint APIs: a binding has a creation time; a meeting room is
+		// found again by its name.
+		{"carrierx_mediator_binding", "mediator.bindings", "/mediator/v1/bindings", nil,
+			func(e *acctest.Env) string {
+				return e.Config(acctest.Hosted("app", "mediator", 1) + `resource "carrierx_mediator_binding" "test" {
+  endpoint_sid    = carrierx_endpoint.app.endpoint_sid
+  destination_did = "15557020002"
+  depends_on      = [carrierx_trunk.app, carrierx_phone_number.app]
+}`)
+			}},
+		{"carrierx_conference_meeting_room", "conference.meeting_rooms", "/conference/v2/meeting_rooms", nil,
+			func(e *acctest.Env) string {
+				return e.Config(`resource "carrierx_endpoint" "app" { type = "conference_v2" }
+resource "carrierx_conference_meeting_room" "test" {
+  endpoint_sid = carrierx_endpoint.app.endpoint_sid
+  name         = "lost-room"
+}`)
+			}},
 	}
 }
 
@@ -172,7 +190,8 @@ func TestAccReliability_lostCreateAnswer(t *testing.T) {
 				"carrierx_prefix": "prefix_sid", "carrierx_access_control_rule": "rule_sid",
 				"carrierx_storage_container": "container_sid", "carrierx_storage_file": "file_sid",
 				"carrierx_shortener_domain": "domain_sid", "carrierx_shortener_link": "link_sid",
-				"carrierx_oauth_token": "token_sid"}[strings.Fields(c.typ)[0]]
+				"carrierx_oauth_token": "token_sid", "carrierx_mediator_binding": "binding_sid",
+				"carrierx_conference_meeting_room": "meeting_room_sid"}[strings.Fields(c.typ)[0]]
 			before := storedSet(e, c, sidKey)
 			exactlyOne := func(*terraform.State) error {
 				if got := newStored(e, c, sidKey, before); len(got) != 1 {
@@ -197,6 +216,9 @@ func TestAccReliability_lostCreateAnswer(t *testing.T) {
 							}
 							if c.typ == "carrierx_trunk" {
 								return s.RootModule().Resources["carrierx_trunk_group.g"].Primary.Attributes["trunk_group_sid"] + "/" + got[0], nil
+							}
+							if ep, ok := s.RootModule().Resources["carrierx_endpoint.app"]; ok {
+								return ep.Primary.Attributes["endpoint_sid"] + "/" + got[0], nil
 							}
 							return got[0], nil
 						},
