@@ -398,7 +398,10 @@ func (d *plural[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, res
 			QuoteList(l.PluralOmit), l.Object.Type)
 	}
 	attrs := map[string]dschema.Attribute{
-		"filter": dschema.StringAttribute{MarkdownDescription: FilterDoc + " Unset lists all.", Optional: true},
+		"filter": dschema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("%s For example `%s`. Unset lists all.", FilterDoc, l.Example),
+			Optional:            true,
+		},
 		"order": dschema.StringAttribute{
 			MarkdownDescription: "Sort order, `<attribute> asc` or `<attribute> desc`, for example `name desc`.",
 			Optional:            true,

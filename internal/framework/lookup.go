@@ -81,5 +81,8 @@ func UpperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-const FilterDoc = "A CarrierX filter expression, for example `type eq \"third_party\" and name like \"pbx-%\"` " +
+// FilterDoc names no attribute: each data source adds an example on its own
+// attributes, since CarrierX refuses a filter on an attribute the object
+// lacks (CarrierX docs, Core API, Filtering).
+const FilterDoc = "A CarrierX filter expression, conditions `<attribute> <operator> <value>` on this object's attributes " +
 	"(operators `eq ne gt ge lt le like ilike in notin bit`, joined with `and`; quote values that contain spaces)."

@@ -10,6 +10,7 @@ resource "carrierx_conference_meeting_room" "weekly" {
 
 data "carrierx_conference_meeting_rooms" "all" {
   endpoint_sid = carrierx_endpoint.bridge.endpoint_sid
+  filter       = "name like \"week%\""
   order        = "name asc"
   depends_on   = [carrierx_conference_meeting_room.weekly]
 }

@@ -1,6 +1,8 @@
-# The partner's active tokens, newest first. Secrets are never listed.
+# The partner's active tokens named "ci-...", newest first. Secrets are
+# never listed.
 data "carrierx_oauth_tokens" "all" {
-  order = "date_created desc"
+  filter = "name like \"ci-%\""
+  order  = "date_created desc"
 }
 
 output "token_names" {

@@ -8,9 +8,10 @@ resource "carrierx_shortener_link" "l" {
   destination_url = "https://www.example.com/page-${count.index}"
 }
 
-# The links of one domain with their hit counts.
+# The links of one domain to pages of www.example.com, with their hit counts.
 data "carrierx_shortener_links" "go" {
   domain_sid = carrierx_shortener_domain.go.domain_sid
+  filter     = "destination_url like \"https://www.example.com/%\""
   order      = "destination_url asc"
   depends_on = [carrierx_shortener_link.l]
 }

@@ -9,9 +9,10 @@ resource "carrierx_storage_file" "prompt" {
   content       = "Prompt number ${count.index}"
 }
 
-# The files of one container, newest name first.
+# The prompts of one container, last name first.
 data "carrierx_storage_files" "prompts" {
   container_sid = carrierx_storage_container.prompts.container_sid
+  filter        = "name like \"prompt-%\""
   order         = "name desc"
   depends_on    = [carrierx_storage_file.prompt]
 }

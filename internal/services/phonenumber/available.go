@@ -56,8 +56,9 @@ func availableSchema() schema.Schema {
 				Optional:            true,
 				Validators:          capabilityValidators,
 			},
-			"filter": framework.ArgString("A further condition, joined with `and` to the criteria above. " + framework.FilterDoc),
-			"order":  framework.ArgString("Sort order, `<attribute> asc`, `<attribute> desc` or `shuffle`."),
+			"filter": framework.ArgString("A further condition, joined with `and` to the criteria above. " + framework.FilterDoc +
+				" For example `npa_nxx eq \"516206\"`."),
+			"order": framework.ArgString("Sort order, `<attribute> asc`, `<attribute> desc` or `shuffle`."),
 			"limit": framework.ArgInt64("At most this many numbers are returned (default 10, at most 10000; fetched 1,000 a request).",
 				int64validator.Between(1, maxLimit)),
 			"phone_numbers": schema.ListNestedAttribute{
