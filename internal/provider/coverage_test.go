@@ -52,6 +52,8 @@ func TestEveryObjectIsComplete(t *testing.T) {
 		need("resource", name, "docs/resources/"+short(name)+".md")
 		need("resource", name, "examples/resources/"+name+"/resource.tf")
 		need("resource", name, "examples/resources/"+name+"/import.sh")
+		need("resource", name, "examples/resources/"+name+"/import-by-string-id.tf")
+		sameImport(t, filepath.Join(root, "examples/resources", name))
 		tested("resource", "resource", name)
 	}
 	for _, name := range names["data"] {
@@ -99,4 +101,81 @@ func registeredNames(t *testing.T) map[string][]string {
 		}
 	}
 	return out
+}
+
+var (
+	importCommand = regexp.MustCompile(`(?m)^terraform import (\S+) (\S+)$`)
+	importBlock   = regexp.MustCompile(`(?s)import \{\s*to\s*=\s*(\S+)\s+id\s*=\s*"([^"]+)"`)
+)
+
+// sameImport fails when the import block of dir (import-by-string-id.tf,
+// shown on the docs page beside the CLI form) names another address or ID
+// than the first `terraform import` of its import.sh.
+func sameImport(t *testing.T, dir string) {
+	t.Helper()
+	sh, err1 := os.ReadFile(filepath.Join(dir, "import.sh"))
+	tf, err2 := os.ReadFile(filepath.Join(dir, "import-by-string-id.tf"))
+	if err1 != nil || err2 != nil {
+		return // reported by need
+	}
+	cmd, block := importCommand.FindStringSubmatch(string(sh)), importBlock.FindStringSubmatch(string(tf))
+	if cmd == nil || block == nil {
+		t.Errorf("%s: no `terraform import <address> <id>` in import.sh or no import block in import-by-string-id.tf", dir)
+		return
+	}
+	if cmd[1] != block[1] || cmd[2] != block[2] {
+		t.Errorf("%s: import.sh imports %s %s, import-by-string-id.tf %s %s", dir, cmd[1], cmd[2], block[1], block[2])
+	}
+}
+
+// TestDocsSubcategories fails when a resource, data source or ephemeral
+// resource page has no Registry subcategory, one outside the list, or not
+// the one of the resource it reads (carrierx_trunks beside carrierx_trunk),
+// and when the three fallback templates group objects differently.
+func TestDocsSubcategories(t *testing.T) {
+	known := map[string]bool{"Voice routing": true, "Phone numbers": true, "Account and security": true,
+		"Storage": true, "URL shortener": true, "Mediator": true, "FlexML": true, "Conference": true, "Reference data": true}
+	root := filepath.Join("..", "..")
+	sub := regexp.MustCompile(`(?m)^subcategory: "([^"]*)"$`)
+	of := map[string]string{} // type name -> subcategory
+	dirs := map[string]string{"resource": "resources", "data": "data-sources", "ephemeral": "ephemeral-resources"}
+	for kind, names := range registeredNames(t) {
+		for _, name := range names {
+			page := filepath.Join(root, "docs", dirs[kind], strings.TrimPrefix(name, "carrierx_")+".md")
+			b, err := os.ReadFile(page)
+			if err != nil {
+				continue // reported by TestEveryObjectIsComplete
+			}
+			m := sub.FindSubmatch(b)
+			if m == nil || !known[string(m[1])] {
+				t.Errorf("%s: subcategory %q is not one of the Registry groups %v", page, m, known)
+				continue
+			}
+			of[kind+" "+name] = string(m[1])
+		}
+	}
+	for key, s := range of {
+		kind, name, _ := strings.Cut(key, " ")
+		if kind == "resource" {
+			continue
+		}
+		for _, res := range []string{name, strings.TrimSuffix(name, "s"), strings.TrimSuffix(name, "es")} {
+			if r, ok := of["resource "+res]; ok && r != s {
+				t.Errorf("%s %s is in %q, its resource %s in %q", kind, name, s, res, r)
+			}
+		}
+	}
+	var first string
+	for _, f := range []string{"resources.md.tmpl", "data-sources.md.tmpl", "ephemeral-resources.md.tmpl"} {
+		b, err := os.ReadFile(filepath.Join(root, "templates", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, _, _ := strings.Cut(string(b), "\n---\n")
+		if first == "" {
+			first = head
+		} else if head != first {
+			t.Errorf("templates/%s groups objects differently from templates/resources.md.tmpl: keep the lines before the front matter identical", f)
+		}
+	}
 }

@@ -1,0 +1,4 @@
+import {
+  to = carrierx_storage_container.prompts
+  id = "3c3c3c3c-0000-4111-8222-333333333333"
+}
