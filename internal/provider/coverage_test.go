@@ -179,3 +179,29 @@ func TestDocsSubcategories(t *testing.T) {
 		}
 	}
 }
+
+// TestGuidesShowTestedExamples fails when a guide shows no configuration
+// from examples/ (which TestAccExamples applies), or one that is not there.
+func TestGuidesShowTestedExamples(t *testing.T) {
+	root := filepath.Join("..", "..")
+	guides, _ := filepath.Glob(filepath.Join(root, "templates", "guides", "*.md.tmpl"))
+	if len(guides) < 7 {
+		t.Fatalf("only %d guides", len(guides))
+	}
+	shown := regexp.MustCompile(`(?:tffile|codefile "\w+") "(examples/[^"]+)"`)
+	for _, g := range guides {
+		b, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := shown.FindAllSubmatch(b, -1)
+		if len(files) == 0 {
+			t.Errorf("%s shows no example from examples/ (tffile), so none of its configuration is tested", g)
+		}
+		for _, f := range files {
+			if _, err := os.Stat(filepath.Join(root, string(f[1]))); err != nil {
+				t.Errorf("%s shows %s: %v", g, f[1], err)
+			}
+		}
+	}
+}

@@ -37,27 +37,39 @@ func TestAccExamples(t *testing.T) {
 			// Examples take their settings from the environment, as a user's would.
 			t.Setenv("CARRIERX_BASE_URL", e.BaseURL)
 			t.Setenv("CARRIERX_TOKEN", e.Token)
-			var cfg strings.Builder
-			for _, f := range files {
-				b, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
+			var steps []resource.TestStep
+			for _, cfg := range exampleSteps(t, files) {
+				if !strings.Contains(cfg, `provider "carrierx"`) {
+					cfg = `provider "carrierx" {}` + "\n" + cfg
 				}
-				cfg.WriteString(stripTerraformBlock(string(b)) + "\n")
+				steps = append(steps, resource.TestStep{Config: cfg, ConfigPlanChecks: acctest.NoChangeAfter()})
 			}
-			body := cfg.String()
-			if !strings.Contains(body, `provider "carrierx"`) {
-				body = `provider "carrierx" {}` + "\n" + body
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: e.Providers(),
-				Steps: []resource.TestStep{{
-					Config:           body,
-					ConfigPlanChecks: acctest.NoChangeAfter(),
-				}},
-			})
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: e.Providers(), Steps: steps})
 		})
 	}
+}
+
+// exampleSteps are the configurations an example is applied in. An example
+// whose files are numbered ("1-partner.tf", "2-subpartner.tf") is applied in
+// as many steps, each with the files up to its number, as its guide tells
+// the user (a first apply with -target); any other in one step.
+func exampleSteps(t *testing.T, files []string) []string {
+	t.Helper()
+	var cfg strings.Builder
+	var steps []string
+	for i, f := range files { // sorted by filepath.Glob
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.WriteString(stripTerraformBlock(string(b)) + "\n")
+		base := filepath.Base(f)
+		last := i == len(files)-1
+		if last || (base[0] >= '1' && base[0] <= '9' && filepath.Base(files[i+1])[0] != base[0]) {
+			steps = append(steps, cfg.String())
+		}
+	}
+	return steps
 }
 
 var terraformBlock = regexp.MustCompile(`(?m)^terraform\s*\{`)
