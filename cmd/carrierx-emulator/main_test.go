@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -98,9 +99,73 @@ func TestRunRefusesNonLoopback(t *testing.T) {
 	if code := run(context.Background(), []string{"-listen", "0.0.0.0:0"}, &out, &errb); code == 0 {
 		t.Fatal("non-loopback accepted")
 	}
-	if out.Len() != 0 || !strings.Contains(errb.String(), "only loopback") {
+	if out.Len() != 0 || !strings.Contains(errb.String(), "only loopback") || !strings.Contains(errb.String(), "add -allow-non-loopback") {
 		t.Fatalf("stdout %q stderr %q", out.String(), errb.String())
 	}
+}
+
+// A CI service container listens on every interface when asked explicitly,
+// with a warning; this machine still uses it through the loopback address.
+func TestRunNonLoopbackWhenAllowed(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, []string{"-listen", "0.0.0.0:0", "-allow-non-loopback", "-token", "tok-ci"}, pw, &errb)
+		_ = pw.Close()
+	}()
+	sc := bufio.NewScanner(pr)
+	var lines []string
+	for len(lines) < 2 && sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "CARRIERX_BASE_URL=http://127.0.0.1:") {
+		t.Fatalf("lines %q; stderr %s", lines, errb.String())
+	}
+	req, _ := http.NewRequest(http.MethodGet, strings.TrimPrefix(lines[0], "CARRIERX_BASE_URL=")+"/endpoints", nil)
+	req.Header.Set("Authorization", "Bearer tok-ci")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET /endpoints: %d", res.StatusCode)
+	}
+	if !strings.Contains(errb.String(), "WARNING: listening on 0.0.0.0:0, which is not loopback") {
+		t.Fatalf("no warning on stderr: %s", errb.String())
+	}
+	cancel()
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("exit code %d: %s", c, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return")
+	}
+}
+
+// syncBuffer is a bytes.Buffer that run's goroutine and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestRunEnvToken(t *testing.T) {
