@@ -3,7 +3,6 @@
 package main
 
 import (
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,15 +16,8 @@ import (
 // -detach prints lines a POSIX shell evals into a running emulator: the
 // base URL, a token with shell characters in it, and the PID that stops it.
 func TestBinaryDetachEval(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "carrierx-emulator")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	logPath := filepath.Join(dir, "emulator.log")
+	bin := buildBinary(t)
+	logPath := filepath.Join(t.TempDir(), "emulator.log")
 	script := `eval "$("$0" -listen 127.0.0.1:0 -token "it's \$x" -detach -log-file "$1")" && printf '%s\n' "$CARRIERX_BASE_URL" "$CARRIERX_TOKEN" "$CARRIERX_EMULATOR_PID"`
 	out, err := exec.Command("sh", "-c", script, bin, logPath).Output()
 	if err != nil {
@@ -40,16 +32,7 @@ func TestBinaryDetachEval(t *testing.T) {
 		t.Fatalf("CARRIERX_EMULATOR_PID %q", got[2])
 	}
 	defer func() { _ = syscall.Kill(pid, syscall.SIGKILL) }()
-	req, _ := http.NewRequest(http.MethodGet, got[0]+"/endpoints", nil)
-	req.Header.Set("Authorization", "Bearer "+got[1])
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET /endpoints: %d", res.StatusCode)
-	}
+	getEndpoints(t, got[0], got[1])
 	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
