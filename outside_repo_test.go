@@ -23,7 +23,7 @@ func TestAccREADMEOutsideTheRepository(t *testing.T) {
 			t.Fatal("no terraform on PATH and TF_ACC_TERRAFORM_PATH unset")
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // the build is slow on a loaded 2-core machine
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "scripts/outside-repo.sh")
 	// No plugin cache, no version check: only the mirror and the emulator.
