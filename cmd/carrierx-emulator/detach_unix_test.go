@@ -32,6 +32,9 @@ func TestBinaryDetachEval(t *testing.T) {
 		t.Fatalf("CARRIERX_EMULATOR_PID %q", got[2])
 	}
 	defer func() { _ = syscall.Kill(pid, syscall.SIGKILL) }()
+	if cmdline, err := os.ReadFile("/proc/" + got[2] + "/cmdline"); err == nil && strings.Contains(string(cmdline), "it's") {
+		t.Errorf("the token is on the background emulator's command line: %q", cmdline)
+	}
 	getEndpoints(t, got[0], got[1])
 	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -141,9 +141,16 @@ func localURL(raw string) string {
 // lines with its PID. The child's stdout is a pipe nobody reads once this
 // process exits: it writes there only its first two lines.
 func runDetached(fs *flag.FlagSet, logPath string, stdout, stderr io.Writer) int {
+	// The token goes by the environment: a command line is visible to
+	// every user of the machine for as long as the emulator runs.
 	var args []string
+	env := os.Environ()
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name != "detach" && f.Name != "log-file" {
+		switch f.Name {
+		case "detach", "log-file":
+		case "token":
+			env = append(env, "CARRIERX_EMULATOR_TOKEN="+f.Value.String())
+		default:
 			args = append(args, "-"+f.Name+"="+f.Value.String())
 		}
 	})
@@ -164,6 +171,7 @@ func runDetached(fs *flag.FlagSet, logPath string, stdout, stderr io.Writer) int
 	}
 	defer func() { _ = logf.Close() }()
 	cmd := exec.Command(exe, args...)
+	cmd.Env = env
 	cmd.Stderr = logf
 	cmd.SysProcAttr = detachAttr()
 	out, err := cmd.StdoutPipe()
