@@ -11,7 +11,9 @@ import (
 	"github.com/carrierx/terraform-provider-carrierx/internal/provider"
 )
 
-// version is set by goreleaser at build time.
+// version is set at build time with -ldflags "-X main.version=X.Y.Z", by
+// goreleaser from the release tag and by make install from CHANGELOG.md; it
+// is the provider's version and goes in its User-Agent.
 var version = "dev"
 
 func main() {

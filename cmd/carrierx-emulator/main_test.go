@@ -5,26 +5,47 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-func TestBinary(t *testing.T) {
+// buildBinary builds the emulator into a temporary directory.
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
 	bin := filepath.Join(t.TempDir(), "carrierx-emulator")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// getEndpoints fails the test unless GET base/endpoints answers 200.
+func getEndpoints(t *testing.T, base, token string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+"/endpoints", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET /endpoints: %d", res.StatusCode)
+	}
+}
+
+func TestBinary(t *testing.T) {
+	bin := buildBinary(t)
 	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-token", "tok-123")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -64,16 +85,7 @@ func TestBinary(t *testing.T) {
 	if got[1] != "CARRIERX_TOKEN=tok-123" {
 		t.Fatalf("line 2 %q", got[1])
 	}
-	req, _ := http.NewRequest(http.MethodGet, base+"/endpoints", nil)
-	req.Header.Set("Authorization", "Bearer tok-123")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("GET /endpoints: %d", res.StatusCode)
-	}
+	getEndpoints(t, base, "tok-123")
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -98,59 +110,86 @@ func TestRunRefusesNonLoopback(t *testing.T) {
 	if code := run(context.Background(), []string{"-listen", "0.0.0.0:0"}, &out, &errb); code == 0 {
 		t.Fatal("non-loopback accepted")
 	}
-	if out.Len() != 0 || !strings.Contains(errb.String(), "only loopback") {
+	if out.Len() != 0 || !strings.Contains(errb.String(), "only loopback") || !strings.Contains(errb.String(), "add -allow-non-loopback") {
 		t.Fatalf("stdout %q stderr %q", out.String(), errb.String())
 	}
 }
 
-func TestRunEnvToken(t *testing.T) {
-	t.Setenv("CARRIERX_EMULATOR_TOKEN", "env-token")
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
+// A CI service container listens on every interface when asked explicitly,
+// with a warning; this machine still uses it through the loopback address.
+func TestRunNonLoopbackWhenAllowed(t *testing.T) {
+	lines, errb := startRun(t, "-listen", "0.0.0.0:0", "-allow-non-loopback", "-token", "tok-ci")
+	if !strings.HasPrefix(lines[0], "CARRIERX_BASE_URL=http://127.0.0.1:") {
+		t.Fatalf("lines %q; stderr %s", lines, errb.String())
 	}
-	var errb bytes.Buffer
-	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"-listen", "127.0.0.1:0"}, pw, &errb); _ = pw.Close() }()
-	sc := bufio.NewScanner(pr)
-	var lines []string
-	for len(lines) < 2 && sc.Scan() {
-		lines = append(lines, sc.Text())
-	}
-	if len(lines) != 2 || lines[1] != "CARRIERX_TOKEN=env-token" {
-		t.Fatalf("lines %q", lines)
-	}
-	cancel()
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Fatalf("exit code %d: %s", c, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal(errors.New("run did not return"))
+	getEndpoints(t, strings.TrimPrefix(lines[0], "CARRIERX_BASE_URL="), "tok-ci")
+	if !strings.Contains(errb.String(), "WARNING: listening on 0.0.0.0:0, which is not loopback") {
+		t.Fatalf("no warning on stderr: %s", errb.String())
 	}
 }
 
-func TestRunAllowedHostsAndLogSize(t *testing.T) {
+// startRun runs the emulator with args until the test ends, then fails the
+// test unless it exits 0; it returns its first two lines of stdout.
+func startRun(t *testing.T, args ...string) (lines []string, stderr *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errb bytes.Buffer
+	stderr = &syncBuffer{}
 	code := make(chan int, 1)
-	args := []string{"-listen", "127.0.0.1:0", "-token", "tok-hosts", "-allowed-hosts", "emu.test, other.test:1", "-request-log-size", "2"}
-	go func() { code <- run(ctx, args, pw, &errb); _ = pw.Close() }()
+	go func() { code <- run(ctx, args, pw, stderr); _ = pw.Close() }()
 	sc := bufio.NewScanner(pr)
-	var lines []string
 	for len(lines) < 2 && sc.Scan() {
 		lines = append(lines, sc.Text())
 	}
 	if len(lines) != 2 {
-		t.Fatalf("lines %q; stderr %s", lines, errb.String())
+		cancel()
+		t.Fatalf("lines %q; stderr %s", lines, stderr.String())
 	}
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case c := <-code:
+			if c != 0 {
+				t.Fatalf("exit code %d: %s", c, stderr.String())
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("run did not return")
+		}
+	})
+	return lines, stderr
+}
+
+// syncBuffer is a bytes.Buffer that run's goroutine and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestRunEnvToken(t *testing.T) {
+	t.Setenv("CARRIERX_EMULATOR_TOKEN", "env-token")
+	lines, _ := startRun(t, "-listen", "127.0.0.1:0")
+	if lines[1] != "CARRIERX_TOKEN=env-token" {
+		t.Fatalf("lines %q", lines)
+	}
+}
+
+func TestRunAllowedHostsAndLogSize(t *testing.T) {
+	lines, _ := startRun(t, "-listen", "127.0.0.1:0", "-token", "tok-hosts", "-allowed-hosts", "emu.test, other.test:1", "-request-log-size", "2")
 	base := strings.TrimPrefix(lines[0], "CARRIERX_BASE_URL=")
 	get := func(url, host string) int {
 		req, _ := http.NewRequest(http.MethodGet, url, nil)
@@ -188,14 +227,5 @@ func TestRunAllowedHostsAndLogSize(t *testing.T) {
 	_ = res.Body.Close()
 	if len(out.Requests) != 2 || out.Requests[1].Seq != 5 {
 		t.Fatalf("request log %+v", out.Requests)
-	}
-	cancel()
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Fatalf("exit code %d: %s", c, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("run did not return")
 	}
 }

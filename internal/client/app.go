@@ -144,7 +144,7 @@ func (c *Client) readApp(ctx context.Context, api AppAPI, sid string) (*Client, 
 		return nil, &AppError{Endpoint: sid, Problem: fmt.Sprintf("its properties carry no login and password for "+
 			"the %s (the Core API generates them when the endpoint is created)", api.Title)}
 	}
-	if err := checkAppURL(base); err != nil {
+	if err := checkAppURL(base, c.cfg.AllowPlainHTTP); err != nil {
 		return nil, &AppError{Endpoint: sid, Problem: fmt.Sprintf("its properties.api_url %q is not usable (%v); "+
 			"set %s_base_url in the provider configuration", base, err, api.Name)}
 	}
@@ -163,9 +163,9 @@ func (c *Client) readApp(ctx context.Context, api AppAPI, sid string) (*Client, 
 	}, nil
 }
 
-// checkAppURL accepts an absolute https URL (http for loopback) without
-// credentials, query or fragment.
-func checkAppURL(raw string) error {
+// checkAppURL accepts an absolute https URL (http for loopback, or for any
+// host with plainHTTP) without credentials, query or fragment.
+func checkAppURL(raw string, plainHTTP bool) error {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	switch {
 	case err != nil:
@@ -174,8 +174,9 @@ func checkAppURL(raw string) error {
 		return errors.New("not an absolute http:// or https:// URL")
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "":
 		return errors.New("it must not contain credentials, a query or a fragment")
-	case u.Scheme == "http" && !loopback(u.Hostname()):
-		return errors.New("plain http towards a host that is not loopback would send the endpoint's password unencrypted; use https")
+	case u.Scheme == "http" && !plainHTTP && !loopback(u.Hostname()):
+		return errors.New("plain http towards a host that is not loopback would send the endpoint's password unencrypted; " +
+			"use https (for an emulator on another host of a private network, set allow_plain_http = true in the provider configuration)")
 	}
 	return nil
 }

@@ -224,3 +224,26 @@ func TestAppEndpointTransient(t *testing.T) {
 		t.Fatalf("after the endpoint recovered: %v", err)
 	}
 }
+
+// Plain http to a host that is not loopback would send an endpoint's
+// password unencrypted: refused unless AllowPlainHTTP (an emulator in a CI
+// network), for AppURLs and for the api_url an endpoint reports alike.
+func TestAppPlainHTTP(t *testing.T) {
+	remote := map[string]string{"mediator": "http://emulator.internal:8787/mediator/v1"}
+	if _, err := New(Config{BaseURL: "http://127.0.0.1:1/core/v2", Token: "t", AppURLs: remote}); err == nil ||
+		!strings.Contains(err.Error(), "not loopback") || !strings.Contains(err.Error(), "allow_plain_http") {
+		t.Errorf("plain http AppURLs to a remote host: %v", err)
+	}
+	if _, err := New(Config{BaseURL: "http://127.0.0.1:1/core/v2", Token: "t", AppURLs: remote, AllowPlainHTTP: true}); err != nil {
+		t.Errorf("with AllowPlainHTTP: %v", err)
+	}
+	for _, allow := range []bool{false, true} {
+		err := checkAppURL("http://10.1.2.3/flexml/v1", allow)
+		if (err == nil) != allow {
+			t.Errorf("api_url http://10.1.2.3 with AllowPlainHTTP %v: %v", allow, err)
+		}
+		if err := checkAppURL("ftp://10.1.2.3/flexml/v1", allow); err == nil {
+			t.Errorf("ftp accepted with AllowPlainHTTP %v", allow)
+		}
+	}
+}

@@ -53,6 +53,10 @@ type Config struct {
 	// (properties.api_url), by API name ("mediator", "flexml",
 	// "conference"), for users behind a gateway.
 	AppURLs map[string]string
+
+	// AllowPlainHTTP accepts http:// endpoint-API URLs towards hosts that are
+	// not loopback (an emulator in a CI network); otherwise only loopback ones.
+	AllowPlainHTTP bool
 }
 
 // Client talks to one CarrierX Core API base URL with one token. It is safe
@@ -110,7 +114,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{cfg: cfg, base: strings.TrimRight(u.String(), "/"), now: time.Now, sleep: sleepCtx,
 		auth: "Bearer " + cfg.Token, apps: &apps{urls: cfg.AppURLs, byEndpoint: map[string]*appEntry{}}}
 	for name, u := range cfg.AppURLs {
-		if err := checkAppURL(u); err != nil {
+		if err := checkAppURL(u, cfg.AllowPlainHTTP); err != nil {
 			return nil, fmt.Errorf("carrierx client: AppURLs[%q]: %w", name, err)
 		}
 	}

@@ -5,7 +5,8 @@
 // filtering), the endpoint APIs of hosted endpoints under /mediator/v1,
 // /flexml/v1 and /conference/v2 (HTTP Basic with an endpoint's generated
 // credentials) and a test-control API under /_emulator (no auth; Listen
-// only binds loopback addresses, and all of them refuse a Host header that
+// only binds loopback addresses, ListenNonLoopback any for a CI service
+// container when asked explicitly, and all of them refuse a Host header that
 // is not loopback or listed in Options.AllowedHosts, see "Guards" below).
 //
 // Collections are generic (collection.go): a path (several segments, "{}"

@@ -40,6 +40,13 @@ func Listen(addr string, opts Options) (*Instance, error) {
 	if err := CheckLoopback(addr); err != nil {
 		return nil, err
 	}
+	return ListenNonLoopback(addr, opts)
+}
+
+// ListenNonLoopback is Listen on any address, for an emulator that other
+// machines must reach (a CI service container). Anyone who reaches it can
+// use its control API: the caller asks for it explicitly and warns.
+func ListenNonLoopback(addr string, opts Options) (*Instance, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err

@@ -36,12 +36,14 @@ const (
 	envClientID  = "CARRIERX_CLIENT_ID"
 	envSecret    = "CARRIERX_CLIENT_SECRET"
 	envAppURL    = "CARRIERX_%s_BASE_URL" // per endpoint API: CARRIERX_MEDIATOR_BASE_URL
+	envPlainHTTP = "CARRIERX_ALLOW_PLAIN_HTTP"
 	defaultRetry = 4
 )
 
 var envFor = map[string]string{
 	"token": envToken, "base_url": envBaseURL, "request_timeout": envTimeout,
 	"max_retries": envRetries, "requests_per_second": envRPS, "client_id": envClientID, "client_secret": envSecret,
+	"allow_plain_http": envPlainHTTP,
 }
 
 // appAPIs are the endpoint APIs whose base URL a setting may override.
@@ -78,6 +80,7 @@ type providerModel struct {
 	MediatorBaseURL   types.String  `tfsdk:"mediator_base_url"`
 	FlexMLBaseURL     types.String  `tfsdk:"flexml_base_url"`
 	ConferenceBaseURL types.String  `tfsdk:"conference_base_url"`
+	AllowPlainHTTP    types.Bool    `tfsdk:"allow_plain_http"`
 }
 
 // appURL is the configured base URL of an endpoint API.
@@ -102,7 +105,7 @@ func (p *carrierxProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "Core API base URL. Falls back to `" + envBaseURL + "`, then `" + DefaultBaseURL + "`. " +
-					"Plain `http` is accepted only for loopback hosts (the emulator).",
+					"Plain `http` is accepted only for loopback hosts (the emulator), unless `allow_plain_http` is set.",
 				Optional: true,
 			},
 			"request_timeout": schema.StringAttribute{
@@ -131,6 +134,13 @@ func (p *carrierxProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:            true,
 				Sensitive:           true,
 			},
+			"allow_plain_http": schema.BoolAttribute{
+				MarkdownDescription: "Accept plain `http` base URLs (`base_url` and the endpoint APIs' URLs) towards hosts that are " +
+					"not loopback, for an emulator that runs on another host of a private network (a CI service container). " +
+					"The token and the endpoints' passwords then cross that network unencrypted: never set it for the live API. " +
+					"Falls back to `" + envPlainHTTP + "` (`true` or `false`), then `false`.",
+				Optional: true,
+			},
 		},
 	}
 	for _, api := range appAPIs {
@@ -158,6 +168,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		"max_retries": cfg.MaxRetries, "requests_per_second": cfg.RequestsPerSecond,
 		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret, "mediator_base_url": cfg.MediatorBaseURL,
 		"flexml_base_url": cfg.FlexMLBaseURL, "conference_base_url": cfg.ConferenceBaseURL,
+		"allow_plain_http": cfg.AllowPlainHTTP,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
@@ -177,11 +188,21 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	plainHTTP := cfg.AllowPlainHTTP.ValueBool()
+	if s := os.Getenv(envPlainHTTP); cfg.AllowPlainHTTP.IsNull() && s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("allow_plain_http"), "Invalid "+envPlainHTTP,
+				fmt.Sprintf("%q is not a boolean; use true or false.", s))
+			return
+		}
+		plainHTTP = b
+	}
 	baseURL := stringOr(cfg.BaseURL, os.Getenv(envBaseURL))
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
-	if err := checkBaseURL(baseURL); err != nil {
+	if err := checkBaseURL(baseURL, plainHTTP); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid CarrierX base_url", err.Error())
 		return
 	}
@@ -253,7 +274,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		if u == "" {
 			continue
 		}
-		if err := checkBaseURL(u); err != nil {
+		if err := checkBaseURL(u, plainHTTP); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Invalid CarrierX "+name, err.Error())
 			return
 		}
@@ -271,6 +292,7 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		ClientID:          clientID,
 		ClientSecret:      secret,
 		AppURLs:           appURLs,
+		AllowPlainHTTP:    plainHTTP,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the CarrierX client", err.Error())
@@ -304,9 +326,10 @@ func stringOr(v types.String, fallback string) string {
 	return v.ValueString()
 }
 
-// checkBaseURL refuses plain http except towards loopback, so a token never
-// crosses a network unencrypted.
-func checkBaseURL(raw string) error {
+// checkBaseURL refuses plain http except towards loopback (or anywhere with
+// plainHTTP, the user's explicit choice), so a token never crosses a network
+// unencrypted by accident.
+func checkBaseURL(raw string, plainHTTP bool) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		if i := strings.LastIndex(raw, "@"); i >= 0 {
@@ -328,13 +351,15 @@ func checkBaseURL(raw string) error {
 		return nil
 	case "http":
 		host := u.Hostname()
-		if strings.EqualFold(host, "localhost") {
+		if plainHTTP || strings.EqualFold(host, "localhost") {
 			return nil
 		}
 		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 			return nil
 		}
-		return fmt.Errorf("%q uses plain http towards a host that is not loopback; the token would travel unencrypted. Use https", u.String())
+		return fmt.Errorf("%q uses plain http towards a host that is not loopback; the token would travel unencrypted. Use https; "+
+			"for an emulator on another host of a private network (a CI service container), set allow_plain_http = true "+
+			"in the provider block (or %s=true)", u.String(), envPlainHTTP)
 	default:
 		return fmt.Errorf("%q has scheme %q; use https (or http for a loopback emulator)", raw, u.Scheme)
 	}
