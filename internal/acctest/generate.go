@@ -108,12 +108,17 @@ func (w *Workdir) Read(name string) string {
 // bytes) needs a line added before it plans.
 func (w *Workdir) Generate() (string, error) {
 	w.T.Helper()
-	ctx := context.Background()
-	if err := w.TF.Init(ctx, w.Reattach); err != nil {
+	w.Init()
+	_, err := w.TF.Plan(context.Background(), w.Reattach, tfexec.GenerateConfigOut(filepath.Join(w.Dir, "generated.tf")))
+	return w.Read("generated.tf"), err
+}
+
+// Init runs terraform init.
+func (w *Workdir) Init() {
+	w.T.Helper()
+	if err := w.TF.Init(context.Background(), w.Reattach); err != nil {
 		w.T.Fatalf("terraform init: %v", err)
 	}
-	_, err := w.TF.Plan(ctx, w.Reattach, tfexec.GenerateConfigOut(filepath.Join(w.Dir, "generated.tf")))
-	return w.Read("generated.tf"), err
 }
 
 // ApplyThenEmpty applies the configuration, then fails the test unless the

@@ -62,7 +62,7 @@ func TestAccFlexMLDID_lifecycle(t *testing.T) {
 		`status_callback_url = "https://ivr.example.com/flexml/status"`)
 	res := number.res
 	steps := []resource.TestStep{
-		{Config: didCfg(e, ""), ExpectError: regexp.MustCompile(`(?s)At\s+least\s+one\s+attribute\s+out\s+of\s+\[phonenumber,did_sid\]`)},
+		{Config: didCfg(e, ""), ExpectError: regexp.MustCompile(`(?s)At\s+least\s+one\s+of\s+these\s+attributes\s+must\s+be\s+configured:\s+\[phonenumber,did_sid\]`)},
 		{
 			// Both may be set (a generated configuration has both), naming one number.
 			Config:      didCfg(e, "", `phonenumber = "15550001111"`, `did_sid = "`+framework.ExampleSID+`"`),
