@@ -82,6 +82,40 @@ func TestAccOnboardingGuide(t *testing.T) {
 	}
 }
 
+// TestAccOnboardingGuide_forEach runs the guide's for_each import of every
+// number (examples/guides/onboarding-numbers) against the same account:
+// each number imported, nothing written, the next plan empty.
+func TestAccOnboardingGuide_forEach(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly()
+	seedAccount(t, e)
+	e.ClearRequests()
+	w := e.Workdir(t)
+	src, err := os.ReadFile("../../examples/guides/onboarding-numbers/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write("main.tf", strings.Replace(stripTerraformBlock(string(src)), `provider "carrierx" {}`, "", 1))
+	w.Init()
+	w.ApplyThenEmpty()
+	if writes := acctest.Writes(e.Requests()); len(writes) != 0 {
+		t.Errorf("importing the numbers wrote to CarrierX: %v", acctest.Summarize(writes))
+	}
+	st, err := w.TF.Show(context.Background(), w.Reattach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range st.Values.RootModule.Resources {
+		if r.Type == "carrierx_phone_number" {
+			n++
+		}
+	}
+	if want := listAccount(t, e)["carrierx_phone_number"]; n != want || n == 0 {
+		t.Errorf("%d numbers imported, the account has %d", n, want)
+	}
+}
+
 var (
 	fileBlock  = regexp.MustCompile(`(?s)resource "carrierx_storage_file" "[^"]+" \{\n.*?\n\}\n`)
 	fileName   = regexp.MustCompile(`(?m)^  name +=\s*"([^"]*)"$`)
