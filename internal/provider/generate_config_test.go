@@ -86,7 +86,8 @@ func generatedCases() []generated {
 				"addresses": []map[string]any{{"ip": "203.0.113.50"}}})
 		}},
 		{typ: "carrierx_trunk_group", make: func(t *testing.T, e *acctest.Env) string {
-			return create(t, e, client.TrunkGroupKind, map[string]any{"name": "main"})
+			return create(t, e, client.TrunkGroupKind, map[string]any{"name": "main", "hard_failure_codes": "408;503;",
+				"hard_failure_threshold": 3, "hard_failure_interval": 60, "hard_failure_cooldown": 120, "hard_failure_last_resort": "reject503"})
 		}},
 		{typ: "carrierx_trunk", make: func(t *testing.T, e *acctest.Env) string {
 			ep := create(t, e, client.EndpointKind, map[string]any{"name": "pbx", "type": "third_party"})
@@ -96,14 +97,15 @@ func generatedCases() []generated {
 		{typ: "carrierx_phone_number", make: func(t *testing.T, e *acctest.Env) string {
 			tg := create(t, e, client.TrunkGroupKind, map[string]any{"name": "main"})
 			d, err := e.API.RentAvailableDID(context.Background(), client.AvailableDIDSearch{CountryCode: "USA", State: "NY"},
-				map[string]any{"name": "main line", "trunk_group_sid": tg})
+				map[string]any{"name": "main line", "trunk_group_sid": tg, "callback_url": "https://hooks.example.com/sms",
+					"string_key_1": "sales", "attributes": map[string]any{"team": "sales"}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			return d.DIDSID
 		}},
 		{typ: "carrierx_did_group", make: func(t *testing.T, e *acctest.Env) string {
-			return create(t, e, client.DIDGroupKind, map[string]any{"name": "sales"})
+			return create(t, e, client.DIDGroupKind, map[string]any{"name": "sales", "callback_url": "https://hooks.example.com/sms"})
 		}},
 		{typ: "carrierx_prefix", make: func(t *testing.T, e *acctest.Env) string {
 			tg := acctest.PrefixCreateRoutableTrunkGroup(t, e, "carrier-b")
@@ -114,7 +116,8 @@ func generatedCases() []generated {
 				"operation": "prefix", "quantifier": "any", "entries": []string{"1900", "1976"}})
 		}},
 		{typ: "carrierx_partner", make: func(t *testing.T, e *acctest.Env) string {
-			return create(t, e, client.PartnerKind, map[string]any{"name": "Sub Co", "login": "subco", "password": "s3cret-Passw0rd"})
+			return create(t, e, client.PartnerKind, map[string]any{"name": "Sam Roe", "login": "subco", "password": "s3cret-Passw0rd",
+				"company_name": "SubCo", "country_code": "USA", "zip": "12345", "phonenumber": "15550002222"})
 		}},
 		{typ: "carrierx_account_settings", make: func(t *testing.T, e *acctest.Env) string {
 			return e.PartnerOwnSID(t)
@@ -127,7 +130,7 @@ func generatedCases() []generated {
 			return tok.TokenSID
 		}},
 		{typ: "carrierx_storage_container", make: func(t *testing.T, e *acctest.Env) string {
-			return create(t, e, client.StorageContainerKind, map[string]any{"name": "media"})
+			return create(t, e, client.StorageContainerKind, map[string]any{"name": "media", "quota_files": 500, "string_key_1": "ivr"})
 		}},
 		{typ: "carrierx_storage_file", line: fmt.Sprintf("content = %q", storageFileText), make: func(t *testing.T, e *acctest.Env) string {
 			c := create(t, e, client.StorageContainerKind, map[string]any{"name": "media"})
@@ -139,7 +142,8 @@ func generatedCases() []generated {
 			return f.FileSID
 		}},
 		{typ: "carrierx_shortener_domain", make: func(t *testing.T, e *acctest.Env) string {
-			return create(t, e, client.ShortenerDomainKind, map[string]any{"domain_name": "go.example.net"})
+			return create(t, e, client.ShortenerDomainKind, map[string]any{"domain_name": "go.example.net", "minimum_length": 8,
+				"not_found_mode": "redirect_permanent", "not_found_page": "https://www.example.net/"})
 		}},
 		{typ: "carrierx_shortener_link", make: func(t *testing.T, e *acctest.Env) string {
 			d := create(t, e, client.ShortenerDomainKind, map[string]any{"domain_name": "go.example.net"})
@@ -147,7 +151,7 @@ func generatedCases() []generated {
 		}},
 		{typ: "carrierx_mediator_binding", make: func(t *testing.T, e *acctest.Env) string {
 			ep, _ := e.HostedOutside("mediator", 1)
-			return ep + "/" + createIn(t, e, client.MediatorAPI, ep, client.MediatorBindingKind, map[string]any{"destination_did": "15557020002"})
+			return ep + "/" + createIn(t, e, client.MediatorAPI, ep, client.MediatorBindingKind, map[string]any{"destination_did": "15557020002", "maximum_ttl": 3600})
 		}},
 		{typ: "carrierx_flexml_account", make: func(t *testing.T, e *acctest.Env) string {
 			ep, _ := e.HostedOutside("flexml", 0)
@@ -171,7 +175,8 @@ func generatedCases() []generated {
 		}},
 		{typ: "carrierx_conference_meeting_room", make: func(t *testing.T, e *acctest.Env) string {
 			ep, _ := e.HostedOutside("conference_v2", 0)
-			return ep + "/" + createIn(t, e, client.ConferenceAPI, ep, client.MeetingRoomKind, map[string]any{"name": "weekly"})
+			return ep + "/" + createIn(t, e, client.ConferenceAPI, ep, client.MeetingRoomKind, map[string]any{"name": "weekly",
+				"access_codes": []map[string]any{{"access_code": "112233", "role": "host"}, {"access_code": "445566", "role": "participant"}}})
 		}},
 	}
 }

@@ -26,15 +26,7 @@ func TestAccOnboardingGuide(t *testing.T) {
 	e.EmulatorOnly()
 	want, texts := seedAccount(t, e)
 
-	discover := e.Workdir(t)
-	src, err := os.ReadFile("../../examples/guides/onboarding/main.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Workdir's provider.tf is the provider block.
-	discover.Write("main.tf", strings.Replace(stripTerraformBlock(string(src)), `provider "carrierx" {}`, "", 1))
-	discover.Init()
-	discover.ApplyThenEmpty()
+	discover := applyExample(t, e, "onboarding")
 	out, err := discover.TF.Output(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -62,14 +54,7 @@ func TestAccOnboardingGuide(t *testing.T) {
 		}
 	}
 	want = listed
-	st, err := account.TF.Show(context.Background(), account.Reattach)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]int{}
-	for _, r := range st.Values.RootModule.Resources {
-		got[r.Type]++
-	}
+	got := stateCounts(t, account)
 	total := 0
 	for typ, n := range want {
 		total += n
@@ -90,30 +75,44 @@ func TestAccOnboardingGuide_forEach(t *testing.T) {
 	e.EmulatorOnly()
 	seedAccount(t, e)
 	e.ClearRequests()
-	w := e.Workdir(t)
-	src, err := os.ReadFile("../../examples/guides/onboarding-numbers/main.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write("main.tf", strings.Replace(stripTerraformBlock(string(src)), `provider "carrierx" {}`, "", 1))
-	w.Init()
-	w.ApplyThenEmpty()
+	w := applyExample(t, e, "onboarding-numbers")
 	if writes := acctest.Writes(e.Requests()); len(writes) != 0 {
 		t.Errorf("importing the numbers wrote to CarrierX: %v", acctest.Summarize(writes))
 	}
+	n := stateCounts(t, w)["carrierx_phone_number"]
+	if want := listAccount(t, e)["carrierx_phone_number"]; n != want || n == 0 {
+		t.Errorf("%d numbers imported, the account has %d", n, want)
+	}
+}
+
+// applyExample applies the guide's example directory examples/guides/<dir>
+// in a working directory of its own, and expects an empty plan after.
+func applyExample(t *testing.T, e *acctest.Env, dir string) *acctest.Workdir {
+	t.Helper()
+	src, err := os.ReadFile("../../examples/guides/" + dir + "/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := e.Workdir(t)
+	// Workdir's provider.tf is the provider block.
+	w.Write("main.tf", strings.Replace(stripTerraformBlock(string(src)), `provider "carrierx" {}`, "", 1))
+	w.Init()
+	w.ApplyThenEmpty()
+	return w
+}
+
+// stateCounts counts the resources in w's state by type.
+func stateCounts(t *testing.T, w *acctest.Workdir) map[string]int {
+	t.Helper()
 	st, err := w.TF.Show(context.Background(), w.Reattach)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	n := map[string]int{}
 	for _, r := range st.Values.RootModule.Resources {
-		if r.Type == "carrierx_phone_number" {
-			n++
-		}
+		n[r.Type]++
 	}
-	if want := listAccount(t, e)["carrierx_phone_number"]; n != want || n == 0 {
-		t.Errorf("%d numbers imported, the account has %d", n, want)
-	}
+	return n
 }
 
 var (

@@ -38,91 +38,42 @@ data "carrierx_shortener_domains" "all" {}
 data "carrierx_shortener_links" "all" {}
 
 locals {
-  # A resource name from the object's kind, its name and the start of its
-  # SID (names need not be unique): "Main PBX" -> ep_main_pbx_3c3c3c3c.
-  endpoints = {
-    for o in data.carrierx_endpoints.all.endpoints :
-    "ep_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.endpoint_sid, 0, 8)}" => o.endpoint_sid
-  }
-  trunk_groups = {
-    for o in data.carrierx_trunk_groups.all.trunk_groups :
-    "tg_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.trunk_group_sid, 0, 8)}" => o.trunk_group_sid
-  }
-  # A trunk's import ID is its group's SID and its own.
-  trunks = merge([
-    for group, list in data.carrierx_trunks.all : {
-      for o in list.trunks :
-      "trunk_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.trunk_sid, 0, 8)}" => "${group}/${o.trunk_sid}"
-    }
-  ]...)
-  numbers = { for o in data.carrierx_phone_numbers.all.phone_numbers : "n${o.phonenumber}" => o.did_sid }
-  did_groups = {
-    for o in data.carrierx_did_groups.all.did_groups :
-    "dg_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.did_group_sid, 0, 8)}" => o.did_group_sid
-  }
-  prefixes = { for o in data.carrierx_prefixes.all.prefixes : "p${o.prefix}_${substr(o.prefix_sid, 0, 8)}" => o.prefix_sid }
-  rules = {
-    for o in data.carrierx_access_control_rules.own.rules :
-    "rule_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.rule_sid, 0, 8)}" => o.rule_sid
-  }
-  # The list has the token's own partner too: only partners whose parent is
-  # in the list are sub-partners (the account settings are
+  # The token's own partner is in the list too: only partners whose parent
+  # is in the list are sub-partners (the account's own settings are
   # carrierx_account_settings).
   partner_sids = toset(data.carrierx_partners.all.partners[*].partner_sid)
-  partners = {
-    for o in data.carrierx_partners.all.partners :
-    "partner_${replace(lower(o.login), "/[^0-9a-z]+/", "_")}_${substr(o.partner_sid, 0, 8)}" => o.partner_sid
-    if contains(local.partner_sids, o.parent_sid)
-  }
-  containers = {
-    for o in data.carrierx_storage_containers.all.containers :
-    "container_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.container_sid, 0, 8)}" => o.container_sid
-  }
-  files = {
-    for o in data.carrierx_storage_files.all.files :
-    "file_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.file_sid, 0, 8)}" => o.file_sid
-  }
-  domains = {
-    for o in data.carrierx_shortener_domains.all.domains :
-    "domain_${replace(lower(o.domain_name), "/[^0-9a-z]+/", "_")}_${substr(o.domain_sid, 0, 8)}" => o.domain_sid
-  }
-  links = {
-    for o in data.carrierx_shortener_links.all.links :
-    "link_${replace(lower(o.short_name), "/[^0-9a-z]+/", "_")}_${substr(o.link_sid, 0, 8)}" => o.link_sid
-  }
 
-  imports = merge(
-    { for k, id in local.endpoints : "carrierx_endpoint.${k}" => id },
-    { for k, id in local.trunk_groups : "carrierx_trunk_group.${k}" => id },
-    { for k, id in local.trunks : "carrierx_trunk.${k}" => id },
-    { for k, id in local.numbers : "carrierx_phone_number.${k}" => id },
-    { for k, id in local.did_groups : "carrierx_did_group.${k}" => id },
-    { for k, id in local.prefixes : "carrierx_prefix.${k}" => id },
-    { for k, id in local.rules : "carrierx_access_control_rule.${k}" => id },
-    { for k, id in local.partners : "carrierx_partner.${k}" => id },
-    { for k, id in local.containers : "carrierx_storage_container.${k}" => id },
-    { for k, id in local.files : "carrierx_storage_file.${k}" => id },
-    { for k, id in local.domains : "carrierx_shortener_domain.${k}" => id },
-    { for k, id in local.links : "carrierx_shortener_link.${k}" => id },
+  # Every object: its resource type, a short kind, a name, its SID and its
+  # import ID (a trunk's is its group's SID and its own).
+  objects = concat(
+    [for o in data.carrierx_endpoints.all.endpoints : { type = "carrierx_endpoint", kind = "ep", name = o.name, sid = o.endpoint_sid, id = o.endpoint_sid }],
+    [for o in data.carrierx_trunk_groups.all.trunk_groups : { type = "carrierx_trunk_group", kind = "tg", name = o.name, sid = o.trunk_group_sid, id = o.trunk_group_sid }],
+    flatten([for group, list in data.carrierx_trunks.all : [
+      for o in list.trunks : { type = "carrierx_trunk", kind = "trunk", name = o.name, sid = o.trunk_sid, id = "${group}/${o.trunk_sid}" }
+    ]]),
+    [for o in data.carrierx_phone_numbers.all.phone_numbers : { type = "carrierx_phone_number", kind = "n", name = o.phonenumber, sid = o.did_sid, id = o.did_sid }],
+    [for o in data.carrierx_did_groups.all.did_groups : { type = "carrierx_did_group", kind = "dg", name = o.name, sid = o.did_group_sid, id = o.did_group_sid }],
+    [for o in data.carrierx_prefixes.all.prefixes : { type = "carrierx_prefix", kind = "p", name = o.prefix, sid = o.prefix_sid, id = o.prefix_sid }],
+    [for o in data.carrierx_access_control_rules.own.rules : { type = "carrierx_access_control_rule", kind = "rule", name = o.name, sid = o.rule_sid, id = o.rule_sid }],
+    [for o in data.carrierx_partners.all.partners : { type = "carrierx_partner", kind = "partner", name = o.login, sid = o.partner_sid, id = o.partner_sid }
+    if contains(local.partner_sids, o.parent_sid)],
+    [for o in data.carrierx_storage_containers.all.containers : { type = "carrierx_storage_container", kind = "container", name = o.name, sid = o.container_sid, id = o.container_sid }],
+    [for o in data.carrierx_storage_files.all.files : { type = "carrierx_storage_file", kind = "file", name = o.name, sid = o.file_sid, id = o.file_sid }],
+    [for o in data.carrierx_shortener_domains.all.domains : { type = "carrierx_shortener_domain", kind = "domain", name = o.domain_name, sid = o.domain_sid, id = o.domain_sid }],
+    [for o in data.carrierx_shortener_links.all.links : { type = "carrierx_shortener_link", kind = "link", name = o.short_name, sid = o.link_sid, id = o.link_sid }],
   )
+
+  # A resource address from the kind, the name and the start of the SID
+  # (names need not be unique): "Main PBX" -> carrierx_endpoint.ep_main_pbx_3c3c3c3c.
+  imports = {
+    for o in local.objects :
+    "${o.type}.${o.kind}_${replace(lower(o.name), "/[^0-9a-z]+/", "_")}_${substr(o.sid, 0, 8)}" => o.id
+  }
 }
 
 # How many objects of each kind the account has.
 output "counts" {
-  value = {
-    endpoints     = length(local.endpoints)
-    trunk_groups  = length(local.trunk_groups)
-    trunks        = length(local.trunks)
-    phone_numbers = length(local.numbers)
-    did_groups    = length(local.did_groups)
-    prefixes      = length(local.prefixes)
-    rules         = length(local.rules)
-    partners      = length(local.partners)
-    containers    = length(local.containers)
-    files         = length(local.files)
-    domains       = length(local.domains)
-    links         = length(local.links)
-  }
+  value = { for type, ids in { for o in local.objects : o.type => o.id... } : type => length(ids) }
 }
 
 # One import block per object, for `terraform plan -generate-config-out`.
