@@ -71,9 +71,9 @@ var resourceSchema = schema.Schema{
 			MarkdownDescription: "The number to rent, with its country code: `+15550100142`, `15550100142` and spaced, dashed or " +
 				"parenthesised forms (`+1 (555) 010-0142`) are accepted and are the same number, so the spelling never shows as a change " +
 				"(CarrierX stores digits without `+`; state keeps your spelling). Left out, it is the number that was rented. " +
-				"Conflicts with `phonenumber_prefix` and `required_capabilities`; `country_code`, `state` and `locality` may stay beside it " +
-				"(an imported number's generated configuration has them): they must then be the number's own. Changing it to another number replaces the resource (the old number is released " +
-				"unless `release_on_destroy` is false).",
+				"Conflicts with `phonenumber_prefix` and `required_capabilities`; `country_code`, `state` and `locality` may stay " +
+				"beside it (an imported number's generated configuration has them): they must then be the number's own. Changing it " +
+				"to another number replaces the resource (the old number is released unless `release_on_destroy` is false).",
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{numberFormat, stringvalidator.ConflictsWith(criteriaPaths...)},
