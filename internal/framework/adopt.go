@@ -96,6 +96,11 @@ func RoutedDID[M any](ctx context.Context, api API[client.AppDID], plan *M) (*cl
 				"the endpoint API's own, see its DIDs data source), or name the number by phonenumber.\n\n%w",
 				sid, stringOf(plan, EndpointAttr), RoutingRule, err)
 		}
+		// Both set (a generated configuration has both): they must name one number.
+		if err == nil && number != "" && !sameNumber(d.PhoneNumber, number) {
+			return nil, fmt.Errorf("did_sid %q is the number %s, not phonenumber %q. Set one of them, or both to the "+
+				"same number", sid, types.StringPointerValue(d.PhoneNumber).ValueString(), number)
+		}
 		return d, err
 	}
 	dids, err := api.List(ctx, client.ListOptions{Filter: client.Eq("phonenumber", number).String()})
@@ -108,6 +113,16 @@ func RoutedDID[M any](ctx context.Context, api API[client.AppDID], plan *M) (*cl
 			number, stringOf(plan, EndpointAttr), RoutingRule)
 	}
 	return &dids[0], nil
+}
+
+// sameNumber reports whether two spellings are one phone number.
+func sameNumber(a *string, b string) bool {
+	if a == nil {
+		return false
+	}
+	da, errA := client.NormalizeDIDNumber(*a)
+	db, errB := client.NormalizeDIDNumber(b)
+	return errA == nil && errB == nil && da == db
 }
 
 // stringOf is the string attribute name of model m ("" when null or unknown).

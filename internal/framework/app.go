@@ -126,10 +126,11 @@ func AdoptedDIDAttributes(api client.AppAPI) map[string]schema.Attribute {
 		return schema.StringAttribute{MarkdownDescription: doc, Optional: true, Computed: true, Validators: []validator.String{v},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}}
 	}
-	attrs["phonenumber"] = named("The number, one of those routed to the endpoint. "+DIDRule+" Exactly one of `phonenumber` "+
-		"and `did_sid` is required; changing it configures another number (replacement).", DIDDigits)
+	attrs["phonenumber"] = named("The number, one of those routed to the endpoint. "+DIDRule+" At least one of `phonenumber` "+
+		"and `did_sid` is required; with both (as a generated configuration has them) they must name the same number. "+
+		"Changing it configures another number (replacement).", DIDDigits)
 	attrs["did_sid"] = named("The number's SID in the "+api.Title+" (not the Core API's `did_sid`), as its DIDs data "+
-		"source lists it. Exactly one of `phonenumber` and `did_sid` is required.", SID{What: "DID SID"})
+		"source lists it. At least one of `phonenumber` and `did_sid` is required; with both, they must name the same number.", SID{What: "DID SID"})
 	for _, name := range []string{"account_sid", "country_code", "in_country_format", "international_format"} {
 		a := attrs[name].(schema.StringAttribute)
 		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}

@@ -153,7 +153,9 @@ var DID = &framework.Object[client.AppDID, didModel]{
 		Defaults: map[string]any{"call_flow_sid": nil, "did_group_sid": nil, "properties": map[string]any{}},
 	},
 	ConfigValidators: []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("phonenumber"), path.MatchRoot("did_sid")),
+		// Both may be set, naming one number (framework.RoutedDID checks):
+		// a generated configuration has both.
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("phonenumber"), path.MatchRoot("did_sid")),
 	},
 	Schema: schema.Schema{
 		MarkdownDescription: "A number routed to a CarrierX conference_v2 endpoint, with its call flow, DID group and " +

@@ -110,7 +110,9 @@ var DID = &framework.Object[client.AppDID, didModel]{
 		Defaults: defaults,
 	},
 	ConfigValidators: []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("phonenumber"), path.MatchRoot("did_sid")),
+		// Both may be set, naming one number (framework.RoutedDID checks):
+		// a generated configuration has both.
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("phonenumber"), path.MatchRoot("did_sid")),
 	},
 	Schema: schema.Schema{
 		MarkdownDescription: "A number routed to a CarrierX FlexML endpoint, with the FlexML URL of its inbound calls. " +

@@ -173,6 +173,7 @@ type criteria struct {
 	Locality             types.String
 	PhoneNumberPrefix    types.String
 	RequiredCapabilities types.Set
+	number               string // the exact number they describe, for messages
 }
 
 func (m *model) criteria() criteria {
@@ -206,6 +207,9 @@ func (s criteria) search(ctx context.Context) (client.AvailableDIDSearch, diag.D
 // describe renders the configured criteria for error messages.
 func (s criteria) describe(ctx context.Context) string {
 	var parts []string
+	if s.number != "" {
+		parts = append(parts, "phonenumber = "+s.number)
+	}
 	add := func(k string, v types.String) {
 		if framework.Known(v) {
 			parts = append(parts, fmt.Sprintf("%s = %q", k, v.ValueString()))

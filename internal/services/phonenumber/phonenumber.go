@@ -69,16 +69,28 @@ func rent(ctx context.Context, c *client.Client, plan *model, body map[string]an
 	body = framework.DropNil(body)
 	crit := plan.criteria()
 	switch {
-	case framework.Known(plan.PhoneNumber):
+	case framework.Known(plan.PhoneNumber) && !crit.configured():
 		body["phonenumber"], _ = client.NormalizeDIDNumber(plan.PhoneNumber.ValueString())
 	case crit.configured():
 		search, diags := crit.search(ctx)
+		if framework.Known(plan.PhoneNumber) {
+			// country_code, state or locality beside the number: they must be
+			// its own, so the number is rented only if the search finds it.
+			number, _ := client.NormalizeDIDNumber(plan.PhoneNumber.ValueString())
+			search.Filter = client.Eq("phonenumber", number).String()
+			crit.number = "+" + number
+		}
 		if diags.HasError() {
 			return nil, &framework.Failed{Summary: "Invalid required_capabilities", Err: fmt.Errorf("%v", diags)}
 		}
 		did, err := c.RentAvailableDID(ctx, search, body)
 		var searchErr *client.AvailableDIDSearchError
 		switch {
+		case errors.Is(err, client.ErrNoAvailableDID) && crit.number != "":
+			return nil, &framework.Failed{Summary: "Phone number not available as described", Err: fmt.Errorf(
+				"CarrierX has no available number with %s: the number is taken, or country_code, state or locality "+
+					"is not its own. Look it up with the carrierx_available_phone_numbers data source, or remove those lines",
+				crit.describe(ctx))}
 		case errors.Is(err, client.ErrNoAvailableDID):
 			return nil, &framework.Failed{Summary: "No available phone number matches", Err: fmt.Errorf(
 				"CarrierX has no available number with %s. Widen the criteria, or list what is available with the "+

@@ -289,6 +289,51 @@ resource "carrierx_phone_number" "test" {
 	})
 }
 
+// TestAccPhoneNumber_exactNumberDescribed: country_code, state and
+// locality beside phonenumber (as a generated configuration has them)
+// describe the number: not its own, the number is not rented, and once
+// rented a change fails the plan instead of replacing (releasing) it.
+func TestAccPhoneNumber_exactNumberDescribed(t *testing.T) {
+	e := acctest.New(t)
+	states := phoneNumberStates(t, e, "USA")
+	a := acctest.AvailableNumbers(t, e, client.AvailableDIDSearch{CountryCode: "USA", State: states[0]}, 1)[0]
+	if a.Locality == nil {
+		t.Fatalf("number %s has no locality", a.PhoneNumber)
+	}
+	cfg := func(state string) string {
+		return e.Config(fmt.Sprintf(`
+resource "carrierx_phone_number" "test" {
+  phonenumber  = %q
+  country_code = "USA"
+  state        = %q
+  locality     = %q
+}
+`, a.PhoneNumber, state, strings.ToLower(*a.Locality)))
+	}
+	noneRented := func() { acctest.NoNumbersRented(t, e) }
+	e.Test(resource.TestCase{
+		CheckDestroy: acctest.CheckNumbersReleased(e),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg(states[1]),
+				ExpectError: regexp.MustCompile(`(?s)Phone number not available as described.*phonenumber = \+` + a.PhoneNumber),
+			},
+			{
+				PreConfig:        noneRented,
+				Config:           cfg(strings.ToLower(states[0])),
+				ConfigPlanChecks: acctest.NoChangeAfter(),
+				Check:            resource.TestCheckResourceAttr(phoneNumberRes, "phonenumber", a.PhoneNumber),
+			},
+			{
+				Config: cfg(states[1]),
+				ExpectError: regexp.MustCompile(`(?s)Search criterion does not match the configured phonenumber.*state = "` +
+					states[1] + `", but the rented number ` + a.PhoneNumber + ` has state "` + strings.ToLower(states[0]) + `"`),
+			},
+			{Config: e.Config(fmt.Sprintf("resource \"carrierx_phone_number\" \"test\" {\n  phonenumber = %q\n}\n", a.PhoneNumber)), PlanOnly: true},
+		},
+	})
+}
+
 // TestAccPhoneNumber_drift changes name and trunk group behind Terraform's
 // back (shown, reverted), then releases the number (re-created).
 func TestAccPhoneNumber_drift(t *testing.T) {
@@ -609,7 +654,7 @@ func TestAccPhoneNumber_invalidInput(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)it has 4 digits, an E.164 number has 7\s+to 15`),
 			},
 			{
-				Config:      res(`phonenumber = "+15550100142"` + "\n" + `state = "NY"`),
+				Config:      res(`phonenumber = "+15550100142"` + "\n" + `phonenumber_prefix = "1555"`),
 				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*cannot be specified when.*phonenumber`),
 			},
 			{

@@ -31,11 +31,11 @@ var (
 	}
 )
 
-// criteriaPaths are the search criteria an exact phonenumber conflicts with.
-var criteriaPaths = []path.Expression{
-	path.MatchRoot("country_code"), path.MatchRoot("state"), path.MatchRoot("locality"),
-	path.MatchRoot("phonenumber_prefix"), path.MatchRoot("required_capabilities"),
-}
+// criteriaPaths are the search criteria an exact phonenumber conflicts
+// with: those read from no number. country_code, state and locality are
+// read back, so an imported number's generated configuration has them
+// beside phonenumber; there they describe the number (describesNumber).
+var criteriaPaths = []path.Expression{path.MatchRoot("phonenumber_prefix"), path.MatchRoot("required_capabilities")}
 
 func flag(name string) schema.BoolAttribute {
 	return framework.StableBool(fmt.Sprintf("Whether `capabilities` has the `%s` bit (%d): what the number can do.", name, capabilityBits[name]))
@@ -44,12 +44,14 @@ func flag(name string) schema.BoolAttribute {
 // criterion is a search criterion that is also read back from the number.
 func criterion(d string, v ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: d,
-		Optional:            true,
-		Computed:            true,
-		Validators:          v,
+		MarkdownDescription: d + " With `phonenumber` set, it only describes that number: it is checked before renting, " +
+			"and a value that is not the number's fails the plan instead of replacing the number.",
+		Optional:   true,
+		Computed:   true,
+		Validators: v,
 		PlanModifiers: []planmodifier.String{
 			keepEquivalent(strings.EqualFold),
+			describesNumber,
 			stringplanmodifier.UseStateForUnknown(),
 			stringplanmodifier.RequiresReplace(),
 		},
@@ -69,8 +71,9 @@ var resourceSchema = schema.Schema{
 			MarkdownDescription: "The number to rent, with its country code: `+15550100142`, `15550100142` and spaced, dashed or " +
 				"parenthesised forms (`+1 (555) 010-0142`) are accepted and are the same number, so the spelling never shows as a change " +
 				"(CarrierX stores digits without `+`; state keeps your spelling). Left out, it is the number that was rented. " +
-				"Conflicts with the search criteria. Changing it to another number replaces the resource (the old number is released " +
-				"unless `release_on_destroy` is false).",
+				"Conflicts with `phonenumber_prefix` and `required_capabilities`; `country_code`, `state` and `locality` may stay " +
+				"beside it (an imported number's generated configuration has them): they must then be the number's own. Changing it " +
+				"to another number replaces the resource (the old number is released unless `release_on_destroy` is false).",
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{numberFormat, stringvalidator.ConflictsWith(criteriaPaths...)},
@@ -178,6 +181,33 @@ func keepEquivalent(equal func(a, b string) bool) framework.StringPlan {
 			}
 		}}
 }
+
+// describesNumber fails the plan when a criterion of a rented number
+// configured with its phonenumber is not the number's own: the number
+// cannot change country, state or locality, and replacing it would release
+// it and rent the same number again, which aging forbids.
+var describesNumber = framework.StringPlan{Desc: "with phonenumber set, the value must be the number's own",
+	Modify: func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+		if req.State.Raw.IsNull() || !framework.Known(req.ConfigValue) ||
+			(framework.Known(req.StateValue) && strings.EqualFold(req.ConfigValue.ValueString(), req.StateValue.ValueString())) {
+			return
+		}
+		var configured, rented types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("phonenumber"), &configured)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("phonenumber"), &rented)...)
+		if !framework.Known(configured) || !sameDigits(configured.ValueString(), rented.ValueString()) {
+			return // a search, or another number: replacing is what the configuration asks
+		}
+		has, fix := "no "+req.Path.String(), "remove the line"
+		if !req.StateValue.IsNull() {
+			has = fmt.Sprintf("%s %q", req.Path, req.StateValue.ValueString())
+			fix = fmt.Sprintf("write %q, or remove the line", req.StateValue.ValueString())
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Search criterion does not match the configured phonenumber", fmt.Sprintf(
+			"%s = %q, but the rented number %s has %s. With phonenumber set, %s only describes the number and "+
+				"cannot change it: %s. To rent another number, change phonenumber.",
+			req.Path, req.ConfigValue.ValueString(), configured.ValueString(), has, req.Path, fix))
+	}}
 
 // prefixUnsatisfied replaces the number when a new prefix is one it does
 // not start with; dropping the criterion keeps it.
