@@ -72,65 +72,57 @@ func replacedBy(ctx context.Context, s schema.Schema, req resource.ModifyPlanReq
 }
 
 // requiresReplace runs the plan modifiers of attribute a (string, bool,
-// int64 and set attributes: the kinds that replace objects here) and
-// reports whether one requires replacing the object.
+// int64 and set attributes: the kinds that replace objects in this
+// provider) and reports whether one requires replacing the object.
 func requiresReplace(ctx context.Context, a schema.Attribute, p path.Path, req resource.ModifyPlanRequest,
 	resp *resource.ModifyPlanResponse, cfg, plan, state attr.Value) bool {
-	replace := false
+	e := p.Expression()
 	switch a := a.(type) {
 	case schema.StringAttribute:
-		c, pl, st, ok := typed[types.String](cfg, plan, state)
-		for _, m := range a.PlanModifiers {
-			if !ok {
-				break
-			}
+		return anyReplaces(a.PlanModifiers, cfg, plan, state, func(m planmodifier.String, c, pl, st types.String) bool {
 			r := planmodifier.StringResponse{PlanValue: pl}
-			m.PlanModifyString(ctx, planmodifier.StringRequest{Path: p, PathExpression: p.Expression(), Config: req.Config,
-				ConfigValue: c, Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
-			replace = replace || r.RequiresReplace
-		}
+			m.PlanModifyString(ctx, planmodifier.StringRequest{Path: p, PathExpression: e, Config: req.Config, ConfigValue: c,
+				Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
+			return r.RequiresReplace
+		})
 	case schema.BoolAttribute:
-		c, pl, st, ok := typed[types.Bool](cfg, plan, state)
-		for _, m := range a.PlanModifiers {
-			if !ok {
-				break
-			}
+		return anyReplaces(a.PlanModifiers, cfg, plan, state, func(m planmodifier.Bool, c, pl, st types.Bool) bool {
 			r := planmodifier.BoolResponse{PlanValue: pl}
-			m.PlanModifyBool(ctx, planmodifier.BoolRequest{Path: p, PathExpression: p.Expression(), Config: req.Config,
-				ConfigValue: c, Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
-			replace = replace || r.RequiresReplace
-		}
+			m.PlanModifyBool(ctx, planmodifier.BoolRequest{Path: p, PathExpression: e, Config: req.Config, ConfigValue: c,
+				Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
+			return r.RequiresReplace
+		})
 	case schema.Int64Attribute:
-		c, pl, st, ok := typed[types.Int64](cfg, plan, state)
-		for _, m := range a.PlanModifiers {
-			if !ok {
-				break
-			}
+		return anyReplaces(a.PlanModifiers, cfg, plan, state, func(m planmodifier.Int64, c, pl, st types.Int64) bool {
 			r := planmodifier.Int64Response{PlanValue: pl}
-			m.PlanModifyInt64(ctx, planmodifier.Int64Request{Path: p, PathExpression: p.Expression(), Config: req.Config,
-				ConfigValue: c, Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
-			replace = replace || r.RequiresReplace
-		}
+			m.PlanModifyInt64(ctx, planmodifier.Int64Request{Path: p, PathExpression: e, Config: req.Config, ConfigValue: c,
+				Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
+			return r.RequiresReplace
+		})
 	case schema.SetAttribute:
-		c, pl, st, ok := typed[types.Set](cfg, plan, state)
-		for _, m := range a.PlanModifiers {
-			if !ok {
-				break
-			}
+		return anyReplaces(a.PlanModifiers, cfg, plan, state, func(m planmodifier.Set, c, pl, st types.Set) bool {
 			r := planmodifier.SetResponse{PlanValue: pl}
-			m.PlanModifySet(ctx, planmodifier.SetRequest{Path: p, PathExpression: p.Expression(), Config: req.Config,
-				ConfigValue: c, Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
-			replace = replace || r.RequiresReplace
-		}
+			m.PlanModifySet(ctx, planmodifier.SetRequest{Path: p, PathExpression: e, Config: req.Config, ConfigValue: c,
+				Plan: resp.Plan, PlanValue: pl, State: req.State, StateValue: st, Private: req.Private}, &r)
+			return r.RequiresReplace
+		})
 	}
-	return replace
+	return false
 }
 
-// typed asserts the configuration, plan and state values of an attribute
-// to its value type; false for a custom type.
-func typed[V attr.Value](cfg, plan, state attr.Value) (c, p, s V, ok bool) {
+// anyReplaces reports whether run says that one of the modifiers requires
+// replacement, given the attribute's values as V (false for a custom type).
+func anyReplaces[M any, V attr.Value](modifiers []M, cfg, plan, state attr.Value, run func(m M, c, p, s V) bool) bool {
 	c, ok1 := cfg.(V)
 	p, ok2 := plan.(V)
 	s, ok3 := state.(V)
-	return c, p, s, ok1 && ok2 && ok3
+	if !ok1 || !ok2 || !ok3 {
+		return false
+	}
+	for _, m := range modifiers {
+		if run(m, c, p, s) {
+			return true
+		}
+	}
+	return false
 }
