@@ -92,6 +92,11 @@ type Object[T, M any] struct {
 	// CreateVerb and DeleteVerb name the operations in error summaries
 	// ("rent", "release"); "create" and "delete" when empty.
 	CreateVerb, DeleteVerb string
+	// DestroyWarning, for an object whose destroy cannot be undone (a
+	// number released for good), is the warning of every plan that would
+	// destroy or replace the object in state, or nil where this one's
+	// destroy can be undone (a number kept on destroy).
+	DestroyWarning func(state *M) *Warning
 	// ModifyPlan and ConfigValidators are the framework's, where needed.
 	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)
 	ConfigValidators []resource.ConfigValidator
@@ -143,11 +148,13 @@ func (r *Resource[T, M]) ConfigValidators(context.Context) []resource.ConfigVali
 	return r.o.ConfigValidators
 }
 
-// ModifyPlan runs the declared hook, if any.
+// ModifyPlan runs the declared hook, if any, then warns of an
+// irreversible destroy (DestroyWarning).
 func (r *Resource[T, M]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.o.ModifyPlan != nil {
 		r.o.ModifyPlan(ctx, req, resp)
 	}
+	r.warnIrreversible(ctx, req, resp)
 }
 
 func (r *Resource[T, M]) sid(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {

@@ -9,12 +9,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -38,8 +40,9 @@ var Object = &framework.Object[client.DID, model]{
 	Gone: func(d *client.DID) bool {
 		return d.Status == client.DIDStatusAging || d.Status == client.DIDStatusAvailable
 	},
-	CreateVerb: "rent",
-	DeleteVerb: "release",
+	CreateVerb:     "rent",
+	DeleteVerb:     "release",
+	DestroyWarning: releaseWarning,
 }
 
 // Resource is the carrierx_phone_number resource.
@@ -104,15 +107,83 @@ func rent(ctx context.Context, c *client.Client, plan *model, body map[string]an
 }
 
 // release releases the number, unless release_on_destroy is false: then
-// only Terraform state forgets it.
+// the number is kept, detached (see keep), and only Terraform state forgets it.
 func release(ctx context.Context, c *client.Client, state *model) error {
-	sid := state.DIDSID.ValueString()
-	if !state.ReleaseOnDestroy.IsNull() && !state.ReleaseOnDestroy.ValueBool() {
-		tflog.Info(ctx, "release_on_destroy is false: the phone number stays rented, only Terraform state forgets it",
-			map[string]any{"did_sid": sid, "phonenumber": state.PhoneNumber.ValueString()})
+	if keeps(state) {
+		return keep(ctx, c, state)
+	}
+	return client.Objects[client.DID](c, client.DIDKind).Delete(ctx, state.DIDSID.ValueString())
+}
+
+// keeps reports whether destroying the resource keeps the number rented.
+func keeps(state *model) bool {
+	return !state.ReleaseOnDestroy.IsNull() && !state.ReleaseOnDestroy.ValueBool()
+}
+
+// display names a number in messages: +digits and its did_sid.
+func display(state *model) string {
+	number := state.PhoneNumber.ValueString()
+	if d, err := client.NormalizeDIDNumber(number); err == nil {
+		number = "+" + d
+	}
+	return fmt.Sprintf("%s (did_sid %s)", number, state.DIDSID.ValueString())
+}
+
+// releaseWarning is the plan's warning before a number is released: the
+// only destroy Terraform cannot undo (CarrierX docs, Core API, Phone
+// Numbers, Release a DID: a released number goes into aging).
+func releaseWarning(state *model) *framework.Warning {
+	if keeps(state) {
 		return nil
 	}
-	return client.Objects[client.DID](c, client.DIDKind).Delete(ctx, sid)
+	return &framework.Warning{
+		Summary: "This plan releases phone number " + display(state) + " for good",
+		Detail: "A released number goes into aging and can never be rented back (only CarrierX support can recover " +
+			"it). To keep it: set release_on_destroy = false and apply that change on its own first (a destroy or a " +
+			"replacement uses the value in state), or add lifecycle { prevent_destroy = true } so that no plan can " +
+			"destroy it, or stop managing it with a removed block and lifecycle { destroy = false }. A phonenumber " +
+			"taken from carrierx_available_phone_numbers changes once the number is rented: give the search criteria " +
+			"to the resource itself instead (see the carrierx_phone_number documentation, \"Renting from a search\").",
+	}
+}
+
+// keep detaches a number that stays rented from the trunk group and DID
+// group it points at (null clears a reference: CarrierX docs, Core API,
+// Phone Numbers, DID Object), so that Terraform can destroy them after it:
+// CarrierX refuses to delete a group a number still references. A failed
+// PATCH is an error, so the resource stays in state and the destroy can be
+// retried.
+func keep(ctx context.Context, c *client.Client, state *model) error {
+	sid := state.DIDSID.ValueString()
+	patch := map[string]any{}
+	var refs []string
+	for name, v := range map[string]types.String{"trunk_group_sid": state.TrunkGroupSID, "did_group_sid": state.DIDGroupSID} {
+		if v.ValueString() != "" {
+			patch[name] = nil
+			refs = append(refs, name)
+		}
+	}
+	sort.Strings(refs)
+	detached := ""
+	if len(patch) > 0 {
+		_, err := client.Objects[client.DID](c, client.DIDKind).Update(ctx, sid, patch)
+		if client.IsNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return &framework.Failed{Summary: "Unable to detach phone number " + display(state), Err: fmt.Errorf(
+				"release_on_destroy is false, so the number stays rented, but first %s must be set to null so that "+
+					"Terraform can destroy what the number points at, and that failed: %w. The number is still rented "+
+					"and still in Terraform state; run the destroy again", strings.Join(refs, " and "), err)}
+		}
+		detached = " It was detached (" + strings.Join(refs, " and ") + " set to null)."
+	}
+	tflog.Info(ctx, "release_on_destroy is false: the phone number stays rented, only Terraform state forgets it",
+		map[string]any{"did_sid": sid, "phonenumber": state.PhoneNumber.ValueString()})
+	return &framework.Warning{Summary: "Phone number " + display(state) + " kept rented",
+		Detail: "release_on_destroy is false, so the number was not released: it stays rented (and billed) in the " +
+			"account and Terraform no longer manages it." + detached + " To manage it again, import it by its " +
+			"number or its did_sid (an import block with id = \"" + sid + "\")."}
 }
 
 // importNumber accepts the did_sid or the number itself (+15550100142,

@@ -119,8 +119,10 @@ var resourceSchema = schema.Schema{
 			},
 		},
 		"release_on_destroy": framework.DefaultBool("Terraform only. `true` (the default): destroying the resource releases the "+
-			"number; it goes into aging and **can never be rented back**. `false`: destroying only removes it from Terraform state "+
-			"and the number stays rented (and billed) in the account. Imports set it to `true`.", true),
+			"number; it goes into aging and **can never be rented back**, and every plan that would do so warns. `false`: "+
+			"destroying keeps the number rented (and billed) in the account, detached (`trunk_group_sid` and `did_group_sid` "+
+			"set to null, so those groups can be destroyed), and removes it from Terraform state. A destroy uses the value "+
+			"in state: apply a change to `false` before the destroy. Imports set it to `true`.", true),
 		"name": framework.KeptName("Friendly name. CarrierX sets `N/A` when it is left out."),
 		"callback_url": framework.OptionalString("URL CarrierX posts SMS events of this number to; overrides the DID group's and the partner's. "+
 			framework.CallbackURLRule, framework.HTTPURL{AllowEmpty: true}),
