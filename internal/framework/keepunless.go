@@ -22,45 +22,60 @@ type KeepUnlessModifier struct {
 	paths []path.Path
 }
 
-func (m KeepUnlessModifier) keep(ctx context.Context, state tfsdk.State, plan tfsdk.Plan, stateValue, planValue, configValue attr.Value) bool {
-	if state.Raw.IsNull() || plan.Raw.IsNull() || !planValue.IsUnknown() || !configValue.IsNull() {
+func (m KeepUnlessModifier) keep(ctx context.Context, req planRequest) bool {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || !req.PlanValue.IsUnknown() || !req.ConfigValue.IsNull() {
 		return false
 	}
 	for _, p := range m.paths {
-		var pv, sv attr.Value
-		if plan.GetAttribute(ctx, p, &pv).HasError() || state.GetAttribute(ctx, p, &sv).HasError() || !pv.Equal(sv) {
+		var pv, sv, cv attr.Value
+		if req.Plan.GetAttribute(ctx, p, &pv).HasError() || req.State.GetAttribute(ctx, p, &sv).HasError() ||
+			req.Config.GetAttribute(ctx, p, &cv).HasError() {
+			return false
+		}
+		// Attribute plan modifiers all see the plan before any of them ran:
+		// an unconfigured source is still unknown there, though its own
+		// modifier (KeptString's) keeps it, so it counts as unchanged.
+		if !pv.Equal(sv) && !(pv.IsUnknown() && cv.IsNull()) {
 			return false
 		}
 	}
 	return true
 }
 
+// planRequest is what keep reads of a plan modifier request of any type.
+type planRequest struct {
+	Config                             tfsdk.Config
+	State                              tfsdk.State
+	Plan                               tfsdk.Plan
+	StateValue, PlanValue, ConfigValue attr.Value
+}
+
 func (m KeepUnlessModifier) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+	if m.keep(ctx, planRequest{req.Config, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue}) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
 func (m KeepUnlessModifier) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
-	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+	if m.keep(ctx, planRequest{req.Config, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue}) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
 func (m KeepUnlessModifier) PlanModifyFloat64(ctx context.Context, req planmodifier.Float64Request, resp *planmodifier.Float64Response) {
-	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+	if m.keep(ctx, planRequest{req.Config, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue}) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
 func (m KeepUnlessModifier) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
-	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+	if m.keep(ctx, planRequest{req.Config, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue}) {
 		resp.PlanValue = req.StateValue
 	}
 }
 
 func (m KeepUnlessModifier) PlanModifyMap(ctx context.Context, req planmodifier.MapRequest, resp *planmodifier.MapResponse) {
-	if m.keep(ctx, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue) {
+	if m.keep(ctx, planRequest{req.Config, req.State, req.Plan, req.StateValue, req.PlanValue, req.ConfigValue}) {
 		resp.PlanValue = req.StateValue
 	}
 }
