@@ -106,12 +106,13 @@ resource "carrierx_phone_number" "loose" {
 	steps = append(steps, acctest.ImportErrorStep(full, res, framework.ExampleSID, regexp.MustCompile(`(?s)"`+framework.ExampleSID+
 		`" is not of the form\s+<endpoint_sid>/<did_sid>\s+\(two SIDs joined by a slash\),\s+for example\s+\S+\n\n`)))
 	steps = append(steps,
-		number.updateStep(e, updated, &sid,
+		number.updateStep(e, updated, &sid, []string{"status_callback_url", "url"},
 			`{"status_callback_url":"https://ivr.example.com/flexml/status","url":"https://ivr.example.com/flexml/sales-v2"}`,
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/sales-v2"),
 			resource.TestCheckResourceAttr(res, "status_callback_url", "https://ivr.example.com/flexml/status")),
 		driftStep[client.AppDID](e, number, updated, &ep, &sid,
 			map[string]any{"url": "https://elsewhere.example.com/x", "method": "POST", "status_callback_url": nil},
+			[]string{"url", "method", "status_callback_url"},
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/sales-v2"),
 			inAPI(e, number, &ep, &sid, func(d *client.AppDID) error {
 				return configured(d.URL, d.Method, d.StatusCallbackURL,
