@@ -87,40 +87,24 @@ func (c onlyChanges) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest
 // diff appends to moves, by path, each value under p that is unknown after
 // apply or differs from before.
 func diff(p string, before, after, unknown any, sensitive bool, moves *[]string) {
-	switch u := unknown.(type) {
-	case bool:
-		if u {
-			*moves = append(*moves, p+": (known after apply)")
-			return
-		}
+	switch a := after.(type) {
 	case map[string]any:
-		b, _ := before.(map[string]any)
-		a, _ := after.(map[string]any)
-		if a == nil && len(u) > 0 {
-			break
-		}
-		keys := map[string]bool{}
-		for k := range u {
-			keys[k] = true
-		}
-		for k := range a {
-			keys[k] = true
-		}
-		for k := range keys {
-			diff(p+"."+k, b[k], a[k], u[k], sensitive, moves)
-		}
-		if len(b) != len(a) {
-			for k := range b {
-				if _, ok := a[k]; !ok {
-					*moves = append(*moves, p+"."+k+": removed")
+		if b, ok := before.(map[string]any); ok {
+			u, _ := unknown.(map[string]any)
+			keys := map[string]bool{}
+			for _, m := range []map[string]any{a, b, u} {
+				for k := range m {
+					keys[k] = true
 				}
 			}
+			for k := range keys {
+				diff(p+"."+k, b[k], a[k], u[k], sensitive, moves)
+			}
+			return
 		}
-		return
 	case []any:
-		b, _ := before.([]any)
-		a, _ := after.([]any)
-		if len(a) == len(b) {
+		if b, ok := before.([]any); ok && len(a) == len(b) {
+			u, _ := unknown.([]any)
 			for i := range a {
 				var ui any
 				if i < len(u) {
@@ -131,14 +115,15 @@ func diff(p string, before, after, unknown any, sensitive bool, moves *[]string)
 			return
 		}
 	}
-	if reflect.DeepEqual(before, after) {
-		return
-	}
-	if sensitive {
+	switch {
+	case isSensitive(unknown): // the same walk: any true under it
+		*moves = append(*moves, p+": (known after apply)")
+	case reflect.DeepEqual(before, after):
+	case sensitive:
 		*moves = append(*moves, p+": (sensitive value changes)")
-		return
+	default:
+		*moves = append(*moves, fmt.Sprintf("%s: %v → %v", p, show(before), show(after)))
 	}
-	*moves = append(*moves, fmt.Sprintf("%s: %v → %v", p, show(before), show(after)))
 }
 
 func show(v any) string {
@@ -152,8 +137,8 @@ func show(v any) string {
 	return s
 }
 
-// isSensitive reports whether a before_sensitive/after_sensitive entry
-// marks any value under it.
+// isSensitive reports whether a before_sensitive/after_sensitive (or an
+// after_unknown) entry marks any value under it.
 func isSensitive(v any) bool {
 	switch s := v.(type) {
 	case bool:
