@@ -103,15 +103,17 @@ data "carrierx_conference_dids" "b" {
 				),
 			},
 		}, acctest.ImportStepsByID(created, didRes, "did_sid", importID(didRes, "did_sid")), []resource.TestStep{
+			acctest.QuietStep(e.ClearRequests, bridge(e, 1, flows+group+did("call_flow_sid = "+openRef, `properties = { did_language = "de_DE" }`)),
+				didRes, []string{"properties"}, acctest.OnePatch(e, `{"properties":{"did_language":"de_DE"}}`)),
 			{
 				// The call flow left out is cleared (the group's applies).
 				PreConfig:        e.ClearRequests,
 				Config:           updated,
-				ConfigPlanChecks: acctest.Quiet(didRes, "call_flow_sid", "properties"),
+				ConfigPlanChecks: acctest.Quiet(didRes, "call_flow_sid"),
 				Check: resource.ComposeTestCheckFunc(
 					acctest.SameAttr(didRes, "did_sid", &sid),
 					resource.TestCheckNoResourceAttr(didRes, "call_flow_sid"),
-					acctest.OnePatch(e, `{"call_flow_sid":null,"properties":{"did_language":"de_DE"}}`),
+					acctest.OnePatch(e, `{"call_flow_sid":null}`),
 				),
 			},
 			{
