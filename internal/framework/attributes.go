@@ -53,7 +53,8 @@ func Secret(doc string) schema.StringAttribute {
 	return a
 }
 
-// ComputedString is a read-only value CarrierX changes by itself (a counter, a last use): never kept from state.
+// ComputedString is a read-only value CarrierX changes by itself (a counter, a last use); mods say what an
+// update plans for it: Volatile (kept), KeepUnless (kept unless its sources change), none (unknown).
 func ComputedString(doc string, mods ...planmodifier.String) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: doc, Computed: true, PlanModifiers: mods}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -314,6 +315,34 @@ func (r *Resource[T, M]) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	r.fillAndSet(ctx, obj, plan, &resp.State, &resp.Diagnostics, false)
+	keepVolatile(ctx, r.o.Schema, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// keepVolatile stores the planned value of every Volatile attribute the
+// plan kept from state: CarrierX may have moved it since the plan, and
+// Terraform refuses an applied value that differs from a planned one.
+func keepVolatile(ctx context.Context, s schema.Schema, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
+	for name, a := range s.Attributes {
+		if !isVolatile(a) {
+			continue
+		}
+		var v attr.Value
+		diags.Append(plan.GetAttribute(ctx, path.Root(name), &v)...)
+		if v != nil && !v.IsUnknown() {
+			diags.Append(state.SetAttribute(ctx, path.Root(name), v)...)
+		}
+	}
+}
+
+// isVolatile reports whether a has the Volatile plan modifier.
+func isVolatile(a schema.Attribute) bool {
+	mods := reflect.ValueOf(a).FieldByName("PlanModifiers")
+	for i := 0; mods.IsValid() && i < mods.Len(); i++ {
+		if _, ok := mods.Index(i).Interface().(VolatileModifier); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Delete treats a confirmed 404 as already deleted.

@@ -95,7 +95,7 @@ func TestAccEndpoint_lifecycle(t *testing.T) {
 			acctest.ImportStep(endpointRes, "endpoint_sid"),
 			// An import block with the same configuration plans no change.
 			acctest.ImportBlockStep(e.Config(thirdParty("pbx-east", 0, "")), endpointRes, "endpoint_sid"),
-			acctest.ApplyStep(e.ClearRequestsIfEmulated, e.Config(thirdParty("pbx-east-2", 20, "")), endpointRes, plancheck.ResourceActionUpdate,
+			acctest.QuietStep(e.ClearRequestsIfEmulated, e.Config(thirdParty("pbx-east-2", 20, "")), endpointRes, []string{"name", "capacity"},
 				resource.TestCheckResourceAttr(endpointRes, "name", "pbx-east-2"),
 				resource.TestCheckResourceAttr(endpointRes, "capacity", "20"),
 				acctest.SameAttr(endpointRes, "endpoint_sid", &firstSID),
@@ -195,7 +195,7 @@ resource "carrierx_endpoint" "test" {
 				},
 				Check: stored("first-Secret-1"),
 			},
-			acctest.ApplyStep(nil, cfg("second-Secret-2", 2), endpointRes, plancheck.ResourceActionUpdate,
+			acctest.QuietStep(nil, cfg("second-Secret-2", 2), endpointRes, []string{"out_sip_password_wo_version"},
 				resource.TestCheckNoResourceAttr(endpointRes, "out_sip_password"),
 				stored("second-Secret-2"),
 			),
@@ -236,7 +236,7 @@ resource "carrierx_endpoint" "test" {
 					},
 				),
 			},
-			acctest.ApplyStep(nil, cfg(`{ container_sid = "c0ffee00-0000-4000-8000-000000000001" }`), endpointRes, plancheck.ResourceActionUpdate,
+			acctest.QuietStep(nil, cfg(`{ container_sid = "c0ffee00-0000-4000-8000-000000000001" }`), endpointRes, []string{"properties"},
 				resource.TestCheckResourceAttr(endpointRes, "properties.container_sid", "c0ffee00-0000-4000-8000-000000000001"),
 				func(s *terraform.State) error {
 					got := s.RootModule().Resources[endpointRes].Primary.Attributes["credentials.login"]

@@ -120,12 +120,21 @@ func TestAccFlexMLAccount_lifecycle(t *testing.T) {
 		acctest.ImportErrorStep(full, res, acctest.TrunkGroupMissingSID, phrase(`endpoint "`+acctest.TrunkGroupMissingSID+
 			`": no endpoint has this endpoint_sid for the provider's token; use the endpoint_sid of a carrierx_endpoint of type "flexml"`)))
 	steps = append(steps,
-		account.updateStep(e, updated, &sid, `{"error_handler":"basic","name":"IVR","url":"https://ivr.example.com/flexml/v2"}`,
+		account.updateStep(e, accountCfg(e, "a",
+			`url                    = "https://ivr.example.com/flexml/main"`,
+			`method                 = "GET"`,
+			`error_handler          = "none"`,
+			`status_callback_url    = "https://ivr.example.com/flexml/status"`,
+			`status_callback_method = "PUT"`,
+			`name                   = "IVR"`), &sid, []string{"name"}, `{"name":"IVR"}`),
+		account.updateStep(e, updated, &sid, []string{"error_handler", "url"},
+			`{"error_handler":"basic","url":"https://ivr.example.com/flexml/v2"}`,
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/v2"),
 			resource.TestCheckResourceAttr(res, "error_handler", "basic"),
 			resource.TestCheckResourceAttr(res, "name", "IVR")),
 		driftStep[client.AppAccount](e, account, updated, &epA, &sid,
 			map[string]any{"url": "https://elsewhere.example.com/x", "error_handler": "none", "status_callback_url": nil},
+			[]string{"url", "error_handler", "status_callback_url"},
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/v2"),
 			inAPI(e, account, &epA, &sid, func(a *client.AppAccount) error {
 				if deref(a.ErrorHandler) != "basic" {

@@ -107,12 +107,19 @@ resource "carrierx_phone_number" "loose" {
 	steps = append(steps, acctest.ImportErrorStep(full, res, framework.ExampleSID, regexp.MustCompile(`(?s)"`+framework.ExampleSID+
 		`" is not of the form\s+<endpoint_sid>/<did_sid>\s+\(two SIDs joined by a slash\),\s+for example\s+\S+\n\n`)))
 	steps = append(steps,
-		number.updateStep(e, updated, &sid,
-			`{"status_callback_url":"https://ivr.example.com/flexml/status","url":"https://ivr.example.com/flexml/sales-v2"}`,
+		number.updateStep(e, didCfg(e, "",
+			`phonenumber         = carrierx_phone_number.ivr[0].phonenumber`,
+			`url                 = "https://ivr.example.com/flexml/sales"`,
+			`method              = "GET"`,
+			`status_callback_url = "https://ivr.example.com/flexml/status"`), &sid, []string{"status_callback_url"},
+			`{"status_callback_url":"https://ivr.example.com/flexml/status"}`),
+		number.updateStep(e, updated, &sid, []string{"url"},
+			`{"url":"https://ivr.example.com/flexml/sales-v2"}`,
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/sales-v2"),
 			resource.TestCheckResourceAttr(res, "status_callback_url", "https://ivr.example.com/flexml/status")),
 		driftStep[client.AppDID](e, number, updated, &ep, &sid,
 			map[string]any{"url": "https://elsewhere.example.com/x", "method": "POST", "status_callback_url": nil},
+			[]string{"url", "method", "status_callback_url"},
 			resource.TestCheckResourceAttr(res, "url", "https://ivr.example.com/flexml/sales-v2"),
 			inAPI(e, number, &ep, &sid, func(d *client.AppDID) error {
 				return configured(d.URL, d.Method, d.StatusCallbackURL,

@@ -302,7 +302,7 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           e.Config(oauthTokenConfig("ci-renamed", scopes, "access_token_expires_in = 7200")),
-				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Quiet(oauthTokenRes, "name"),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(oauthTokenRes, "name", "ci-renamed"),
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
@@ -313,7 +313,7 @@ func TestAccOAuthToken_lifecycle(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           e.Config(oauthTokenConfig("ci-renamed", []string{"oauth.read", "endpoints.manage"}, "access_token_expires_in = 7200")),
-				ConfigPlanChecks: acctest.Plans(oauthTokenRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Quiet(oauthTokenRes, "scopes"),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttrPtr(oauthTokenRes, "token_sid", &firstSID),
 					resource.TestCheckTypeSetElemAttr(oauthTokenRes, "scopes.*", "endpoints.manage"),
@@ -381,6 +381,7 @@ func TestAccOAuthToken_drift(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(oauthTokenRes, plancheck.ResourceActionUpdate),
 						plancheck.ExpectKnownValue(oauthTokenRes, tfjsonpath.New("name"), knownvalue.StringExact("drift")),
+						acctest.ExpectOnlyChanges(oauthTokenRes, "name"),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -590,4 +591,55 @@ resource "carrierx_endpoint" "denied" {
 	if err != nil || len(eps) != 0 {
 		t.Fatalf("refused endpoint exists: %v %v", eps, err)
 	}
+}
+
+// TestAccOAuthToken_used: every use of a token moves date_last_accessed
+// and ip_last_accessed, as downloading a file or following a link moves
+// theirs. The next refresh reads them and the plan stays empty; a rename
+// plans the name alone, and applies while the token is being used.
+func TestAccOAuthToken_used(t *testing.T) {
+	e := acctest.New(t)
+	e.EmulatorOnly() // the emulator records a use at most once a minute: its clock moves
+	var access string
+	cfg := func(name string) string { return e.Config(oauthTokenConfig(name, []string{"oauth.read"}, "")) }
+	use := func() error {
+		e.AdvanceClock(61)
+		works, err := oauthTokenWorks(e, access)
+		if err == nil && !works {
+			err = fmt.Errorf("the token was refused")
+		}
+		return err
+	}
+	e.Test(resource.TestCase{
+		CheckDestroy: func(s *terraform.State) error { return oauthTokenCheckRevoked(e, s) },
+		Steps: []resource.TestStep{
+			{
+				Config: cfg("used"),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckNoResourceAttr(oauthTokenRes, "date_last_accessed"),
+					func(s *terraform.State) (err error) { access, err = oauthTokenAccessFrom(s, oauthTokenRes); return err },
+				),
+			},
+			{
+				PreConfig:        acctest.Must(t, use),
+				Config:           cfg("used"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrSet(oauthTokenRes, "date_last_accessed"),
+					resource.TestCheckResourceAttr(oauthTokenRes, "ip_last_accessed", "127.0.0.1"),
+				),
+			},
+			{
+				// Used again between this plan and its apply: the apply
+				// keeps what was planned, the next refresh reads the use.
+				PreConfig: acctest.Must(t, use),
+				Config:    cfg("used-2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{acctest.ExpectOnlyChanges(oauthTokenRes, "name"), acctest.PlanCheck(use)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.TestCheckResourceAttr(oauthTokenRes, "name", "used-2"),
+			},
+		},
+	})
 }

@@ -58,8 +58,11 @@ func resourceSchema() schema.Schema {
 			"date_created":                  framework.StableString("When the token was issued (ISO 8601 UTC)."),
 			"date_expiration_access_token":  framework.StableString("When the access token stops working."),
 			"date_expiration_refresh_token": framework.StableString("When the refresh token stops working."),
-			"date_last_accessed":            framework.ComputedString("Last time the token was used; null if never."),
-			"ip_last_accessed":              framework.ComputedString("IP address of the last use; null if never."),
+			// Every use moves them, as a file's date_last_accessed and a link's hits: refreshed, never planned.
+			"date_last_accessed": framework.ComputedString("Last time the token was used; null if never. It changes outside "+
+				"Terraform (every use, including the provider's own) and never causes a diff.", framework.Volatile()),
+			"ip_last_accessed": framework.ComputedString("IP address of the last use; null if never. It changes outside "+
+				"Terraform and never causes a diff.", framework.Volatile()),
 		},
 	}
 }

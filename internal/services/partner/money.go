@@ -105,7 +105,7 @@ var moneyValidator = framework.StringCheck{Desc: "must be a non-negative decimal
 func moneyPlan(afterPaymentType bool) framework.StringPlan {
 	return framework.StringPlan{Desc: "keeps the amount in state when the configuration leaves it out",
 		Modify: func(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-			if req.State.Raw.IsNull() || !framework.Known(req.StateValue) || !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
+			if req.State.Raw.IsNull() || !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
 				return
 			}
 			if afterPaymentType {

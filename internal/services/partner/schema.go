@@ -72,16 +72,19 @@ func resourceSchema() schema.Schema {
 			"prepay_amount":        money("Prepay accounts: the amount charged when the balance reaches `charge_at`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"spending_limit":       money("Overall spending limit.", false),
 			"daily_spending_limit": money("Maximum spend per day.", false),
-			"balance":              framework.ComputedString("Current balance, as CarrierX writes it (a decimal string)."),
-			"daily_spent_amount":   framework.ComputedString("Amount spent today (a decimal string)."),
-			"status": framework.ComputedString("Account status: `unverified` until the verification e-mails are followed, " +
-				"then `active` (other values may exist)."),
+			// Money moves with traffic and the status with verification, not with an update (CarrierX docs, Core API,
+			// Partners, Partner Object): kept through an update, refreshed by the next read.
+			"balance":            framework.ComputedString("Current balance, as CarrierX writes it (a decimal string).", framework.Volatile()),
+			"daily_spent_amount": framework.ComputedString("Amount spent today (a decimal string).", framework.Volatile()),
+			"status": framework.ComputedString("Account status: `unverified` until the verification e-mails are followed, "+
+				"then `active` (other values may exist).", framework.Volatile()),
 			"display_id":   framework.StableString("Human-facing account ID, `CX` and 8 digits."),
 			"date_created": framework.StableString("Creation time (ISO 8601 UTC)."),
 			"available_scopes": schema.ListAttribute{
 				MarkdownDescription: "Scopes the partner holds.",
 				ElementType:         types.StringType,
 				Computed:            true,
+				PlanModifiers:       []planmodifier.List{framework.Volatile()},
 			},
 			"attributes": schema.MapAttribute{
 				MarkdownDescription: "Free-form key/value attributes of the partner (the whole map is replaced)." + settingsNote,
@@ -98,13 +101,15 @@ func resourceSchema() schema.Schema {
 				MarkdownDescription: "Access control lists of the partner itself, read only here: CarrierX's documentation says a " +
 					"parent cannot set them for its sub-partner. The sub-partner sets them itself, for example with " +
 					"`carrierx_account_settings` in a provider configured with a token of the sub-partner.",
-				Computed:     true,
-				NestedObject: schema.NestedAttributeObject{Attributes: ACLAttributes(true)},
+				Computed:      true,
+				NestedObject:  schema.NestedAttributeObject{Attributes: ACLAttributes(true)},
+				PlanModifiers: []planmodifier.List{framework.Volatile()}, // set by the sub-partner itself
 			},
 			"parent_assigned_acls": schema.ListNestedAttribute{
 				MarkdownDescription: "Access control lists assigned to the partner by its parent (read only here).",
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: ACLAttributes(true)},
+				PlanModifiers:       []planmodifier.List{framework.Volatile()}, // set by the parent, not through this resource
 			},
 			"transformations": TransformationsAttribute("Account-level call transformations, in order; passed to CarrierX as written." + settingsNote),
 		},

@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -67,7 +68,9 @@ var Object = &framework.Object[client.Prefix, model]{
 				"Unset means calls from anywhere.", trunkGroupSID),
 			"callback_url": framework.OptionalString("Callback URL of the prefix. Unset means none. "+framework.CallbackURLRule,
 				framework.HTTPURL{AllowEmpty: true}),
-			"lrn_sid":         framework.ComputedString("Location Routing Number CarrierX assigned to the prefix; null when none."),
+			// CarrierX assigns the LRN to the digits (CarrierX docs, Core API, Prefixes): new digits may get another.
+			"lrn_sid": framework.ComputedString("Location Routing Number CarrierX assigned to the prefix; null when none.",
+				framework.KeepUnless(path.Root("prefix"))),
 			"string_key_1":    framework.OptionalString("Free user-defined key."),
 			"string_key_2":    framework.OptionalString("Second free user-defined key."),
 			"attributes":      framework.EmptyStringMap("Free-form key/value attributes."),

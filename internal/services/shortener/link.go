@@ -45,10 +45,12 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 				"or a domain shared with the partner). Changing it replaces the link.", domainSID),
 			"destination_url": framework.RequiredString("Where visitors are sent. Changed in place. "+framework.NoUserinfoRule,
 				stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo),
-			"date_accessed": framework.ComputedString("Last time the link was followed; changes outside Terraform and never causes a diff."),
-			"date_created":  framework.StableString("Creation time."),
-			"hits":          framework.ComputedInt64("Number of times the link was followed; changes outside Terraform and never causes a diff."),
-			"maximum_ttl":   framework.DefaultInt64("Lifetime of the link in seconds; `-1` (the default) means it never expires.", -1),
+			"date_accessed": framework.ComputedString("Last time the link was followed; changes outside Terraform and never causes a diff.",
+				framework.Volatile()),
+			"date_created": framework.StableString("Creation time."),
+			"hits": framework.ComputedInt64("Number of times the link was followed; changes outside Terraform and never causes a diff.",
+				framework.Volatile()),
+			"maximum_ttl": framework.DefaultInt64("Lifetime of the link in seconds; `-1` (the default) means it never expires.", -1),
 			"mode": mode("How the link answers: `redirect_temporary` (the default), `redirect_permanent`, or " +
 				"`proxy_pass` (the token needs the `shortener.allow_link_mode_proxypass` scope)."),
 			"short_name": framework.KeptString("Path part of the short URL, unique within the domain. CarrierX generates one "+

@@ -3,6 +3,7 @@ package storage
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
@@ -146,14 +147,15 @@ func containerSchema() schema.Schema {
 			"By default a partner may own two containers. `type`, `encrypted` and `parent_container_sid` are only " +
 			"set when the container is created: changing them replaces the container, which deletes its files.",
 		Attributes: map[string]schema.Attribute{
-			"container_sid":                  framework.StableString(d["container_sid"]),
-			"partner_sid":                    framework.StableString(d["partner_sid"]),
-			"name":                           framework.KeptName(d["name"]),
-			"allow_publish":                  framework.DefaultBool(d["allow_publish"], true),
-			"allowed_classifications":        classes("allowed_classifications"),
-			"blocked_classifications":        classes("blocked_classifications"),
-			"available_bytes_percent":        framework.ComputedInt64(d["available_bytes_percent"]),
-			"available_files_percent":        framework.ComputedInt64(d["available_files_percent"]),
+			"container_sid":           framework.StableString(d["container_sid"]),
+			"partner_sid":             framework.StableString(d["partner_sid"]),
+			"name":                    framework.KeptName(d["name"]),
+			"allow_publish":           framework.DefaultBool(d["allow_publish"], true),
+			"allowed_classifications": classes("allowed_classifications"),
+			"blocked_classifications": classes("blocked_classifications"),
+			// The usage figures move with the files (other resources, other clients), and the shares with the quotas too.
+			"available_bytes_percent":        framework.ComputedInt64(d["available_bytes_percent"], framework.Volatile(path.Root("quota_bytes"))),
+			"available_files_percent":        framework.ComputedInt64(d["available_files_percent"], framework.Volatile(path.Root("quota_files"))),
 			"default_file_lifecycle_action":  framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1)),
 			"default_file_lifecycle_ttl":     framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
 			"default_file_publish":           framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1)),
@@ -190,10 +192,10 @@ func containerSchema() schema.Schema {
 			"threshold_files":                   framework.OptionalInt64(d["threshold_files"]),
 			"threshold_files_target":            framework.OptionalInt64(d["threshold_files_target"]),
 			"threshold_grace_period":            framework.KeptInt64(d["threshold_grace_period"]),
-			"threshold_total_bytes":             framework.ComputedInt64(d["threshold_total_bytes"]),
-			"threshold_total_files":             framework.ComputedInt64(d["threshold_total_files"]),
-			"total_bytes":                       framework.ComputedInt64(d["total_bytes"]),
-			"total_files":                       framework.ComputedInt64(d["total_files"]),
+			"threshold_total_bytes":             framework.ComputedInt64(d["threshold_total_bytes"], framework.Volatile()),
+			"threshold_total_files":             framework.ComputedInt64(d["threshold_total_files"], framework.Volatile()),
+			"total_bytes":                       framework.ComputedInt64(d["total_bytes"], framework.Volatile()),
+			"total_files":                       framework.ComputedInt64(d["total_files"], framework.Volatile()),
 			"type": schema.StringAttribute{
 				MarkdownDescription: d["type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},

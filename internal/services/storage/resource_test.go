@@ -146,7 +146,9 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 			),
 			acctest.ImportStep(storageContainerRes, "container_sid"),
 			acctest.ImportBlockStep(storageContainerConfig(e, "media", 50, ""), storageContainerRes, "container_sid"),
-			acctest.ApplyStep(e.ClearRequestsIfEmulated, storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`), storageContainerRes, plancheck.ResourceActionUpdate,
+			// A new file-count quota changes the share still free.
+			acctest.QuietStep(e.ClearRequestsIfEmulated, storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`), storageContainerRes,
+				[]string{"name", "quota_files", "string_key_1", "available_files_percent"},
 				resource.TestCheckResourceAttr(storageContainerRes, "name", "media-2"),
 				resource.TestCheckResourceAttr(storageContainerRes, "quota_files", "60"),
 				resource.TestCheckResourceAttr(storageContainerRes, "string_key_1", "tag"),
@@ -165,6 +167,8 @@ func TestAccStorageContainer_lifecycle(t *testing.T) {
 					return acctest.ExpectBody(reqs, "PATCH", `{"name":"media-2","quota_files":60,"string_key_1":"tag"}`)
 				},
 			),
+			acctest.QuietStep(nil, storageContainerConfig(e, "media-3", 60, `string_key_1 = "tag"`), storageContainerRes, []string{"name"},
+				resource.TestCheckResourceAttr(storageContainerRes, "name", "media-3")),
 			// encrypted is set only on create: a change replaces the container.
 			acctest.ApplyStep(nil, storageContainerConfig(e, "media-2", 60, `string_key_1 = "tag"`+"\n  encrypted = true"), storageContainerRes, plancheck.ResourceActionDestroyBeforeCreate,
 				resource.TestCheckResourceAttr(storageContainerRes, "encrypted", "true"),
@@ -364,7 +368,13 @@ func TestAccStorageFile_metadata(t *testing.T) {
 					downloaded(e, storageFileRes, []byte("please hold")),
 				),
 			},
-			acctest.ApplyStep(e.ClearRequestsIfEmulated, cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionUpdate,
+			// A rename plans the name, and date_modified, which CarrierX sets on every update.
+			acctest.QuietStep(e.ClearRequestsIfEmulated, cfg(content("please hold"), strings.Replace(meta1, "hold.txt", "hold-music.txt", 1)),
+				storageFileRes, []string{"name", "date_modified"},
+				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
+				acctest.OnePatch(e, `{"name":"hold-music.txt"}`)),
+			acctest.QuietStep(e.ClearRequestsIfEmulated, cfg(content("please hold"), meta2), storageFileRes,
+				[]string{"lifecycle_ttl", "integer_key_2", "date_modified"},
 				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
 				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
 				resource.TestCheckResourceAttr(storageFileRes, "integer_key_2", "5"),
@@ -377,7 +387,7 @@ func TestAccStorageFile_metadata(t *testing.T) {
 					if w := acctest.Writes(reqs); len(w) != 1 {
 						return fmt.Errorf("%d writes, want one PATCH: %v", len(w), acctest.Summarize(reqs))
 					}
-					return acctest.ExpectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400,"name":"hold-music.txt"}`)
+					return acctest.ExpectBody(reqs, "PATCH", `{"integer_key_2":5,"lifecycle_ttl":86400}`)
 				},
 			),
 			{
@@ -385,9 +395,9 @@ func TestAccStorageFile_metadata(t *testing.T) {
 				Config:   cfg(fmt.Sprintf("content_base64 = %q", base64.StdEncoding.EncodeToString([]byte("please hold"))), meta2),
 				PlanOnly: true,
 			},
-			acctest.ApplyStep(acctest.Must(t, acctest.UpdateOutside[client.StorageFile](e, client.StorageFileKind, &sid,
+			acctest.QuietStep(acctest.Must(t, acctest.UpdateOutside[client.StorageFile](e, client.StorageFileKind, &sid,
 				map[string]any{"name": "renamed", "lifecycle_ttl": 60, "string_key_1": nil})),
-				cfg(content("please hold"), meta2), storageFileRes, plancheck.ResourceActionUpdate,
+				cfg(content("please hold"), meta2), storageFileRes, []string{"name", "lifecycle_ttl", "string_key_1", "date_modified"},
 				resource.TestCheckResourceAttr(storageFileRes, "name", "hold-music.txt"),
 				resource.TestCheckResourceAttr(storageFileRes, "lifecycle_ttl", "86400"),
 				resource.TestCheckResourceAttr(storageFileRes, "string_key_1", "a"),

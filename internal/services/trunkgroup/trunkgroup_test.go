@@ -97,7 +97,7 @@ func TestAccTrunkGroup_lifecycle(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           e.Config(trunkGroupConfig("tg-two", 5, `hard_failure_last_resort = "reject503"`)),
-				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Quiet(trunkGroupRes, "name", "hard_failure_threshold", "hard_failure_last_resort"),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckResourceAttr(trunkGroupRes, "name", "tg-two"),
 					resource.TestCheckResourceAttr(trunkGroupRes, "hard_failure_threshold", "5"),
@@ -179,7 +179,7 @@ func TestAccTrunkGroup_externalHandlers(t *testing.T) {
 			{
 				PreConfig:        e.ClearRequestsIfEmulated,
 				Config:           cfg(""),
-				ConfigPlanChecks: acctest.Plans(trunkGroupRes, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.Quiet(trunkGroupRes, "external_handlers"),
 				Check: resource.ComposeTestCheckFunc(
 					resource.TestCheckNoResourceAttr(trunkGroupRes, "external_handlers"),
 					func(*terraform.State) error {
