@@ -138,7 +138,7 @@ func containerSchema() schema.Schema {
 	d := containerDocs
 	classes := func(name string) schema.ListAttribute {
 		return framework.EmptyStringList(d[name],
-			listvalidator.ValueStringsAre(stringvalidator.OneOf(classifications...)), listvalidator.UniqueValues())
+			listvalidator.ValueStringsAre(framework.Enum(classifications...)), listvalidator.UniqueValues())
 	}
 	return schema.Schema{
 		MarkdownDescription: "A CarrierX storage container: where uploaded files (`carrierx_storage_file`), recordings " +
@@ -146,17 +146,19 @@ func containerSchema() schema.Schema {
 			"By default a partner may own two containers. `type`, `encrypted` and `parent_container_sid` are only " +
 			"set when the container is created: changing them replaces the container, which deletes its files.",
 		Attributes: map[string]schema.Attribute{
-			"container_sid":                  framework.StableString(d["container_sid"]),
-			"partner_sid":                    framework.StableString(d["partner_sid"]),
-			"name":                           framework.KeptName(d["name"]),
-			"allow_publish":                  framework.DefaultBool(d["allow_publish"], true),
-			"allowed_classifications":        classes("allowed_classifications"),
-			"blocked_classifications":        classes("blocked_classifications"),
-			"available_bytes_percent":        framework.ComputedInt64(d["available_bytes_percent"]),
-			"available_files_percent":        framework.ComputedInt64(d["available_files_percent"]),
-			"default_file_lifecycle_action":  framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1)),
-			"default_file_lifecycle_ttl":     framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
-			"default_file_publish":           framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1)),
+			"container_sid":           framework.StableString(d["container_sid"]),
+			"partner_sid":             framework.StableString(d["partner_sid"]),
+			"name":                    framework.KeptName(d["name"]),
+			"allow_publish":           framework.DefaultBool(d["allow_publish"], true),
+			"allowed_classifications": classes("allowed_classifications"),
+			"blocked_classifications": classes("blocked_classifications"),
+			"available_bytes_percent": framework.ComputedInt64(d["available_bytes_percent"]),
+			"available_files_percent": framework.ComputedInt64(d["available_files_percent"]),
+			"default_file_lifecycle_action": framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1),
+				framework.KnownValues("no_action")),
+			"default_file_lifecycle_ttl": framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
+			"default_file_publish": framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1),
+				framework.KnownValues("file_sid")),
 			"default_file_threshold_include": framework.DefaultBool(d["default_file_threshold_include"], true),
 			"default_file_unique":            framework.DefaultBool(d["default_file_unique"], false),
 			"durability_class":               framework.StableString(d["durability_class"]),
@@ -175,7 +177,7 @@ func containerSchema() schema.Schema {
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    containerSID,
 			},
-			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.URLWithoutUserinfo),
+			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.AbsoluteURL),
 			"quota_bytes":                       framework.KeptInt64(d["quota_bytes"]),
 			"quota_files":                       framework.KeptInt64(d["quota_files"]),
 			"string_key_1":                      framework.OptionalString(d["string_key_1"]),
@@ -197,7 +199,7 @@ func containerSchema() schema.Schema {
 			"type": schema.StringAttribute{
 				MarkdownDescription: d["type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1), framework.KnownValues("internal")},
 			},
 			"unique": framework.KeptBool(d["unique"]),
 		},
