@@ -214,18 +214,18 @@ func TestAccValidation_enumsAndURLs(t *testing.T) {
 		return `acls = [{ access_control_rules = [], direction = "inbound" }, { access_control_rules = [], ` + attrs + ` }]`
 	}
 	acl := func(res, attrs string) string { return `resource "` + res + `" "x" { ` + acls(attrs) + ` }` }
+	// in is a resource of type typ with these arguments, one a line.
+	in := func(typ string, args ...string) string {
+		return "resource \"" + typ + "\" \"x\" {\n  " + strings.Join(args, "\n  ") + "\n}"
+	}
 	cases := []struct{ config, want string }{
 		// Endpoints (CarrierX docs, Core API, Endpoints).
 		{`resource "carrierx_endpoint" "x" { type = "third-party" }`,
 			`(?s)type\s+value\s+"third-party"\s+is\s+CarrierX's\s+"third_party"\s+written\s+differently`},
-		{`resource "carrierx_endpoint" "x" {
-  type      = "third_party"
-  addresses = [{ ip = "203.0.113.10", transport = "UDP" }]
-}`, `(?s)addresses\[0\]\.transport\s+value\s+must\s+be\s+one\s+of:\s+\["udp"\s+"tcp"\s+"tls"\],\s+got:\s+"UDP".*Did\s+you\s+mean\s+"udp"`},
-		{`resource "carrierx_endpoint" "x" {
-  type      = "third_party"
-  addresses = [{ ip = "203.0.113.10", direction = "Inbound" }]
-}`, `(?s)addresses\[0\]\.direction\s+value\s+"Inbound"\s+is\s+CarrierX's\s+"inbound"`},
+		{in("carrierx_endpoint", `type = "third_party"`, `addresses = [{ ip = "203.0.113.10", transport = "UDP" }]`),
+			`(?s)addresses\[0\]\.transport\s+value\s+must\s+be\s+one\s+of:\s+\["udp"\s+"tcp"\s+"tls"\],\s+got:\s+"UDP".*Did\s+you\s+mean\s+"udp"`},
+		{in("carrierx_endpoint", `type = "third_party"`, `addresses = [{ ip = "203.0.113.10", direction = "Inbound" }]`),
+			`(?s)addresses\[0\]\.direction\s+value\s+"Inbound"\s+is\s+CarrierX's\s+"inbound"`},
 		// Trunks and trunk groups (CarrierX docs, Core API, Trunk Groups).
 		{trunk(`codec = "G711"`), `(?s)codec\s+value\s+"G711"\s+is\s+not\s+a\s+CarrierX\s+value:\s+G\.711\s+is\s+written\s+"ulaw"`},
 		{trunk(`codec = "G.722"`), `(?s)codec\s+value\s+"G\.722"\s+is\s+CarrierX's\s+"g722"`},
@@ -246,32 +246,23 @@ func TestAccValidation_enumsAndURLs(t *testing.T) {
 		{`resource "carrierx_trunk_group" "x" { hard_failure_last_resort = "reject-502" }`,
 			`(?s)hard_failure_last_resort\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"reject502"`},
 		// Access control (CarrierX docs, Core API, Access Control).
-		{`resource "carrierx_access_control_rule" "x" {
-  field      = "called"
-  operation  = "regex"
-  quantifier = "any"
-  entries    = ["1516"]
-}`, `(?s)operation\s+value\s+must\s+be\s+one\s+of:\s+\["exact"\s+"prefix"\s+"regexp"\],\s+got:\s+"regex".*Did\s+you\s+mean\s+"regexp"`},
+		{in("carrierx_access_control_rule", `field = "called"`, `operation = "regex"`, `quantifier = "any"`, `entries = ["1516"]`),
+			`(?s)operation\s+value\s+must\s+be\s+one\s+of:\s+\["exact"\s+"prefix"\s+"regexp"\],\s+got:\s+"regex".*Did\s+you\s+mean\s+"regexp"`},
 		// Partners: the account's own ACLs, callbacks and billing mode.
 		{acl("carrierx_account_settings", `direction = "Outbound"`), `(?s)acls\[1\]\.direction\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"outbound"`},
 		{acl("carrierx_account_settings", `direction = "outbound", sms_action_true = "deny"`), `(?s)acls\[1\]\.sms_action_true\s+value\s+must\s+be\s+one\s+of:\s+\["accept"\s+"reject"\]`},
 		{acl("carrierx_account_settings", `direction = "outbound", sms_action_false = "rejected"`), `(?s)acls\[1\]\.sms_action_false\s+value.*Did\s+you\s+mean\s+"reject"`},
 		{acl("carrierx_account_settings", `direction = "outbound", voice_action_true = "reject"`), `(?s)acls\[1\]\.voice_action_true\s+value\s+must\s+be\s+one\s+of:\s+\["accept"\s+"reject403"\s+"reject503"\]`},
 		{acl("carrierx_account_settings", `direction = "outbound", voice_action_false = "accepted"`), `(?s)acls\[1\]\.voice_action_false\s+value.*Did\s+you\s+mean\s+"accept"`},
-		{`resource "carrierx_account_settings" "x" {
-  callbacks = { app_mediator = "not a url" }
-}`, `(?s)callbacks\.app_mediator\s+"not a url"\s+is\s+not\s+an\s+absolute`},
-		{`resource "carrierx_partner" "x" {
-  login        = "subco"
-  payment_type = "Prepay"
-}`, `(?s)payment_type\s+value\s+"Prepay"\s+is\s+CarrierX's\s+"prepay"`},
+		{in("carrierx_account_settings", `callbacks = { app_mediator = "not a url" }`),
+			`(?s)callbacks\.app_mediator\s+"not a url"\s+is\s+not\s+an\s+absolute`},
+		{in("carrierx_partner", `login = "subco"`, `payment_type = "Prepay"`),
+			`(?s)payment_type\s+value\s+"Prepay"\s+is\s+CarrierX's\s+"prepay"`},
 		// Numbers (CarrierX docs, Core API, Phone Numbers).
 		{`resource "carrierx_phone_number" "x" { callback_url = "not a url" }`, `(?s)callback_url\s+"not a url"\s+is\s+not\s+an\s+absolute`},
 		{`resource "carrierx_did_group" "x" { callback_url = "not a url" }`, `(?s)callback_url\s+"not a url"\s+is\s+not\s+an\s+absolute`},
-		{`resource "carrierx_prefix" "x" {
-  prefix       = "1555012"
-  callback_url = "example.com/sms"
-}`, `(?s)callback_url\s+"example\.com/sms"\s+is\s+not\s+an\s+absolute`},
+		{in("carrierx_prefix", `prefix = "1555012"`, `callback_url = "example.com/sms"`),
+			`(?s)callback_url\s+"example\.com/sms"\s+is\s+not\s+an\s+absolute`},
 		{`resource "carrierx_phone_number" "x" { required_capabilities = ["SMS_inbound"] }`,
 			`(?s)required_capabilities.*value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"sms_inbound"`},
 		// Storage (CarrierX docs, Core API, Storage).
@@ -283,62 +274,32 @@ func TestAccValidation_enumsAndURLs(t *testing.T) {
 			`(?s)allowed_classifications\[0\]\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"media"`},
 		{`resource "carrierx_storage_container" "x" { publish_domain = "files.example.com" }`,
 			`(?s)publish_domain\s+"files\.example\.com"\s+is\s+not\s+an\s+absolute\s+URL:\s+it\s+has\s+no\s+scheme`},
-		{`resource "carrierx_storage_file" "x" {
-  container_sid    = "` + sid + `"
-  content          = "x"
-  lifecycle_action = "No_Action"
-}`, `(?s)lifecycle_action\s+value\s+"No_Action"`},
-		{`resource "carrierx_storage_file" "x" {
-  container_sid = "` + sid + `"
-  content       = "x"
-  publish       = "FileSID"
-}`, `(?s)publish\s+value\s+"FileSID"\s+is\s+CarrierX's\s+"file_sid"`},
-		{`resource "carrierx_storage_file" "x" {
-  container_sid = "` + sid + `"
-  content       = "x"
-  type          = "File"
-}`, `(?s)type\s+value\s+"File"\s+is\s+CarrierX's\s+"file"`},
+		{in("carrierx_storage_file", `container_sid = "`+sid+`"`, `content = "x"`, `lifecycle_action = "No_Action"`),
+			`(?s)lifecycle_action\s+value\s+"No_Action"`},
+		{in("carrierx_storage_file", `container_sid = "`+sid+`"`, `content = "x"`, `publish = "FileSID"`),
+			`(?s)publish\s+value\s+"FileSID"\s+is\s+CarrierX's\s+"file_sid"`},
+		{in("carrierx_storage_file", `container_sid = "`+sid+`"`, `content = "x"`, `type = "File"`),
+			`(?s)type\s+value\s+"File"\s+is\s+CarrierX's\s+"file"`},
 		// Shortener (CarrierX docs, Core API, URL Shortener).
-		{`resource "carrierx_shortener_domain" "x" {
-  domain_name = "go.example.net"
-  secure      = "Required"
-}`, `(?s)secure\s+value\s+"Required"\s+is\s+CarrierX's\s+"required"`},
-		{`resource "carrierx_shortener_domain" "x" {
-  domain_name = "go.example.net"
-  scope       = "Children"
-}`, `(?s)scope\s+value\s+"Children"`},
-		{`resource "carrierx_shortener_domain" "x" {
-  domain_name    = "go.example.net"
-  not_found_mode = "redirect-permanent"
-}`, `(?s)not_found_mode\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"redirect_permanent"`},
-		{`resource "carrierx_shortener_link" "x" {
-  domain_sid      = "` + sid + `"
-  destination_url = "example.com/x"
-}`, `(?s)destination_url\s+"example\.com/x"\s+is\s+not\s+an\s+absolute\s+URL:\s+it\s+has\s+no\s+scheme.*"https://example\.com/x"`},
-		{`resource "carrierx_shortener_link" "x" {
-  domain_sid      = "` + sid + `"
-  destination_url = "https://example.com/x"
-  mode            = "proxy-pass"
-}`, `(?s)mode\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"proxy_pass"`},
+		{in("carrierx_shortener_domain", `domain_name = "go.example.net"`, `secure = "Required"`),
+			`(?s)secure\s+value\s+"Required"\s+is\s+CarrierX's\s+"required"`},
+		{in("carrierx_shortener_domain", `domain_name = "go.example.net"`, `scope = "Children"`),
+			`(?s)scope\s+value\s+"Children"`},
+		{in("carrierx_shortener_domain", `domain_name = "go.example.net"`, `not_found_mode = "redirect-permanent"`),
+			`(?s)not_found_mode\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"redirect_permanent"`},
+		{in("carrierx_shortener_link", `domain_sid = "`+sid+`"`, `destination_url = "example.com/x"`),
+			`(?s)destination_url\s+"example\.com/x"\s+is\s+not\s+an\s+absolute\s+URL:\s+it\s+has\s+no\s+scheme.*"https://example\.com/x"`},
+		{in("carrierx_shortener_link", `domain_sid = "`+sid+`"`, `destination_url = "https://example.com/x"`, `mode = "proxy-pass"`),
+			`(?s)mode\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"proxy_pass"`},
 		// Endpoint APIs (CarrierX docs, FlexML API, Conference API).
-		{`resource "carrierx_flexml_account" "x" {
-  endpoint_sid = "` + sid + `"
-  method       = "post"
-}`, `(?s)method\s+value\s+must\s+be\s+one\s+of:\s+\["POST"\s+"GET"\],\s+got:\s+"post".*Did\s+you\s+mean\s+"POST"`},
-		{`resource "carrierx_flexml_account" "x" {
-  endpoint_sid = "` + sid + `"
-  url          = "example.com/flexml"
-}`, `(?s)url\s+"example\.com/flexml"\s+is\s+not\s+an\s+absolute`},
-		{`resource "carrierx_flexml_did" "x" {
-  endpoint_sid           = "` + sid + `"
-  phonenumber            = "15550001111"
-  status_callback_method = "Post"
-}`, `(?s)status_callback_method\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"POST"`},
-		{`resource "carrierx_flexml_did" "x" {
-  endpoint_sid        = "` + sid + `"
-  phonenumber         = "15550001111"
-  status_callback_url = "not a url"
-}`, `(?s)status_callback_url\s+"not a url"\s+is\s+not\s+an\s+absolute`},
+		{in("carrierx_flexml_account", `endpoint_sid = "`+sid+`"`, `method = "post"`),
+			`(?s)method\s+value\s+must\s+be\s+one\s+of:\s+\["POST"\s+"GET"\],\s+got:\s+"post".*Did\s+you\s+mean\s+"POST"`},
+		{in("carrierx_flexml_account", `endpoint_sid = "`+sid+`"`, `url = "example.com/flexml"`),
+			`(?s)url\s+"example\.com/flexml"\s+is\s+not\s+an\s+absolute`},
+		{in("carrierx_flexml_did", `endpoint_sid = "`+sid+`"`, `phonenumber = "15550001111"`, `status_callback_method = "Post"`),
+			`(?s)status_callback_method\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"POST"`},
+		{in("carrierx_flexml_did", `endpoint_sid = "`+sid+`"`, `phonenumber = "15550001111"`, `status_callback_url = "not a url"`),
+			`(?s)status_callback_url\s+"not a url"\s+is\s+not\s+an\s+absolute`},
 	}
 	e.Test(resource.TestCase{
 		Steps: append(validationSteps(e, cases),

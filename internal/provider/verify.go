@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -81,8 +82,20 @@ func baseURLHint(base string) string {
 		"(or %s) does not point at the Core API. base_url is the API root with its version path, %s on CarrierX "+
 		"(the emulator prints its own, ending in /core/v2); a gateway in front of CarrierX must pass the Core API "+
 		"routes (such as /countries/USA) under it.", base, verifyPath, envBaseURL, DefaultBaseURL)
-	if u, err := url.Parse(base); err == nil && !strings.HasSuffix(strings.TrimRight(u.Path, "/"), "/core/v2") {
-		msg += fmt.Sprintf(" This one has no /core/v2 path: did you mean %s/core/v2?", strings.TrimRight(base, "/"))
+	u, err := url.Parse(base)
+	if err != nil {
+		return msg
+	}
+	switch p := strings.TrimRight(u.Path, "/"); {
+	case p == "":
+		u.Path = "/core/v2"
+		msg += fmt.Sprintf(" This one has no path: did you mean %s?", u)
+	case coreVersion.MatchString(p) && !strings.HasSuffix(p, "/core/v2"):
+		u.Path = coreVersion.ReplaceAllString(p, "/core/v2")
+		msg += fmt.Sprintf(" CarrierX's Core API is version 2: did you mean %s?", u)
 	}
 	return msg
 }
+
+// coreVersion matches a path that ends in a Core API version.
+var coreVersion = regexp.MustCompile(`/core/v[0-9]+$`)
