@@ -231,7 +231,7 @@ func TestAccValidation_enumsAndURLs(t *testing.T) {
 		{trunk(`codec = "G.722"`), `(?s)codec\s+value\s+"G\.722"\s+is\s+CarrierX's\s+"g722"`},
 		{trunk(`allow_forward = "direct-uri"`), `(?s)allow_forward\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"direct_uri"`},
 		{trunk(`asn_mode = "readwrite"`), `(?s)asn_mode\s+value\s+must\s+be\s+one\s+of:.*Did\s+you\s+mean\s+"read_write"`},
-		{trunk(`allow_transfer = "True"`), `(?s)allow_transfer\s+value\s+"True"\s+is\s+CarrierX's\s+"true"`},
+		{trunk(`allow_transfer = "Disabled"`), `(?s)allow_transfer\s+value\s+"Disabled"\s+is\s+CarrierX's\s+"disabled"`},
 		{trunk(`call_type = "Regular"`), `(?s)call_type\s+value\s+"Regular"\s+is\s+CarrierX's\s+"regular"`},
 		{trunk(`in_identity_format = "pass-through"`), `(?s)in_identity_format\s+value\s+"pass-through"`},
 		{trunk(`in_identity_mode = "PassThrough"`), `(?s)in_identity_mode\s+value\s+"PassThrough"`},

@@ -54,7 +54,8 @@ var resourceSchema = schema.Schema{
 		"allow_transfer": framework.KeptString("Whether or how call transfer is allowed. Older API versions take `true` or `false` "+
 			"(CarrierX's default is `false`); newer ones document a transfer mode whose values are not all known "+
 			"(default `disabled`). `true`/`false` are sent as booleans, anything else as written. Left out, the value CarrierX has is kept.",
-			framework.KnownValues("true", "false", "disabled")),
+			// true and false in any case are the older booleans (trunk.go).
+			framework.KnownValues("disabled")),
 		"asn_mode": framework.DefaultString("Access to the ASN-proxy variables PASSCALLERCSRC/PASSCALLEECSRC: `disable`, `read`, "+
 			"`write` or `read_write`. Defaults to `disable`.", "disable", framework.Enum(asnModes...)),
 		"call_type": framework.DefaultString("Call type of the trunk. Only `regular` is documented; other values are passed to "+
