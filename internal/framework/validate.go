@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -348,3 +349,177 @@ func charAt(s string, i int) int { return utf8.RuneCountInString(s[:i]) + 1 }
 // inlineFlags matches the start of an inline-option group or a comment,
 // which change how the rest of a pattern is read in some dialects.
 var inlineFlags = regexp.MustCompile(`^\(\?(#|[A-Za-z^-]+[):])`)
+
+// EnumCheck checks a value against the values the reference lists for it. Use
+// Enum for an enum CarrierX documents in full and KnownValues for one whose
+// list is partial. Hints holds advice for common wrong values, keyed by the
+// value folded (FoldEnum); a value with a hint is refused even in an open
+// enum, so a hint is for a value known to be wrong.
+type EnumCheck struct {
+	Values []string
+	Open   bool
+	Hints  map[string]string
+}
+
+// Enum accepts only values (an enum the reference documents in full). Its
+// error lists them, in the words of the framework's own stringvalidator.OneOf,
+// and names the nearest one.
+func Enum(values ...string) EnumCheck { return EnumCheck{Values: values} }
+
+// KnownValues is for an enum the reference lists only in part: another value
+// may be valid, so only a known value written differently ("third-party" for
+// "third_party", "Failover" for "failover") is refused. CarrierX's values
+// are exact identifiers, so such a spelling is never one of them: this is
+// the project's rule, not a documented one.
+func KnownValues(values ...string) EnumCheck { return EnumCheck{Values: values, Open: true} }
+
+// WithHints returns e with advice for wrong values, keyed by folded value.
+func (e EnumCheck) WithHints(h map[string]string) EnumCheck { e.Hints = h; return e }
+
+func (e EnumCheck) Description(context.Context) string {
+	if e.Open {
+		return fmt.Sprintf("must not be a known value written differently: %q", e.Values)
+	}
+	return fmt.Sprintf("value must be one of: %q", e.Values)
+}
+
+// MarkdownDescription is Description.
+func (e EnumCheck) MarkdownDescription(ctx context.Context) string { return e.Description(ctx) }
+
+func (e EnumCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !Known(req.ConfigValue) {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if slices.Contains(e.Values, s) {
+		return
+	}
+	hint := e.Hints[FoldEnum(s)]
+	if e.Open && hint != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s value %s is not a CarrierX value: %s", req.Path, Shown(s), hint))
+		return
+	}
+	if e.Open {
+		near := sameFolded(s, e.Values)
+		if near == "" {
+			return
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value",
+			fmt.Sprintf("Attribute %s value %s is CarrierX's %q written differently; CarrierX compares it exactly: "+
+				"write %q. Values known: %q (CarrierX may accept others, which are left to it).",
+				req.Path, Shown(s), near, near, e.Values))
+		return
+	}
+	detail := fmt.Sprintf("Attribute %s value must be one of: %q, got: %q", req.Path, e.Values, s)
+	switch near := NearestValue(s, e.Values); {
+	case hint != "":
+		detail += ". " + hint
+	case near != "":
+		detail += fmt.Sprintf(". Did you mean %q?", near)
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match", detail)
+}
+
+// FoldEnum is s in lower case without separators ('_', '-', '.', spaces):
+// two spellings of one enum value ("third-party", "Third_Party", "G.722",
+// "g722") fold alike.
+func FoldEnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '_', '-', '.', ' ':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+func sameFolded(s string, values []string) string {
+	for _, v := range values {
+		if FoldEnum(v) == FoldEnum(s) {
+			return v
+		}
+	}
+	return ""
+}
+
+// NearestValue is the value s most likely meant: the one it equals once
+// folded, or the only one within a small edit distance (a third of the
+// value's length, at most 2); "" when none or several are that near.
+func NearestValue(s string, values []string) string {
+	if v := sameFolded(s, values); v != "" {
+		return v
+	}
+	best, bestD, ties := "", 3, 0
+	for _, v := range values {
+		d := editDistance(FoldEnum(s), FoldEnum(v))
+		if d*3 > utf8.RuneCountInString(v) {
+			continue
+		}
+		switch {
+		case d < bestD:
+			best, bestD, ties = v, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur := make([]int, len(y)+1)
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(y)]
+}
+
+// AbsoluteURL accepts a URL with a scheme (any scheme; an http or https URL
+// needs a host too) and without credentials: for values the reference types
+// as a URL without saying which schemes CarrierX takes (a shortener link's
+// destination, a container's publish domain).
+var AbsoluteURL = StringCheck{Desc: "must be an absolute URL with a scheme (such as https://) and without user:password@",
+	Check: func(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+		s := req.ConfigValue.ValueString()
+		masked, _ := MaskUserinfo(s)
+		u, err := url.Parse(s)
+		reason := ""
+		switch {
+		case strings.ContainsAny(s, " \t\r\n"):
+			reason = "it contains whitespace (write a space as %20)"
+		case err != nil:
+			reason = "it does not parse as a URL"
+		case u.Scheme == "":
+			reason = "it has no scheme"
+		case (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() == "":
+			reason = "it has no host"
+		}
+		if reason == "" {
+			RefuseUserinfo(req, resp)
+			return
+		}
+		example := "https://example.com/offer"
+		if err == nil && u.Scheme == "" && !strings.ContainsAny(s, " \t\r\n") && s != "" {
+			example = "https://" + strings.TrimPrefix(masked, "//")
+		}
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
+			fmt.Sprintf("%s %s is not an absolute URL: %s. Write it in full with its scheme, for example %q.",
+				req.Path, Shown(masked), reason, example))
+	}}

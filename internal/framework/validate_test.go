@@ -252,3 +252,73 @@ func TestValidatorMaskUserinfo(t *testing.T) {
 		}
 	}
 }
+
+func TestValidatorEnum(t *testing.T) {
+	runStringValidator(t, Enum("udp", "tcp", "tls"), path.Root("transport"), []validatorCase{
+		{value: "udp"},
+		{value: "UDP", want: []string{`Attribute transport value must be one of: ["udp" "tcp" "tls"], got: "UDP"`, `Did you mean "udp"?`}},
+		{value: "tcl", want: []string{`got: "tcl"`, `Did you mean "tcp"?`}},
+		// Two changes in three letters: too far to guess.
+		{value: "tsl", want: []string{`got: "tsl"`}, never: []string{"Did you mean"}},
+		{value: "sctp", want: []string{`got: "sctp"`}, never: []string{"Did you mean"}},
+		{value: "", want: []string{`got: ""`}},
+	})
+	runStringValidator(t, Enum("accept", "reject403", "reject503"), path.Root("voice_action_true"), []validatorCase{
+		{value: "reject-403", want: []string{`Did you mean "reject403"?`}},
+		{value: "reject", want: []string{`got: "reject"`}, never: []string{"Did you mean"}},
+		// Two values are as near: no guess.
+		{value: "reject_03", want: []string{`got: "reject_03"`}, never: []string{"Did you mean"}},
+	})
+}
+
+func TestValidatorKnownValues(t *testing.T) {
+	types := KnownValues("third_party", "conference_v2")
+	runStringValidator(t, types, path.Root("type"), []validatorCase{
+		{value: "third_party"},
+		// A value the reference does not list may be valid: left to CarrierX.
+		{value: "bridge"},
+		{value: "third_part"},
+		{value: "third-party", want: []string{`Attribute type value "third-party" is CarrierX's "third_party" written differently`,
+			`write "third_party"`, `["third_party" "conference_v2"]`}},
+		{value: "Third Party", want: []string{`"third_party"`}},
+		{value: "CONFERENCE-V2", want: []string{`"conference_v2"`}},
+	})
+	hint := "G.711 is ulaw or alaw."
+	runStringValidator(t, KnownValues("ulaw", "alaw", "g722").WithHints(map[string]string{"g711": hint}), path.Root("codec"),
+		[]validatorCase{
+			{value: "opus96"},
+			{value: "G722", want: []string{`"g722"`}},
+			{value: "G.711", want: []string{`Attribute codec value "G.711" is not a CarrierX value: ` + hint}},
+		})
+}
+
+func TestNearestValue(t *testing.T) {
+	values := []string{"redirect_temporary", "redirect_permanent", "proxy_pass"}
+	for s, want := range map[string]string{
+		"redirect-temporary": "redirect_temporary",
+		"redirect_temporay":  "redirect_temporary",
+		"proxypas":           "proxy_pass",
+		"redirect":           "",
+		"iframe":             "",
+	} {
+		if got := NearestValue(s, values); got != want {
+			t.Errorf("NearestValue(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestValidatorAbsoluteURL(t *testing.T) {
+	runStringValidator(t, AbsoluteURL, path.Root("destination_url"), []validatorCase{
+		{value: "https://www.example.org/offer?x=1"},
+		{value: "http://example.com"},
+		// The reference leaves the scheme open.
+		{value: "tel:+15550001111"},
+		{value: "example.com/x", want: []string{`destination_url "example.com/x" is not an absolute URL: it has no scheme`,
+			`for example "https://example.com/x"`}},
+		{value: "not a url", want: []string{`it contains whitespace`}},
+		{value: "https://", want: []string{`it has no host`}},
+		{value: "", want: []string{`it has no scheme`}},
+		{value: "https://user:s3cret@www.example.org/", want: []string{"Credentials in URL", "https://***@www.example.org/"},
+			never: []string{"s3cret"}},
+	})
+}

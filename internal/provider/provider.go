@@ -298,6 +298,9 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		resp.Diagnostics.AddError("Unable to create the CarrierX client", err.Error())
 		return
 	}
+	if resp.Diagnostics.Append(verifyCredentials(ctx, c, token, timeout)...); resp.Diagnostics.HasError() {
+		return
+	}
 	tflog.Debug(ctx, "configured CarrierX client", map[string]any{"base_url": baseURL, "max_retries": retries})
 	resp.ResourceData = c
 	resp.DataSourceData = c

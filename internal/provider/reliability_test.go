@@ -598,7 +598,8 @@ func TestAccReliability_preexistingNeverAdopted(t *testing.T) {
 
 // TestAccReliability_wrongBaseURLKeepsState: pointed at the wrong place
 // (every path answers 404), the provider does not take its objects for
-// deleted: the plan fails saying so, and state is intact afterwards.
+// deleted: its configuration fails saying what base_url looks like, and
+// state is intact afterwards.
 func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
 	e := acctest.New(t)
 	e.EmulatorOnly()
@@ -610,7 +611,8 @@ func TestAccReliability_wrongBaseURLKeepsState(t *testing.T) {
 	e.Test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: cfg},
-			{Config: wrong, ExpectError: regexp.MustCompile(`(?s)answered\s+404,\s+and\s+so\s+did\s+the\s+list.*base_url`)},
+			{Config: wrong, ExpectError: regexp.MustCompile(`(?s)base_url is not the Core API.*/core/v3/countries/USA\s+answered\s+404.*` +
+				`Core\s+API\s+is\s+version\s+2:\s+did\s+you\s+mean\s+http://127\.0\.0\.1:[0-9]+/core/v2\?`)},
 			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 		},
 	})

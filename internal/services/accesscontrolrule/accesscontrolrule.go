@@ -7,7 +7,6 @@ package accesscontrolrule
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -64,11 +63,11 @@ var Object = &framework.Object[client.AccessControlRule, model]{
 			"name":     framework.DefaultName("Rule name."),
 			"field": framework.RequiredString("Part of the call or message that is checked: for calls `calling` or `called`; "+
 				"for SMS `from`, `to` or `message` (`from_did` and `to_did` are the legacy spellings of `from` and `to`).",
-				stringvalidator.OneOf(fields...)),
+				framework.Enum(fields...)),
 			"operation": framework.RequiredString("How `entries` are compared with the field: "+framework.QuoteList(operations)+".",
-				stringvalidator.OneOf(operations...)),
+				framework.Enum(operations...)),
 			"quantifier": framework.RequiredString("How many entries must match for the rule to apply: `all`, `any` or `none`.",
-				stringvalidator.OneOf(quantifiers...)),
+				framework.Enum(quantifiers...)),
 			"entries": schema.ListAttribute{
 				MarkdownDescription: "Values compared with the field: literal strings for `exact` and `prefix` " +
 					"(for example `1516`), regular expressions for `regexp` (for example `.*516`). " + framework.RegexpRule,

@@ -249,7 +249,7 @@ var MeetingRoom = &framework.Object[client.MeetingRoom, roomModel]{
 					"role": schema.StringAttribute{
 						MarkdownDescription: "`host` (moderates), `participant` or `listener` (listens only).",
 						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf("host", "participant", "listener")},
+						Validators:          []validator.String{framework.Enum("host", "participant", "listener")},
 					},
 				}},
 			},

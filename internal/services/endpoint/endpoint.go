@@ -20,7 +20,8 @@ import (
 )
 
 // endpointTypes are the documented endpoint types. The list in the docs was
-// cut, so it is documented, not enforced (except system_gateway).
+// cut (CarrierX docs, Core API, Endpoints), so only system_gateway and a
+// listed type written differently ("third-party") are refused.
 var endpointTypes = []string{
 	"third_party", "conference", "conference_v2", "conference_playback", "flexml", "mediator", "voicemail",
 }
@@ -56,7 +57,7 @@ var Object = &framework.Object[client.Endpoint, model]{
 			"endpoint_sid": framework.StableString("Endpoint secure ID; also the import ID."),
 			"type": framework.RequiredCreateOnly("Endpoint type. Known values: "+framework.QuoteList(endpointTypes)+
 				". Changing it replaces the endpoint. `system_gateway` is created by CarrierX and cannot be managed.",
-				stringvalidator.LengthAtLeast(1), notSystemGateway),
+				stringvalidator.LengthAtLeast(1), notSystemGateway, framework.KnownValues(endpointTypes...)),
 			"name": framework.KeptName("Friendly name. CarrierX fills a default when it is left out."),
 			"partner_sid": framework.KeptCreateOnly("Owning partner; defaults to the partner of the token. Changing it replaces the endpoint.",
 				framework.SID{What: "partner SID",
@@ -89,9 +90,9 @@ var Object = &framework.Object[client.Endpoint, model]{
 						"dst_port": framework.DefaultInt64("Only match calls arriving at CarrierX on this port. Defaults to `5060`.", 5060,
 							int64validator.Between(1, 65535)),
 						"transport": framework.DefaultString("`udp` (default), `tcp` or `tls`.", "udp",
-							stringvalidator.OneOf("udp", "tcp", "tls")),
+							framework.Enum("udp", "tcp", "tls")),
 						"direction": framework.DefaultString("Traffic the address is used for. Defaults to `any`; `inbound` and `outbound` "+
-							"are the other known values.", "any"),
+							"are the other known values.", "any", framework.KnownValues("any", "inbound", "outbound")),
 						"priority": framework.DefaultInt64("Priority among the addresses. Defaults to `0`.", 0),
 						"srtp":     framework.DefaultBool("Whether media to this address is SRTP-encrypted. Defaults to `false`.", false),
 						"location_sid": framework.OptionalString("Location secure ID.",

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -46,7 +45,7 @@ type instructionsModel struct {
 // enum is an optional string with CarrierX's default, one of values.
 func enum(doc, def string, values ...string) schema.StringAttribute {
 	return framework.DefaultString(fmt.Sprintf("%s One of %s; defaults to `%s`.", doc, framework.QuoteList(values), def),
-		def, stringvalidator.OneOf(values...))
+		def, framework.Enum(values...))
 }
 
 // defaults are what the instructions are when nothing is configured, and

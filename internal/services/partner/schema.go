@@ -66,8 +66,8 @@ func resourceSchema() schema.Schema {
 			"billing_email": framework.KeptString("Billing e-mail address (several may be given, comma-separated); CarrierX falls back to " +
 				"`owner_email` when it is empty, so it is also computed. Hidden by CarrierX until verified, like `owner_email`."),
 			"tech_email": email("Technical contact e-mail address."),
-			"payment_type": framework.KeptString("Billing mode. Known values: `prepay`, `postpay` (the list in CarrierX's documentation " +
-				"may be incomplete, so other values are passed to CarrierX)."),
+			"payment_type": framework.KeptString("Billing mode. Known values: `prepay`, `postpay` (the list in CarrierX's documentation "+
+				"may be incomplete, so other values are passed to CarrierX).", framework.KnownValues("prepay", "postpay")),
 			"charge_at":            money("Prepay accounts: the balance at which the account is charged `prepay_amount`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"prepay_amount":        money("Prepay accounts: the amount charged when the balance reaches `charge_at`. CarrierX answers null for postpay accounts; the configured value is then kept in state.", true),
 			"spending_limit":       money("Overall spending limit.", false),

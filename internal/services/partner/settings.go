@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -77,11 +78,13 @@ func CallbacksBody(o types.Object) map[string]string {
 	return out
 }
 
-// aclDirections and aclActions are the values seen in the reference; the
-// lists are not known to be complete, so they are documented, not enforced.
+// The partner's ACLs are CarrierX's one ACL object, whose values are
+// documented in full (CarrierX docs, Core API, Trunk Groups, ACL Object);
+// its SMS actions apply to partners only.
 var (
-	aclDirections = []string{"inbound", "outbound"}
-	aclActions    = []string{"accept", "reject", "reject403", "reject503"}
+	aclDirections   = []string{"any", "inbound", "outbound", "undirected"}
+	aclSMSActions   = []string{"accept", "reject"}
+	aclVoiceActions = []string{"accept", "reject403", "reject503"}
 )
 
 // ACLModel is one access control list of a partner (client.ACL).
@@ -113,11 +116,13 @@ func ACLAttributes(computed bool) map[string]schema.Attribute {
 		}
 		return schema.StringAttribute{MarkdownDescription: d, Optional: !required, Required: required}
 	}
-	action := func(d string) schema.StringAttribute {
+	action := func(d string, values []string) schema.StringAttribute {
+		a := str(d, false)
 		if !computed {
-			d += " Values seen: " + framework.QuoteList(aclActions) + " (not known to be complete, so not checked here); null for none."
+			a.MarkdownDescription += " One of " + framework.QuoteList(values) + "; null for none."
+			a.Validators = []validator.String{framework.Enum(values...)}
 		}
-		return str(d, false)
+		return a
 	}
 	rules := schema.ListAttribute{MarkdownDescription: "Access control rule SIDs.", ElementType: types.StringType, Computed: true}
 	direction := "Traffic direction."
@@ -127,15 +132,19 @@ func ACLAttributes(computed bool) map[string]schema.Attribute {
 			ElementType:         types.StringType,
 			Required:            true,
 		}
-		direction = "Traffic the list applies to. Values seen: " + framework.QuoteList(aclDirections) + "."
+		direction = "Traffic the list applies to: " + framework.QuoteList(aclDirections) + "."
+	}
+	dir := str(direction, true)
+	if !computed {
+		dir.Validators = []validator.String{framework.Enum(aclDirections...)}
 	}
 	return map[string]schema.Attribute{
 		"access_control_rules": rules,
-		"direction":            str(direction, true),
-		"sms_action_true":      action("Action for messages when the rules match."),
-		"sms_action_false":     action("Action for messages when the rules do not match."),
-		"voice_action_true":    action("Action for calls when the rules match."),
-		"voice_action_false":   action("Action for calls when the rules do not match."),
+		"direction":            dir,
+		"sms_action_true":      action("Action for messages when the rules match.", aclSMSActions),
+		"sms_action_false":     action("Action for messages when the rules do not match.", aclSMSActions),
+		"voice_action_true":    action("Action for calls when the rules match.", aclVoiceActions),
+		"voice_action_false":   action("Action for calls when the rules do not match.", aclVoiceActions),
 	}
 }
 

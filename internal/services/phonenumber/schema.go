@@ -27,7 +27,7 @@ var (
 	prefixValidator      = stringvalidator.RegexMatches(digits, "must be digits only, country code included (1516 for US area code 516)")
 	capabilityValidators = []validator.Set{
 		setvalidator.SizeAtLeast(1),
-		setvalidator.ValueStringsAre(stringvalidator.OneOf(capabilityNames...)),
+		setvalidator.ValueStringsAre(framework.Enum(capabilityNames...)),
 	}
 )
 

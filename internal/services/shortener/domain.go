@@ -28,7 +28,7 @@ type domainModel struct {
 
 // mode is how a link, an expired link or an unknown short name answers.
 func mode(doc string) schema.StringAttribute {
-	return framework.DefaultString(doc, "redirect_temporary", stringvalidator.OneOf(modes...))
+	return framework.DefaultString(doc, "redirect_temporary", framework.Enum(modes...))
 }
 
 // page is expired_page or not_found_page.
@@ -66,10 +66,11 @@ var Domain = &framework.Object[client.ShortenerDomain, domainModel]{
 			"not_found_status_code": framework.OptionalInt64("HTTP status for unknown short names with `not_found_mode = "+
 				"\"proxy_pass\"`: any 2xx, 4xx or 5xx code. Unset means none.", statusCode),
 			"scope": framework.DefaultString("Which partners may create links on the domain. Defaults to `children`; the other "+
-				"values are not documented, so they are not checked here.", "children", stringvalidator.LengthAtLeast(1)),
+				"values are not documented, so they are not checked here.", "children", stringvalidator.LengthAtLeast(1),
+				framework.KnownValues("children")),
 			"secure": framework.DefaultString("Whether link URLs use https: `disabled` (the default) or `required` (the token "+
 				"needs the `shortener.allow_domain_secure_required` scope); other values are not documented, so they are not "+
-				"checked here.", "disabled", stringvalidator.LengthAtLeast(1)),
+				"checked here.", "disabled", stringvalidator.LengthAtLeast(1), framework.KnownValues("disabled", "required")),
 			"suffix_pattern": framework.OptionalString("Regular expression of file suffixes accepted after a short name, for "+
 				"example `.(mp3|mp4)`. Unset means no suffixes. "+framework.RegexpRule, framework.RegexpSyntax),
 		},

@@ -43,8 +43,8 @@ var Link = &framework.Object[client.ShortenerLink, linkModel]{
 			"partner_sid": framework.StableString("Owning partner."),
 			"domain_sid": framework.RequiredCreateOnly("Domain the link lives on (the `domain_sid` of a `carrierx_shortener_domain`, "+
 				"or a domain shared with the partner). Changing it replaces the link.", domainSID),
-			"destination_url": framework.RequiredString("Where visitors are sent. Changed in place. "+framework.NoUserinfoRule,
-				stringvalidator.LengthAtLeast(1), framework.URLWithoutUserinfo),
+			"destination_url": framework.RequiredString("Where visitors are sent, an absolute URL such as `https://example.com/offer`. "+
+				"Changed in place. "+framework.NoUserinfoRule, stringvalidator.LengthAtLeast(1), framework.AbsoluteURL),
 			"date_accessed": framework.ComputedString("Last time the link was followed; changes outside Terraform and never causes a diff.",
 				framework.Volatile()),
 			"date_created": framework.StableString("Creation time."),

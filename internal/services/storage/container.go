@@ -139,7 +139,7 @@ func containerSchema() schema.Schema {
 	d := containerDocs
 	classes := func(name string) schema.ListAttribute {
 		return framework.EmptyStringList(d[name],
-			listvalidator.ValueStringsAre(stringvalidator.OneOf(classifications...)), listvalidator.UniqueValues())
+			listvalidator.ValueStringsAre(framework.Enum(classifications...)), listvalidator.UniqueValues())
 	}
 	return schema.Schema{
 		MarkdownDescription: "A CarrierX storage container: where uploaded files (`carrierx_storage_file`), recordings " +
@@ -154,11 +154,13 @@ func containerSchema() schema.Schema {
 			"allowed_classifications": classes("allowed_classifications"),
 			"blocked_classifications": classes("blocked_classifications"),
 			// The usage figures move with the files (other resources, other clients), and the shares with the quotas too.
-			"available_bytes_percent":        framework.ComputedInt64(d["available_bytes_percent"], framework.Volatile(path.Root("quota_bytes"))),
-			"available_files_percent":        framework.ComputedInt64(d["available_files_percent"], framework.Volatile(path.Root("quota_files"))),
-			"default_file_lifecycle_action":  framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1)),
-			"default_file_lifecycle_ttl":     framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
-			"default_file_publish":           framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1)),
+			"available_bytes_percent": framework.ComputedInt64(d["available_bytes_percent"], framework.Volatile(path.Root("quota_bytes"))),
+			"available_files_percent": framework.ComputedInt64(d["available_files_percent"], framework.Volatile(path.Root("quota_files"))),
+			"default_file_lifecycle_action": framework.DefaultString(d["default_file_lifecycle_action"], "no_action", stringvalidator.LengthAtLeast(1),
+				framework.KnownValues("no_action")),
+			"default_file_lifecycle_ttl": framework.DefaultInt64(d["default_file_lifecycle_ttl"], -1),
+			"default_file_publish": framework.DefaultString(d["default_file_publish"], "file_sid", stringvalidator.LengthAtLeast(1),
+				framework.KnownValues("file_sid")),
 			"default_file_threshold_include": framework.DefaultBool(d["default_file_threshold_include"], true),
 			"default_file_unique":            framework.DefaultBool(d["default_file_unique"], false),
 			"durability_class":               framework.StableString(d["durability_class"]),
@@ -177,7 +179,7 @@ func containerSchema() schema.Schema {
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    containerSID,
 			},
-			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.URLWithoutUserinfo),
+			"publish_domain":                    framework.Validated(framework.KeptString(d["publish_domain"]), framework.NoUserinfoRule, framework.AbsoluteURL),
 			"quota_bytes":                       framework.KeptInt64(d["quota_bytes"]),
 			"quota_files":                       framework.KeptInt64(d["quota_files"]),
 			"string_key_1":                      framework.OptionalString(d["string_key_1"]),
@@ -199,7 +201,7 @@ func containerSchema() schema.Schema {
 			"type": schema.StringAttribute{
 				MarkdownDescription: d["type"], Optional: true, Computed: true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1), framework.KnownValues("internal")},
 			},
 			"unique": framework.KeptBool(d["unique"]),
 		},

@@ -3,7 +3,6 @@ package trunkgroup
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -43,7 +42,7 @@ var aclType = types.ObjectType{AttrTypes: map[string]attr.Type{
 func ACLs(level string) schema.ListNestedAttribute {
 	actions := func(when string) schema.StringAttribute {
 		return framework.OptionalString("What happens to a call when the rules "+when+": "+framework.QuoteList(aclVoiceActions)+".",
-			stringvalidator.OneOf(aclVoiceActions...))
+			framework.Enum(aclVoiceActions...))
 	}
 	return schema.ListNestedAttribute{
 		MarkdownDescription: "Access control lists evaluated for calls through this " + level + ", in order. " +
@@ -56,7 +55,7 @@ func ACLs(level string) schema.ListNestedAttribute {
 			Attributes: map[string]schema.Attribute{
 				"access_control_rules": framework.EmptyStringList("SIDs of the access control rules this ACL evaluates."),
 				"direction": framework.RequiredString("Traffic the ACL applies to: "+framework.QuoteList(aclDirections)+".",
-					stringvalidator.OneOf(aclDirections...)),
+					framework.Enum(aclDirections...)),
 				"voice_action_true":  actions("apply"),
 				"voice_action_false": actions("do not apply"),
 			},

@@ -45,12 +45,13 @@ var resourceSchema = schema.Schema{
 		"hard_failure_interval": framework.DefaultInt64("Window in seconds in which hard failures are counted. Defaults to `60`.", 60, nonNegative),
 		"hard_failure_last_resort": framework.DefaultString("What happens when every trunk is dead: `first` (the default) still "+
 			"tries the first trunk, `reject502` and `reject503` reject the call with that SIP status.", "first",
-			stringvalidator.OneOf(lastResorts...)),
+			framework.Enum(lastResorts...)),
 		"hard_failure_threshold": framework.DefaultInt64("Hard failures within `hard_failure_interval` that mark a trunk dead. "+
 			"Defaults to `3`.", 3, nonNegative),
 		"routing_data": framework.OptionalString("Extra parameter of some routing types. Null by default."),
 		"routing_type": framework.DefaultString("How a trunk is chosen for each call. Defaults to `failover` (trunks in `priority` order), "+
-			"the only value the CarrierX reference shows; other values are passed to CarrierX unchecked.", "failover"),
+			"the only value the CarrierX reference shows; other values are passed to CarrierX unchecked.", "failover",
+			framework.KnownValues("failover")),
 		"sip_options_locations": framework.EmptyStringList("Routing locations SIP OPTIONS health probes are sent from. Empty by default."),
 		"sip_options_threshold": framework.DefaultInt64("Failed SIP OPTIONS probes after which a trunk is considered down. "+
 			"Defaults to `3`.", 3, nonNegative),
