@@ -35,7 +35,7 @@ func (m KeepUnlessModifier) keep(ctx context.Context, req planRequest) bool {
 		// Attribute plan modifiers all see the plan before any of them ran:
 		// an unconfigured source is still unknown there, though its own
 		// modifier (KeptString's) keeps it, so it counts as unchanged.
-		if !pv.Equal(sv) && !(pv.IsUnknown() && cv.IsNull()) {
+		if !pv.Equal(sv) && (!pv.IsUnknown() || !cv.IsNull()) {
 			return false
 		}
 	}

@@ -296,7 +296,7 @@ func TestNearestValue(t *testing.T) {
 	values := []string{"redirect_temporary", "redirect_permanent", "proxy_pass"}
 	for s, want := range map[string]string{
 		"redirect-temporary": "redirect_temporary",
-		"redirect_temporay":  "redirect_temporary",
+		"redirect_temporay":  "redirect_temporary", //nolint:misspell // a typo on purpose
 		"proxypas":           "proxy_pass",
 		"redirect":           "",
 		"iframe":             "",

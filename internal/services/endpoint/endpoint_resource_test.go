@@ -325,7 +325,7 @@ func TestAccEndpoint_retryOn429(t *testing.T) {
 			Config: e.Config(`resource "carrierx_endpoint" "test" { type = "third_party" }`),
 			Check: func(*terraform.State) error {
 				// The run's token check (GET /core/v2/countries/USA) comes first.
-				reqs := slices.DeleteFunc(e.Requests(), func(r acctest.Request) bool { return r.Method != "POST" })
+				reqs := slices.DeleteFunc(e.Requests(), func(r acctest.Request) bool { return r.Method != http.MethodPost })
 				if err := acctest.ExpectCalls(reqs, map[string]int{"POST /core/v2/endpoints": 2}); err != nil {
 					return err
 				}

@@ -68,10 +68,10 @@ func TestAccPhoneNumber_keepRoutedOnDestroy(t *testing.T) {
 					k.digits, d.Status, d.TrunkGroupSID, d.DIDGroupSID)
 			}
 			if err := acctest.Getter[client.TrunkGroup](e, client.TrunkGroupKind)(context.Background(), k.trunkGroup); !client.IsNotFound(err) {
-				return fmt.Errorf("trunk group %s not destroyed: %v", k.trunkGroup, err)
+				return fmt.Errorf("trunk group %s not destroyed: %w", k.trunkGroup, err)
 			}
 			if err := acctest.Getter[client.DIDGroup](e, client.DIDGroupKind)(context.Background(), k.didGroup); !client.IsNotFound(err) {
-				return fmt.Errorf("DID group %s not destroyed: %v", k.didGroup, err)
+				return fmt.Errorf("DID group %s not destroyed: %w", k.didGroup, err)
 			}
 			return nil
 		},
@@ -95,7 +95,7 @@ func TestAccPhoneNumber_keepDetachFails(t *testing.T) {
 		CheckDestroy: func(*terraform.State) error {
 			d, err := client.Objects[client.DID](e.API, client.DIDKind).Get(context.Background(), k.sid)
 			if err != nil || d.Status != client.DIDStatusAssigned || d.TrunkGroupSID != nil {
-				return fmt.Errorf("kept number %s after the second destroy: %+v, %v", k.digits, d, err)
+				return fmt.Errorf("kept number %s after the second destroy: %+v, %w", k.digits, d, err)
 			}
 			return nil
 		},
