@@ -93,10 +93,10 @@ type Object[T, M any] struct {
 	// CreateVerb and DeleteVerb name the operations in error summaries
 	// ("rent", "release"); "create" and "delete" when empty.
 	CreateVerb, DeleteVerb string
-	// DestroyWarning, for an object whose destroy cannot be undone (a
-	// number released for good), is the warning of every plan that would
-	// destroy or replace the object in state, or nil where this one's
-	// destroy can be undone (a number kept on destroy).
+	// DestroyWarning, for an object whose destroy surprises (a number
+	// released for good, a partner only forgotten), is the warning of every
+	// plan that would destroy or replace the object in state, or nil where
+	// this one's destroy does not (a number kept on destroy).
 	DestroyWarning func(state *M) *Warning
 	// ModifyPlan and ConfigValidators are the framework's, where needed.
 	ModifyPlan       func(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse)

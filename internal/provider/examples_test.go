@@ -37,6 +37,9 @@ func TestAccExamples(t *testing.T) {
 			// Examples take their settings from the environment, as a user's would.
 			t.Setenv("CARRIERX_BASE_URL", e.BaseURL)
 			t.Setenv("CARRIERX_TOKEN", e.Token)
+			// Passwords have no default in the examples: a user passes them the same way.
+			t.Setenv("TF_VAR_subco_password", "Example-Str0ng-Passw0rd")
+			t.Setenv("TF_VAR_pbx_sip_password", "Example-Sip-Secret-1")
 			var steps []resource.TestStep
 			for _, cfg := range exampleSteps(t, files) {
 				if !strings.Contains(cfg, `provider "carrierx"`) {

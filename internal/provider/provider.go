@@ -173,7 +173,9 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown CarrierX provider "+name,
 				"The provider's "+name+" is not known until apply. Set it from a value known at plan time "+
-					"(a literal or a variable), or leave it unset and use the environment ("+envFor[name]+").")
+					"(a literal or a variable), or leave it unset and use the environment ("+envFor[name]+"). A token from an "+
+					"ephemeral carrierx_oauth_token of a partner created in the same configuration is known once that "+
+					"partner exists: apply it first with -target (see the guide \"Acting as a sub-partner\").")
 		}
 	}
 	if resp.Diagnostics.HasError() {
@@ -184,7 +186,8 @@ func (p *carrierxProvider) Configure(ctx context.Context, req provider.Configure
 	if token == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("token"), "Missing CarrierX API token",
 			"Set the provider's token argument or the "+envToken+" environment variable to a CarrierX Core API token. "+
-				"To try the provider offline, start the emulator (make emulator) and export the two variables it prints.")
+				"To try the provider offline, run the emulator: eval \"$(carrierx-emulator -detach)\" exports both variables "+
+				"(see the README, \"Against the emulator\").")
 		return
 	}
 

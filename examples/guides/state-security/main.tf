@@ -16,7 +16,6 @@ variable "pbx_sip_password" {
   type        = string
   sensitive   = true
   ephemeral   = true # Terraform 1.10+: not in the plan file either
-  default     = "Sip-Secret-Example-1"
 }
 
 # out_sip_password_wo is write-only (Terraform 1.11+): sent to CarrierX,

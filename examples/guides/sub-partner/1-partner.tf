@@ -19,7 +19,6 @@ variable "subco_password" {
   description = "Portal and API password of the sub-partner."
   type        = string
   sensitive   = true
-  default     = "Change-Me-Str0ng-1"
 }
 
 resource "carrierx_partner" "subco" {

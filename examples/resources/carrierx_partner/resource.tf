@@ -4,7 +4,6 @@ variable "subco_password" {
   description = "Portal and API password of the new sub-partner."
   type        = string
   sensitive   = true
-  default     = "Change-Me-Str0ng-1"
 }
 
 resource "carrierx_partner" "subco" {

@@ -7,6 +7,7 @@ package partner
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -195,10 +196,13 @@ var Object = &framework.Object[client.Partner, model]{
 		Read: []string{"available_scopes"}},
 	Patch: patch,
 	Delete: func(_ context.Context, _ *client.Client, state *model) error {
-		return &framework.Warning{Summary: "carrierx_partner removed from state only",
-			Detail: fmt.Sprintf("Partner %s (login %q) still exists in CarrierX: the CarrierX API has no call to delete a partner, "+
-				"so Terraform only stopped managing it. To close the account, contact CarrierX support or use the CarrierX portal; "+
-				"to manage it again, import it with its partner_sid.", state.PartnerSID.ValueString(), state.Login.ValueString())}
+		return &framework.Warning{Summary: "carrierx_partner removed from state only", Detail: stays(state)}
+	},
+	// Said at plan too: a destroy only forgets the partner, and a replacement
+	// then fails on its login, which the partner left behind still holds.
+	DestroyWarning: func(state *model) *framework.Warning {
+		return &framework.Warning{Summary: "This plan only removes partner " + strconv.Quote(state.Login.ValueString()) +
+			" from Terraform state", Detail: stays(state) + " A replacement then fails: the login is still taken."}
 	},
 	// After an import, every setting that is not empty becomes managed.
 	AfterImport: func(ctx context.Context, p *client.Partner, m *model) diag.Diagnostics {
@@ -206,6 +210,13 @@ var Object = &framework.Object[client.Partner, model]{
 		m.settings().Fill(ctx, p, m.settings(), true, &diags)
 		return diags
 	},
+}
+
+// stays says what a destroy leaves: the partner, in CarrierX.
+func stays(state *model) string {
+	return fmt.Sprintf("Partner %s (login %q) still exists in CarrierX: the CarrierX API has no call to delete a partner, "+
+		"so Terraform only stops managing it. To close the account, contact CarrierX support or use the CarrierX portal; "+
+		"to manage it again, import it with its partner_sid.", state.PartnerSID.ValueString(), state.Login.ValueString())
 }
 
 // Resource is the carrierx_partner resource.

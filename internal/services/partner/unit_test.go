@@ -36,6 +36,33 @@ func TestPartnerResource_deleteWarns(t *testing.T) {
 	}
 }
 
+// TestPartnerResource_destroyPlanWarns: a plan that destroys a partner
+// warns, before anything is applied, that the partner stays in CarrierX.
+func TestPartnerResource_destroyPlanWarns(t *testing.T) {
+	ctx := context.Background()
+	r := Resource()
+	var sr fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sr)
+	typ := sr.Schema.Type().TerraformType(ctx)
+	st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
+	st.SetAttribute(ctx, path.Root("partner_sid"), types.StringValue("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"))
+	st.SetAttribute(ctx, path.Root("login"), types.StringValue("subco"))
+	null := tfsdk.Plan{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
+	resp := fwresource.ModifyPlanResponse{Plan: null}
+	r.(fwresource.ResourceWithModifyPlan).ModifyPlan(ctx, fwresource.ModifyPlanRequest{
+		State: st, Plan: null, Config: tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)},
+	}, &resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)
+	}
+	w := resp.Diagnostics.Warnings()[0]
+	for _, want := range []string{`"subco"`, "only removes", "still exists in CarrierX", "import it"} {
+		if !strings.Contains(w.Summary()+w.Detail(), want) {
+			t.Errorf("warning %q: %q lacks %q", w.Summary(), w.Detail(), want)
+		}
+	}
+}
+
 func TestPartnerMoneySemanticEquality(t *testing.T) {
 	ctx := context.Background()
 	m := func(s string) moneyValue { return moneyValue{StringValue: types.StringValue(s)} }
