@@ -6,10 +6,13 @@ package partner
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/client"
@@ -197,6 +200,21 @@ var Object = &framework.Object[client.Partner, model]{
 	Patch: patch,
 	Delete: func(_ context.Context, _ *client.Client, state *model) error {
 		return &framework.Warning{Summary: "carrierx_partner removed from state only", Detail: stays(state)}
+	},
+	// A login is unique in CarrierX, and a destroyed partner keeps its own.
+	CreateError: func(plan *model, err error, diags *diag.Diagnostics) bool {
+		var apiErr *client.Error
+		if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 || apiErr.StatusCode >= 500 ||
+			!slices.ContainsFunc(apiErr.Errors, func(d client.ErrorDetail) bool { return d.Field == "login" }) {
+			return false
+		}
+		login := plan.Login.ValueString()
+		diags.AddAttributeError(path.Root("login"), "Unable to create carrierx_partner: login refused",
+			fmt.Sprintf("CarrierX refused login %q, most often because a partner already has it: a destroyed carrierx_partner "+
+				"stays in CarrierX with its login. To manage that partner again, import it by its partner_sid (data "+
+				"\"carrierx_partners\" with filter = \"login eq \\\"%s\\\"\" finds it); otherwise choose another login.\n\n%s",
+				login, login, err))
+		return true
 	},
 	// Said at plan too: a destroy only forgets the partner, and a replacement
 	// then fails on its login, which the partner left behind still holds.

@@ -403,3 +403,21 @@ func TestAccPartner_importErrors(t *testing.T) {
 		},
 	})
 }
+
+// TestAccPartner_loginTaken: a login another partner holds (a partner
+// Terraform destroyed keeps its own) is refused with the way to import it.
+func TestAccPartner_loginTaken(t *testing.T) {
+	e := acctest.New(t)
+	first := partnerConfig("taken-login", "First", "Str0ng-Passw0rd", "")
+	e.Test(resource.TestCase{
+		CheckDestroy: func(x *terraform.State) error { return partnerStillThere(e, x) },
+		Steps: []resource.TestStep{
+			{Config: e.Config(first)},
+			{
+				Config: e.Config(first + strings.Replace(partnerConfig("taken-login", "Second", "Str0ng-Passw0rd", ""),
+					`"carrierx_partner" "test"`, `"carrierx_partner" "second"`, 1)),
+				ExpectError: regexp.MustCompile(`(?s)login refused.*"taken-login".*import it by its partner_sid.*login eq`),
+			},
+		},
+	})
+}
