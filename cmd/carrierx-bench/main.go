@@ -73,6 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	rep, err := bench.Measure(ctx, cfg)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "carrierx-bench: interrupted (the provider, the emulator and the temporary directories are gone)")
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "carrierx-bench:", err)
 		return 1

@@ -172,3 +172,13 @@ func TestParseNs(t *testing.T) {
 		}
 	}
 }
+
+func TestQuiet(t *testing.T) {
+	log := `{"@level":"trace","@message":"calling validator"}
+{"@level":"error","@message":"boom"}
+{"@level":"debug","@message":"x"}
+panic: y`
+	if got, want := quiet(log), "{\"@level\":\"error\",\"@message\":\"boom\"}\npanic: y"; got != want {
+		t.Errorf("quiet = %q, want %q", got, want)
+	}
+}

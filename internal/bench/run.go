@@ -109,6 +109,9 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 		t0 := time.Now()
 		code, err := tf(args[op]...)
 		res := OpResult{Op: op, WallSeconds: time.Since(t0).Seconds()}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w%s", op, err, tg.providerLog())
 		}
@@ -329,7 +332,18 @@ func (tg *target) providerLog() string {
 	if err != nil || len(b) == 0 {
 		return ""
 	}
-	return "\nprovider stderr (last lines):\n" + tail(string(b), 20)
+	return "\nprovider stderr (last lines above debug level):\n" + tail(quiet(string(b)), 20)
+}
+
+// quiet drops the SDK's trace and debug lines, which would bury an error.
+func quiet(log string) string {
+	var keep []string
+	for _, l := range strings.Split(log, "\n") {
+		if !strings.Contains(l, `"@level":"trace"`) && !strings.Contains(l, `"@level":"debug"`) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
 
 func (tg *target) cpu() (float64, bool) {
