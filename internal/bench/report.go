@@ -1,0 +1,190 @@
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// Op is one Terraform operation of a run, in the order they run.
+type Op string
+
+const (
+	OpCreate  Op = "apply-create"
+	OpPlan    Op = "plan"
+	OpUpdate  Op = "apply-update"
+	OpRefresh Op = "refresh-only"
+	OpDestroy Op = "destroy"
+)
+
+// Ops is the sequence every run goes through.
+var Ops = []Op{OpCreate, OpPlan, OpUpdate, OpRefresh, OpDestroy}
+
+// Kind names what Terraform manages in a run.
+type Kind string
+
+const (
+	KindProvider Kind = "carrierx"       // the provider against the emulator over HTTP
+	KindFloor    Kind = "carrierx-floor" // same provider, the emulator in its process, no socket
+	KindData     Kind = "terraform_data" // Terraform alone
+)
+
+// Kinds is the order runs are made and printed in.
+var Kinds = []Kind{KindProvider, KindFloor, KindData}
+
+// OpResult is one operation's measurements.
+type OpResult struct {
+	Op          Op      `json:"op"`
+	WallSeconds float64 `json:"wall_seconds"`
+	// ProviderCPUSeconds is the provider's CPU time during this operation
+	// (from /proc; absent for terraform_data or off Linux).
+	ProviderCPUSeconds *float64 `json:"provider_cpu_seconds,omitempty"`
+	// Requests and Expected are the emulator's log of the operation and
+	// what one request per resource per step gives; Mismatch is "" when
+	// they agree.
+	Requests *Tally `json:"requests,omitempty"`
+	Expected *Tally `json:"expected,omitempty"`
+	Mismatch string `json:"mismatch,omitempty"`
+}
+
+// Run is one kind at one N, through every Op.
+type Run struct {
+	N        int        `json:"n"`
+	Kind     Kind       `json:"kind"`
+	Ops      []OpResult `json:"ops"`
+	Provider *Usage     `json:"provider,omitempty"` // whole run, from rusage after exit
+}
+
+// Machine says where the figures come from.
+type Machine struct {
+	CPUs      int    `json:"cpus"`
+	CPUModel  string `json:"cpu_model"`
+	Go        string `json:"go"`
+	Terraform string `json:"terraform"`
+	Commit    string `json:"commit,omitempty"`
+	Time      string `json:"time"`
+}
+
+// Report is the whole benchmark; its JSON is what scripts compare.
+type Report struct {
+	Machine Machine `json:"machine"`
+	// EmulatorGetsPerSecond: simple GETs over real HTTP, 10 concurrent clients.
+	EmulatorGetsPerSecond float64 `json:"emulator_gets_per_second"`
+	Runs                  []Run   `json:"runs"`
+}
+
+func (r *Report) find(n int, k Kind) *Run {
+	for i := range r.Runs {
+		if r.Runs[i].N == n && r.Runs[i].Kind == k {
+			return &r.Runs[i]
+		}
+	}
+	return nil
+}
+
+func (r *Run) op(o Op) *OpResult {
+	for i := range r.Ops {
+		if r.Ops[i].Op == o {
+			return &r.Ops[i]
+		}
+	}
+	return nil
+}
+
+// WriteJSON writes the report, indented.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteTable writes the report for a person: one line per N and operation,
+// the wall time of each kind, the provider's ratio to its floor, and the
+// provider's requests against one per resource per step.
+func (r *Report) WriteTable(w io.Writer) error {
+	m := r.Machine
+	fmt.Fprintf(w, "machine: %d CPUs, %s; %s; %s; commit %s; %s\n", m.CPUs, m.CPUModel, m.Go, m.Terraform, m.Commit, m.Time)
+	fmt.Fprintf(w, "emulator: %.0f simple GETs/s (10 concurrent clients, real HTTP)\n\n", r.EmulatorGetsPerSecond)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "N\top\tcarrierx s\tfloor s\tterraform_data s\tx floor\tx tf_data\tprovider cpu s\tfloor cpu s\trequests (GET/POST/PATCH/DELETE/list+other)\t")
+	var ns []int
+	for _, run := range r.Runs {
+		if len(ns) == 0 || ns[len(ns)-1] != run.N {
+			ns = append(ns, run.N)
+		}
+	}
+	for _, n := range ns {
+		p, f, d := r.find(n, KindProvider), r.find(n, KindFloor), r.find(n, KindData)
+		for _, o := range Ops {
+			po, fo, do := opOf(p, o), opOf(f, o), opOf(d, o)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, o,
+				wall(po), wall(fo), wall(do), ratio(po, fo), ratio(po, do), cpu(po), cpu(fo), requests(po))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	for _, run := range r.Runs {
+		if run.Provider != nil {
+			fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the five operations\n",
+				run.N, run.Kind, float64(run.Provider.PeakRSSBytes)/(1<<20), run.Provider.CPUSeconds)
+		}
+	}
+	return nil
+}
+
+func opOf(r *Run, o Op) *OpResult {
+	if r == nil {
+		return nil
+	}
+	return r.op(o)
+}
+
+func wall(o *OpResult) string {
+	if o == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", o.WallSeconds)
+}
+
+func ratio(a, b *OpResult) string {
+	if a == nil || b == nil || b.WallSeconds == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", a.WallSeconds/b.WallSeconds)
+}
+
+func cpu(o *OpResult) string {
+	if o == nil || o.ProviderCPUSeconds == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", *o.ProviderCPUSeconds)
+}
+
+func requests(o *OpResult) string {
+	if o == nil || o.Requests == nil {
+		return "-"
+	}
+	t := o.Requests
+	s := fmt.Sprintf("%d/%d/%d/%d/%d+%d", t.Get, t.Post, t.Patch, t.Delete, t.List, t.Other)
+	if o.Mismatch != "" {
+		return s + " MISMATCH: " + o.Mismatch
+	}
+	return s + " ok"
+}
+
+// ParseNs reads "100,1000,5000".
+func ParseNs(s string) ([]int, error) {
+	var ns []int
+	for _, f := range strings.Split(s, ",") {
+		var n int
+		if _, err := fmt.Sscan(strings.TrimSpace(f), &n); err != nil || n <= 0 {
+			return nil, fmt.Errorf("-n: %q is not a positive number", f)
+		}
+		ns = append(ns, n)
+	}
+	return ns, nil
+}
