@@ -56,16 +56,7 @@ func TestQuietUnlessAsked(t *testing.T) {
 // binary's main, attached in debug mode, so its stderr is ours) through a
 // plan, with and without log variables, and reads what it wrote.
 func TestAccLogsOnlyWhenAsked(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("TF_ACC is not set: this test runs terraform")
-	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Fatal("no terraform on PATH and TF_ACC_TERRAFORM_PATH unset")
-		}
-	}
+	tf := accTerraform(t, "terraform")
 	// The token check of the provider's configuration is the only request.
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
