@@ -4,7 +4,11 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
+	"os"
+	"runtime/pprof"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -16,16 +20,65 @@ import (
 // is the provider's version and goes in its User-Agent.
 var version = "dev"
 
+// envCPUProfile names a file prefix: when set, each provider process writes
+// a pprof CPU profile to <prefix>.<pid> (for measuring, never needed in use).
+const envCPUProfile = "CARRIERX_CPU_PROFILE"
+
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+	quietUnlessAsked(os.Environ(), os.Setenv)
+
+	if prefix := os.Getenv(envCPUProfile); prefix != "" {
+		f, err := os.Create(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
+		if err != nil {
+			log.Fatal(err.Error())
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err.Error())
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			_ = f.Close()
+		}()
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/carrierx/carrierx",
 		Debug:   debug,
 	})
 	if err != nil {
-		log.Fatal(err.Error())
+		log.Print(err.Error())
+		pprof.StopCPUProfile()
+		os.Exit(1)
+	}
+}
+
+// quietLevels are the log level variables the plugin's loggers read
+// (terraform-plugin-log): the SDK root logger, its proto and framework
+// subsystems, and this provider's own logger.
+var quietLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_CARRIERX"}
+
+// quietUnlessAsked turns the plugin's loggers off when no TF_LOG* level
+// variable asks for logs. Unset, they default to TRACE and format every
+// line as JSON for Terraform to throw away: about a third of the CPU of a
+// plan of many resources. With any level set, nothing changes.
+func quietUnlessAsked(environ []string, setenv func(key, value string) error) {
+	for _, kv := range environ {
+		name, value, _ := strings.Cut(kv, "=")
+		if name != "TF_LOG" && !strings.HasPrefix(name, "TF_LOG_") {
+			continue
+		}
+		switch name {
+		case "TF_LOG_PATH", "TF_LOG_PATH_MASK", "TF_LOG_SDK_PROTO_DATA_DIR":
+			continue // where logs go, not whether
+		}
+		if value != "" && !strings.EqualFold(value, "off") {
+			return
+		}
+	}
+	for _, name := range quietLevels {
+		_ = setenv(name, "off")
 	}
 }

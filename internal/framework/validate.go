@@ -359,28 +359,40 @@ type EnumCheck struct {
 	Values []string
 	Open   bool
 	Hints  map[string]string
+	desc   string // built once: the framework asks for it at every validation
 }
 
 // Enum accepts only values (an enum the reference documents in full). Its
 // error lists them, in the words of the framework's own stringvalidator.OneOf,
 // and names the nearest one.
-func Enum(values ...string) EnumCheck { return EnumCheck{Values: values} }
+func Enum(values ...string) EnumCheck { return EnumCheck{Values: values}.described() }
 
 // KnownValues is for an enum the reference lists only in part: another value
 // may be valid, so only a known value written differently ("third-party" for
 // "third_party", "Failover" for "failover") is refused. CarrierX's values
 // are exact identifiers, so such a spelling is never one of them: this is
 // the project's rule, not a documented one.
-func KnownValues(values ...string) EnumCheck { return EnumCheck{Values: values, Open: true} }
+func KnownValues(values ...string) EnumCheck {
+	return EnumCheck{Values: values, Open: true}.described()
+}
 
 // WithHints returns e with advice for wrong values, keyed by folded value.
 func (e EnumCheck) WithHints(h map[string]string) EnumCheck { e.Hints = h; return e }
 
 func (e EnumCheck) Description(context.Context) string {
+	if e.desc != "" {
+		return e.desc
+	}
 	if e.Open {
 		return fmt.Sprintf("must not be a known value written differently: %q", e.Values)
 	}
 	return fmt.Sprintf("value must be one of: %q", e.Values)
+}
+
+// described returns e with its description built.
+func (e EnumCheck) described() EnumCheck {
+	e.desc = e.Description(context.Background())
+	return e
 }
 
 // MarkdownDescription is Description.

@@ -322,3 +322,19 @@ func TestValidatorAbsoluteURL(t *testing.T) {
 			never: []string{"s3cret"}},
 	})
 }
+
+// The framework asks every validator for its description at every
+// validation of every resource: an enum's is built once.
+func TestEnumDescriptionBuiltOnce(t *testing.T) {
+	ctx := context.Background()
+	for _, e := range []EnumCheck{Enum("udp", "tcp", "tls"), KnownValues("any", "inbound"),
+		KnownValues("a").WithHints(map[string]string{"b": "use a"})} {
+		want := EnumCheck{Values: e.Values, Open: e.Open}.Description(ctx)
+		if got := e.Description(ctx); got != want {
+			t.Errorf("description %q, want %q", got, want)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = e.Description(ctx) }); n != 0 {
+			t.Errorf("%q: %v allocations per Description, want 0", e.Values, n)
+		}
+	}
+}
