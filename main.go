@@ -29,30 +29,32 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 	quietUnlessAsked(os.Environ(), os.Setenv)
+	if err := serve(debug); err != nil {
+		log.Fatal(err.Error())
+	}
+}
 
+// serve runs the provider until Terraform stops it, under a CPU profile when
+// CARRIERX_CPU_PROFILE asks for one (stopped and written on every return).
+func serve(debug bool) error {
 	if prefix := os.Getenv(envCPUProfile); prefix != "" {
 		f, err := os.Create(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
 		if err != nil {
-			log.Fatal(err.Error())
+			return err
 		}
 		if err := pprof.StartCPUProfile(f); err != nil {
-			log.Fatal(err.Error())
+			_ = f.Close()
+			return err
 		}
 		defer func() {
 			pprof.StopCPUProfile()
 			_ = f.Close()
 		}()
 	}
-
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/carrierx/carrierx",
 		Debug:   debug,
 	})
-	if err != nil {
-		log.Print(err.Error())
-		pprof.StopCPUProfile()
-		os.Exit(1)
-	}
 }
 
 // quietLevels are the log level variables the plugin's loggers read

@@ -45,19 +45,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := bench.Config{Provider: *prov, Floor: *floor, Terraform: *tfPath, Progress: stderr}
 	var err error
 	if cfg.Ns, err = bench.ParseNs(*ns); err != nil {
-		fmt.Fprintln(stderr, "carrierx-bench:", err)
+		_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 		return 2
 	}
 	for _, k := range strings.Split(*kinds, ",") {
 		if !isKind(bench.Kind(k)) {
-			fmt.Fprintf(stderr, "carrierx-bench: unknown kind %q (carrierx, carrierx-floor, terraform_data)\n", k)
+			_, _ = fmt.Fprintf(stderr, "carrierx-bench: unknown kind %q (carrierx, carrierx-floor, terraform_data)\n", k)
 			return 2
 		}
 		cfg.Kinds = append(cfg.Kinds, bench.Kind(k))
 	}
 	if cfg.Terraform == "" {
 		if cfg.Terraform, err = exec.LookPath("terraform"); err != nil {
-			fmt.Fprintln(stderr, "carrierx-bench: no terraform binary on PATH. Install Terraform 1.11 or newer (the benchmark runs the real CLI and never downloads one), or give -terraform.")
+			_, _ = fmt.Fprintln(stderr, "carrierx-bench: no terraform binary on PATH. Install Terraform 1.11 or newer (the benchmark runs the real CLI and never downloads one), or give -terraform.")
 			return 2
 		}
 	}
@@ -67,29 +67,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}{{bench.KindProvider, cfg.Provider}, {bench.KindFloor, cfg.Floor}} {
 		if wants(cfg.Kinds, p.kind) {
 			if _, err := os.Stat(p.path); err != nil {
-				fmt.Fprintf(stderr, "carrierx-bench: %s binary: %v (make bench builds it)\n", p.kind, err)
+				_, _ = fmt.Fprintf(stderr, "carrierx-bench: %s binary: %v (make bench builds it)\n", p.kind, err)
 				return 2
 			}
 		}
 	}
 	rep, err := bench.Measure(ctx, cfg)
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "carrierx-bench: interrupted (the provider, the emulator and the temporary directories are gone)")
+		_, _ = fmt.Fprintln(stderr, "carrierx-bench: interrupted (the provider, the emulator and the temporary directories are gone)")
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "carrierx-bench:", err)
+		_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 		return 1
 	}
 	if *jsonOut == "-" {
 		if err := rep.WriteJSON(stdout); err != nil {
-			fmt.Fprintln(stderr, "carrierx-bench:", err)
+			_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 			return 1
 		}
 		return 0
 	}
 	if err := rep.WriteTable(stdout); err != nil {
-		fmt.Fprintln(stderr, "carrierx-bench:", err)
+		_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 		return 1
 	}
 	if *jsonOut != "" {
@@ -101,10 +101,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, "carrierx-bench:", err)
+			_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 			return 1
 		}
-		fmt.Fprintln(stdout, "JSON:", *jsonOut)
+		_, _ = fmt.Fprintln(stdout, "JSON:", *jsonOut)
 	}
 	return 0
 }

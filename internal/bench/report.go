@@ -105,10 +105,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // provider's requests against one per resource per step.
 func (r *Report) WriteTable(w io.Writer) error {
 	m := r.Machine
-	fmt.Fprintf(w, "machine: %d CPUs, %s; %s; %s; commit %s; %s\n", m.CPUs, m.CPUModel, m.Go, m.Terraform, m.Commit, m.Time)
-	fmt.Fprintf(w, "emulator: %.0f simple GETs/s (10 concurrent clients, real HTTP)\n\n", r.EmulatorGetsPerSecond)
+	ew := &errWriter{w: w}
+	w = ew
+	_, _ = fmt.Fprintf(w, "machine: %d CPUs, %s; %s; %s; commit %s; %s\n", m.CPUs, m.CPUModel, m.Go, m.Terraform, m.Commit, m.Time)
+	_, _ = fmt.Fprintf(w, "emulator: %.0f simple GETs/s (10 concurrent clients, real HTTP)\n\n", r.EmulatorGetsPerSecond)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "N\top\tcarrierx s\tfloor s\tterraform_data s\tx floor\tx tf_data\tprovider cpu s\tfloor cpu s\trequests (GET/POST/PATCH/DELETE/list+other)\t")
+	_, _ = fmt.Fprintln(tw, "N\top\tcarrierx s\tfloor s\tterraform_data s\tx floor\tx tf_data\tprovider cpu s\tfloor cpu s\trequests (GET/POST/PATCH/DELETE/list+other)\t")
 	var ns []int
 	for _, run := range r.Runs {
 		if len(ns) == 0 || ns[len(ns)-1] != run.N {
@@ -119,21 +121,21 @@ func (r *Report) WriteTable(w io.Writer) error {
 		p, f, d := r.find(n, KindProvider), r.find(n, KindFloor), r.find(n, KindData)
 		for _, o := range Ops {
 			po, fo, do := opOf(p, o), opOf(f, o), opOf(d, o)
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, o,
+			_, _ = fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, o,
 				wall(po), wall(fo), wall(do), ratio(po, fo), ratio(po, do), cpu(po), cpu(fo), requests(po))
 		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w)
+	_, _ = fmt.Fprintln(w)
 	for _, run := range r.Runs {
 		if run.Provider != nil {
-			fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the five operations\n",
+			_, _ = fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the five operations\n",
 				run.N, run.Kind, float64(run.Provider.PeakRSSBytes)/(1<<20), run.Provider.CPUSeconds)
 		}
 	}
-	return nil
+	return ew.err
 }
 
 func opOf(r *Run, o Op) *OpResult {
@@ -187,4 +189,20 @@ func ParseNs(s string) ([]int, error) {
 		ns = append(ns, n)
 	}
 	return ns, nil
+}
+
+// errWriter keeps the first write error, so a table of many lines checks
+// once (WriteTable returns it) instead of after every line.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 )
@@ -36,17 +37,17 @@ func Count(recs []Record) Tally {
 	var t Tally
 	for _, r := range recs {
 		switch {
-		case r.Path == collectionPath && r.Method == "GET":
+		case r.Path == collectionPath && r.Method == http.MethodGet:
 			t.List++
-		case r.Path == collectionPath && r.Method == "POST":
+		case r.Path == collectionPath && r.Method == http.MethodPost:
 			t.Post++
 		case strings.HasPrefix(r.Path, collectionPath+"/") && strings.Count(r.Path[len(collectionPath)+1:], "/") == 0:
 			switch r.Method {
-			case "GET":
+			case http.MethodGet:
 				t.Get++
-			case "PATCH", "PUT":
+			case http.MethodPatch, http.MethodPut:
 				t.Patch++
-			case "DELETE":
+			case http.MethodDelete:
 				t.Delete++
 			default:
 				t.Other++
@@ -93,8 +94,8 @@ func Mismatch(got, want Tally) string {
 	for _, d := range []struct {
 		name      string
 		got, want int
-	}{{"GET", got.Get, want.Get}, {"POST", got.Post, want.Post}, {"PATCH", got.Patch, want.Patch},
-		{"DELETE", got.Delete, want.Delete}, {"list", got.List, want.List}} {
+	}{{http.MethodGet, got.Get, want.Get}, {http.MethodPost, got.Post, want.Post}, {http.MethodPatch, got.Patch, want.Patch},
+		{http.MethodDelete, got.Delete, want.Delete}, {"list", got.List, want.List}} {
 		if d.got != d.want {
 			diffs = append(diffs, fmt.Sprintf("%s %d want %d", d.name, d.got, d.want))
 		}

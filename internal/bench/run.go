@@ -47,12 +47,12 @@ func Measure(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, fmt.Errorf("emulator throughput: %w", err)
 	}
 	rep.EmulatorGetsPerSecond = rps
-	fmt.Fprintf(cfg.Progress, "emulator: %.0f GETs/s\n", rps)
+	_, _ = fmt.Fprintf(cfg.Progress, "emulator: %.0f GETs/s\n", rps)
 	for _, n := range cfg.Ns {
 		for _, k := range cfg.Kinds {
 			run, err := runOne(ctx, cfg, n, k)
 			if err != nil {
-				return rep, fmt.Errorf("N=%d %s: %w", n, k, err)
+				return rep, fmt.Errorf("%d %s resources: %w", n, k, err)
 			}
 			rep.Runs = append(rep.Runs, *run)
 		}
@@ -75,7 +75,7 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configFor(k)), 0o600); err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 		if op == OpPlan && code == 2 {
 			res.Mismatch = strings.TrimPrefix(res.Mismatch+"; plan after apply is not empty", "; ")
 		}
-		fmt.Fprintf(cfg.Progress, "N=%d %-14s %-12s %7.2f s %s\n", n, k, op, res.WallSeconds, res.Mismatch)
+		_, _ = fmt.Fprintf(cfg.Progress, "N=%d %-14s %-12s %7.2f s %s\n", n, k, op, res.WallSeconds, res.Mismatch)
 		run.Ops = append(run.Ops, res)
 	}
 	if tg.proc != nil {
@@ -362,10 +362,11 @@ func (tg *target) wait() (Usage, error) {
 	done := make(chan error, 1)
 	go func() { done <- p.Wait() }()
 	select {
-	case <-done:
+	case werr := <-done:
+		_ = werr // the exit status after SIGINT says nothing the rusage does not
 	case <-time.After(30 * time.Second):
 		_ = p.Process.Kill()
-		<-done
+		<-done //nolint:errcheck // killed: its exit status is known
 		return Usage{}, errors.New("the provider did not stop within 30 s of SIGINT")
 	}
 	return usageOf(p.ProcessState)
@@ -408,7 +409,7 @@ func (tg *target) requests(ctx context.Context) ([]Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the request log: %w", err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var body struct {
 		Requests []Record `json:"requests"`
 	}
@@ -426,7 +427,7 @@ func Throughput(ctx context.Context, clients int, d time.Duration) (float64, err
 	if err != nil {
 		return 0, err
 	}
-	defer inst.Close()
+	defer func() { _ = inst.Close() }()
 	url := inst.BaseURL() + "/endpoints/" + inst.Server.SystemGatewaySID()
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	defer hc.CloseIdleConnections()

@@ -21,7 +21,8 @@ func fromRusage(ru *syscall.Rusage) Usage {
 	tv := func(t syscall.Timeval) time.Duration {
 		return time.Duration(t.Sec)*time.Second + time.Duration(t.Usec)*time.Microsecond
 	}
-	return Usage{PeakRSSBytes: int64(ru.Maxrss) * 1024, CPUSeconds: (tv(ru.Utime) + tv(ru.Stime)).Seconds()}
+	return Usage{PeakRSSBytes: int64(ru.Maxrss) * 1024, //nolint:unconvert // Maxrss is int32 on some platforms
+		CPUSeconds: (tv(ru.Utime) + tv(ru.Stime)).Seconds()}
 }
 
 // usageOf is the rusage of an exited child process.
