@@ -2,7 +2,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -10,7 +9,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/provider"
 )
@@ -51,10 +50,11 @@ func serve(debug bool) error {
 			_ = f.Close()
 		}()
 	}
-	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/carrierx/carrierx",
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	return tf6server.Serve(provider.Address, provider.ProtocolServer(version), opts...)
 }
 
 // quietLevels are the log level variables the plugin's loggers read

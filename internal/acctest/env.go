@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -86,7 +85,7 @@ func (e *Env) EmulatorOnly() {
 // Providers are the provider factories of a resource.TestCase.
 func (e *Env) Providers() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"carrierx": providerserver.NewProtocol6WithError(provider.New("test")()),
+		"carrierx": func() (tfprotov6.ProviderServer, error) { return provider.ProtocolServer("test")(), nil },
 	}
 }
 

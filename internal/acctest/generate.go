@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-exec/tfexec"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/provider"
@@ -46,7 +45,7 @@ func (e *Env) Workdir(t *testing.T) *Workdir {
 	reattach := make(chan *plugin.ReattachConfig)
 	closed := make(chan struct{})
 	go func() {
-		_ = tf6server.Serve("registry.terraform.io/carrierx/carrierx", providerserver.NewProtocol6(provider.New("test")()),
+		_ = tf6server.Serve(provider.Address, provider.ProtocolServer("test"),
 			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithGoPluginLogger(hclog.NewNullLogger()), tf6server.WithLoggingSink(t),
 			tf6server.WithoutLogStderrOverride())
 	}()

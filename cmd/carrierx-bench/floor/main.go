@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/bench"
 	"github.com/carrierx/terraform-provider-carrierx/internal/emulator"
@@ -57,10 +57,11 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	err = providerserver.Serve(context.Background(), provider.New("floor"), providerserver.ServeOpts{
-		Address: "registry.terraform.io/carrierx/carrierx",
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err = tf6server.Serve(provider.Address, provider.ProtocolServer("floor"), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-exec/tfexec"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/carrierx/terraform-provider-carrierx/internal/acctest"
@@ -37,7 +36,7 @@ func cliTerraform(t *testing.T) (*tfexec.Terraform, *tfexec.ReattachOption) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cfgs, closed := make(chan *plugin.ReattachConfig), make(chan struct{})
 	go func() {
-		err := tf6server.Serve(providerAddr, providerserver.NewProtocol6(provider.New("test")()),
+		err := tf6server.Serve(providerAddr, provider.ProtocolServer("test"),
 			tf6server.WithDebug(ctx, cfgs, closed), tf6server.WithoutLogStderrOverride())
 		if err != nil {
 			t.Errorf("serve the provider: %v", err)
