@@ -1,10 +1,11 @@
 // Command carrierx-bench measures the provider at scale with the real
 // terraform binary (`make bench`): N carrierx_endpoint resources against
-// the emulator, beside terraform_data (Terraform alone) and the no-network
-// build of the provider (cmd/carrierx-bench/floor), through create, plan,
+// the emulator, beside terraform_data (Terraform alone), the no-network
+// build of the provider (cmd/carrierx-bench/floor) and a five-attribute
+// framework provider (cmd/carrierx-bench/fiveattr), through create, plan,
 // update, refresh-only and destroy. It prints a table and writes JSON.
 //
-//	carrierx-bench -provider bin/terraform-provider-carrierx -floor bin/carrierx-bench-floor [-n 100,1000,5000] [-json bench.json]
+//	carrierx-bench -provider bin/terraform-provider-carrierx -floor bin/carrierx-bench-floor -five bin/carrierx-bench-five [-n 100,1000,5000] [-json bench.json]
 //
 // Exit status 0: measured; 1: a run failed; 2: usage (no terraform).
 package main
@@ -36,13 +37,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ns := fs.String("n", "100,1000", "numbers of resources, comma-separated (e.g. 100,1000,5000)")
 	prov := fs.String("provider", "bin/terraform-provider-carrierx", "the provider binary")
 	floor := fs.String("floor", "bin/carrierx-bench-floor", "the no-network build (go build ./cmd/carrierx-bench/floor)")
+	five := fs.String("five", "bin/carrierx-bench-five", "the five-attribute provider (go build ./cmd/carrierx-bench/fiveattr)")
 	tfPath := fs.String("terraform", "", "the terraform binary (default: terraform on PATH; never downloaded)")
-	kinds := fs.String("kinds", "carrierx,carrierx-floor,terraform_data", "what to run, comma-separated")
+	kinds := fs.String("kinds", "carrierx,carrierx-floor,five-attribute,terraform_data", "what to run, comma-separated")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file (- for stdout, then no table)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	cfg := bench.Config{Provider: *prov, Floor: *floor, Terraform: *tfPath, Progress: stderr}
+	cfg := bench.Config{Provider: *prov, Floor: *floor, Five: *five, Terraform: *tfPath, Progress: stderr}
 	var err error
 	if cfg.Ns, err = bench.ParseNs(*ns); err != nil {
 		_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
@@ -50,7 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, k := range strings.Split(*kinds, ",") {
 		if !isKind(bench.Kind(k)) {
-			_, _ = fmt.Fprintf(stderr, "carrierx-bench: unknown kind %q (carrierx, carrierx-floor, terraform_data)\n", k)
+			_, _ = fmt.Fprintf(stderr, "carrierx-bench: unknown kind %q (carrierx, carrierx-floor, five-attribute, terraform_data)\n", k)
 			return 2
 		}
 		cfg.Kinds = append(cfg.Kinds, bench.Kind(k))
@@ -64,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, p := range []struct {
 		kind bench.Kind
 		path string
-	}{{bench.KindProvider, cfg.Provider}, {bench.KindFloor, cfg.Floor}} {
+	}{{bench.KindProvider, cfg.Provider}, {bench.KindFloor, cfg.Floor}, {bench.KindFive, cfg.Five}} {
 		if wants(cfg.Kinds, p.kind) {
 			if _, err := os.Stat(p.path); err != nil {
 				_, _ = fmt.Fprintf(stderr, "carrierx-bench: %s binary: %v (make bench builds it)\n", p.kind, err)

@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -105,8 +106,10 @@ func TestReportJSON(t *testing.T) {
 		{N: 100, Kind: KindProvider, Provider: &Usage{PeakRSSBytes: 1 << 20, CPUSeconds: 2},
 			Ops: []OpResult{{Op: OpPlan, WallSeconds: 3, ProviderCPUSeconds: &cpu, Requests: &Tally{Get: 100}, Expected: &Tally{Get: 100}}}},
 		{N: 100, Kind: KindFloor, Ops: []OpResult{{Op: OpPlan, WallSeconds: 1.5}}},
+		{N: 100, Kind: KindFive, Ops: []OpResult{{Op: OpPlan, WallSeconds: 0.5}}},
 		{N: 100, Kind: KindData, Ops: []OpResult{{Op: OpPlan, WallSeconds: 1}}},
 	}}
+	rep.Goals = rep.CheckGoals()
 	var buf bytes.Buffer
 	if err := rep.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
@@ -115,7 +118,7 @@ func TestReportJSON(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := keys(m), []string{"emulator_gets_per_second", "machine", "runs"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(m), []string{"emulator_gets_per_second", "goals", "machine", "runs"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("report keys = %v, want %v", got, want)
 	}
 	run := m["runs"].([]any)[0].(map[string]any)
@@ -123,7 +126,7 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("run keys = %v, want %v", got, want)
 	}
 	op := run["ops"].([]any)[0].(map[string]any)
-	if got, want := keys(op), []string{"expected", "op", "provider_cpu_seconds", "requests", "wall_seconds"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(op), []string{"expected", "op", "provider_cpu_seconds", "requests", "terraform_cpu_seconds", "wall_seconds"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("op keys = %v, want %v", got, want)
 	}
 	if got, want := keys(run["provider"].(map[string]any)), []string{"cpu_seconds", "peak_rss_bytes"}; !reflect.DeepEqual(got, want) {
@@ -137,9 +140,52 @@ func TestReportJSON(t *testing.T) {
 	if err := rep.WriteTable(&buf); err != nil {
 		t.Fatal(err)
 	}
-	// carrierx 3 s, floor 1.5 s, terraform_data 1 s: ratios 2.00 and 3.00.
-	if !hasLine(buf.String(), "100", "plan", "3.00", "1.50", "1.00", "2.00", "3.00", "1.50", "-", "100/0/0/0/0+0", "ok") {
+	// carrierx 3 s, floor 1.5 s, five-attribute 0.5 s, terraform_data 1 s:
+	// ratios 2.00, 6.00 and 3.00.
+	if !hasLine(buf.String(), "100", "plan", "3.00", "1.50", "0.50", "1.00", "2.00", "6.00", "3.00", "1.50", "-", "-", "0.00/0.00", "100/0/0/0/0+0", "ok") {
 		t.Errorf("table:\n%s", buf.String())
+	}
+}
+
+// TestGoals checks each goal's verdict: met, not met, or not measured when
+// the run lacks what it needs.
+func TestGoals(t *testing.T) {
+	ops := func(wall map[Op]float64) []OpResult {
+		var rs []OpResult
+		for _, o := range Ops {
+			rs = append(rs, OpResult{Op: o, WallSeconds: wall[o]})
+		}
+		return rs
+	}
+	prov := ops(map[Op]float64{OpCreate: 30, OpPlan: 10, OpUpdate: 60, OpRefresh: 5, OpDestroy: 50})
+	prov[1].Requests, prov[1].Expected = &Tally{Get: 1000}, &Tally{Get: 1000}
+	prov[4].Requests, prov[4].Expected = &Tally{Get: 1000, Delete: 999}, &Tally{Get: 1000, Delete: 1000}
+	prov[4].Mismatch = "DELETE 999, want 1000"
+	rep := Report{EmulatorGetsPerSecond: 4000, Runs: []Run{
+		{N: 1000, Kind: KindProvider, Ops: prov, Provider: &Usage{PeakRSSBytes: 50 << 20}},
+		{N: 1000, Kind: KindFloor, Ops: ops(map[Op]float64{OpCreate: 30, OpPlan: 9, OpUpdate: 30, OpRefresh: 5, OpDestroy: 50})},
+		{N: 1000, Kind: KindFive, Ops: ops(map[Op]float64{OpPlan: 4})},
+	}}
+	got := map[string]string{}
+	for _, g := range rep.CheckGoals() {
+		v := "not measured"
+		if g.Met != nil {
+			v = fmt.Sprint(*g.Met)
+		}
+		got[g.Goal] = v + ": " + g.Value
+	}
+	want := map[string]string{
+		"plan of 1000 within 1.3x carrierx-floor":                                  "true: 1.11x (10.00 s / 9.00 s)",
+		"plan of 1000 within 2.0x five-attribute":                                  "false: 2.50x (10.00 s / 4.00 s)",
+		"apply-create of 1000 within 1.5x carrierx-floor":                          "true: 1.00x (30.00 s / 30.00 s)",
+		"apply-update of 1000 within 1.5x carrierx-floor":                          "false: 2.00x (60.00 s / 30.00 s)",
+		"destroy of 1000 within 1.5x carrierx-floor":                               "true: 1.00x (50.00 s / 50.00 s)",
+		"one request per resource per create, read, update and delete, at every N": "false: N=1000 destroy: DELETE 999, want 1000",
+		"provider peak RSS under 200 MB at 5000 resources":                         `not measured: make bench BENCH_FLAGS="-n 5000" measures it`,
+		"emulator serves at least 5000 simple GETs per second":                     "false: 4000",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("goals:\n got %v\nwant %v", got, want)
 	}
 }
 

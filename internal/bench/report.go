@@ -28,16 +28,19 @@ type Kind string
 const (
 	KindProvider Kind = "carrierx"       // the provider against the emulator over HTTP
 	KindFloor    Kind = "carrierx-floor" // same provider, the emulator in its process, no socket
+	KindFive     Kind = "five-attribute" // a framework provider of one five-attribute resource, no network
 	KindData     Kind = "terraform_data" // Terraform alone
 )
 
 // Kinds is the order runs are made and printed in.
-var Kinds = []Kind{KindProvider, KindFloor, KindData}
+var Kinds = []Kind{KindProvider, KindFloor, KindFive, KindData}
 
 // OpResult is one operation's measurements.
 type OpResult struct {
 	Op          Op      `json:"op"`
 	WallSeconds float64 `json:"wall_seconds"`
+	// TerraformCPUSeconds is the terraform process's own CPU time.
+	TerraformCPUSeconds float64 `json:"terraform_cpu_seconds"`
 	// ProviderCPUSeconds is the provider's CPU time during this operation
 	// (from /proc; absent for terraform_data or off Linux).
 	ProviderCPUSeconds *float64 `json:"provider_cpu_seconds,omitempty"`
@@ -73,6 +76,7 @@ type Report struct {
 	// EmulatorGetsPerSecond: simple GETs over real HTTP, 10 concurrent clients.
 	EmulatorGetsPerSecond float64 `json:"emulator_gets_per_second"`
 	Runs                  []Run   `json:"runs"`
+	Goals                 []Goal  `json:"goals"` // filled by Measure
 }
 
 func (r *Report) find(n int, k Kind) *Run {
@@ -110,7 +114,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	_, _ = fmt.Fprintf(w, "machine: %d CPUs, %s; %s; %s; commit %s; %s\n", m.CPUs, m.CPUModel, m.Go, m.Terraform, m.Commit, m.Time)
 	_, _ = fmt.Fprintf(w, "emulator: %.0f simple GETs/s (10 concurrent clients, real HTTP)\n\n", r.EmulatorGetsPerSecond)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	_, _ = fmt.Fprintln(tw, "N\top\tcarrierx s\tfloor s\tterraform_data s\tx floor\tx tf_data\tprovider cpu s\tfloor cpu s\trequests (GET/POST/PATCH/DELETE/list+other)\t")
+	_, _ = fmt.Fprintln(tw, "N\top\tcarrierx s\tfloor s\tfive-attr s\tterraform_data s\tx floor\tx five-attr\tx tf_data\tprovider cpu s\tfloor cpu s\tfive-attr cpu s\tterraform cpu s (carrierx/five-attr)\trequests (GET/POST/PATCH/DELETE/list+other)\t")
 	var ns []int
 	for _, run := range r.Runs {
 		if len(ns) == 0 || ns[len(ns)-1] != run.N {
@@ -118,11 +122,12 @@ func (r *Report) WriteTable(w io.Writer) error {
 		}
 	}
 	for _, n := range ns {
-		p, f, d := r.find(n, KindProvider), r.find(n, KindFloor), r.find(n, KindData)
+		p, f, v, d := r.find(n, KindProvider), r.find(n, KindFloor), r.find(n, KindFive), r.find(n, KindData)
 		for _, o := range Ops {
-			po, fo, do := opOf(p, o), opOf(f, o), opOf(d, o)
-			_, _ = fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, o,
-				wall(po), wall(fo), wall(do), ratio(po, fo), ratio(po, do), cpu(po), cpu(fo), requests(po))
+			po, fo, vo, do := opOf(p, o), opOf(f, o), opOf(v, o), opOf(d, o)
+			_, _ = fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s/%s\t%s\t\n", n, o,
+				wall(po), wall(fo), wall(vo), wall(do), ratio(po, fo), ratio(po, vo), ratio(po, do),
+				cpu(po), cpu(fo), cpu(vo), tfCPU(po), tfCPU(vo), requests(po))
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -134,6 +139,17 @@ func (r *Report) WriteTable(w io.Writer) error {
 			_, _ = fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the five operations\n",
 				run.N, run.Kind, float64(run.Provider.PeakRSSBytes)/(1<<20), run.Provider.CPUSeconds)
 		}
+	}
+	_, _ = fmt.Fprintln(w)
+	for _, g := range r.Goals {
+		verdict := "not measured"
+		if g.Met != nil {
+			verdict = map[bool]string{true: "met", false: "NOT MET"}[*g.Met]
+		}
+		if g.Value != "" {
+			verdict += " (" + g.Value + ")"
+		}
+		_, _ = fmt.Fprintf(w, "goal: %s: %s\n", g.Goal, verdict)
 	}
 	return ew.err
 }
@@ -164,6 +180,13 @@ func cpu(o *OpResult) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.2f", *o.ProviderCPUSeconds)
+}
+
+func tfCPU(o *OpResult) string {
+	if o == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", o.TerraformCPUSeconds)
 }
 
 func requests(o *OpResult) string {

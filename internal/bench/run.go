@@ -27,6 +27,7 @@ type Config struct {
 	Terraform string // path of the terraform binary
 	Provider  string // provider binary (started with -debug)
 	Floor     string // the no-network build (cmd/carrierx-bench/floor)
+	Five      string // the five-attribute provider (cmd/carrierx-bench/fiveattr)
 	Ns        []int
 	Kinds     []Kind
 	Progress  io.Writer // one line per operation while it runs
@@ -57,6 +58,7 @@ func Measure(ctx context.Context, cfg Config) (*Report, error) {
 			rep.Runs = append(rep.Runs, *run)
 		}
 	}
+	rep.Goals = rep.CheckGoals()
 	return rep, nil
 }
 
@@ -86,8 +88,8 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 	defer tg.close()
 
 	env := terraformEnv(tg.reattach)
-	tf := func(args ...string) (int, error) { return terraform(ctx, cfg.Terraform, dir, env, args...) }
-	if _, err := tf("init", "-input=false", "-no-color"); err != nil {
+	tf := func(args ...string) (int, float64, error) { return terraform(ctx, cfg.Terraform, dir, env, args...) }
+	if _, _, err := tf("init", "-input=false", "-no-color"); err != nil {
 		return nil, err
 	}
 	vars := func(suffix string) []string {
@@ -107,8 +109,8 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 		}
 		cpu0, cpuOK := tg.cpu()
 		t0 := time.Now()
-		code, err := tf(args[op]...)
-		res := OpResult{Op: op, WallSeconds: time.Since(t0).Seconds()}
+		code, tfCPU, err := tf(args[op]...)
+		res := OpResult{Op: op, WallSeconds: time.Since(t0).Seconds(), TerraformCPUSeconds: tfCPU}
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -144,7 +146,8 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 }
 
 // configFor is N endpoints of type third_party with a name and an address,
-// or the same values in terraform_data; var.suffix changes every name.
+// or the same values in a five-attribute resource or in terraform_data;
+// var.suffix changes every name.
 func configFor(k Kind) string {
 	vars := `
 variable "n" {
@@ -156,7 +159,24 @@ variable "suffix" {
   default = ""
 }
 `
-	if k == KindData {
+	switch k {
+	case KindFive:
+		return `terraform {
+  required_providers {
+    five = {
+      source = "carrierx-bench/five"
+    }
+  }
+}
+` + vars + `
+resource "five_thing" "e" {
+  count = var.n
+  name  = "bench-${count.index}${var.suffix}"
+  type  = "third_party"
+  ip    = cidrhost("10.0.0.0/8", count.index + 1)
+}
+`
+	case KindData:
 		return vars + `
 resource "terraform_data" "e" {
   count = var.n
@@ -200,22 +220,29 @@ func terraformEnv(reattach string) []string {
 	return env
 }
 
-// terraform runs one command; exit status 2 of a plan with
-// -detailed-exitcode is returned, not an error.
-func terraform(ctx context.Context, bin, dir string, env []string, args ...string) (int, error) {
+// terraform runs one command and returns its exit status and the CPU
+// seconds Terraform itself spent (its own process; the provider runs
+// apart); exit status 2 of a plan with -detailed-exitcode is not an error.
+func terraform(ctx context.Context, bin, dir string, env []string, args ...string) (int, float64, error) {
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir, cmd.Env = dir, env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
+	var cpu float64
+	if cmd.ProcessState != nil {
+		if u, uerr := usageOf(cmd.ProcessState); uerr == nil {
+			cpu = u.CPUSeconds
+		}
+	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && ee.ExitCode() == 2 && args[0] == "plan" {
-		return 2, nil
+		return 2, cpu, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("terraform %s: %w\n%s", args[0], err, tail(out.String(), 40))
+		return 0, cpu, fmt.Errorf("terraform %s: %w\n%s", args[0], err, tail(out.String(), 40))
 	}
-	return 0, nil
+	return 0, cpu, nil
 }
 
 func tail(s string, lines int) string {
@@ -242,9 +269,13 @@ func start(ctx context.Context, cfg Config, k Kind, dir string) (*target, error)
 			return nil, err
 		}
 		return tg, nil
-	case KindFloor:
+	case KindFloor, KindFive:
+		bin := cfg.Floor
+		if k == KindFive {
+			bin = cfg.Five
+		}
 		tg := &target{}
-		if err := tg.startProvider(ctx, cfg.Floor, dir); err != nil {
+		if err := tg.startProvider(ctx, bin, dir); err != nil {
 			tg.close()
 			return nil, err
 		}
@@ -252,6 +283,10 @@ func start(ctx context.Context, cfg Config, k Kind, dir string) (*target, error)
 	}
 	return nil, fmt.Errorf("unknown kind %q", k)
 }
+
+// FiveAddress is the registry address of the five-attribute provider
+// (cmd/carrierx-bench/fiveattr); never published, reached by reattach only.
+const FiveAddress = "registry.terraform.io/carrierx-bench/five"
 
 // FloorControlPrefix starts the line the floor prints before serving: the
 // URL of its emulator's control API.
