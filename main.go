@@ -60,7 +60,7 @@ func serve(debug bool) error {
 // quietLevels are the log level variables the plugin's loggers read
 // (terraform-plugin-log): the SDK root logger, its proto and framework
 // subsystems, and this provider's own logger.
-var quietLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_CARRIERX"}
+var quietLevels = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", provider.LogLevelEnv}
 
 // quietUnlessAsked turns the plugin's loggers off when no TF_LOG* level
 // variable asks for logs. Unset, they default to TRACE and format every

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -41,6 +42,9 @@ func Of[M, T any](k client.Kind) func(*client.Client, *M) API[T] {
 // its collection, and hooks for what it does differently. The generic
 // Resource does the rest: Create, Read, Update, Delete and ImportState.
 type Object[T, M any] struct {
+	codecOnce sync.Once
+	codec     *codec // see codec.go
+
 	Type    string // "carrierx_did_group"
 	SIDAttr string // "did_group_sid": the SID attribute, also the import ID
 	Schema  schema.Schema
@@ -129,6 +133,12 @@ func NewResource[T, M any](o *Object[T, M]) func() resource.Resource {
 // NewModel returns an empty model, for tests that check it against the schema.
 func (r *Resource[T, M]) NewModel() any { return new(M) }
 
+// ReadsModelDirectly reports whether the model is read and written without
+// tfsdk's reflection (codec.go), for a test that every model is.
+func (r *Resource[T, M]) ReadsModelDirectly(ctx context.Context) bool {
+	return r.o.modelCodec(ctx) != nil
+}
+
 // Metadata names the resource.
 func (r *Resource[T, M]) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = r.o.Type
@@ -214,7 +224,7 @@ func (r *Resource[T, M]) planned(ctx context.Context, plan tfsdk.Plan, cfg tfsdk
 			diags.Append(plan.SetAttribute(ctx, path.Root(name), v)...)
 		}
 	}
-	diags.Append(plan.Get(ctx, m)...)
+	diags.Append(r.o.get(ctx, plan.Raw, plan, m)...)
 }
 
 // importedKey marks, in private state, an object just imported whose
@@ -232,14 +242,14 @@ func (r *Resource[T, M]) fillAndSet(ctx context.Context, obj *T, prior M, state 
 	if diags.HasError() {
 		return
 	}
-	diags.Append(state.Set(ctx, &m)...)
+	diags.Append(r.o.set(ctx, state, &m)...)
 }
 
 // Read refreshes state; a confirmed 404 removes the resource from state,
 // so Terraform plans to create it again.
 func (r *Resource[T, M]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(r.o.get(ctx, req.State.Raw, req.State, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -283,7 +293,7 @@ func (r *Resource[T, M]) Read(ctx context.Context, req resource.ReadRequest, res
 func (r *Resource[T, M]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state M
 	r.planned(ctx, req.Plan, req.Config, &plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(r.o.get(ctx, req.State.Raw, req.State, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -348,7 +358,7 @@ func isVolatile(a schema.Attribute) bool {
 // Delete treats a confirmed 404 as already deleted.
 func (r *Resource[T, M]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(r.o.get(ctx, req.State.Raw, req.State, &state)...)
 	sid := r.sid(ctx, req.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -20,7 +20,8 @@ import (
 )
 
 // TestModelsMatchSchemas reads a null value of every schema into its model,
-// which fails when a tfsdk tag and the schema disagree. Derived data
+// which fails when a tfsdk tag and the schema disagree, and checks that every
+// resource's model takes the direct path. Derived data
 // sources are filled through their resource's model, checked with it.
 func TestModelsMatchSchemas(t *testing.T) {
 	ctx := context.Background()
@@ -32,6 +33,12 @@ func TestModelsMatchSchemas(t *testing.T) {
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
 		checkModel(t, "resource "+md.TypeName, r, tfsdk.State{Schema: sr.Schema, Raw: nullObject(sr.Schema.Type().TerraformType(ctx))}, sr.Schema.ValidateImplementation(ctx))
+		// Every model is read and written without tfsdk's reflection
+		// (framework/codec.go): one that falls back, and pays for it, is
+		// a deliberate choice.
+		if d, ok := r.(interface{ ReadsModelDirectly(context.Context) bool }); ok && !d.ReadsModelDirectly(ctx) {
+			t.Errorf("resource %s: its model goes through tfsdk's reflection (a field that is not a framework value, or not of its attribute's type)", md.TypeName)
+		}
 	}
 	for _, f := range p.DataSources(ctx) {
 		d := f()
@@ -202,5 +209,22 @@ func TestUserAgentCarriesVersion(t *testing.T) {
 	}
 	if got := <-ua; got != "terraform-provider-carrierx/1.2.3-test terraform/1.99.0" {
 		t.Errorf("User-Agent %q", got)
+	}
+}
+
+// TestClientLogOffWithTheProviderLogger: with the provider's logger off (what
+// main does when no TF_LOG* variable asks for logs) the client gets no log
+// hook, so it builds no line; any other level, or none, keeps the hook.
+func TestClientLogOffWithTheProviderLogger(t *testing.T) {
+	for value, wantHook := range map[string]bool{"off": false, "OFF": false, "": true, "trace": true, "debug": true} {
+		getenv := func(k string) string {
+			if k == LogLevelEnv {
+				return value
+			}
+			return ""
+		}
+		if got := clientLog(getenv, "secret") != nil; got != wantHook {
+			t.Errorf("%s=%q: hook %v, want %v", LogLevelEnv, value, got, wantHook)
+		}
 	}
 }
