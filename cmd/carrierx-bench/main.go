@@ -5,7 +5,7 @@
 // framework provider (cmd/carrierx-bench/fiveattr), through create, plan,
 // update, refresh-only and destroy. It prints a table and writes JSON.
 //
-//	carrierx-bench -provider bin/terraform-provider-carrierx -floor bin/carrierx-bench-floor -five bin/carrierx-bench-five [-n 100,1000,5000] [-json bench.json]
+//	carrierx-bench -provider bin/terraform-provider-carrierx -floor bin/carrierx-bench-floor -five bin/carrierx-bench-five [-n 100,1000,5000] [-ops apply-create,plan] [-json bench.json]
 //
 // Exit status 0: measured; 1: a run failed; 2: usage (no terraform).
 package main
@@ -40,6 +40,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	five := fs.String("five", "bin/carrierx-bench-five", "the five-attribute provider (go build ./cmd/carrierx-bench/fiveattr)")
 	tfPath := fs.String("terraform", "", "the terraform binary (default: terraform on PATH; never downloaded)")
 	kinds := fs.String("kinds", "carrierx,carrierx-floor,five-attribute,terraform_data", "what to run, comma-separated")
+	ops := fs.String("ops", "", "operations to run, comma-separated (default all: apply-create,plan,apply-update,refresh-only,destroy)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file (- for stdout, then no table)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -49,6 +50,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if cfg.Ns, err = bench.ParseNs(*ns); err != nil {
 		_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
 		return 2
+	}
+	if *ops != "" {
+		if cfg.Ops, err = bench.ParseOps(*ops); err != nil {
+			_, _ = fmt.Fprintln(stderr, "carrierx-bench:", err)
+			return 2
+		}
 	}
 	for _, k := range strings.Split(*kinds, ",") {
 		if !isKind(bench.Kind(k)) {

@@ -25,6 +25,8 @@ func TestUsage(t *testing.T) {
 	}{
 		{[]string{"-n", "x"}, `-n: "x" is not a positive number`},
 		{[]string{"-kinds", "carrierx,nope"}, `unknown kind "nope"`},
+		{[]string{"-ops", "plan"}, `leaves out apply-create`},
+		{[]string{"-ops", "apply-create,nap"}, `unknown operation "nap"`},
 	} {
 		var out, errOut bytes.Buffer
 		if code := run(context.Background(), c.args, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), c.want) {

@@ -228,3 +228,14 @@ panic: y`
 		t.Errorf("quiet = %q, want %q", got, want)
 	}
 }
+
+func TestParseOps(t *testing.T) {
+	if got, err := ParseOps("apply-create, plan"); err != nil || !reflect.DeepEqual(got, []Op{OpCreate, OpPlan}) {
+		t.Errorf("ParseOps = %v, %v", got, err)
+	}
+	for _, s := range []string{"", "plan", "apply-create,nap"} {
+		if _, err := ParseOps(s); err == nil {
+			t.Errorf("ParseOps(%q) accepted", s)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -199,6 +200,24 @@ func requests(o *OpResult) string {
 		return s + " MISMATCH: " + o.Mismatch
 	}
 	return s + " ok"
+}
+
+// ParseOps reads "apply-create,plan": operations of Ops, which always
+// include apply-create (the others need the resources it makes). The
+// emulator goes with its run, so no destroy is needed to clean up.
+func ParseOps(s string) ([]Op, error) {
+	var ops []Op
+	for _, f := range strings.Split(s, ",") {
+		op := Op(strings.TrimSpace(f))
+		if !slices.Contains(Ops, op) {
+			return nil, fmt.Errorf("-ops: unknown operation %q (apply-create, plan, apply-update, refresh-only, destroy)", f)
+		}
+		ops = append(ops, op)
+	}
+	if !slices.Contains(ops, OpCreate) {
+		return nil, fmt.Errorf("-ops: %q leaves out apply-create, which makes the resources the others work on", s)
+	}
+	return ops, nil
 }
 
 // ParseNs reads "100,1000,5000".

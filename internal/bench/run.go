@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type Config struct {
 	Five      string // the five-attribute provider (cmd/carrierx-bench/fiveattr)
 	Ns        []int
 	Kinds     []Kind
+	Ops       []Op      // which operations, in the order of Ops (nil: all)
 	Progress  io.Writer // one line per operation while it runs
 }
 
@@ -104,6 +106,9 @@ func runOne(ctx context.Context, cfg Config, n int, k Kind) (_ *Run, err error) 
 	}
 	run := &Run{N: n, Kind: k}
 	for _, op := range Ops {
+		if cfg.Ops != nil && !slices.Contains(cfg.Ops, op) {
+			continue
+		}
 		if err := tg.clearLog(ctx); err != nil {
 			return nil, err
 		}
