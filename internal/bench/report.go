@@ -137,7 +137,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	_, _ = fmt.Fprintln(w)
 	for _, run := range r.Runs {
 		if run.Provider != nil {
-			_, _ = fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the five operations\n",
+			_, _ = fmt.Fprintf(w, "N=%d %s: provider peak RSS %.1f MB, CPU %.2f s over the operations run\n",
 				run.N, run.Kind, float64(run.Provider.PeakRSSBytes)/(1<<20), run.Provider.CPUSeconds)
 		}
 	}
