@@ -14,12 +14,14 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
@@ -102,12 +104,7 @@ func (r *thingResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *thingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var t thing
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &t)...); resp.Diagnostics.HasError() {
-		return
-	}
-	t.ID = types.StringValue(strconv.FormatInt(r.store.next.Add(1), 10))
-	resp.Diagnostics.Append(resp.State.Set(ctx, r.store.put(t))...)
+	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics, true)
 }
 
 // Read answers what the store holds; a state the store never saw (the
@@ -126,11 +123,19 @@ func (r *thingResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *thingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics, false)
+}
+
+// save stores the plan (under a new ID when created) and answers it.
+func (r *thingResource) save(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, created bool) {
 	var t thing
-	if resp.Diagnostics.Append(req.Plan.Get(ctx, &t)...); resp.Diagnostics.HasError() {
+	if diags.Append(plan.Get(ctx, &t)...); diags.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, r.store.put(t))...)
+	if created {
+		t.ID = types.StringValue(strconv.FormatInt(r.store.next.Add(1), 10))
+	}
+	diags.Append(state.Set(ctx, r.store.put(t))...)
 }
 
 func (r *thingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
