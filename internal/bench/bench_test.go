@@ -106,7 +106,7 @@ func TestReportJSON(t *testing.T) {
 		{N: 100, Kind: KindProvider, Provider: &Usage{PeakRSSBytes: 1 << 20, CPUSeconds: 2},
 			Ops: []OpResult{{Op: OpPlan, WallSeconds: 3, ProviderCPUSeconds: &cpu, Requests: &Tally{Get: 100}, Expected: &Tally{Get: 100}}}},
 		{N: 100, Kind: KindFloor, Ops: []OpResult{{Op: OpPlan, WallSeconds: 1.5}}},
-		{N: 100, Kind: KindFive, Ops: []OpResult{{Op: OpPlan, WallSeconds: 0.5}}},
+		{N: 100, Kind: KindFive, Ops: []OpResult{{Op: OpPlan, WallSeconds: 0.5, Mismatch: "plan after apply is not empty"}}},
 		{N: 100, Kind: KindData, Ops: []OpResult{{Op: OpPlan, WallSeconds: 1}}},
 	}}
 	rep.Goals = rep.CheckGoals()
@@ -139,6 +139,9 @@ func TestReportJSON(t *testing.T) {
 	buf.Reset()
 	if err := rep.WriteTable(&buf); err != nil {
 		t.Fatal(err)
+	}
+	if got := requests(&rep.Runs[2].Ops[0]); got != "- MISMATCH: plan after apply is not empty" {
+		t.Errorf("a kind without a request log hides its non-empty plan: %q", got)
 	}
 	// carrierx 3 s, floor 1.5 s, five-attribute 0.5 s, terraform_data 1 s:
 	// ratios 2.00, 6.00 and 3.00.

@@ -191,7 +191,13 @@ func tfCPU(o *OpResult) string {
 }
 
 func requests(o *OpResult) string {
-	if o == nil || o.Requests == nil {
+	if o == nil {
+		return "-"
+	}
+	if o.Requests == nil {
+		if o.Mismatch != "" {
+			return "- MISMATCH: " + o.Mismatch // a plan not empty after apply, of a kind without a request log
+		}
 		return "-"
 	}
 	t := o.Requests
